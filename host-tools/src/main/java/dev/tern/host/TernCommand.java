@@ -1,0 +1,37 @@
+package dev.tern.host;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root {@code tern} command: lists its subcommands; each subcommand is its own class. */
+@Command(name = "tern",
+        mixinStandardHelpOptions = true,
+        versionProvider = TernVersion.class,
+        header = "Flash Java MQTT boards over a serial line, watch their logs, see their readings arrive.",
+        description = {
+            "",
+            "Tern puts reliable MQTT (QoS 0, 1 and 2, persistent sessions) on Java-capable "
+                + "microcontroller boards. With no hardware, 'tern demo' runs the whole chain against "
+                + "a virtual board and an embedded broker."
+        },
+        synopsisSubcommandLabel = "[COMMAND]",
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0 ok, 1 failure, 2 usage, 3 device or port not reachable,",
+            "  4 verification or signature failure.",
+            "",
+            "Run 'tern COMMAND --help' for a command's options."
+        },
+        subcommands = {CommandLine.HelpCommand.class})
+public final class TernCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        // 'tern' alone: show what there is to do rather than doing nothing silently
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
