@@ -1,0 +1,157 @@
+package dev.tern.testsupport.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The proxy against a tiny stand-in broker that answers each QoS 1 PUBLISH with a PUBACK. */
+class FaultProxyTest {
+
+    private static final byte[] PUBLISH_QOS1_ID_7 = {
+        0x32,             // PUBLISH, DUP=0, QoS=1, RETAIN=0
+        0x07,             // remaining length 7
+        0x00, 0x01, 't',  // topic "t"
+        0x00, 0x07,       // packet id 7
+        'h', 'i'          // payload "hi"
+    };
+    private static final byte[] PUBACK_ID_7 = {
+        0x40,             // PUBACK
+        0x02,             // remaining length 2
+        0x00, 0x07        // packet id 7
+    };
+
+    private ServerSocket brokerListener;
+    private final List<byte[]> brokerReceived = new CopyOnWriteArrayList<>();
+    private Thread brokerThread;
+
+    @BeforeEach
+    void startStandInBroker() throws IOException {
+        brokerListener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        brokerThread = new Thread(this::serveOneClient, "stand-in-broker");
+        brokerThread.setDaemon(true);
+        brokerThread.start();
+    }
+
+    @AfterEach
+    void stopStandInBroker() throws IOException, InterruptedException {
+        brokerListener.close();
+        brokerThread.join(5000);
+    }
+
+    private void serveOneClient() {
+        try (Socket socket = brokerListener.accept()) {
+            socket.setSoTimeout(10_000);
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            byte[] packet = new byte[PUBLISH_QOS1_ID_7.length];
+            while (readFully(in, packet)) {
+                brokerReceived.add(packet.clone());
+                out.write(PUBACK_ID_7);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the test decides what the broker should have seen
+        }
+    }
+
+    @Test
+    void forwardsPacketsBothWaysAndRecordsThemWithIds() throws IOException {
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort());
+             Socket client = connect(proxy)) {
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+
+            byte[] answer = new byte[4];
+            assertTrue(readFully(client.getInputStream(), answer), "no PUBACK came back through the proxy");
+            assertArrayEquals(PUBACK_ID_7, answer);
+            assertTrue(proxy.awaitPacket(p -> p.type() == PacketType.PUBACK, Duration.ofSeconds(5)));
+
+            List<SeenPacket> seen = proxy.seen();
+            assertEquals(2, seen.size(), seen.toString());
+            assertEquals(Direction.TO_BROKER, seen.get(0).direction());
+            assertEquals(PacketType.PUBLISH, seen.get(0).type());
+            assertEquals(7, seen.get(0).packetId());
+            assertEquals(1, seen.get(0).qos());
+            assertEquals(false, seen.get(0).dup());
+            assertEquals(Direction.TO_CLIENT, seen.get(1).direction());
+            assertEquals(PacketType.PUBACK, seen.get(1).type());
+            assertEquals(7, seen.get(1).packetId());
+        }
+    }
+
+    @Test
+    void cutAfterDeliversThePacketButNotItsAnswer() throws IOException {
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort());
+             Socket client = connect(proxy)) {
+            proxy.cutAfter(p -> p.type() == PacketType.PUBLISH);
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+
+            assertEquals(-1, client.getInputStream().read(), "the client must see the connection end");
+            assertTrue(proxy.awaitCuts(1, Duration.ofSeconds(5)));
+            assertTrue(waitFor(() -> brokerReceived.size() == 1), "the broker must have the PUBLISH");
+            assertArrayEquals(PUBLISH_QOS1_ID_7, brokerReceived.get(0));
+        }
+    }
+
+    @Test
+    void cutBeforeNeverDeliversThePacket() throws IOException, InterruptedException {
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort());
+             Socket client = connect(proxy)) {
+            proxy.cutBefore(p -> p.type() == PacketType.PUBLISH);
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+
+            assertEquals(-1, client.getInputStream().read(), "the client must see the connection end");
+            brokerThread.join(5000);
+            assertEquals(List.of(), brokerReceived);
+            assertEquals(1, proxy.cuts());
+        }
+    }
+
+    @Test
+    void byteByByteStillDeliversWholePackets() throws IOException {
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort()).byteByByte(true);
+             Socket client = connect(proxy)) {
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+
+            byte[] answer = new byte[4];
+            assertTrue(readFully(client.getInputStream(), answer));
+            assertArrayEquals(PUBACK_ID_7, answer);
+            assertArrayEquals(PUBLISH_QOS1_ID_7, brokerReceived.get(0));
+        }
+    }
+
+    private static Socket connect(FaultProxy proxy) throws IOException {
+        Socket socket = new Socket(proxy.host(), proxy.port());
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private static boolean readFully(InputStream in, byte[] into) throws IOException {
+        int filled = 0;
+        while (filled < into.length) {
+            int read = in.read(into, filled, into.length - filled);
+            if (read < 0) {
+                return false;
+            }
+            filled += read;
+        }
+        return true;
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier condition) {
+        return Waiting.until(condition, Duration.ofSeconds(5));
+    }
+}
