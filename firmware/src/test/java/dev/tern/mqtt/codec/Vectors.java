@@ -155,4 +155,36 @@ final class Vectors {
         org.junit.jupiter.api.Assertions.assertEquals(CodecStatus.name(expected) + " " + expected,
                 CodecStatus.name(actual) + " " + actual);
     }
+
+    interface Encoder {
+        int encode(byte[] dst, int offset, int capacity);
+    }
+
+    /**
+     * Checks that {@code encoder} writes exactly {@code expected} at an offset, touching nothing
+     * else, and that with any smaller capacity it answers INSUFFICIENT_CAPACITY and writes nothing.
+     */
+    static void assertEncodes(byte[] expected, Encoder encoder) {
+        int offset = 3;
+        byte[] dst = new byte[expected.length + 8];
+        java.util.Arrays.fill(dst, (byte) 0x55);
+        org.junit.jupiter.api.Assertions.assertEquals(expected.length, encoder.encode(dst, offset, expected.length + 5));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected,
+                java.util.Arrays.copyOfRange(dst, offset, offset + expected.length));
+        for (int i = 0; i < dst.length; i++) {
+            if (i < offset || i >= offset + expected.length) {
+                org.junit.jupiter.api.Assertions.assertEquals((byte) 0x55, dst[i], "byte " + i + " written");
+            }
+        }
+        for (int capacity = 0; capacity < expected.length; capacity++) {
+            java.util.Arrays.fill(dst, (byte) 0x55);
+            assertStatus(CodecStatus.INSUFFICIENT_CAPACITY, encoder.encode(dst, offset, capacity));
+            for (byte b : dst) {
+                org.junit.jupiter.api.Assertions.assertEquals((byte) 0x55, b, "written with capacity " + capacity);
+            }
+        }
+        // a capacity larger than the array is clamped to the array
+        byte[] exact = new byte[expected.length - 1];
+        assertStatus(CodecStatus.INSUFFICIENT_CAPACITY, encoder.encode(exact, 0, 1000));
+    }
 }
