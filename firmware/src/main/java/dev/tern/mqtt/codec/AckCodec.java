@@ -47,7 +47,7 @@ public final class AckCodec {
      *     {@link CodecStatus#INSUFFICIENT_CAPACITY}, {@link CodecStatus#VALUE_OUT_OF_RANGE} (not such a type)
      */
     public static int encode(byte[] dst, int offset, int capacity, int type, int packetId) {
-        if (PacketType.fixedRemainingLength(type) != REMAINING_LENGTH || PacketType.CONNACK == type) {
+        if (REMAINING_LENGTH != PacketType.fixedRemainingLength(type) || PacketType.CONNACK == type) {
             return CodecStatus.VALUE_OUT_OF_RANGE;
         }
         if (packetId < 1 || packetId > Uint16.MAX_VALUE) {

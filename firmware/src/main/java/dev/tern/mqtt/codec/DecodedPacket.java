@@ -7,6 +7,7 @@ package dev.tern.mqtt.codec;
  *
  * <p>After {@link CodecStatus#NEED_MORE_BYTES}, {@link #totalLength()} is the size of the whole
  * packet once the fixed header is complete (so the caller knows how much to wait for), else 0.
+ * After a violation the fields are partly filled and mean nothing.
  */
 public final class DecodedPacket {
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class FixedHeaderTest {
 
-    /** A packet of {@code type} with the right Remaining Length; only the flags vary. */
+    /** The first byte and a Remaining Length: flag violations are found from the first byte alone. */
     private static int decodeFirstByte(int firstByte) {
         return Vectors.status(bytes(firstByte, 0x7F));
     }
