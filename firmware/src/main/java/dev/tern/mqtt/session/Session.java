@@ -36,8 +36,9 @@ public final class Session {
         return offlineQueue;
     }
 
-    /** Empties every part (a clean session); the next packet id is kept, which is harmless. */
+    /** Empties every part and restarts packet ids at 1: the state of a new session. */
     public void clear() {
+        packetIds.restoreNextCandidate(1);
         outgoing.clear();
         incoming.clear();
         offlineQueue.clear();
