@@ -34,6 +34,7 @@ public final class OutgoingTable {
     private final byte[] slab;
     private int size;
     private int nextSendSequence;
+    private long republished;
 
     public OutgoingTable(int capacity, int maxPacketSize) {
         if (capacity < 1 || capacity > 65535) {
@@ -141,6 +142,9 @@ public final class OutgoingTable {
     public int transition(int slot, int event) {
         int result = QosTransitions.next(states[slot], event);
         int nextState = QosTransitions.nextState(result);
+        if (QosActions.REPUBLISH_AS_NEW == QosTransitions.action(result)) {
+            republished++;
+        }
         if (QosStates.FREE == nextState) {
             release(slot);
         } else {
@@ -235,6 +239,11 @@ public final class OutgoingTable {
     /** The number given to the record when it was added; later records have later numbers. */
     public int sendSequence(int slot) {
         return sendSequences[slot];
+    }
+
+    /** PUBLISH records sent again as new messages because the broker had lost the session. */
+    public long republishedCount() {
+        return republished;
     }
 
     /** The slab holding every slot's packet bytes: send from it, encode into it. */

@@ -135,6 +135,20 @@ class OutgoingTableTest {
     }
 
     @Test
+    void countsPublishesSentAgainAsNewWhenTheSessionIsLost() {
+        add(1, QosStates.PUBACK_PENDING);
+        add(2, QosStates.PUBREC_PENDING);
+        add(3, QosStates.PUBCOMP_PENDING);
+        for (int index = table.size() - 1; index >= 0; index--) {
+            table.transition(table.slotInSendOrder(index), QosEvents.SESSION_LOST);
+        }
+        assertEquals(2, table.republishedCount());
+        assertEquals(QosStates.QOS1_PUBLISH_SEND, table.state(table.find(1)));
+        assertEquals(QosStates.QOS2_PUBLISH_SEND, table.state(table.find(2)));
+        assertEquals(SessionStatus.NOT_FOUND, table.find(3), "PUBREL phase completes: the broker owned it");
+    }
+
+    @Test
     void clearFreesEveryRecord() {
         add(1, QosStates.PUBACK_PENDING);
         add(2, QosStates.PUBACK_PENDING);
