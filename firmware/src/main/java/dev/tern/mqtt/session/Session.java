@@ -1,0 +1,52 @@
+package dev.tern.mqtt.session;
+
+/**
+ * One MQTT session's client-side state, sized once from the board's configuration: the outgoing
+ * inflight table with its packet slab, the packet id allocator over it, the incoming QoS 2 table
+ * and the offline queue. {@link SessionStore} saves and restores it as one image.
+ */
+public final class Session {
+
+    private final OutgoingTable outgoing;
+    private final PacketIdAllocator packetIds;
+    private final IncomingQos2Table incoming;
+    private final OfflineQueue offlineQueue;
+
+    public Session(int outgoingCapacity, int maxPacketSize, int incomingCapacity,
+            int offlineQueueBytes, int offlinePolicy) {
+        outgoing = new OutgoingTable(outgoingCapacity, maxPacketSize);
+        packetIds = new PacketIdAllocator(outgoing);
+        incoming = new IncomingQos2Table(incomingCapacity);
+        offlineQueue = new OfflineQueue(offlineQueueBytes, offlinePolicy);
+    }
+
+    public OutgoingTable outgoing() {
+        return outgoing;
+    }
+
+    public PacketIdAllocator packetIds() {
+        return packetIds;
+    }
+
+    public IncomingQos2Table incoming() {
+        return incoming;
+    }
+
+    public OfflineQueue offlineQueue() {
+        return offlineQueue;
+    }
+
+    /** Empties every part and restarts packet ids at 1: the state of a new session. */
+    public void clear() {
+        packetIds.restoreNextCandidate(1);
+        outgoing.clear();
+        incoming.clear();
+        offlineQueue.clear();
+    }
+
+    /** The largest image {@link SessionImage#encode} can produce for this configuration. */
+    public int maxImageLength() {
+        return SessionImage.maxLength(outgoing.capacity(), outgoing.maxPacketSize(), incoming.capacity(),
+                offlineQueue.capacityBytes());
+    }
+}

@@ -1,0 +1,132 @@
+package dev.tern.mqtt.session;
+
+import dev.tern.hal.NonVolatileStorage;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Flash in memory with real semantics: erase sets a page to 0xFF, program ANDs bytes in. Power can
+ * be cut after a number of units of work (one programmed byte or one page erase each): the byte
+ * being programmed at that moment gets only some of its bits cleared, the page being erased gets
+ * only some of its bits set, and every later call fails until {@link #powerOn()}.
+ */
+final class FlashFake implements NonVolatileStorage {
+
+    private final int pageSize;
+    private final byte[] cells;
+    private final Random noise = new Random(7);
+    private long unitsLeft = Long.MAX_VALUE;
+    private long unitsDone;
+    private boolean powered = true;
+    private int failNextCalls;
+
+    FlashFake(int pages, int pageSize) {
+        this.pageSize = pageSize;
+        cells = new byte[pages * pageSize];
+        Arrays.fill(cells, (byte) 0xFF);
+    }
+
+    /** Cuts the power once {@code units} more bytes or erases have been done. */
+    void cutPowerAfter(long units) {
+        unitsLeft = units;
+    }
+
+    /** Power back: the contents stay as the cut left them. */
+    void powerOn() {
+        powered = true;
+        unitsLeft = Long.MAX_VALUE;
+    }
+
+    /** Makes the next calls report HARDWARE_ERROR without touching the cells. */
+    void failNextCalls(int calls) {
+        failNextCalls = calls;
+    }
+
+    long unitsDone() {
+        return unitsDone;
+    }
+
+    boolean isPowered() {
+        return powered;
+    }
+
+    byte[] cells() {
+        return cells;
+    }
+
+    @Override
+    public int size() {
+        return cells.length;
+    }
+
+    @Override
+    public int pageSize() {
+        return pageSize;
+    }
+
+    @Override
+    public int read(int address, byte[] destination, int offset, int length) {
+        if (!powered || failing()) {
+            return HARDWARE_ERROR;
+        }
+        if (address < 0 || length < 0 || address + length > cells.length) {
+            return OUT_OF_RANGE;
+        }
+        System.arraycopy(cells, address, destination, offset, length);
+        return OK;
+    }
+
+    @Override
+    public int program(int address, byte[] source, int offset, int length) {
+        if (!powered || failing()) {
+            return HARDWARE_ERROR;
+        }
+        if (address < 0 || length < 0 || address + length > cells.length) {
+            return OUT_OF_RANGE;
+        }
+        for (int index = 0; index < length; index++) {
+            byte value = source[offset + index];
+            if (0 == unitsLeft) {
+                // the cut: only some of the bits this byte clears get cleared
+                cells[address + index] &= (byte) (value | noise.nextInt(256));
+                powered = false;
+                return HARDWARE_ERROR;
+            }
+            cells[address + index] &= value;
+            unitsLeft--;
+            unitsDone++;
+        }
+        return OK;
+    }
+
+    @Override
+    public int erase(int pageIndex) {
+        if (!powered || failing()) {
+            return HARDWARE_ERROR;
+        }
+        if (pageIndex < 0 || (pageIndex + 1) * pageSize > cells.length) {
+            return OUT_OF_RANGE;
+        }
+        int start = pageIndex * pageSize;
+        if (0 == unitsLeft) {
+            // the cut: a partly erased page, some bits set and some not
+            for (int index = start; index < start + pageSize; index++) {
+                cells[index] |= (byte) noise.nextInt(256);
+            }
+            powered = false;
+            return HARDWARE_ERROR;
+        }
+        Arrays.fill(cells, start, start + pageSize, (byte) 0xFF);
+        unitsLeft--;
+        unitsDone++;
+        return OK;
+    }
+
+    private boolean failing() {
+        if (failNextCalls > 0) {
+            failNextCalls--;
+            return true;
+        }
+        return false;
+    }
+}
