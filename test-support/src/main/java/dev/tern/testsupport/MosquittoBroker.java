@@ -1,0 +1,157 @@
+package dev.tern.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A mosquitto process on a free loopback port, with its config, persistence folder and log in
+ * a temporary folder of its own. Tests are aborted (SKIPPED) where mosquitto is not installed.
+ *
+ * <pre>{@code
+ * try (MosquittoBroker broker = MosquittoBroker.start()) {
+ *     MqttClient client = new MqttClient(broker.serverUri(), "t1", new MemoryPersistence());
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class MosquittoBroker implements TestBroker {
+
+    static final ExternalTool MOSQUITTO = new ExternalTool("mosquitto", "mosquitto");
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    /** Another process may take the free port between our probe and mosquitto's bind. */
+    private static final int PORT_ATTEMPTS = 3;
+
+    private final Path executable;
+    private final TempFolder folder;
+    private final int port;
+    private StartedProcess process;
+
+    private MosquittoBroker(final Path executable, final TempFolder folder, final int port, final StartedProcess process) {
+        this.executable = executable;
+        this.folder = folder;
+        this.port = port;
+        this.process = process;
+    }
+
+    public static boolean isInstalled() {
+        return MOSQUITTO.isInstalled();
+    }
+
+    /** Aborts the calling test (SKIPPED, saying to install mosquitto) where it is missing. */
+    public static void assumeInstalled() {
+        MOSQUITTO.assumeInstalled();
+    }
+
+    /** Starts mosquitto and waits until it accepts connections; aborts the test where it is not installed. */
+    public static MosquittoBroker start() {
+        final Path executable = MOSQUITTO.assumeInstalled();
+        final TempFolder folder = TempFolder.create("tern-mosquitto-");
+        try {
+            folder.createFolder("persistence");
+            IllegalStateException lastFailure = null;
+            for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+                final int port = Loopback.freePort();
+                MosquittoConfig.write(folder.resolve("mosquitto.conf"), port, folder.resolve("persistence"), folder.resolve("mosquitto.log"));
+                try {
+                    return new MosquittoBroker(executable, folder, port, launch(executable, folder, port));
+                } catch (final IllegalStateException e) {
+                    lastFailure = e;
+                    if (!e.getMessage().contains("Address already in use")) {
+                        break;
+                    }
+                }
+            }
+            throw lastFailure;
+        } catch (final RuntimeException | Error e) {
+            folder.close();
+            throw e;
+        }
+    }
+
+    private static StartedProcess launch(final Path executable, final TempFolder folder, final int port) {
+        final ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-c", folder.resolve("mosquitto.conf").toString())
+                .directory(folder.path().toFile())
+                .redirectErrorStream(true)
+                // kept across restarts: errors before the log file is open (bad config) land here
+                .redirectOutput(Redirect.appendTo(folder.resolve("mosquitto.out").toFile()));
+        final StartedProcess started;
+        try {
+            started = StartedProcess.start(builder, "mosquitto on " + Loopback.HOST + ":" + port);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("could not run " + executable, e);
+        }
+        if (!Loopback.awaitAccepting(port, START_TIMEOUT, started::isAlive)) {
+            final String exit = started.isAlive() ? "still running" : "exited with code " + started.exitCodeOrMinusOne();
+            started.stop();
+            throw new IllegalStateException("mosquitto did not accept connections on " + Loopback.HOST + ":" + port
+                    + " within " + START_TIMEOUT.toSeconds() + " s (" + exit + ")"
+                    + "\n--- " + folder.resolve("mosquitto.log") + " (last lines):\n" + LogTail.of(folder.resolve("mosquitto.log"))
+                    + "\n--- mosquitto output:\n" + LogTail.of(folder.resolve("mosquitto.out")));
+        }
+        return started;
+    }
+
+    @Override
+    public String name() {
+        return "mosquitto";
+    }
+
+    @Override
+    public String host() {
+        return Loopback.HOST;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    /** The temporary folder holding config, persistence and log; deleted by {@link #close()}. */
+    public Path folder() {
+        return folder.path();
+    }
+
+    public Path configFile() {
+        return folder.resolve("mosquitto.conf");
+    }
+
+    @Override
+    public Path persistenceFolder() {
+        return folder.resolve("persistence");
+    }
+
+    @Override
+    public Path logFile() {
+        return folder.resolve("mosquitto.log");
+    }
+
+    /** The process id of the running mosquitto (changes on restart). */
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public synchronized void restart() {
+        // SIGTERM makes mosquitto write its persistence file before it exits
+        process.stop();
+        process = launch(executable, folder, port);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            process.stop();
+        } finally {
+            folder.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name() + " on " + Loopback.HOST + ":" + port;
+    }
+}
