@@ -1,5 +1,6 @@
 package dev.tern.mqtt.session;
 
+import dev.tern.hal.testing.FlashFake;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

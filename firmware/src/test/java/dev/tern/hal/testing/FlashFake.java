@@ -1,4 +1,4 @@
-package dev.tern.mqtt.session;
+package dev.tern.hal.testing;
 
 import dev.tern.hal.NonVolatileStorage;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ import java.util.Random;
  * being programmed at that moment gets only some of its bits cleared, the page being erased gets
  * only some of its bits set, and every later call fails until {@link #powerOn()}.
  */
-final class FlashFake implements NonVolatileStorage {
+public final class FlashFake implements NonVolatileStorage {
 
     private final int pageSize;
     private final byte[] cells;
@@ -20,37 +20,37 @@ final class FlashFake implements NonVolatileStorage {
     private boolean powered = true;
     private int failNextCalls;
 
-    FlashFake(int pages, int pageSize) {
+    public FlashFake(int pages, int pageSize) {
         this.pageSize = pageSize;
         cells = new byte[pages * pageSize];
         Arrays.fill(cells, (byte) 0xFF);
     }
 
     /** Cuts the power once {@code units} more bytes or erases have been done. */
-    void cutPowerAfter(long units) {
+    public void cutPowerAfter(long units) {
         unitsLeft = units;
     }
 
     /** Power back: the contents stay as the cut left them. */
-    void powerOn() {
+    public void powerOn() {
         powered = true;
         unitsLeft = Long.MAX_VALUE;
     }
 
     /** Makes the next calls report HARDWARE_ERROR without touching the cells. */
-    void failNextCalls(int calls) {
+    public void failNextCalls(int calls) {
         failNextCalls = calls;
     }
 
-    long unitsDone() {
+    public long unitsDone() {
         return unitsDone;
     }
 
-    boolean isPowered() {
+    public boolean isPowered() {
         return powered;
     }
 
-    byte[] cells() {
+    public byte[] cells() {
         return cells;
     }
 

@@ -1,0 +1,34 @@
+package dev.tern.mqtt.client;
+
+/**
+ * What the engine has done since it was built, as plain fields: readable at any time without
+ * allocation (a board's telemetry or a test reads them directly).
+ */
+public final class Counters {
+    /** PUBLISH packets sent for the first time (all QoS). */
+    public long published;
+    /** QoS 1 and 2 messages acknowledged (PUBACK or PUBCOMP). */
+    public long acknowledged;
+    /** PUBLISH (DUP=1) and PUBREL packets sent again, on a timer or after a reconnect. */
+    public long resent;
+    /** Messages sent again as new because the broker had lost the session (at least once). */
+    public long republished;
+    /** QoS 1/2 messages dropped because a clean session discarded them. */
+    public long discarded;
+    /** Messages received and delivered to the application. */
+    public long delivered;
+    /** Duplicate QoS 2 PUBLISH packets acknowledged again without a second delivery. */
+    public long duplicatesSuppressed;
+    /** publish() calls refused (table, queue or buffer full; too large). */
+    public long refused;
+    /** Offline messages dropped under DROP_OLDEST. */
+    public long dropped;
+    /** Connections made after the first. */
+    public long reconnects;
+    /** Connections that ended, for any reason. */
+    public long connectionsLost;
+    /** QoS 2 PUBLISH packets that found the incoming table full (the connection was closed). */
+    public long incomingTableFull;
+    /** Session saves that failed. */
+    public long storageFailures;
+}
