@@ -37,11 +37,22 @@ public final class ForkedAllocationCheck {
      *         ran longer than {@code timeout} (then it is killed)
      */
     public static long run(final Class<? extends AllocationScenario> scenario, final int warmup, final int iterations, final Duration timeout) {
+        return run(scenario, warmup, iterations, timeout, List.of());
+    }
+
+    /**
+     * As {@link #run(Class, int, int, Duration)}, with extra JVM options for the fork, such as
+     * {@code -Dtern.broker.port=1883} to tell a scenario where its broker listens.
+     */
+    public static long run(final Class<? extends AllocationScenario> scenario, final int warmup, final int iterations,
+                           final Duration timeout, final List<String> extraJvmOptions) {
         if (warmup < 0 || iterations < 1) {
             throw new IllegalArgumentException("warmup=" + warmup + " must be >= 0 and iterations=" + iterations + " must be >= 1");
         }
         final List<String> args = List.of(scenario.getName(), Integer.toString(warmup), Integer.toString(iterations));
-        final ForkedJvm.Result result = ForkedJvm.run(JVM_OPTIONS,
+        final List<String> options = new java.util.ArrayList<>(JVM_OPTIONS);
+        options.addAll(extraJvmOptions);
+        final ForkedJvm.Result result = ForkedJvm.run(options,
                 ForkedJvm.classPath(scenario, AllocationScenarioRunner.class), AllocationScenarioRunner.class, args, timeout);
         final Matcher found = RESULT.matcher(result.stdout());
         if (0 != result.exitCode() || !found.find()) {
