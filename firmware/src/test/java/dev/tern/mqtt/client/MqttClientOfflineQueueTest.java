@@ -1,0 +1,100 @@
+package dev.tern.mqtt.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tern.hal.testing.FlashFake;
+import dev.tern.mqtt.session.OfflineQueue;
+
+/** Messages published while offline: queued, kept in order, drained after CONNACK; full-queue policies. */
+class MqttClientOfflineQueueTest {
+
+    @Test
+    void publishWhileDisconnectedIsQueuedAndDrainedInOrderAfterConnack() {
+        ClientHarness h = new ClientHarness(ClientHarness.config());
+        assertEquals(ClientStatus.QUEUED, h.publish("t", "a", 1));
+        assertEquals(ClientStatus.QUEUED, h.publish("t", "b", 2));
+        assertEquals(ClientStatus.QUEUED, h.publish("t", "c", 1));
+        assertEquals(3, h.client.queued());
+        assertEquals(0, h.client.inflight());
+
+        h.connect(false);
+
+        assertEquals(List.of("connect", "publish 1 qos1 dup0 t=a", "publish 2 qos2 dup0 t=b", "publish 3 qos1 dup0 t=c"),
+                h.broker.takeNames());
+        assertEquals(0, h.client.queued());
+        h.receive(Packets.puback(1), Packets.pubrec(2), Packets.puback(3));
+        h.receive(Packets.pubcomp(2));
+        assertEquals(List.of(1, 3, 2), h.listener.completions.stream().map(c -> c.packetId()).toList());
+    }
+
+    @Test
+    void publishWhileReconnectingIsQueuedBehindNothingAndSentAfterConnack() {
+        ClientHarness h = new ClientHarness(ClientHarness.config()).connect(false);
+        h.broker.closeFromBroker();
+        h.poll();
+        assertEquals(ClientStatus.QUEUED, h.publish("t", "late", 0));
+        h.reconnect(true);
+        assertTrue(h.broker.takeNames().contains("publish 0 qos0 dup0 t=late"));
+    }
+
+    @Test
+    void refusePolicyRefusesWhenFullAndKeepsWhatWasQueued() {
+        MqttConfig config = ClientHarness.config();
+        config.offlineQueueBytes = 40; // each record: 5 + 1 (topic) + 10 (payload) = 16 bytes
+        config.offlineQueuePolicy = OfflineQueue.REFUSE;
+        ClientHarness h = new ClientHarness(config);
+        assertEquals(ClientStatus.QUEUED, h.publish("t", "0123456789", 1));
+        assertEquals(ClientStatus.QUEUED, h.publish("t", "abcdefghij", 1));
+        assertEquals(ClientStatus.OFFLINE_QUEUE_FULL, h.publish("t", "ABCDEFGHIJ", 1));
+        assertEquals(1, h.client.counters().refused);
+        assertEquals(2, h.client.queued());
+
+        h.connect(false);
+        assertEquals(List.of("connect", "publish 1 qos1 dup0 t=0123456789", "publish 2 qos1 dup0 t=abcdefghij"),
+                h.broker.takeNames());
+    }
+
+    @Test
+    void dropOldestPolicyDropsTheOldestAndCountsIt() {
+        MqttConfig config = ClientHarness.config();
+        config.offlineQueueBytes = 40;
+        config.offlineQueuePolicy = OfflineQueue.DROP_OLDEST;
+        ClientHarness h = new ClientHarness(config);
+        assertEquals(ClientStatus.QUEUED, h.publish("t", "0123456789", 1));
+        assertEquals(ClientStatus.QUEUED, h.publish("t", "abcdefghij", 1));
+        assertEquals(ClientStatus.QUEUED, h.publish("t", "ABCDEFGHIJ", 1));
+        assertEquals(1, h.client.counters().dropped);
+        assertEquals(0, h.client.counters().refused);
+
+        h.connect(false);
+        assertEquals(List.of("connect", "publish 1 qos1 dup0 t=abcdefghij", "publish 2 qos1 dup0 t=ABCDEFGHIJ"),
+                h.broker.takeNames());
+    }
+
+    @Test
+    void publishWhileQueueDrainsWaitsBehindTheQueue() {
+        MqttConfig config = ClientHarness.config();
+        config.outgoingSlots = 2;
+        ClientHarness h = new ClientHarness(config);
+        for (int i = 0; i < 4; i++) {
+            h.publish("t", "q" + i, 1);
+        }
+        h.connect(false); // only two fit in flight: two stay queued
+        assertEquals(2, h.client.queued());
+        assertEquals(ClientStatus.QUEUED, h.publish("t", "now", 1));
+
+        h.receive(Packets.puback(1), Packets.puback(2));
+        h.poll();
+        h.receive(Packets.puback(3), Packets.puback(4));
+        h.poll();
+        List<String> payloads = h.broker.take().stream()
+                .filter(s -> s.type() == dev.tern.mqtt.codec.PacketType.PUBLISH).map(s -> s.payload()).toList();
+        assertEquals(List.of("q0", "q1", "q2", "q3", "now"), payloads);
+    }
+
+}
