@@ -787,6 +787,15 @@ public final class MqttClient {
         }
     }
 
+    private boolean recordsWaitingToSend() {
+        for (int index = 0; index < outgoing.size(); index++) {
+            if (isWaitingToSend(outgoing.state(outgoing.slotInSendOrder(index)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isPubrelWaiting(int recordState) {
         return recordState == QosStates.PUBREL_SEND || recordState == QosStates.PUBREL_RESEND;
     }
@@ -921,6 +930,10 @@ public final class MqttClient {
             int topicLength = offlineQueue.copyPeekTopic(offlineTopic, 0);
             int payloadLength = offlineQueue.copyPeekPayload(offlinePayload, 0);
             if (qos == 0) {
+                sendPending(); // the messages moved before this one go into the send buffer first
+                if (recordsWaitingToSend()) {
+                    break; // a QoS 0 message never overtakes an older one still waiting for room
+                }
                 int sent = sendQos0(offlineTopic, 0, topicLength, offlinePayload, 0, payloadLength, retain);
                 if (sent < 0) {
                     break; // no room now: it stays queued
