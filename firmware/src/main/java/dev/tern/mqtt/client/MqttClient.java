@@ -915,8 +915,9 @@ public final class MqttClient {
             return refuse(status == SessionStatus.OFFLINE_QUEUE_FULL ? ClientStatus.OFFLINE_QUEUE_FULL : status);
         }
         if (save() < 0) {
-            // the queue now holds it in RAM only; say so rather than claim it is kept
-            return ClientStatus.STORAGE_FAILED;
+            // refused, so it must not go out later either: take it back out of the queue
+            offlineQueue.removeNewest();
+            return refuse(ClientStatus.STORAGE_FAILED);
         }
         return ClientStatus.QUEUED;
     }

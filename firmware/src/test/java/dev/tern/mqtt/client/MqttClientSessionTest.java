@@ -113,6 +113,21 @@ class MqttClientSessionTest {
     }
 
     @Test
+    void failedSaveWhileOfflineRefusesAndNothingIsSentLater() {
+        FlashFake flash = ClientHarness.flash();
+        ClientHarness h = new ClientHarness(ClientHarness.config(), flash);
+        flash.failNextCalls(1);
+        assertEquals(ClientStatus.STORAGE_FAILED, h.publish("t", "x", 1));
+        assertEquals(0, h.client.queued());
+        assertEquals(ClientStatus.QUEUED, h.publish("t", "y", 1));
+        h.connect(false);
+        h.advance(10);
+        assertEquals(List.of("y"), h.broker.ofType(PacketType.PUBLISH).stream().map(s -> s.payload()).toList(),
+                "a message refused with STORAGE_FAILED was sent");
+        assertEquals(0, h.client.queued());
+    }
+
+    @Test
     void newEngineOnTheSameFlashResumesRecordsAndAllocatesFreshIds() {
         FlashFake flash = ClientHarness.flash();
         ClientHarness first = connectedOn(flash);
