@@ -246,6 +246,9 @@ public final class MqttClient {
         if (filterStatus < 0) {
             return filterStatus;
         }
+        if (outgoing.isFull()) {
+            return ClientStatus.OUTGOING_TABLE_FULL; // before put(): a failure must leave an existing subscription as it was
+        }
         int index = subscriptions.put(filter, offset, length, qos);
         if (index < 0) {
             return ClientStatus.SUBSCRIPTIONS_FULL;

@@ -154,6 +154,23 @@ class MqttClientSubscriptionTest {
     }
 
     @Test
+    void subscribingAgainWhileTheTableIsFullKeepsTheExistingSubscription() {
+        ClientHarness h = connected();
+        int a = h.subscribe("a", 1);
+        h.poll();
+        h.receive(Packets.suback(a, 1));
+        for (int i = 0; i < 4; i++) {
+            assertTrue(h.publish("t", "m" + i, 1) > 0);
+        }
+
+        assertEquals(ClientStatus.OUTGOING_TABLE_FULL, h.subscribe("a", 2));
+
+        assertEquals(1, h.client.subscriptionCount());
+        assertEquals(1, h.client.grantedQos(0));
+        assertEquals(1, h.client.requestedQos(0));
+    }
+
+    @Test
     void subackWithMoreThanOneReturnCodeClosesWithAckOutOfFlow() {
         ClientHarness h = connected();
         int id = h.subscribe("a", 1);
