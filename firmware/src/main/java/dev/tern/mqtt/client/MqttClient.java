@@ -246,6 +246,9 @@ public final class MqttClient {
         if (filterStatus < 0) {
             return filterStatus;
         }
+        if (outgoing.isFull()) {
+            return ClientStatus.OUTGOING_TABLE_FULL; // before put(): a failure must leave an existing subscription as it was
+        }
         int index = subscriptions.put(filter, offset, length, qos);
         if (index < 0) {
             return ClientStatus.SUBSCRIPTIONS_FULL;
@@ -787,6 +790,15 @@ public final class MqttClient {
         }
     }
 
+    private boolean recordsWaitingToSend() {
+        for (int index = 0; index < outgoing.size(); index++) {
+            if (isWaitingToSend(outgoing.state(outgoing.slotInSendOrder(index)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isPubrelWaiting(int recordState) {
         return recordState == QosStates.PUBREL_SEND || recordState == QosStates.PUBREL_RESEND;
     }
@@ -906,8 +918,9 @@ public final class MqttClient {
             return refuse(status == SessionStatus.OFFLINE_QUEUE_FULL ? ClientStatus.OFFLINE_QUEUE_FULL : status);
         }
         if (save() < 0) {
-            // the queue now holds it in RAM only; say so rather than claim it is kept
-            return ClientStatus.STORAGE_FAILED;
+            // refused, so it must not go out later either: take it back out of the queue
+            offlineQueue.removeNewest();
+            return refuse(ClientStatus.STORAGE_FAILED);
         }
         return ClientStatus.QUEUED;
     }
@@ -921,6 +934,10 @@ public final class MqttClient {
             int topicLength = offlineQueue.copyPeekTopic(offlineTopic, 0);
             int payloadLength = offlineQueue.copyPeekPayload(offlinePayload, 0);
             if (qos == 0) {
+                sendPending(); // the messages moved before this one go into the send buffer first
+                if (recordsWaitingToSend()) {
+                    break; // a QoS 0 message never overtakes an older one still waiting for room
+                }
                 int sent = sendQos0(offlineTopic, 0, topicLength, offlinePayload, 0, payloadLength, retain);
                 if (sent < 0) {
                     break; // no room now: it stays queued

@@ -100,6 +100,23 @@ public final class OfflineQueue {
         return SessionStatus.OK;
     }
 
+    /** Takes back the newest record (one that could not be stored, say): OK or OFFLINE_QUEUE_EMPTY. */
+    public int removeNewest() {
+        if (0 == count) {
+            return SessionStatus.OFFLINE_QUEUE_EMPTY;
+        }
+        int position = head;
+        int kept = 0;
+        for (int index = 0; index < count - 1; index++) {
+            int length = recordLengthAt(position);
+            position = wrap(position + length);
+            kept += length;
+        }
+        used = kept;
+        count--;
+        return SessionStatus.OK;
+    }
+
     public boolean isEmpty() {
         return 0 == count;
     }

@@ -137,4 +137,22 @@ class OfflineQueueTest {
         assertEquals("capacityBytes=4",
                 assertThrows(IllegalArgumentException.class, () -> new OfflineQueue(4, 0)).getMessage());
     }
+
+    @Test
+    void removeNewestTakesBackOnlyTheLastRecordAlsoWhenItWraps() {
+        OfflineQueue queue = new OfflineQueue(40, OfflineQueue.REFUSE); // records of 5 + 3 + 8 = 16 bytes
+        push(queue, 1, false, 8, 1);
+        push(queue, 1, false, 8, 2);
+        queue.pop();
+        push(queue, 2, false, 8, 3); // wraps around the end of the ring
+        assertEquals(SessionStatus.OK, queue.removeNewest());
+        assertEquals(1, queue.count());
+        assertEquals(16, queue.usedBytes());
+        assertArrayEquals(new byte[] {2, 2, 2, 2, 2, 2, 2, 2}, peekPayload(queue));
+        assertEquals(SessionStatus.OK, push(queue, 0, false, 8, 4));
+        queue.pop();
+        assertArrayEquals(new byte[] {4, 4, 4, 4, 4, 4, 4, 4}, peekPayload(queue));
+        queue.pop();
+        assertEquals(SessionStatus.OFFLINE_QUEUE_EMPTY, queue.removeNewest());
+    }
 }

@@ -1,0 +1,53 @@
+package dev.tern.mqtt.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+/** A bad configuration is a programming error: validate() names the first wrong key. */
+class MqttConfigTest {
+
+    private static String rejected(Consumer<MqttConfig> change) {
+        MqttConfig config = ClientHarness.config();
+        change.accept(config);
+        return assertThrows(IllegalArgumentException.class, config::validate).getMessage();
+    }
+
+    @Test
+    void defaultsAndTheTestConfigurationAreValid() {
+        MqttConfig defaults = new MqttConfig();
+        defaults.clientId = ClientHarness.bytes("x");
+        defaults.validate();
+        ClientHarness.config().validate();
+    }
+
+    @Test
+    void eachWrongValueIsNamed() {
+        assertEquals("clientId: an empty client id needs cleanSession=true [MQTT-3.1.3-7]",
+                rejected(c -> c.clientId = new byte[0]));
+        assertEquals("keepAliveSeconds: 0..65535", rejected(c -> c.keepAliveSeconds = 65_536));
+        assertEquals("password: needs a userName in MQTT 3.1.1", rejected(c -> c.password = new byte[1]));
+        assertEquals("willQos: 0..2", rejected(c -> c.willQos = 3));
+        assertEquals("outgoingSlots: 1..65535", rejected(c -> c.outgoingSlots = 0));
+        assertEquals("maxPacketSize: 64..65535", rejected(c -> c.maxPacketSize = 63));
+        assertEquals("offlineQueuePolicy: REFUSE or DROP_OLDEST", rejected(c -> c.offlineQueuePolicy = 2));
+        assertEquals("ackTimeoutMillis: > 0", rejected(c -> c.ackTimeoutMillis = 0));
+        assertEquals("resendMode: RESEND_ON_TIMER or RESEND_ON_RECONNECT", rejected(c -> c.resendMode = 5));
+        assertEquals("reconnectMinMillis: 0 < reconnectMinMillis <= reconnectMaxMillis",
+                rejected(c -> c.reconnectMaxMillis = 10));
+        assertEquals("reconnectJitterPercent: 0..100", rejected(c -> c.reconnectJitterPercent = 101));
+    }
+
+    @Test
+    void engineRefusesABadConfigurationAndTooSmallStorage() {
+        MqttConfig config = ClientHarness.config();
+        config.willQos = 7;
+        assertThrows(IllegalArgumentException.class,
+                () -> new MqttClient(config, new ScriptedBroker(), null, new RecordingListener(), PacketTrace.NONE));
+        assertThrows(IllegalArgumentException.class, () -> new MqttClient(ClientHarness.config(), new ScriptedBroker(),
+                new dev.tern.hal.testing.FlashFake(4, 256), new RecordingListener(), PacketTrace.NONE));
+    }
+}
