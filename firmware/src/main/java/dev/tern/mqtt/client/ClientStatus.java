@@ -27,8 +27,6 @@ public final class ClientStatus {
     public static final int INVALID_QOS = -205;
     /** Every subscription slot, or the filter bytes, are in use. */
     public static final int SUBSCRIPTIONS_FULL = -206;
-    /** The client was closed with {@link MqttClient#disconnect}; connect again first. */
-    public static final int NOT_STARTED = -207;
     /** The session could not be written to storage, so the request was not accepted. */
     public static final int STORAGE_FAILED = -208;
     /** A QoS 1/2 message of the previous session, discarded because the client connects with a clean session. */
@@ -86,7 +84,6 @@ public final class ClientStatus {
             case PACKET_TOO_LARGE: return "PACKET_TOO_LARGE";
             case INVALID_QOS: return "INVALID_QOS";
             case SUBSCRIPTIONS_FULL: return "SUBSCRIPTIONS_FULL";
-            case NOT_STARTED: return "NOT_STARTED";
             case STORAGE_FAILED: return "STORAGE_FAILED";
             case DISCARDED_BY_CLEAN_SESSION: return "DISCARDED_BY_CLEAN_SESSION";
             case TRANSPORT_FAILED: return "TRANSPORT_FAILED";

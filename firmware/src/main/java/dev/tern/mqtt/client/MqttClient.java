@@ -93,6 +93,7 @@ public final class MqttClient {
     private int epoch;
     private boolean everConnected;
     private int lastStatus = ClientStatus.OK;
+    private boolean resubscribePending;
 
     /**
      * @param storage the session store's flash region, or null for a session kept in RAM only
@@ -143,8 +144,26 @@ public final class MqttClient {
                         + store.maxImageLength() + " bytes; this configuration needs " + session.maxImageLength());
             }
             restoreStatus = store.restore(session);
+            treatRestoredRecordsAsSent();
             // whatever was on the wire before the reboot is now unacknowledged on a lost connection
             applyToAllRecords(QosEvents.CONNECTION_LOST);
+        }
+    }
+
+    /**
+     * A record restored in a *_SEND state may have reached the broker before the reboot (the
+     * move to *_PENDING is not saved on its own), so it counts as sent: it goes out again with
+     * DUP=1 [MQTT-3.3.1-1], and a PUBREL as a re-send.
+     */
+    private void treatRestoredRecordsAsSent() {
+        for (int index = 0; index < outgoing.size(); index++) {
+            int slot = outgoing.slotInSendOrder(index);
+            int recordState = outgoing.state(slot);
+            if (recordState == QosStates.QOS1_PUBLISH_SEND || recordState == QosStates.QOS2_PUBLISH_SEND) {
+                outgoing.transition(slot, QosEvents.PUBLISH_SENT);
+            } else if (recordState == QosStates.PUBREL_SEND) {
+                outgoing.transition(slot, QosEvents.PUBREL_SENT);
+            }
         }
     }
 
@@ -184,6 +203,9 @@ public final class MqttClient {
             work += drainOfflineQueue();
             work += checkAckDeadlines();
             work += keepAlive();
+            if (resubscribePending && state == STATE_CONNECTED) {
+                work += resubscribeUngranted();
+            }
         }
         if (state == STATE_CONNACK_PENDING && Millis.isDue(connackDeadline, now)) {
             connectionLost(ClientStatus.CONNACK_TIMEOUT);
@@ -454,13 +476,23 @@ public final class MqttClient {
         }
     }
 
-    /** Subscribes again every filter with no SUBACK yet and no SUBSCRIBE on its way. */
-    private void resubscribeUngranted() {
+    /**
+     * Subscribes again every filter with no SUBACK yet and no SUBSCRIBE on its way. One that finds
+     * the outgoing table full is tried again on a later poll ({@link #resubscribePending}).
+     */
+    private int resubscribeUngranted() {
+        int added = 0;
+        resubscribePending = false;
         for (int i = 0; i < subscriptions.count(); i++) {
             if (subscriptions.grantedQos(i) == Subscriptions.NOT_GRANTED && !subscribeOnItsWay(i)) {
-                addSubscribeRecord(i);
+                if (addSubscribeRecord(i) < 0) {
+                    resubscribePending = true;
+                } else {
+                    added++;
+                }
             }
         }
+        return added;
     }
 
     private boolean subscribeOnItsWay(int index) {

@@ -418,10 +418,14 @@ public final class QosTransitions {
                     case ACK_TIMEOUT_RECONNECT:
                         return result(state, CLOSE_CONNECTION);
                     case CONNECTION_LOST:
+                        // The UNSUBACK may be lost with the connection; the filter is already gone
+                        // on the client, so the broker must hear it again. Unsubscribing twice is
+                        // harmless: the server answers UNSUBACK even when nothing was deleted
+                        // [MQTT-3.10.4-5].
+                        return result(UNSUBSCRIBE_SEND, NONE);
                     case SESSION_RESUMED:
                     case SESSION_LOST:
-                        // As for SUBSCRIBE: no re-send; the application decides.
-                        return result(FREE, FAIL_REQUEST);
+                        return result(UNSUBSCRIBE_SEND, SEND_UNSUBSCRIBE);
                     default:
                         return result(state, ILLEGAL_EVENT);
                 }
