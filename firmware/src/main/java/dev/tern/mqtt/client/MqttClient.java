@@ -143,8 +143,24 @@ public final class MqttClient {
                         + store.maxImageLength() + " bytes; this configuration needs " + session.maxImageLength());
             }
             restoreStatus = store.restore(session);
+            markRestoredPublishesSent();
             // whatever was on the wire before the reboot is now unacknowledged on a lost connection
             applyToAllRecords(QosEvents.CONNECTION_LOST);
+        }
+    }
+
+    /**
+     * A PUBLISH is stored before it is sent and not stored again when it leaves, so one restored as
+     * never sent may have reached the broker before the reboot: it goes again as a re-send, DUP=1
+     * [MQTT-3.3.1-1], or as a new message if the broker has lost the session.
+     */
+    private void markRestoredPublishesSent() {
+        for (int index = 0; index < outgoing.size(); index++) {
+            int slot = outgoing.slotInSendOrder(index);
+            int recordState = outgoing.state(slot);
+            if (recordState == QosStates.QOS1_PUBLISH_SEND || recordState == QosStates.QOS2_PUBLISH_SEND) {
+                outgoing.transition(slot, QosEvents.PUBLISH_SENT);
+            }
         }
     }
 
