@@ -154,6 +154,41 @@ class BrokerQosTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void subscriberWithASmallIncomingTableStillGetsAQos2BacklogExactlyOnce(BrokerKind kind) {
+        TestBroker broker = BROKERS.get(kind);
+        String topic = "tern/proof/backlog/" + kind;
+        int count = 12;
+        MqttConfig config = Engine.config("bl-sub-" + kind, false);
+        config.incomingQos2Slots = 2; // the broker sends up to its inflight window (20) at once
+        try (Engine subscriber = new Engine(broker.host(), broker.port(), config, null);
+             Engine publisher = new Engine(broker.host(), broker.port(), Engine.config("bl-pub-" + kind, true), null)) {
+            assertTrue(subscriber.connect(TIMEOUT));
+            subscriber.subscribe(topic, 2);
+            assertTrue(subscriber.pollUntil(() -> !subscriber.listener.granted.isEmpty(), TIMEOUT));
+            subscriber.client.disconnect(Engine.now());
+            assertTrue(publisher.connect(TIMEOUT));
+            for (int i = 0; i < count; i++) {
+                assertTrue(publisher.publishWaiting(topic, "b" + i, 2, TIMEOUT) > 0);
+            }
+            assertTrue(publisher.pollUntil(() -> publisher.client.inflight() == 0, TIMEOUT));
+
+            subscriber.start();
+            assertTrue(subscriber.pollUntil(() -> subscriber.listener.messages.size() >= count, TIMEOUT),
+                    () -> "received " + subscriber.listener.payloads() + " changes "
+                            + subscriber.listener.connectionChanges.size());
+            subscriber.pollFor(Duration.ofMillis(300));
+            for (int i = 0; i < count; i++) {
+                assertEquals(1, Wire.count(subscriber.listener, "b" + i), "b" + i + " exactly once");
+            }
+            // the backlog did overflow the table: the engine closed (INCOMING_TABLE_FULL) and resumed
+            assertTrue(subscriber.client.counters().incomingTableFull > 0);
+            assertTrue(subscriber.listener.connectionChanges
+                    .contains(new RecordingListener.ConnectionChange(false, false, ClientStatus.INCOMING_TABLE_FULL)));
+        }
+    }
+
     private static void subscribeBoth(Engine subscriber, String topic1, String topic2) {
         assertTrue(subscriber.connect(TIMEOUT), "subscriber did not connect");
         assertEquals(new RecordingListener.ConnectionChange(true, false, ClientStatus.OK),
