@@ -638,7 +638,10 @@ public final class MqttClient {
         }
         int result = session.incoming().onEvent(id, QosEvents.QOS2_PUBLISH_RECEIVED);
         if (result == SessionStatus.INCOMING_TABLE_FULL) {
-            // no PUBREC for what could not be kept: the broker re-sends it after the reconnect
+            // no PUBREC for what could not be kept: the broker re-sends it after the reconnect. The
+            // PUBRECs for the ids kept go first: lost, the broker would never release those ids and
+            // every connection would end here again
+            sendBuffer.flush(transport);
             connectionLost(ClientStatus.INCOMING_TABLE_FULL);
             return;
         }

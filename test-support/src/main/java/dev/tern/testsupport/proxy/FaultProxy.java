@@ -17,8 +17,10 @@ import java.util.function.Predicate;
 /**
  * A TCP proxy on loopback between an MQTT client and a broker that sees every packet and can cut
  * the connection at a chosen packet boundary: before a packet is forwarded (it never arrives) or
- * right after (it arrives, its answer never comes back). Rules fire once. It can also forward
- * packets one byte at a time, to exercise incremental decoding.
+ * right after (it arrives, its answer never comes back). It can also drop one packet and keep the
+ * connection open (a packet lost without the connection noticing: what an acknowledgement timer
+ * is for). Rules fire once. It can also forward packets one byte at a time, to exercise
+ * incremental decoding.
  *
  * <pre>{@code
  * try (FaultProxy proxy = FaultProxy.start("127.0.0.1", broker.port())) {
@@ -33,10 +35,17 @@ import java.util.function.Predicate;
  */
 public final class FaultProxy implements AutoCloseable {
 
-    /** Where a cut happens relative to the packet that matched. */
-    public enum CutPoint { BEFORE, AFTER }
+    /** What a rule does with the packet that matched. */
+    enum Fault {
+        /** Cut instead of forwarding it. */
+        CUT_BEFORE,
+        /** Forward it, then cut. */
+        CUT_AFTER,
+        /** Do not forward it; the connection stays open and carries on with the next packet. */
+        DROP
+    }
 
-    record Rule(Predicate<SeenPacket> matches, CutPoint point) {
+    record Rule(Predicate<SeenPacket> matches, Fault fault) {
     }
 
     private final String targetHost;
@@ -47,6 +56,7 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Rule> rules = new ArrayList<>();
     private final List<SeenPacket> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger cuts = new AtomicInteger();
+    private final List<SeenPacket> dropped = new CopyOnWriteArrayList<>();
     private volatile boolean byteByByte;
     private volatile boolean closed;
 
@@ -79,12 +89,21 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Cuts once, after forwarding the first packet that matches. */
     public FaultProxy cutAfter(Predicate<SeenPacket> matches) {
-        return addRule(new Rule(matches, CutPoint.AFTER));
+        return addRule(new Rule(matches, Fault.CUT_AFTER));
     }
 
     /** Cuts once, instead of forwarding the first packet that matches. */
     public FaultProxy cutBefore(Predicate<SeenPacket> matches) {
-        return addRule(new Rule(matches, CutPoint.BEFORE));
+        return addRule(new Rule(matches, Fault.CUT_BEFORE));
+    }
+
+    /**
+     * Swallows the first packet that matches, once: it is not forwarded, the connection stays
+     * open and the packets after it flow as before. It still appears in {@link #seen()}, and in
+     * {@link #dropped()}.
+     */
+    public FaultProxy dropOnce(Predicate<SeenPacket> matches) {
+        return addRule(new Rule(matches, Fault.DROP));
     }
 
     private FaultProxy addRule(Rule rule) {
@@ -109,13 +128,18 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** Every packet forwarded or cut on so far, in the order the proxy saw them. */
+    /** Every packet forwarded, cut on or dropped so far, in the order the proxy saw them. */
     public List<SeenPacket> seen() {
         return List.copyOf(seen);
     }
 
     public int cuts() {
         return cuts.get();
+    }
+
+    /** Every packet a {@link #dropOnce} rule swallowed, in order. */
+    public List<SeenPacket> dropped() {
+        return List.copyOf(dropped);
     }
 
     public int connectionsAccepted() {
@@ -127,21 +151,30 @@ public final class FaultProxy implements AutoCloseable {
         return Waiting.until(() -> cuts.get() >= count, timeout);
     }
 
+    /** Waits, bounded, until {@code count} packets have been dropped; false on timeout. */
+    public boolean awaitDrops(int count, Duration timeout) {
+        return Waiting.until(() -> dropped.size() >= count, timeout);
+    }
+
     /** Waits, bounded, until a packet matching {@code matches} has been seen; false on timeout. */
     public boolean awaitPacket(Predicate<SeenPacket> matches, Duration timeout) {
         return Waiting.until(() -> seen.stream().anyMatch(matches), timeout);
     }
 
-    /** Called by a connection for each whole packet: records it and says whether to cut, and where. */
-    CutPoint onPacket(SeenPacket packet) {
+    /** Called by a connection for each whole packet: records it and says what fault to apply, or null. */
+    Fault onPacket(SeenPacket packet) {
         seen.add(packet);
         synchronized (rules) {
             for (int i = 0; i < rules.size(); i++) {
                 Rule rule = rules.get(i);
                 if (rule.matches().test(packet)) {
                     rules.remove(i);
-                    cuts.incrementAndGet();
-                    return rule.point();
+                    if (rule.fault() == Fault.DROP) {
+                        dropped.add(packet);
+                    } else {
+                        cuts.incrementAndGet();
+                    }
+                    return rule.fault();
                 }
             }
         }

@@ -75,7 +75,7 @@ final class ProxiedConnection {
         }
     }
 
-    /** Forwards one packet unless a rule cuts here; false once the connection is cut. */
+    /** Forwards one packet unless a rule cuts or drops it here; false once the connection is cut. */
     private boolean forward(Direction direction, byte[] packet, OutputStream out) throws IOException {
         synchronized (cutLock) {
             if (cut) {
@@ -84,10 +84,13 @@ final class ProxiedConnection {
         }
         SeenPacket seen = new SeenPacket(number, direction, PacketType.ofFirstByte(packet[0] & 0xFF),
                 packet[0] & 0x0F, MqttFrames.packetId(packet), packet);
-        FaultProxy.CutPoint cutPoint = proxy.onPacket(seen);
-        if (cutPoint == FaultProxy.CutPoint.BEFORE) {
+        FaultProxy.Fault fault = proxy.onPacket(seen);
+        if (fault == FaultProxy.Fault.CUT_BEFORE) {
             cut();
             return false;
+        }
+        if (fault == FaultProxy.Fault.DROP) {
+            return true;
         }
         if (proxy.byteByByteEnabled()) {
             for (byte b : packet) {
@@ -98,7 +101,7 @@ final class ProxiedConnection {
             out.write(packet);
             out.flush();
         }
-        if (cutPoint == FaultProxy.CutPoint.AFTER) {
+        if (fault == FaultProxy.Fault.CUT_AFTER) {
             cut();
             return false;
         }

@@ -2,6 +2,7 @@ package dev.tern.testsupport.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -117,6 +119,34 @@ class FaultProxyTest {
             brokerThread.join(5000);
             assertEquals(List.of(), brokerReceived);
             assertEquals(1, proxy.cuts());
+        }
+    }
+
+    @Test
+    void dropOnceSwallowsOnePacketAndKeepsTheConnection() throws IOException {
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort());
+             Socket client = connect(proxy)) {
+            proxy.dropOnce(p -> p.type() == PacketType.PUBACK);
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+            assertTrue(proxy.awaitDrops(1, Duration.ofSeconds(5)), "the first PUBACK was not dropped");
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+
+            byte[] answer = new byte[4];
+            assertTrue(readFully(client.getInputStream(), answer), "the second PUBACK must come through");
+            assertArrayEquals(PUBACK_ID_7, answer);
+            assertTrue(waitFor(() -> brokerReceived.size() == 2), "the broker must have both PUBLISH packets");
+            assertEquals(2, proxy.seen().stream().filter(p -> p.type() == PacketType.PUBACK).count(),
+                    "a dropped packet is still seen: " + proxy.seen());
+
+            assertEquals(0, proxy.cuts(), "a drop is not a cut");
+            assertEquals(1, proxy.connectionsAccepted());
+            List<SeenPacket> dropped = proxy.dropped();
+            assertEquals(1, dropped.size(), dropped.toString());
+            assertEquals(Direction.TO_CLIENT, dropped.get(0).direction());
+            assertEquals(7, dropped.get(0).packetId());
+            client.setSoTimeout(300);
+            assertThrows(SocketTimeoutException.class, () -> client.getInputStream().read(),
+                    "exactly one PUBACK reaches the client, and the connection stays open");
         }
     }
 
