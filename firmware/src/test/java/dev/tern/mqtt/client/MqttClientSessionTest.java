@@ -155,6 +155,19 @@ class MqttClientSessionTest {
     }
 
     @Test
+    void publishAcceptedButNotYetSentBeforeARebootGoesOutWithDupSet() {
+        FlashFake flash = ClientHarness.flash();
+        ClientHarness first = connectedOn(flash);
+        int id = first.publish("t", "maybe-sent", 2);
+        // the bytes may have left before the power went: the move to PUBREC_PENDING is not saved on its own
+
+        ClientHarness second = new ClientHarness(ClientHarness.config(), flash);
+        second.connect(true);
+
+        assertEquals(List.of("connect", "publish " + id + " qos2 dup1 t=maybe-sent"), second.broker.takeNames());
+    }
+
+    @Test
     void restartedEngineSkipsIdsStillLiveAfterTheStoredNextId() {
         FlashFake flash = ClientHarness.flash();
         ClientHarness first = connectedOn(flash);

@@ -154,6 +154,54 @@ class MqttClientSubscriptionTest {
     }
 
     @Test
+    void unsubscribeWhoseUnsubackWasLostIsSentAgainAfterReconnect() {
+        ClientHarness h = connected();
+        int sub = h.subscribe("a", 1);
+        h.poll();
+        h.receive(Packets.suback(sub, 1));
+        int id = h.unsubscribe("a");
+        h.poll();
+        h.broker.take();
+        h.broker.closeFromBroker(); // the UNSUBACK never comes
+        h.poll();
+
+        h.reconnect(true);
+
+        assertEquals(List.of("connect", "unsubscribe " + id), h.broker.takeNames());
+        assertEquals(List.of("a"), h.broker.last().filters());
+        h.receive(Packets.unsuback(id));
+        assertEquals(0, h.client.inflight());
+        assertEquals(0, h.client.subscriptionCount());
+    }
+
+    @Test
+    void resubscribeThatFoundTheTableFullAtConnackIsSentOnceThereIsRoom() {
+        ClientHarness h = connected();
+        int a = h.subscribe("a", 1);
+        h.poll();
+        h.receive(Packets.suback(a, 1));
+        for (int i = 0; i < 4; i++) {
+            assertTrue(h.publish("t", "m" + i, 1) > 0);
+        }
+        h.poll();
+        h.broker.closeFromBroker();
+        h.poll();
+        h.broker.take();
+
+        h.reconnect(false); // no session: "a" must be subscribed again, but four messages fill the table
+        List<ScriptedBroker.Sent> afterConnack = h.broker.take();
+        assertTrue(afterConnack.stream().noneMatch(s -> s.type() == PacketType.SUBSCRIBE), "no slot for it yet");
+        ScriptedBroker.Sent first = afterConnack.stream().filter(s -> s.type() == PacketType.PUBLISH).findFirst()
+                .orElseThrow();
+        h.receive(Packets.puback(first.id()));
+        h.poll();
+
+        List<ScriptedBroker.Sent> subscribes = h.broker.take().stream()
+                .filter(s -> s.type() == PacketType.SUBSCRIBE).toList();
+        assertEquals(List.of(List.of("a@1")), subscribes.stream().map(s -> s.filters()).toList());
+    }
+
+    @Test
     void subscribingAgainWhileTheTableIsFullKeepsTheExistingSubscription() {
         ClientHarness h = connected();
         int a = h.subscribe("a", 1);
