@@ -92,6 +92,11 @@ final class ProxiedConnection {
         if (fault == FaultProxy.Fault.DROP) {
             return true;
         }
+        if (fault == FaultProxy.Fault.CUT_AFTER && !markCut()) {
+            return false;
+        }
+        // from here a CUT_AFTER connection forwards nothing else: the answer to this packet,
+        // which can only exist once the packet is written, never passes the other way
         if (proxy.byteByByteEnabled()) {
             for (byte b : packet) {
                 out.write(b);
@@ -102,7 +107,7 @@ final class ProxiedConnection {
             out.flush();
         }
         if (fault == FaultProxy.Fault.CUT_AFTER) {
-            cut();
+            finishCut();
             return false;
         }
         return true;
@@ -130,12 +135,26 @@ final class ProxiedConnection {
      * nothing more is forwarded. True when this call made the cut.
      */
     boolean cut() {
+        if (!markCut()) {
+            return false;
+        }
+        finishCut();
+        return true;
+    }
+
+    /** Stops all forwarding; true when this call did it. */
+    private boolean markCut() {
         synchronized (cutLock) {
             if (cut) {
                 return false;
             }
             cut = true;
+            return true;
         }
+    }
+
+    /** Half-closes both sides now and closes them after a drain period. */
+    private void finishCut() {
         halfClose(client);
         halfClose(broker);
         Thread closer = new Thread(() -> {
@@ -148,7 +167,6 @@ final class ProxiedConnection {
         }, "fault-proxy-" + number + "-close");
         closer.setDaemon(true);
         closer.start();
-        return true;
     }
 
     private static void halfClose(Socket socket) {
