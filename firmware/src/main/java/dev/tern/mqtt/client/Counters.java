@@ -27,8 +27,14 @@ public final class Counters {
     public long reconnects;
     /** Connections that ended, for any reason. */
     public long connectionsLost;
-    /** QoS 2 PUBLISH packets that found the incoming table full (the connection was closed). */
+    /** QoS 2 PUBLISH packets that found the incoming table full. */
     public long incomingTableFull;
+    /**
+     * QoS 1/2 PUBLISH packets left unacknowledged because the incoming table was full (that one and
+     * every later one on the connection, to keep the order); the broker re-sends them after the
+     * reconnect that follows once the table has drained.
+     */
+    public long heldBack;
     /** Session saves that failed. */
     public long storageFailures;
 }

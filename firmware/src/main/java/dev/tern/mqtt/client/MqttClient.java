@@ -94,6 +94,9 @@ public final class MqttClient {
     private boolean everConnected;
     private int lastStatus = ClientStatus.OK;
     private boolean resubscribePending;
+    /** A QoS 2 PUBLISH found the incoming table full: no PUBLISH is acknowledged until the reconnect. */
+    private boolean holdingBack;
+    private int holdingBackSince;
 
     /**
      * @param storage the session store's flash region, or null for a session kept in RAM only
@@ -203,6 +206,11 @@ public final class MqttClient {
             work += drainOfflineQueue();
             work += checkAckDeadlines();
             work += keepAlive();
+            if (holdingBack && Millis.isDue(holdingBackSince + config.ackTimeoutMillis, now)) {
+                // the PUBRELs that would free the table did not come: reconnect anyway
+                closeAfterFlush(ClientStatus.INCOMING_TABLE_FULL);
+                return work + 1;
+            }
             if (resubscribePending && state == STATE_CONNECTED) {
                 work += resubscribeUngranted();
             }
@@ -517,6 +525,7 @@ public final class MqttClient {
     }
 
     private void resetConnection() {
+        holdingBack = false;
         sendBuffer.clear();
         receiveLength = 0;
         pingOutstanding = false;
@@ -630,6 +639,12 @@ public final class MqttClient {
             deliver();
             return;
         }
+        if (holdingBack) {
+            // a PUBLISH before this one went unacknowledged: acknowledging this one would deliver it
+            // out of order, so it waits too, and the broker re-sends both after the reconnect
+            counters.heldBack++;
+            return;
+        }
         if (qos == 1) {
             // acknowledge regardless of DUP: a QoS 1 receiver may deliver duplicates [MQTT-4.3.2-2]
             deliver();
@@ -638,11 +653,11 @@ public final class MqttClient {
         }
         int result = session.incoming().onEvent(id, QosEvents.QOS2_PUBLISH_RECEIVED);
         if (result == SessionStatus.INCOMING_TABLE_FULL) {
-            // no PUBREC for what could not be kept: the broker re-sends it after the reconnect. The
-            // PUBRECs for the ids kept go first: lost, the broker would never release those ids and
-            // every connection would end here again
-            sendBuffer.flush(transport);
-            connectionLost(ClientStatus.INCOMING_TABLE_FULL);
+            // No PUBREC for what could not be kept. Keep taking the PUBRELs that free the table, then
+            // reconnect: an MQTT 3.1.1 broker re-sends an unacknowledged PUBLISH only then
+            holdingBack = true;
+            holdingBackSince = now;
+            counters.heldBack++;
             return;
         }
         if (QosTransitions.action(result) == QosActions.STORE_DELIVER_SEND_PUBREC) {
@@ -674,6 +689,15 @@ public final class MqttClient {
             return;
         }
         sendAck(PacketType.PUBCOMP, id);
+        if (holdingBack && session.incoming().size() == 0) {
+            closeAfterFlush(ClientStatus.INCOMING_TABLE_FULL);
+        }
+    }
+
+    /** Sends what waits (the acknowledgements of what was kept) before closing the connection. */
+    private void closeAfterFlush(int status) {
+        sendBuffer.flush(transport);
+        connectionLost(status);
     }
 
     private void onAcknowledgement(int event) {

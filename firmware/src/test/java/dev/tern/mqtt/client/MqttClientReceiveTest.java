@@ -88,7 +88,7 @@ class MqttClientReceiveTest {
     }
 
     @Test
-    void fullIncomingTableSendsNoPubrecClosesAndCounts() {
+    void fullIncomingTableHoldsBackLaterPublishesDrainsThenReconnects() {
         ClientHarness h = connected(); // 4 incoming QoS 2 slots
         for (int id = 1; id <= 4; id++) {
             h.receive(Packets.publish(2, false, id, "s", "m" + id));
@@ -96,17 +96,42 @@ class MqttClientReceiveTest {
         assertEquals(List.of("pubrec 1", "pubrec 2", "pubrec 3", "pubrec 4"), h.broker.takeNames());
 
         h.receive(Packets.publish(2, false, 5, "s", "m5"));
+        h.receive(Packets.publish(1, false, 6, "s", "m6")); // after a held-back one: held back too, for order
+        h.receive(Packets.publish(0, false, 0, "s", "q0")); // QoS 0 needs no acknowledgement: delivered
 
-        assertTrue(h.broker.take().isEmpty(), "PUBREC for a message that could not be kept");
-        assertEquals(List.of("m1", "m2", "m3", "m4"), h.listener.payloads());
+        assertTrue(h.broker.take().isEmpty(), "an acknowledgement for a message that could not be kept");
+        assertEquals(List.of("m1", "m2", "m3", "m4", "q0"), h.listener.payloads());
+        assertTrue(h.client.isConnected(), "the PUBRELs that free the table are still to come");
+        assertEquals(1, h.client.counters().incomingTableFull);
+        assertEquals(2, h.client.counters().heldBack);
+
+        h.receive(Packets.pubrel(1), Packets.pubrel(2), Packets.pubrel(3));
+        assertTrue(h.client.isConnected());
+        h.receive(Packets.pubrel(4));
+
+        assertEquals(List.of("pubcomp 1", "pubcomp 2", "pubcomp 3", "pubcomp 4"), h.broker.takeNames(),
+                "the PUBCOMPs leave before the connection closes");
         assertFalse(h.client.isConnected());
         assertEquals(ClientStatus.INCOMING_TABLE_FULL, h.client.lastStatus());
-        assertEquals(1, h.client.counters().incomingTableFull);
 
-        // QoS 1 and 0 need no slot and still flow on the next connection
+        // the broker re-sends the held-back messages, in order, on the next connection
         h.reconnect(true);
-        h.receive(Packets.publish(1, false, 6, "s", "m6"));
-        assertEquals("m6", h.listener.payloads().get(4));
+        h.receive(Packets.publish(2, true, 5, "s", "m5"), Packets.publish(1, true, 6, "s", "m6"));
+        assertEquals(List.of("m1", "m2", "m3", "m4", "q0", "m5", "m6"), h.listener.payloads());
+    }
+
+    @Test
+    void heldBackConnectionIsClosedAfterTheAckTimeoutWhenNoPubrelComes() {
+        ClientHarness h = connected();
+        for (int id = 1; id <= 5; id++) {
+            h.receive(Packets.publish(2, false, id, "s", "m" + id));
+        }
+        assertTrue(h.client.isConnected());
+        h.advance(h.config.ackTimeoutMillis - 1);
+        assertTrue(h.client.isConnected());
+        h.advance(1);
+        assertFalse(h.client.isConnected());
+        assertEquals(ClientStatus.INCOMING_TABLE_FULL, h.client.lastStatus());
     }
 
     @Test
