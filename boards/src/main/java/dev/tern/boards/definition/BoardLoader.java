@@ -1,5 +1,6 @@
 package dev.tern.boards.definition;
 
+import dev.tern.mqtt.client.MqttConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -227,8 +228,11 @@ public final class BoardLoader {
                 in.intInRange(BoardKeys.MAX_PACKET_SIZE, 0, Integer.MAX_VALUE),
                 in.intInRange(BoardKeys.OFFLINE_QUEUE_BYTES, 0, Integer.MAX_VALUE));
         try {
-            // the engine's own rule for its configuration, so the two never disagree
-            engine.toConfig().validate();
+            // the engine's own rule for its configuration, so the two never disagree; the client id
+            // is the board's business at run time, any non-empty one does here
+            MqttConfig config = engine.toConfig();
+            config.clientId = new byte[] {'t'};
+            config.validate();
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             for (String field : ENGINE_FIELDS) {
