@@ -59,8 +59,14 @@ final class Values {
                 throw new IllegalArgumentException("expected COUNTxSIZE groups separated by commas (4x32K, 1x128K), got '"
                         + item + "'");
             }
-            long count = number(item.substring(0, x));
-            long size = number(item.substring(x + 1));
+            long count;
+            long size;
+            try {
+                count = number(item.substring(0, x));
+                size = number(item.substring(x + 1));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("sector group '" + item + "': " + e.getMessage(), e);
+            }
             if (count < 1 || size < 1 || size > Integer.MAX_VALUE || sizes.size() + count > 1_000_000) {
                 throw new IllegalArgumentException("sector group '" + item + "' needs a count and size of at least 1");
             }
