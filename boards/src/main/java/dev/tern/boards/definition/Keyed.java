@@ -1,0 +1,7 @@
+package dev.tern.boards.definition;
+
+/** A choice written in board.properties as a lower-case word. */
+interface Keyed {
+
+    String key();
+}

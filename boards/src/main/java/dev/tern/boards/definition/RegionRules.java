@@ -1,0 +1,109 @@
+package dev.tern.boards.definition;
+
+import dev.tern.boards.flash.FlashGeometry;
+import java.util.List;
+
+/**
+ * The rules for a board's flash regions, checked in the order the keys are written:
+ * <ul>
+ *   <li>no region is larger than the flash it must lie in;</li>
+ *   <li>each lies inside one flash device: app, config and session in {@code flash}, the
+ *       bootloader in {@code flash} or {@code bootFlash};</li>
+ *   <li>app, config and session start and end on erase-unit boundaries, so each can be erased
+ *       without touching another;</li>
+ *   <li>no two regions overlap;</li>
+ *   <li>the session pages are at least two erase units of one size, and each half (a SessionStore
+ *       area) holds the largest session image of the engine sizing.</li>
+ * </ul>
+ */
+final class RegionRules {
+
+    private RegionRules() {
+    }
+
+    static void check(DefinitionSource in, BoardDefinition board) {
+        String[] keys = {BoardKeys.REGION_BOOTLOADER, BoardKeys.REGION_APP, BoardKeys.REGION_CONFIG,
+            BoardKeys.REGION_SESSION};
+        List<Region> regions = board.regions();
+        for (int i = 0; i < regions.size(); i++) {
+            Region region = regions.get(i);
+            boolean bootloader = i == 0;
+            checkPlace(in, keys[i], region, board, bootloader);
+            if (!bootloader) {
+                checkAligned(in, keys[i], region, board.flash());
+            }
+            for (int j = 0; j < i; j++) {
+                if (region.overlaps(regions.get(j))) {
+                    throw in.fail(keys[i], describe(region) + " overlaps " + keys[j] + " " + describe(regions.get(j)));
+                }
+            }
+        }
+        checkSession(in, board);
+    }
+
+    private static void checkPlace(DefinitionSource in, String key, Region region, BoardDefinition board,
+                                   boolean bootloader) {
+        long largest = board.flash().size();
+        if (bootloader && board.bootFlash().isPresent()) {
+            largest = Math.max(largest, board.bootFlash().get().size());
+        }
+        if (region.size() > largest) {
+            throw in.fail(key, "a " + region.name() + " region of " + region.size()
+                    + " bytes is larger than the flash (" + largest + " bytes)");
+        }
+        boolean inside = bootloader ? board.deviceOf(region).isPresent() : board.flash().contains(region);
+        if (!inside) {
+            throw in.fail(key, describe(region) + " is outside flash " + describe(board.flash())
+                    + (bootloader && board.bootFlash().isPresent()
+                            ? " and bootFlash " + describe(board.bootFlash().get()) : ""));
+        }
+    }
+
+    private static void checkAligned(DefinitionSource in, String key, Region region, FlashDevice device) {
+        FlashGeometry geometry = device.geometry();
+        int first = geometry.pageAt(region.address());
+        if (geometry.pageAddress(first) != region.address()) {
+            throw in.fail(key, describe(region) + " does not start on an erase-unit boundary (the unit at "
+                    + Values.hex(region.address()) + " starts at " + Values.hex(geometry.pageAddress(first))
+                    + "): it could not be erased on its own");
+        }
+        if (region.end() != device.end()) {
+            int next = geometry.pageAt(region.end());
+            if (geometry.pageAddress(next) != region.end()) {
+                throw in.fail(key, describe(region) + " does not end on an erase-unit boundary (the unit at "
+                        + Values.hex(region.end()) + " starts at " + Values.hex(geometry.pageAddress(next))
+                        + "): it could not be erased on its own");
+            }
+        }
+    }
+
+    private static void checkSession(DefinitionSource in, BoardDefinition board) {
+        Region session = board.sessionPages();
+        FlashGeometry geometry = board.flash().geometry();
+        int first = geometry.pageAt(session.address());
+        int last = geometry.pageAt(session.end() - 1);
+        if (last == first) {
+            throw in.fail(BoardKeys.REGION_SESSION, "needs at least two erase units (the session store keeps two"
+                    + " copies in separate areas), got one of " + geometry.pageSize(first) + " bytes");
+        }
+        for (int page = first + 1; page <= last; page++) {
+            if (geometry.pageSize(page) != geometry.pageSize(first)) {
+                throw in.fail(BoardKeys.REGION_SESSION, "erase units must all be one size, got "
+                        + geometry.pageSize(first) + " and " + geometry.pageSize(page) + " bytes");
+            }
+        }
+        long needed = board.engine().sessionAreaBytesNeeded();
+        if (board.sessionAreaBytes() < needed) {
+            throw in.fail(BoardKeys.REGION_SESSION, "each half holds " + board.sessionAreaBytes()
+                    + " bytes but the engine sizing's largest session image needs " + needed);
+        }
+    }
+
+    private static String describe(Region region) {
+        return "[" + Values.hex(region.address()) + ", " + Values.hex(region.end()) + ")";
+    }
+
+    private static String describe(FlashDevice device) {
+        return "[" + Values.hex(device.base()) + ", " + Values.hex(device.end()) + ")";
+    }
+}
