@@ -30,6 +30,25 @@ import dev.tern.boards.flash.FlashMemory;
  * <p>GO acknowledges the address and hands control back: {@code accept} returns {@code true}
  * and {@link #goAddress()} (or {@code serve}'s result) is where the board should jump.
  *
+ * <p>Where AN3155 leaves room, this is what the virtual board does:
+ * <ul>
+ * <li>0x7F once synced is answered with NACK at once. (A real chip may take it as a command
+ * code and NACK only after the next byte; stm32flash accepts both: "Warning: the interface
+ * was not closed properly".)</li>
+ * <li>A pause longer than {@link BootloaderConfig#interByteTimeoutMs()} between two bytes of
+ * one command drops it silently; the next byte is a new command code. AN3155 gives no
+ * figure; the default is 2 s, measured from the last byte received or answer sent.</li>
+ * <li>EXTENDED_ERASE 0xFFFE/0xFFFD (bank 1/bank 2) are NACKed on a single-bank flash.</li>
+ * <li>GET_CHECKSUM (0xA1), from AN3155's newer revisions and ST's forum threads on it:
+ * address + XOR, ACK; size in bytes (a multiple of 4) + XOR, ACK; CRC polynomial + XOR,
+ * ACK; CRC initial value + XOR, ACK; then the CRC (4 bytes, MSB first) + XOR of those 4.
+ * Unconfirmed (the revision's text was not readable here): whether the size counts bytes or
+ * words, whether an ACK precedes the CRC, and which polynomials a chip refuses (any is
+ * accepted). The CRC is the STM32 CRC unit's ({@link Stm32Crc}). stm32flash 0.7's {@code -C}
+ * speaks an older, shorter 0xA1 frame (no polynomial, no initial value) and does not work
+ * with it; keep GET_CHECKSUM off (the default) for stm32flash.</li>
+ * </ul>
+ *
  * <p>Not thread-safe: one thread feeds one bootloader.
  */
 public final class An3155Bootloader {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Where a board's flash is and how it is divided into erase units (pages or sectors, which on
- * STM32F7 parts differ in size: 4 x 32 KB, 1 x 128 KB, 7 x 256 KB on an STM32F746NG).
+ * STM32F7 parts differ in size: 4 x 32 KB, 1 x 128 KB, 3 x 256 KB on an STM32F746NG).
  *
  * <pre>
  *  base                                                         base + size()
