@@ -425,7 +425,7 @@ public final class MqttClient {
             int slot = outgoing.slotInSendOrder(0);
             int id = outgoing.packetId(slot);
             int recordState = outgoing.state(slot);
-            boolean isPublish = QosStates.holdsPublish(recordState) || isPubrelState(recordState);
+            boolean isPublish = QosStates.holdsPublish(recordState) || QosStates.isPubrelPhase(recordState);
             outgoing.release(slot);
             if (isPublish) {
                 counters.discarded++;
@@ -708,7 +708,7 @@ public final class MqttClient {
         switch (QosTransitions.action(result)) {
             case QosActions.COMPLETE:
                 save();
-                if (QosStates.holdsPublish(recordState) || isPubrelState(recordState)) {
+                if (QosStates.holdsPublish(recordState) || QosStates.isPubrelPhase(recordState)) {
                     counters.acknowledged++;
                     listener.onPublishComplete(id, ClientStatus.OK);
                 }
@@ -747,7 +747,7 @@ public final class MqttClient {
             connectionLost(ClientStatus.ACK_OUT_OF_FLOW);
             return;
         }
-        int index = subscriptionWithPacketId(id);
+        int index = subscriptions.indexOfPacketId(id);
         if (index >= 0) {
             int granted = packet.returnCode(0);
             subscriptions.grant(index, granted);
@@ -755,20 +755,6 @@ public final class MqttClient {
             listener.onSubscribed(id, index, granted);
         }
         save();
-    }
-
-    private int subscriptionWithPacketId(int id) {
-        for (int i = 0; i < subscriptions.count(); i++) {
-            if (subscriptions.packetId(i) == id) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isPubrelState(int recordState) {
-        return recordState == QosStates.PUBREL_SEND || recordState == QosStates.PUBREL_RESEND
-                || recordState == QosStates.PUBCOMP_PENDING;
     }
 
     // ------------------------------------------------------------------ sending
@@ -779,10 +765,10 @@ public final class MqttClient {
         for (int index = 0; index < outgoing.size(); index++) {
             int slot = outgoing.slotInSendOrder(index);
             int recordState = outgoing.state(slot);
-            if (!isWaitingToSend(recordState)) {
+            if (!QosStates.waitsToBeSent(recordState)) {
                 continue;
             }
-            int needed = isPubrelWaiting(recordState) ? AckCodec.SIZE : outgoing.packetLength(slot);
+            int needed = QosStates.waitsToSendPubrel(recordState) ? AckCodec.SIZE : outgoing.packetLength(slot);
             if (sendBuffer.room() < needed) {
                 break; // keep the original order: nothing overtakes a record that did not fit
             }
@@ -795,7 +781,7 @@ public final class MqttClient {
     private void sendRecord(int slot, int recordState) {
         int id = outgoing.packetId(slot);
         int event;
-        if (isPubrelWaiting(recordState)) {
+        if (QosStates.waitsToSendPubrel(recordState)) {
             int length = AckCodec.encodePubrel(sendBuffer.bytes(), sendBuffer.end(), sendBuffer.room(), id);
             commitSent(PacketType.PUBREL, id, 0, false, length);
             event = QosEvents.PUBREL_SENT;
@@ -833,33 +819,13 @@ public final class MqttClient {
         }
     }
 
-    private static boolean isWaitingToSend(int recordState) {
-        switch (recordState) {
-            case QosStates.QOS1_PUBLISH_SEND:
-            case QosStates.QOS1_PUBLISH_RESEND:
-            case QosStates.QOS2_PUBLISH_SEND:
-            case QosStates.QOS2_PUBLISH_RESEND:
-            case QosStates.PUBREL_SEND:
-            case QosStates.PUBREL_RESEND:
-            case QosStates.SUBSCRIBE_SEND:
-            case QosStates.UNSUBSCRIBE_SEND:
-                return true;
-            default:
-                return false;
-        }
-    }
-
     private boolean recordsWaitingToSend() {
         for (int index = 0; index < outgoing.size(); index++) {
-            if (isWaitingToSend(outgoing.state(outgoing.slotInSendOrder(index)))) {
+            if (QosStates.waitsToBeSent(outgoing.state(outgoing.slotInSendOrder(index)))) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean isPubrelWaiting(int recordState) {
-        return recordState == QosStates.PUBREL_SEND || recordState == QosStates.PUBREL_RESEND;
     }
 
     /** Acknowledgement timeouts: re-send on the timer, or close and re-send after reconnecting. */
@@ -1053,7 +1019,7 @@ public final class MqttClient {
                 listener.onPublishComplete(id, ClientStatus.OK);
             } else if (action == QosActions.FAIL_REQUEST) {
                 // a SUBSCRIBE whose SUBACK never came: subscribed again at the next CONNACK
-                int subscription = subscriptionWithPacketId(id);
+                int subscription = subscriptions.indexOfPacketId(id);
                 if (subscription >= 0) {
                     subscriptions.setPacketId(subscription, 0);
                 }

@@ -84,6 +84,16 @@ final class Subscriptions {
         count--;
     }
 
+    /** The subscription whose SUBSCRIBE has this packet id, or -1. */
+    int indexOfPacketId(int packetId) {
+        for (int i = 0; i < count; i++) {
+            if (packetIds[i] == packetId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     byte[] filterBytes() {
         return filterBytes;
     }

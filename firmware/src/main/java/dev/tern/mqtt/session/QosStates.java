@@ -71,6 +71,33 @@ public final class QosStates {
         return state >= QOS1_PUBLISH_SEND && state <= PUBREC_PENDING;
     }
 
+    /** Whether the record is in the PUBREL phase of QoS 2 (PUBREC came; PUBCOMP not yet). */
+    public static boolean isPubrelPhase(int state) {
+        return PUBREL_SEND == state || PUBREL_RESEND == state || PUBCOMP_PENDING == state;
+    }
+
+    /** Whether the record's packet waits to be written (first time or again). */
+    public static boolean waitsToBeSent(int state) {
+        switch (state) {
+            case QOS1_PUBLISH_SEND:
+            case QOS1_PUBLISH_RESEND:
+            case QOS2_PUBLISH_SEND:
+            case QOS2_PUBLISH_RESEND:
+            case PUBREL_SEND:
+            case PUBREL_RESEND:
+            case SUBSCRIBE_SEND:
+            case UNSUBSCRIBE_SEND:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Whether the packet to write is a PUBREL (the record holds no packet bytes for it). */
+    public static boolean waitsToSendPubrel(int state) {
+        return PUBREL_SEND == state || PUBREL_RESEND == state;
+    }
+
     public static String name(int state) {
         switch (state) {
             case FREE: return "FREE";
