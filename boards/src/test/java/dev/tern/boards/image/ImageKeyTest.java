@@ -9,7 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
+import java.util.Base64;
+
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,31 +69,41 @@ class ImageKeyTest {
 
     @Test
     void opensslSec1EcPrivateKeyIsRead() throws Exception {
-        // openssl ecparam -name prime256v1 -genkey -noout: a throwaway key made for this test
-        String pem = "-----BEGIN EC PRIVATE KEY-----\n"
-                + "MHcCAQEEIDQ3o8lfyj9fvXAyvYkgqzZ9+kcLQeiDhYYWt8DdPXSroAoGCCqGSM49\n"
-                + "AwEHoUQDQgAEgHSeRDKBVm3FfkcgxBHRUPPa2z3z8MyDgh6ubtafdp1iXEzpRzhF\n"
-                + "zFwmGJMbI0U6/1LjtuXSvsxrCNwv8jh3gA==\n"
-                + "-----END EC PRIVATE KEY-----\n";
+        // the form 'openssl ecparam -genkey' writes, made from a key generated for this test
+        ImageKey generated = ImageKey.generate(KeyType.ECDSA_P256);
+        byte[] spki = generated.publicKeyDer();
+        byte[] sec1 = new ECPrivateKey(256, ((java.security.interfaces.ECPrivateKey) generated.privateKey()).getS(),
+                new DERBitString(Arrays.copyOfRange(spki, spki.length - 65, spki.length)), X9ObjectIdentifiers.prime256v1)
+                .getEncoded();
 
-        ImageKey key = ImageKey.fromPem(pem);
+        ImageKey key = ImageKey.fromPem(pem("EC PRIVATE KEY", sec1));
 
         assertEquals(KeyType.ECDSA_P256, key.type());
         assertTrue(key.hasPrivateKey());
+        assertArrayEquals(generated.publicKeyDer(), key.publicKeyDer());
     }
 
     @Test
-    void refusesWhatIsNotAKeyOrNotASupportedKey() {
+    void refusesWhatIsNotAKeyOrNotASupportedKey() throws Exception {
         KeyFormatException none = assertThrows(KeyFormatException.class, () -> ImageKey.fromPem("hello"));
         assertTrue(none.getMessage().startsWith("no PEM key found"), none.getMessage());
 
-        // RSA public key (a 512-bit throwaway): the type is named
-        String rsa = "-----BEGIN PUBLIC KEY-----\n"
-                + "MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBAMFo8gSi6UZCcyRv6c3JEs7XaSSO0ZAf\n"
-                + "NWhtMebOeu3vC2mSZ82rSQcpzQ7TO5J2+iiPRXxNhxcQtPQLzwFmUxcCAwEAAQ==\n"
-                + "-----END PUBLIC KEY-----\n";
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(1024);
+        String rsa = pem("PUBLIC KEY", generator.generateKeyPair().getPublic().getEncoded());
         KeyFormatException unsupported = assertThrows(KeyFormatException.class, () -> ImageKey.fromPem(rsa));
         assertTrue(unsupported.getMessage().contains("(RSA) is not supported"), unsupported.getMessage());
+
+        KeyPairGenerator p384 = KeyPairGenerator.getInstance("EC");
+        p384.initialize(new ECGenParameterSpec("secp384r1"));
+        String ec384 = pem("PUBLIC KEY", p384.generateKeyPair().getPublic().getEncoded());
+        KeyFormatException curve = assertThrows(KeyFormatException.class, () -> ImageKey.fromPem(ec384));
+        assertTrue(curve.getMessage().startsWith("ECDSA key on curve 1.3.132.0.34 is not supported"), curve.getMessage());
+    }
+
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + label + "-----\n";
     }
 
     @Test
