@@ -56,7 +56,7 @@ final class KeygenCommand implements Callable<Integer> {
             refuseToOverwrite(publicOutput);
         }
         ImageKey key = ImageKey.generate(type);
-        writeOwnerOnly(output, key.privateKeyPem().getBytes(StandardCharsets.US_ASCII));
+        writeOwnerOnly(output, key.privateKeyPem().getBytes(StandardCharsets.US_ASCII), force);
         spec.commandLine().getOut().println("wrote " + type + " private key to " + output + " (readable by its owner only)");
         if (publicOutput != null) {
             ImageFiles.write(publicOutput, key.publicKeyPem().getBytes(StandardCharsets.US_ASCII), "public key");
@@ -73,9 +73,11 @@ final class KeygenCommand implements Callable<Integer> {
     }
 
     /** Created with 0600 from the start, so the key is never readable by others, even briefly. */
-    private static void writeOwnerOnly(Path path, byte[] pem) {
+    private static void writeOwnerOnly(Path path, byte[] pem, boolean replace) {
         try {
-            Files.deleteIfExists(path);
+            if (replace) {
+                Files.deleteIfExists(path); // a new file, so the 0600 it is created with holds
+            }
             if (Files.getFileAttributeView(path.toAbsolutePath().getParent(),
                     PosixFileAttributeView.class) != null) {
                 Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY));

@@ -1,9 +1,11 @@
 package dev.tern.boards.image;
 
 /**
- * The bytes of an MCUboot image as imgtool writes it (checked against mcu-tools/mcuboot
- * {@code docs/design.md} and {@code scripts/imgtool/image.py} of imgtool 2.x, 2025 sources with
- * multi-signature and KEYID support). Every field is little-endian.
+ * The bytes of an MCUboot image as imgtool writes it. Compared field by field with
+ * mcu-tools/mcuboot {@code docs/design.md} and imgtool's {@code image.py}, {@code keys/ed25519.py},
+ * {@code keys/ecdsa.py} and {@code version.py} as of the 2025 sources (imgtool 2.x, the version with
+ * KEYID 0x03, SIG_PURE 0x25 and multiple signatures). imgtool itself could not be run here (PyPI
+ * is not reachable). Every field is little-endian.
  *
  * <pre>
  *  0      4          8       10          12        16      20    21    22       24      28     32
@@ -17,6 +19,10 @@ package dev.tern.boards.image;
  *  TLV area info:  u16 magic (0x6908 protected, 0x6907 unprotected), u16 total length incl. these 4
  *  TLV entry:      u8 type, u8 0 (imgtool packs 'BBH'; MCUboot reads a u16 type), u16 length, value
  * </pre>
+ *
+ * <p>Between the 32-byte header and {@code hdr_size} imgtool keeps the input's bytes (which must be
+ * zero) or, with {@code --pad-header}, writes its erased value (0xff); Tern writes zeros unless
+ * told otherwise ({@link SignOptions#headerPadding()}). Both hash and verify the same way.
  *
  * <p>imgtool writes the unprotected TLVs in this order: SHA-256 of the hashed region, then per key
  * the key hash (SHA-256 of the DER SubjectPublicKeyInfo, for Ed25519 and ECDSA alike) and the
