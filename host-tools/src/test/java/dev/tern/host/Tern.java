@@ -1,0 +1,39 @@
+package dev.tern.host;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import picocli.CommandLine;
+
+/** Runs a {@code tern} command line as Main does, capturing its output, error text and exit code. */
+final class Tern {
+
+    final int exitCode;
+    final String out;
+    final String err;
+
+    private Tern(int exitCode, String out, String err) {
+        this.exitCode = exitCode;
+        this.out = out;
+        this.err = err;
+    }
+
+    static Tern run(Object... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        String[] strings = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            strings[i] = args[i].toString();
+        }
+        int code = commandLine.execute(strings);
+        return new Tern(code, out.toString(), err.toString());
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exitCode + "\nout: " + out + "\nerr: " + err;
+    }
+}
