@@ -30,7 +30,7 @@ class ZeroAllocationTest {
 
     private static final int WARMUP = 500;
     private static final int STEPS = 10_000;
-    private static final Duration FORK_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration FORK_TIMEOUT = Duration.ofMinutes(6);
     private static final String PORT_PROPERTY = "tern.alloc.broker.port";
 
     @RegisterExtension
