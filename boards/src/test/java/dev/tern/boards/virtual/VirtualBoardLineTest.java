@@ -85,7 +85,8 @@ class VirtualBoardLineTest {
             assertEquals(0x449, id, "GET_ID went through after " + failures + " failures");
             final LineStats stats = started.board().lineStats();
             assertTrue(stats.toBoardDropped() + stats.toHostDropped() > 0, stats.toString());
-            assertTrue(failures > 0 || stats.toBoardDropped() + stats.toHostDropped() == 0, "drops were seen by the host as failures");
+            System.out.println("GET_ID over a line dropping 20 % of bytes: " + failures + " failed attempts; " + stats);
+            assertTrue(failures > 0, "with this seed the first exchanges lose bytes, and the host sees it");
         }
     }
 
