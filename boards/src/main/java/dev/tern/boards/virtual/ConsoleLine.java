@@ -1,0 +1,192 @@
+package dev.tern.boards.virtual;
+
+import java.io.IOException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The board's UART and the wire to the host: a receive FIFO and a transmit FIFO on the board's
+ * side, the {@link LineEndpoint} on the host's, and one pump thread between them that paces the
+ * bytes to the baud rate ({@link BytePacer}, both directions) and injects {@link LineFaults}.
+ * The line lives from {@link VirtualBoard#start} to {@link VirtualBoard#close}: a power cut
+ * stops the board, not the host's cable, so a host stays connected across resets.
+ *
+ * <pre>
+ *  host --endpoint--> [pace, faults] --> rx FIFO --> board (bootloader or firmware console)
+ *  host <--endpoint-- [pace, faults] <-- tx FIFO <-- board
+ * </pre>
+ */
+final class ConsoleLine implements AutoCloseable {
+
+    /** Bytes each FIFO holds; a host that sends more waits (TCP or pty flow control). */
+    static final int FIFO_BYTES = 64 * 1024;
+    private static final int CHUNK = 4096;
+    private static final long IDLE_PARK_NANOS = 500_000;
+    private static final long STOP_TIMEOUT_MS = 5_000;
+
+    private final LineEndpoint endpoint;
+    private final ByteRing rx = new ByteRing(FIFO_BYTES);
+    private final ByteRing tx = new ByteRing(FIFO_BYTES);
+    private final BytePacer rxPacer;
+    private final BytePacer txPacer;
+    private final LineFaults.Injector rxFaults;
+    private final LineFaults.Injector txFaults;
+    private final Thread pump;
+
+    private final byte[] rxStage = new byte[CHUNK];
+    private final byte[] rxDelivered = new byte[CHUNK];
+    private int rxStagePos;
+    private int rxStageEnd;
+    private final byte[] txStage = new byte[CHUNK];
+    private int txStagePos;
+    private int txStageEnd;
+
+    private volatile boolean listening;
+    private volatile boolean stopping;
+    private volatile IOException failure;
+
+    ConsoleLine(final LineEndpoint endpoint, final int baud, final int bitsPerByte, final LineFaults faults) {
+        this.endpoint = endpoint;
+        this.rxPacer = new BytePacer(baud, bitsPerByte);
+        this.txPacer = new BytePacer(baud, bitsPerByte);
+        this.rxFaults = faults.injector(0);
+        this.txFaults = faults.injector(1);
+        this.pump = new Thread(this::pumpLoop, "tern-virtual-board-line");
+        this.pump.setDaemon(true);
+    }
+
+    void start() {
+        pump.start();
+    }
+
+    String url() {
+        return endpoint.url();
+    }
+
+    /** Whether the board takes bytes: while unpowered, what the host sends is lost. */
+    void listening(final boolean on) {
+        listening = on;
+        if (!on) {
+            rx.clear();
+        }
+    }
+
+    /** The board side: bytes from the host, up to {@code length}; 0 when none came. */
+    int receive(final byte[] into, final int offset, final int length) {
+        return rx.take(into, offset, length);
+    }
+
+    /** The board side: queues bytes for the host; the count taken (0 when the FIFO is full). */
+    int transmit(final byte[] from, final int offset, final int length) {
+        return tx.put(from, offset, length);
+    }
+
+    /** Empties the receive FIFO (a reset restarts the UART). */
+    void discardReceived() {
+        rx.clear();
+    }
+
+    /** Empties the transmit FIFO (a power cut loses what was not sent). */
+    void discardTransmit() {
+        tx.clear();
+    }
+
+    /** Bytes waiting in the transmit FIFO. */
+    int transmitPending() {
+        return tx.size();
+    }
+
+    LineStats stats() {
+        synchronized (this) {
+            return new LineStats(rxFaults.bytes(), rxFaults.dropped(), rxFaults.flipped(),
+                    txFaults.bytes(), txFaults.dropped(), txFaults.flipped());
+        }
+    }
+
+    /** The endpoint's failure that stopped the pump, or null. */
+    IOException failure() {
+        return failure;
+    }
+
+    @Override
+    public void close() throws IOException {
+        stopping = true;
+        LockSupport.unpark(pump);
+        try {
+            pump.join(STOP_TIMEOUT_MS);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        endpoint.close();
+    }
+
+    private void pumpLoop() {
+        try {
+            while (!stopping) {
+                final long now = System.nanoTime();
+                final boolean moved = receiveFromHost(now) | transmitToHost(now);
+                if (!moved) {
+                    final long wait = Math.max(rxPacer.waitNanos(now), txPacer.waitNanos(now));
+                    LockSupport.parkNanos(wait > 0 ? Math.min(wait, IDLE_PARK_NANOS) : IDLE_PARK_NANOS);
+                }
+            }
+        } catch (final IOException e) {
+            failure = e;
+        }
+    }
+
+    private boolean receiveFromHost(final long now) throws IOException {
+        if (rxStagePos == rxStageEnd) {
+            rxStagePos = 0;
+            rxStageEnd = endpoint.read(rxStage, 0, rxStage.length);
+            if (rxStageEnd == 0) {
+                rxPacer.idle();
+                return false;
+            }
+        }
+        final int allowed = Math.min(rxPacer.allowance(now, rxStageEnd - rxStagePos), rx.free());
+        int delivered = 0;
+        synchronized (this) {
+            for (int i = 0; i < allowed; i++) {
+                final int b = rxFaults.apply(rxStage[rxStagePos + i]);
+                if (b != LineFaults.Injector.DROPPED) {
+                    rxDelivered[delivered++] = (byte) b;
+                }
+            }
+        }
+        rxPacer.sent(allowed);
+        rxStagePos += allowed;
+        if (listening) {
+            rx.put(rxDelivered, 0, delivered);
+        }
+        return allowed > 0;
+    }
+
+    private boolean transmitToHost(final long now) throws IOException {
+        if (txStagePos == txStageEnd) {
+            final int waiting = tx.size();
+            if (waiting == 0) {
+                txPacer.idle();
+                return false;
+            }
+            final int allowed = txPacer.allowance(now, Math.min(waiting, txStage.length));
+            if (allowed == 0) {
+                return false;
+            }
+            final int taken = tx.take(txStage, 0, allowed);
+            txPacer.sent(taken);
+            txStagePos = 0;
+            txStageEnd = 0;
+            synchronized (this) {
+                for (int i = 0; i < taken; i++) {
+                    final int b = txFaults.apply(txStage[i]);
+                    if (b != LineFaults.Injector.DROPPED) {
+                        txStage[txStageEnd++] = (byte) b;
+                    }
+                }
+            }
+        }
+        final int written = endpoint.write(txStage, txStagePos, txStageEnd - txStagePos);
+        txStagePos += written;
+        return written > 0;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.tern.boards.virtual;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.hal.Board;
+import dev.tern.hal.Console;
+import dev.tern.hal.NonVolatileStorage;
+import dev.tern.hal.Sensors;
+import dev.tern.hal.Transport;
+
+/**
+ * The HAL as one run of a firmware sees it. Bound to: {@link SocketTransport} (non-blocking
+ * TCP) for {@link #transport}, {@link FlashRegionStorage} views of the definition's session and
+ * config regions, the console line's FIFOs, {@link SimulatedSensors}. Once the run is over
+ * (reset, bootloader, power cut), every call throws {@link BoardStopped}, and the transports
+ * it opened are closed.
+ */
+final class VirtualHal implements Board {
+
+    /** {@link #restartRequest()}: none. */
+    static final int NONE = 0;
+    /** The firmware called {@link #reset()}. */
+    static final int RESET = 1;
+    /** The firmware called {@link #enterBootloader()}. */
+    static final int BOOTLOADER = 2;
+
+    private final String boardId;
+    private final BoardRun run;
+    private final ConsoleLine line;
+    private final long startNanos;
+    private final FlashRegionStorage session;
+    private final FlashRegionStorage config;
+    private final Sensors sensors;
+    private final Sensors checkedSensors = new CheckedSensors();
+    private final Console console = new LineConsole();
+    private final List<Transport> transports = new ArrayList<>();
+    private volatile boolean live = true;
+    private int restart = NONE;
+
+    VirtualHal(final BoardDefinition definition, final BoardRun run, final ConsoleLine line, final long sensorSeed, final long startNanos) {
+        this.boardId = definition.id();
+        this.run = run;
+        this.line = line;
+        this.startNanos = startNanos;
+        this.session = new FlashRegionStorage(run, definition.sessionPages(), this::check);
+        this.config = new FlashRegionStorage(run, definition.configPage(), this::check);
+        this.sensors = new SimulatedSensors(sensorSeed);
+    }
+
+    /** What the firmware asked for, {@link #NONE}, {@link #RESET} or {@link #BOOTLOADER}. */
+    int restartRequest() {
+        return restart;
+    }
+
+    /** The run is over: later calls throw, the connections close. */
+    void end() {
+        live = false;
+        synchronized (transports) {
+            for (final Transport transport : transports) {
+                transport.close();
+            }
+            transports.clear();
+        }
+    }
+
+    void check() {
+        if (!live) {
+            throw new BoardStopped("the firmware's run is over (reset, bootloader or power cut)");
+        }
+        run.check();
+    }
+
+    @Override
+    public String boardId() {
+        check();
+        return boardId;
+    }
+
+    @Override
+    public long millis() {
+        check();
+        return (System.nanoTime() - startNanos) / 1_000_000L;
+    }
+
+    @Override
+    public Transport transport(final String host, final int port) {
+        check();
+        final Transport transport = new CheckedTransport(new SocketTransport(host, port));
+        synchronized (transports) {
+            transports.add(transport);
+        }
+        return transport;
+    }
+
+    @Override
+    public NonVolatileStorage sessionStorage() {
+        check();
+        return session;
+    }
+
+    @Override
+    public NonVolatileStorage configPage() {
+        check();
+        return config;
+    }
+
+    @Override
+    public Console console() {
+        check();
+        return console;
+    }
+
+    @Override
+    public Sensors sensors() {
+        check();
+        return checkedSensors;
+    }
+
+    /** The firmware is not stepped again; the board resets (sync window, then second stage). */
+    @Override
+    public void reset() {
+        check();
+        restart = RESET;
+    }
+
+    /** The firmware is not stepped again; the board enters the ROM bootloader (no window, no check). */
+    @Override
+    public void enterBootloader() {
+        check();
+        restart = BOOTLOADER;
+    }
+
+    private final class LineConsole implements Console {
+        @Override
+        public int write(final byte[] buffer, final int offset, final int length) {
+            check();
+            return line.transmit(buffer, offset, length);
+        }
+
+        @Override
+        public int read(final byte[] buffer, final int offset, final int length) {
+            check();
+            return line.receive(buffer, offset, length);
+        }
+    }
+
+    private final class CheckedSensors implements Sensors {
+        @Override
+        public int count() {
+            check();
+            return sensors.count();
+        }
+
+        @Override
+        public int read(final int id, final long nowMillis) {
+            check();
+            return sensors.read(id, nowMillis);
+        }
+    }
+
+    private final class CheckedTransport implements Transport {
+        private final Transport socket;
+
+        CheckedTransport(final Transport socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public int connect() {
+            check();
+            return socket.connect();
+        }
+
+        @Override
+        public int read(final byte[] buffer, final int offset, final int length) {
+            check();
+            return socket.read(buffer, offset, length);
+        }
+
+        @Override
+        public int write(final byte[] buffer, final int offset, final int length) {
+            check();
+            return socket.write(buffer, offset, length);
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
+    }
+}
