@@ -1,5 +1,6 @@
 package dev.tern.boards.virtual;
 
+import dev.tern.boards.image.ImageVersion;
 import java.util.Objects;
 
 /**

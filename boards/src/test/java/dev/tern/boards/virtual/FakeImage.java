@@ -1,5 +1,6 @@
 package dev.tern.boards.virtual;
 
+import dev.tern.boards.image.ImageVersion;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

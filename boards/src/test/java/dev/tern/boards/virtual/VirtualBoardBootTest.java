@@ -1,5 +1,6 @@
 package dev.tern.boards.virtual;
 
+import dev.tern.boards.image.ImageVersion;
 import static dev.tern.boards.virtual.BoardFixture.LINE;
 import static dev.tern.boards.virtual.BoardFixture.options;
 import static dev.tern.boards.virtual.BoardFixture.preload;
