@@ -78,6 +78,8 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
     private boolean halted;
     private int pendingAction = NONE;
     private long now;
+    /** Connections lost as far as the log has told: the engine does not report failed attempts itself. */
+    private long reportedLost;
 
     // ---- readings
     private final byte[][] sensorTopics = new byte[AppConfig.SENSORS][];
@@ -232,6 +234,7 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
         work += sample();
         if (client != null) {
             work += client.poll(nowMillis);
+            reportFailedAttempts();
         }
         work += runQueuedCommands();
         if (NONE != pendingAction) {
@@ -242,6 +245,15 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
             work++;
         }
         return work;
+    }
+
+    private void reportFailedAttempts() {
+        long lost = client.counters().connectionsLost;
+        if (lost != reportedLost) {
+            reportedLost = lost;
+            log.begin(Log.WARN, "mqtt").text("cannot connect to ").text(brokerLabel).text(" (")
+                    .text(ClientStatus.name(client.lastStatus())).text("), trying again").end();
+        }
     }
 
     /** Takes each due reading and publishes it; a refused one stays due with its seq. */
@@ -564,6 +576,7 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
             log.begin(Log.INFO, "mqtt").text("connected to ").text(brokerLabel)
                     .text(sessionPresent ? " (session present)" : " (new session)").end();
         } else {
+            reportedLost = client == null ? 0 : client.counters().connectionsLost;
             log.begin(Log.WARN, "mqtt").text("disconnected from ").text(brokerLabel).text(" (")
                     .text(ClientStatus.name(status)).text(")").end();
         }
