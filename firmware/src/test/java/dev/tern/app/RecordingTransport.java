@@ -1,0 +1,106 @@
+package dev.tern.app;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.tern.hal.Transport;
+import dev.tern.mqtt.codec.CodecStatus;
+import dev.tern.mqtt.codec.DecodedPacket;
+import dev.tern.mqtt.codec.PacketDecoder;
+import dev.tern.mqtt.codec.PacketType;
+
+/**
+ * Passes everything to another transport and records the PUBLISH packets the client writes;
+ * it can also make the connection fail right after the next PUBLISH of a given QoS went out, so
+ * that its acknowledgement is lost (the broker has the message, the client does not know).
+ */
+final class RecordingTransport implements Transport {
+
+    record Published(String topic, String payload, int qos, boolean dup, int packetId, int length) {
+    }
+
+    private final Transport inner;
+    private final PacketDecoder decoder = new PacketDecoder(65535);
+    private final DecodedPacket packet = new DecodedPacket();
+    private final byte[] pending = new byte[1 << 17];
+    private int pendingLength;
+    final List<Published> published = new ArrayList<>();
+    private int failAfterPublishQos = -1;
+    private boolean failing;
+    int failures;
+
+    RecordingTransport(Transport inner) {
+        this.inner = inner;
+    }
+
+    /** The next PUBLISH at {@code qos} is written, then the connection fails before any answer is read. */
+    void failAfterNextPublish(int qos) {
+        failAfterPublishQos = qos;
+    }
+
+    @Override
+    public int connect() {
+        failing = false;
+        pendingLength = 0;
+        return inner.connect();
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+        return failing ? FAILED : inner.read(buffer, offset, length);
+    }
+
+    @Override
+    public int write(byte[] buffer, int offset, int length) {
+        if (failing) {
+            return FAILED;
+        }
+        int written = inner.write(buffer, offset, length);
+        if (written <= 0) {
+            return written;
+        }
+        System.arraycopy(buffer, offset, pending, pendingLength, written);
+        pendingLength += written;
+        int position = 0;
+        while (position < pendingLength) {
+            int size = decoder.decode(pending, position, pendingLength - position, packet);
+            if (size == CodecStatus.NEED_MORE_BYTES) {
+                break;
+            }
+            if (size < 0) {
+                throw new IllegalStateException("client wrote a malformed packet: " + CodecStatus.name(size));
+            }
+            if (packet.type() == PacketType.PUBLISH) {
+                published.add(new Published(
+                        new String(pending, packet.topicOffset(), packet.topicLength(), StandardCharsets.UTF_8),
+                        new String(pending, packet.payloadOffset(), packet.payloadLength(), StandardCharsets.UTF_8),
+                        packet.qos(), packet.dup(), packet.packetId(), packet.totalLength()));
+                if (packet.qos() == failAfterPublishQos) {
+                    failAfterPublishQos = -1;
+                    failing = true;
+                    failures++;
+                }
+            }
+            position += size;
+        }
+        System.arraycopy(pending, position, pending, 0, pendingLength - position);
+        pendingLength -= position;
+        return written;
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+
+    List<Published> on(String topic) {
+        List<Published> result = new ArrayList<>();
+        for (Published p : published) {
+            if (p.topic().equals(topic)) {
+                result.add(p);
+            }
+        }
+        return result;
+    }
+}
