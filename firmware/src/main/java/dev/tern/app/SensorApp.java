@@ -30,8 +30,10 @@ import dev.tern.mqtt.session.SessionStatus;
  * in degrees C and humidity in % with two decimals, pressure in Pa). A reading the engine
  * refuses (outgoing table or offline queue full) keeps its seq and is taken again on the next
  * step, so a subscriber sees a gap only for a message the engine lost (none at QoS 1 and 2) and
- * a repeat only for a QoS 1 duplicate. Sequence numbers are not persisted: after a reboot
- * they start again from 1 (t also restarts).
+ * a repeat only for a QoS 1 duplicate. The sequence counters are kept in the engine's session
+ * and saved in the same flash write that accepts each QoS 1/2 reading, so a reboot neither repeats
+ * nor skips a QoS 1/2 seq (a QoS 0 reading's seq is saved with the next save, so after a reboot a
+ * QoS 0 seq may repeat; t restarts with the board clock).
  *
  * <p>Commands, typed on the console (one per line) or published to {@code <prefix>/cmd} (payload:
  * the command line) or {@code <prefix>/cmd/<command>} (payload: its arguments): {@code help},
@@ -84,6 +86,7 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
     // ---- readings
     private final byte[][] sensorTopics = new byte[AppConfig.SENSORS][];
     private final long[] sequence = new long[AppConfig.SENSORS];
+    private static final int SEQUENCE_BYTES = 8;
     private final int[] nextDue = new int[AppConfig.SENSORS];
     private final boolean[] heldBack = new boolean[AppConfig.SENSORS];
     private final boolean[] unavailable = new boolean[AppConfig.SENSORS];
@@ -132,6 +135,7 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
         }
         startReadings();
         startMqtt();
+        restoreSequences();
         log.line(Log.INFO, "boot", "ready (type help for commands)");
         log.flush(console);
     }
@@ -282,6 +286,9 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
             long seq = sequence[i] + 1;
             int length = formatReading(seq, value, DECIMALS[i]);
             int qos = config.sensorQos[i];
+            // the new seq goes into the session first, so the save that accepts a QoS 1/2 message
+            // (or queues it) stores both in one write: a reboot neither repeats nor skips it
+            storeSequence(i, seq);
             int result = client.publish(sensorTopics[i], 0, sensorTopics[i].length, payload, 0, length, qos, false);
             if (result >= 0 || ClientStatus.QUEUED == result) {
                 sequence[i] = seq;
@@ -294,12 +301,41 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
                         .text(" qos=").number(qos).text(ClientStatus.QUEUED == result ? " queued" : " sent").end();
                 work++;
             } else if (!heldBack[i]) {
+                storeSequence(i, sequence[i]); // refused: not saved, and the seq is taken again
                 heldBack[i] = true;
                 log.begin(Log.WARN, "app").text(AppConfig.SENSOR_NAMES[i]).text(" reading seq=").number(seq)
                         .text(" held back (").text(ClientStatus.name(result)).text("): retried each step").end();
             }
         }
         return work;
+    }
+
+    /**
+     * The sensors' sequence counters live in the engine's session (its application data, 8 bytes
+     * big-endian per sensor), saved with every session save: restored here after a reboot.
+     */
+    private void restoreSequences() {
+        if (client == null) {
+            return;
+        }
+        byte[] data = client.applicationData();
+        for (int i = 0; i < AppConfig.SENSORS; i++) {
+            long seq = 0;
+            for (int b = 0; b < SEQUENCE_BYTES; b++) {
+                seq = (seq << 8) | (data[i * SEQUENCE_BYTES + b] & 0xFF);
+            }
+            sequence[i] = seq;
+        }
+        log.begin(Log.INFO, "app").text("sequence numbers resume after temperature=").number(sequence[0])
+                .text(" humidity=").number(sequence[1]).text(" pressure=").number(sequence[2]).end();
+    }
+
+    private void storeSequence(int sensor, long seq) {
+        byte[] data = client.applicationData();
+        for (int b = SEQUENCE_BYTES - 1; b >= 0; b--) {
+            data[sensor * SEQUENCE_BYTES + b] = (byte) seq;
+            seq >>>= 8;
+        }
     }
 
     /** {"seq":17,"t":123456,"v":21.43} into {@link #payload}: its length. */

@@ -93,6 +93,40 @@ class SensorAppTest {
     }
 
     @Test
+    void aRebootNeitherRepeatsNorSkipsTheSeqOfQos1And2Readings() {
+        String[] settings = {"sensor.temperature.qos=1", "sensor.humidity.qos=2", "sensor.pressure.enabled=false",
+                "sensor.temperature.interval=100", "sensor.humidity.interval=150"};
+        board.config(settings);
+        app.boot(board);
+        runFor(1000);
+        long lastTemperature = app.sequence(0);
+        long lastHumidity = app.sequence(1);
+        assertTrue(lastTemperature >= 5 && lastHumidity >= 3, lastTemperature + " " + lastHumidity);
+
+        // power cut: a new board with what the session flash holds, a new app on it
+        RecordingTransport rewired = new RecordingTransport(new LoopbackBroker());
+        FakeBoard rebooted = new FakeBoard("virtual", rewired).config(settings);
+        System.arraycopy(board.sessionStorage.cells(), 0, rebooted.sessionStorage.cells(), 0,
+                board.sessionStorage.cells().length);
+        rebooted.clock = board.clock;
+        SensorApp second = new SensorApp();
+        second.boot(rebooted);
+        assertTrue(rebooted.console.messages('I', "app").contains("sequence numbers resume after temperature="
+                + lastTemperature + " humidity=" + lastHumidity + " pressure=0"), rebooted.console.messages('I', "app")::toString);
+        for (int i = 0; i < 100; i++) {
+            rebooted.clock += 10;
+            second.step(rebooted.clock);
+        }
+
+        List<Long> temperature = rewired.on("tern/virtual/temperature").stream().filter(p -> !p.dup())
+                .map(p -> seq(p.payload())).toList();
+        List<Long> humidity = rewired.on("tern/virtual/humidity").stream().filter(p -> !p.dup())
+                .map(p -> seq(p.payload())).toList();
+        assertEquals(lastTemperature + 1, temperature.get(0), temperature::toString);
+        assertEquals(lastHumidity + 1, humidity.get(0), humidity::toString);
+    }
+
+    @Test
     void publishesEachSensorAtItsQosWithIncreasingSeq() {
         board.config("sensor.temperature.qos=2", "sensor.humidity.qos=1", "sensor.pressure.qos=0",
                 "sensor.temperature.interval=100", "sensor.humidity.interval=200", "sensor.pressure.interval=300");

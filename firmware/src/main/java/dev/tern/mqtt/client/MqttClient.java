@@ -363,6 +363,17 @@ public final class MqttClient {
         return counters;
     }
 
+    /**
+     * {@link Session#APPLICATION_DATA_LENGTH} bytes the application keeps in the session, to read
+     * and change in place: restored from storage by the constructor and saved with every save, so
+     * a change made just before {@link #publish} is stored in the same write as the message (a
+     * reading's sequence number, say). Survives clean-session connects; cleared only with a
+     * corrupt or empty store.
+     */
+    public byte[] applicationData() {
+        return session.applicationData();
+    }
+
     /** Unacknowledged QoS 1/2 messages, SUBSCRIBE and UNSUBSCRIBE packets. */
     public int inflight() {
         return outgoing.size();

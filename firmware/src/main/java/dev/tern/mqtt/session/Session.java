@@ -7,6 +7,15 @@ package dev.tern.mqtt.session;
  */
 public final class Session {
 
+    /**
+     * Bytes the application keeps in the session (a reading's sequence counters, say): saved with
+     * every save and restored with the rest, so a change made before an accepted publish is stored
+     * atomically with that publish.
+     */
+    public static final int APPLICATION_DATA_LENGTH = 32;
+
+    private final byte[] applicationData = new byte[APPLICATION_DATA_LENGTH];
+
     private final OutgoingTable outgoing;
     private final PacketIdAllocator packetIds;
     private final IncomingQos2Table incoming;
@@ -36,8 +45,14 @@ public final class Session {
         return offlineQueue;
     }
 
+    /** The application's bytes, to read and change in place; saved with the next save. */
+    public byte[] applicationData() {
+        return applicationData;
+    }
+
     /** Empties every part and restarts packet ids at 1: the state of a new session. */
     public void clear() {
+        java.util.Arrays.fill(applicationData, (byte) 0);
         packetIds.restoreNextCandidate(1);
         outgoing.clear();
         incoming.clear();

@@ -11,7 +11,8 @@ package dev.tern.mqtt.session;
  *  4       2     M = incoming QoS 2 ids (u16)
  *  6       2     K = offline queue records (u16, a check on the queue bytes)
  *  8       4     Q = offline queue bytes (u32)
- *  12      ...   N outgoing records, oldest send order first:
+ *  12      32    application data (the session's, saved and restored as it is)
+ *  44      ...   N outgoing records, oldest send order first:
  *                +-----------+-----+-------+--------------+------------------+
  *                | packet id | QoS | state | packetLength | packet bytes     |
  *                | u16       | u8  | u8    | u16          | packetLength     |
@@ -25,13 +26,14 @@ package dev.tern.mqtt.session;
  */
 public final class SessionImage {
 
-    public static final int HEADER_LENGTH = 12;
+    public static final int HEADER_LENGTH = 12 + Session.APPLICATION_DATA_LENGTH;
     public static final int RECORD_HEADER_LENGTH = 6;
     private static final int NEXT_ID_OFFSET = 0;
     private static final int OUTGOING_COUNT_OFFSET = 2;
     private static final int INCOMING_COUNT_OFFSET = 4;
     private static final int OFFLINE_COUNT_OFFSET = 6;
     private static final int OFFLINE_BYTES_OFFSET = 8;
+    private static final int APPLICATION_DATA_OFFSET = 12;
 
     private SessionImage() {
     }
@@ -60,6 +62,8 @@ public final class SessionImage {
         putU16(destination, offset + INCOMING_COUNT_OFFSET, incoming.size());
         putU16(destination, offset + OFFLINE_COUNT_OFFSET, queue.count());
         putU32(destination, offset + OFFLINE_BYTES_OFFSET, queue.usedBytes());
+        System.arraycopy(session.applicationData(), 0, destination, offset + APPLICATION_DATA_OFFSET,
+                Session.APPLICATION_DATA_LENGTH);
         int position = offset + HEADER_LENGTH;
         for (int index = 0; index < outgoing.size(); index++) {
             int slot = outgoing.slotInSendOrder(index);
@@ -104,6 +108,8 @@ public final class SessionImage {
         int offlineCount = getU16(source, offset + OFFLINE_COUNT_OFFSET);
         int offlineBytes = getU32(source, offset + OFFLINE_BYTES_OFFSET);
         session.packetIds().restoreNextCandidate(getU16(source, offset + NEXT_ID_OFFSET));
+        System.arraycopy(source, offset + APPLICATION_DATA_OFFSET, session.applicationData(), 0,
+                Session.APPLICATION_DATA_LENGTH);
         OutgoingTable outgoing = session.outgoing();
         int position = offset + HEADER_LENGTH;
         for (int index = 0; index < outgoingCount; index++) {

@@ -16,6 +16,8 @@ class SessionImageTest {
             0x00, 0x00,             // incoming ids
             0x00, 0x00,             // offline records
             0x00, 0x00, 0x00, 0x00, // offline bytes
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // application data: 32 bytes, all 0
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         }, image);
     }
 
@@ -25,12 +27,16 @@ class SessionImageTest {
         session.outgoing().add(0x1234, 2, QosStates.PUBREC_PENDING, 0, new byte[] {0x34, 0x02}, 0, 2);
         session.incoming().store(0x0102);
         session.packetIds().restoreNextCandidate(0x1235);
+        session.applicationData()[0] = 0x2A;
+        session.applicationData()[31] = 0x07;
         assertArrayEquals(new byte[] {
             0x12, 0x35,             // next packet id
             0x00, 0x01,             // one outgoing record
             0x00, 0x01,             // one incoming id
             0x00, 0x00,             // offline records
             0x00, 0x00, 0x00, 0x00, // offline bytes
+            0x2A, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // application data: first byte 0x2A
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x07, //   ... last byte 0x07
             0x12, 0x34,             // packet id
             0x02,                   // QoS 2
             0x06,                   // PUBREC_PENDING
@@ -38,6 +44,18 @@ class SessionImageTest {
             0x34, 0x02,             // the packet
             0x01, 0x02,             // incoming id
         }, SessionFixtures.image(session));
+    }
+
+    @Test
+    void applicationDataSurvivesARoundTripAndAClear() {
+        Session saved = SessionFixtures.emptySession();
+        saved.applicationData()[5] = 99;
+        Session restored = SessionFixtures.emptySession();
+        byte[] image = SessionFixtures.image(saved);
+        assertEquals(SessionStatus.OK, SessionImage.decode(image, 0, image.length, restored));
+        assertEquals(99, restored.applicationData()[5]);
+        restored.clear();
+        assertEquals(0, restored.applicationData()[5]);
     }
 
     @Test

@@ -14,7 +14,7 @@ class SessionTest {
         assertEquals(100, session.outgoing().maxPacketSize());
         assertEquals(3, session.incoming().capacity());
         assertEquals(256, session.offlineQueue().capacityBytes());
-        assertEquals(12 + 5 * 106 + 3 * 2 + 256, session.maxImageLength());
+        assertEquals(SessionImage.HEADER_LENGTH + 5 * 106 + 3 * 2 + 256, session.maxImageLength());
     }
 
     @Test
