@@ -10,10 +10,12 @@ import dev.tern.mqtt.client.MqttConfig;
  *
  * <pre>
  *   key                          default                  values
- *   device.id                    the board id             1..64 chars, no '/', '+', '#'
+ *   device.id                    tern-&lt;unique id&gt;       1..64 chars, no '/', '+', '#'
+ *                                (the board id where the board has no unique id)
  *   broker.host                  127.0.0.1                host name or address
  *   broker.port                  1883                     1..65535
  *   mqtt.clientId                device.id                1..64 chars
+ *   topic.prefix                 tern/&lt;mqtt.clientId&gt;
  *   mqtt.keepAlive               60                       seconds, 0..65535 (0: off)
  *   mqtt.cleanSession            false                    true/false (also 1/0, on/off, yes/no)
  *   mqtt.outgoingSlots           engine default (16)      1..1024   engine sizing, MqttConfig
@@ -66,7 +68,16 @@ public final class AppConfig {
     public final String[] sensorTopic = new String[SENSORS];
 
     public AppConfig(String boardId) {
-        deviceId = boardId == null || 0 == boardId.length() ? "tern" : boardId;
+        this(boardId, "");
+    }
+
+    /** Defaults for a board: its unique id names the device (and so the client id), else its board id. */
+    public AppConfig(String boardId, String uniqueId) {
+        if (uniqueId != null && uniqueId.length() > 0) {
+            deviceId = "tern-" + uniqueId;
+        } else {
+            deviceId = boardId == null || 0 == boardId.length() ? "tern" : boardId;
+        }
         mqtt.cleanSession = false;
     }
 
@@ -207,7 +218,7 @@ public final class AppConfig {
             clientId = deviceId;
         }
         if (topicPrefix == null) {
-            topicPrefix = "tern/" + deviceId;
+            topicPrefix = "tern/" + clientId;
         }
         for (int i = 0; i < SENSORS; i++) {
             if (sensorTopic[i] == null) {

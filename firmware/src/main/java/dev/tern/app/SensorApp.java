@@ -117,10 +117,10 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
         now = board.millis();
         log.time(now);
         version = FirmwareVersion.read();
-        config = new AppConfig(board.boardId());
+        config = new AppConfig(board.boardId(), board.uniqueId());
         int pageStatus = page.read(board.configPage(), config);
         if (ConfigPage.isFailure(pageStatus)) {
-            config = new AppConfig(board.boardId());
+            config = new AppConfig(board.boardId(), board.uniqueId());
         }
         config.resolve();
         log.level(config.logLevel);

@@ -10,6 +10,13 @@ public interface Board {
     /** The board definition's id, such as "stm32f746g-disco" or "virtual". */
     String boardId();
 
+    /**
+     * The MCU's factory-programmed unique id as lower-case hex (an STM32's 96-bit UID, an ESP32's
+     * MAC), or an empty string where the board has none. The firmware's default MQTT client id is
+     * made from it, so two boards of one kind never share a session on the broker.
+     */
+    String uniqueId();
+
     /** Milliseconds from an arbitrary start; wraps after about 24 days in int arithmetic. */
     long millis();
 

@@ -54,6 +54,14 @@ final class FakeBoard implements Board {
         return id;
     }
 
+    /** None, unless a test sets one: the firmware then names itself after the board id. */
+    String uniqueId = "";
+
+    @Override
+    public String uniqueId() {
+        return uniqueId;
+    }
+
     @Override
     public long millis() {
         return clock;

@@ -476,7 +476,7 @@ public final class VirtualBoard implements AutoCloseable {
     private int runFirmware(final BoardRun life, final Firmware firmware) {
         mode = BoardMode.RUNNING;
         final long start = System.nanoTime();
-        final VirtualHal bound = new VirtualHal(definition, life, line, options.sensorSeed(), start);
+        final VirtualHal bound = new VirtualHal(definition, uniqueIdOf(options.flashFile()), life, line, options.sensorSeed(), start);
         hal = bound;
         try {
             firmware.boot(bound);
@@ -539,6 +539,20 @@ public final class VirtualBoard implements AutoCloseable {
         @Override
         public void write(final byte[] bytes, final int offset, final int length) {
             transmitAll(life, bytes, offset, length);
+        }
+    }
+
+    /**
+     * The virtual MCU's unique id, like an STM32's 96-bit UID: 12 bytes in hex, derived from the
+     * flash file's absolute path, so each simulated board (each flash file) has its own and keeps it.
+     */
+    static String uniqueIdOf(final java.nio.file.Path flashFile) {
+        try {
+            final byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(flashFile.toAbsolutePath().normalize().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 12);
+        } catch (final java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

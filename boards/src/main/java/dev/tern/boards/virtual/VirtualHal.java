@@ -27,6 +27,7 @@ final class VirtualHal implements Board {
     static final int BOOTLOADER = 2;
 
     private final String boardId;
+    private final String uniqueId;
     private final BoardRun run;
     private final ConsoleLine line;
     private final long startNanos;
@@ -39,8 +40,10 @@ final class VirtualHal implements Board {
     private volatile boolean live = true;
     private int restart = NONE;
 
-    VirtualHal(final BoardDefinition definition, final BoardRun run, final ConsoleLine line, final long sensorSeed, final long startNanos) {
+    VirtualHal(final BoardDefinition definition, final String uniqueId, final BoardRun run, final ConsoleLine line,
+               final long sensorSeed, final long startNanos) {
         this.boardId = definition.id();
+        this.uniqueId = uniqueId;
         this.run = run;
         this.line = line;
         this.startNanos = startNanos;
@@ -76,6 +79,12 @@ final class VirtualHal implements Board {
     public String boardId() {
         check();
         return boardId;
+    }
+
+    @Override
+    public String uniqueId() {
+        check();
+        return uniqueId;
     }
 
     @Override
