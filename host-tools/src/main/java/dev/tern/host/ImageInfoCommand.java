@@ -130,17 +130,7 @@ final class ImageInfoCommand implements Callable<Integer> {
     }
 
     private static String quote(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                quoted.append('\\').append(c);
-            } else if (c < 0x20) {
-                quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                quoted.append(c);
-            }
-        }
-        return quoted.append('"').toString();
+        return Json.quote(text);
     }
 
     private static String hashStatus(McubootImage image, Tlv hash) {
