@@ -296,23 +296,17 @@ public final class MqttClient {
         if (filterStatus < 0) {
             return filterStatus;
         }
-        int id = session.packetIds().allocate();
-        if (id < 0) {
-            return id;
-        }
-        int slot = outgoing.reserve(id, 0, QosStates.UNSUBSCRIBE_SEND, epoch);
+        int slot = reserveRecord(0, QosStates.UNSUBSCRIBE_SEND);
         if (slot < 0) {
-            return slot == SessionStatus.TABLE_FULL ? ClientStatus.OUTGOING_TABLE_FULL : slot;
+            return slot;
         }
         oneFilterOffset[0] = offset;
         oneFilterLength[0] = length;
-        int encoded = SubscribeCodec.encodeUnsubscribe(outgoing.slab(), outgoing.packetOffset(slot),
-                config.maxPacketSize, id, filter, oneFilterOffset, oneFilterLength, 1);
-        if (encoded < 0) {
-            outgoing.release(slot);
-            return encoded;
+        int id = completeRecord(slot, SubscribeCodec.encodeUnsubscribe(outgoing.slab(), outgoing.packetOffset(slot),
+                config.maxPacketSize, outgoing.packetId(slot), filter, oneFilterOffset, oneFilterLength, 1));
+        if (id < 0) {
+            return id;
         }
-        outgoing.setPacketLength(slot, encoded);
         int index = subscriptions.find(filter, offset, length);
         if (index >= 0) {
             subscriptions.remove(index);
@@ -902,46 +896,50 @@ public final class MqttClient {
     /** A new QoS 1/2 record waiting to be sent: its packet id, or a failure status. */
     private int addPublishRecord(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset,
                                  int payloadLength, int qos, boolean retain) {
-        int id = session.packetIds().allocate();
-        if (id < 0) {
-            return ClientStatus.OUTGOING_TABLE_FULL;
-        }
-        int slot = outgoing.reserve(id, qos, qos == 1 ? QosStates.QOS1_PUBLISH_SEND : QosStates.QOS2_PUBLISH_SEND,
-                epoch);
+        int slot = reserveRecord(qos, qos == 1 ? QosStates.QOS1_PUBLISH_SEND : QosStates.QOS2_PUBLISH_SEND);
         if (slot < 0) {
-            return slot == SessionStatus.TABLE_FULL ? ClientStatus.OUTGOING_TABLE_FULL : slot;
+            return slot;
         }
-        int length = PublishCodec.encode(outgoing.slab(), outgoing.packetOffset(slot), config.maxPacketSize, qos,
-                false, retain, id, topic, topicOffset, topicLength, payload, payloadOffset, payloadLength);
-        if (length < 0) {
-            outgoing.release(slot);
-            return length;
-        }
-        outgoing.setPacketLength(slot, length);
-        return id;
+        return completeRecord(slot, PublishCodec.encode(outgoing.slab(), outgoing.packetOffset(slot),
+                config.maxPacketSize, qos, false, retain, outgoing.packetId(slot), topic, topicOffset, topicLength,
+                payload, payloadOffset, payloadLength));
     }
 
     private int addSubscribeRecord(int index) {
-        int id = session.packetIds().allocate();
-        if (id < 0) {
-            return ClientStatus.OUTGOING_TABLE_FULL;
-        }
-        int slot = outgoing.reserve(id, subscriptions.requestedQos(index), QosStates.SUBSCRIBE_SEND, epoch);
+        int slot = reserveRecord(subscriptions.requestedQos(index), QosStates.SUBSCRIBE_SEND);
         if (slot < 0) {
-            return slot == SessionStatus.TABLE_FULL ? ClientStatus.OUTGOING_TABLE_FULL : slot;
+            return slot;
         }
         oneFilterOffset[0] = subscriptions.offsets()[index];
         oneFilterLength[0] = subscriptions.lengths()[index];
         oneFilterQos[0] = subscriptions.requestedQos(index);
-        int length = SubscribeCodec.encodeSubscribe(outgoing.slab(), outgoing.packetOffset(slot), config.maxPacketSize,
-                id, subscriptions.filterBytes(), oneFilterOffset, oneFilterLength, oneFilterQos, 1);
-        if (length < 0) {
-            outgoing.release(slot);
-            return length;
+        int id = completeRecord(slot, SubscribeCodec.encodeSubscribe(outgoing.slab(), outgoing.packetOffset(slot),
+                config.maxPacketSize, outgoing.packetId(slot), subscriptions.filterBytes(), oneFilterOffset,
+                oneFilterLength, oneFilterQos, 1));
+        if (id > 0) {
+            subscriptions.setPacketId(index, id);
         }
-        outgoing.setPacketLength(slot, length);
-        subscriptions.setPacketId(index, id);
         return id;
+    }
+
+    /** A fresh packet id and an outgoing slot for a new record: the slot, or why there is none. */
+    private int reserveRecord(int qos, int recordState) {
+        int id = session.packetIds().allocate();
+        if (id < 0) {
+            return ClientStatus.OUTGOING_TABLE_FULL;
+        }
+        int slot = outgoing.reserve(id, qos, recordState, epoch);
+        return slot == SessionStatus.TABLE_FULL ? ClientStatus.OUTGOING_TABLE_FULL : slot;
+    }
+
+    /** Keeps the packet just encoded into the slot, or frees the slot when encoding failed: the id, or the status. */
+    private int completeRecord(int slot, int encodedLength) {
+        if (encodedLength < 0) {
+            outgoing.release(slot);
+            return encodedLength;
+        }
+        outgoing.setPacketLength(slot, encodedLength);
+        return outgoing.packetId(slot);
     }
 
     // ------------------------------------------------------------------ the offline queue
