@@ -19,7 +19,8 @@ public final class SerialLinks {
         PortName name = PortName.parse(port);
         return switch (name.kind()) {
             case SOCKET -> SocketLink.connect(port, name.host(), name.tcpPort());
-            case RFC2217, DEVICE -> throw new PortNotFoundException(port, port + ": this kind of port is not supported yet");
+            case DEVICE -> JsscLink.open(name.device());
+            case RFC2217 -> throw new PortNotFoundException(port, port + ": this kind of port is not supported yet");
         };
     }
 }
