@@ -2,7 +2,6 @@ package dev.tern.host.serial;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +30,12 @@ import jssc.SerialPort;
  * {@link PortGoneException}.
  *
  * <p><b>Exclusive use.</b> jssc sets TIOCEXCL, which refuses a second open to other users but not
- * to root. So the link also takes an fcntl lock on the device (as {@code lockf} would): a second
- * tern, in this JVM or another, is told the port is busy whoever runs it.
+ * to root. So the link also holds an fcntl lock on a lock file named after the device's real path
+ * in the temporary folder ({@code /tmp/tern-port_dev_ttyACM0.lock}): a second tern, in this JVM
+ * or another, is told the port is busy whoever runs it. (Not a lock on the device itself: Java
+ * cannot open a terminal with O_NOCTTY, and a session leader, such as a JVM that is a
+ * container's first process, would take the port as its controlling terminal and be killed by
+ * SIGHUP when the port vanishes.)
  *
  * <p><b>Modem lines.</b> DTR and RTS are set with TIOCMSET; a pseudo-terminal has no modem lines
  * and the ioctl fails. That failure is what {@link #setDtr} reports; the path (a
@@ -71,9 +74,8 @@ public final class JsscLink implements SerialLink {
         }
         FileChannel lockChannel = null;
         try {
-            lockChannel = FileChannel.open(Path.of(device), StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock = lockChannel.tryLock();
-            if (lock == null) {
+            lockChannel = openLockFile(device);
+            if (lockChannel != null && lockChannel.tryLock() == null) {
                 throw busy(device, null);
             }
             return new JsscLink(device, port, lockChannel, isPseudoTerminal(device));
@@ -83,6 +85,20 @@ public final class JsscLink implements SerialLink {
         } catch (IOException | RuntimeException e) {
             closeAfterFailure(port, lockChannel);
             throw e;
+        }
+    }
+
+    /**
+     * The lock file of {@code device}, open for writing; null when another user's file cannot be
+     * opened (TIOCEXCL still keeps that user's tern out, root excepted).
+     */
+    static FileChannel openLockFile(String device) throws IOException {
+        Path real = Path.of(device).toRealPath();
+        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "tern-port" + real.toString().replace('/', '_') + ".lock");
+        try {
+            return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (java.nio.file.AccessDeniedException e) {
+            return null;
         }
     }
 
@@ -314,7 +330,9 @@ public final class JsscLink implements SerialLink {
             } catch (jssc.SerialPortException e) {
                 // a port that vanished closes with an error; it is closed all the same
             } finally {
-                lockChannel.close();
+                if (lockChannel != null) {
+                    lockChannel.close();
+                }
             }
         } finally {
             handle.writeLock().unlock();

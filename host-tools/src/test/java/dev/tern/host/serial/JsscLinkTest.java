@@ -102,6 +102,32 @@ class JsscLinkTest {
     }
 
     @Test
+    void anotherNameOfTheSameDeviceIsBusyToo() throws IOException {
+        try (PtyPair pty = PtyPair.open(); SerialLink first = JsscLink.open(pty.a().toString())) {
+            String device = pty.a().toRealPath().toString();
+            assertTrue(device.startsWith("/dev/pts/"), device);
+            PortBusyException busy = assertThrows(PortBusyException.class, () -> JsscLink.open(device));
+            assertEquals(device + " is in use by another program (a monitor or flasher?); close it and retry", busy.getMessage());
+            assertEquals(pty.a().toString(), first.name());
+        }
+    }
+
+    @Test
+    void jsscOpenFailuresBecomeTernsWithWhatToDo() {
+        assertEquals(PortBusyException.class, JsscLink.openFailure("/dev/ttyUSB0", jssc("Port busy")).getClass());
+        assertEquals(PortNotFoundException.class, JsscLink.openFailure("/dev/ttyUSB0", jssc("Port not found")).getClass());
+        SerialPortException denied = JsscLink.openFailure("/dev/ttyUSB0", jssc("Permission denied"));
+        assertEquals("no permission to open /dev/ttyUSB0; add yourself to the group that owns it (usually dialout: "
+                + "sudo usermod -aG dialout $USER, then log in again)", denied.getMessage());
+        assertEquals("cannot open /dev/ttyUSB0: Something else",
+                JsscLink.openFailure("/dev/ttyUSB0", jssc("Something else")).getMessage());
+    }
+
+    private static jssc.SerialPortException jssc(String type) {
+        return new jssc.SerialPortException(new jssc.SerialPort("/dev/ttyUSB0"), "openPort()", type);
+    }
+
+    @Test
     void aPortThatDoesNotExistIsNotFoundWithAHint() {
         PortNotFoundException missing = assertThrows(PortNotFoundException.class, () -> SerialLinks.open("/dev/ttyUSB9"));
         assertEquals("no such port /dev/ttyUSB9; run 'tern ports' to list the ports present", missing.getMessage());
