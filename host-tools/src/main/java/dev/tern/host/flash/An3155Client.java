@@ -98,12 +98,13 @@ public final class An3155Client {
         readFully(answer, 0, 1, ANSWER, "GET");
         int count = (answer[0] & 0xFF) + 1; // the version byte and the codes
         readFully(answer, 0, count, ANSWER, "GET");
+        int version = answer[0] & 0xFF;
         Set<Integer> codes = new HashSet<>();
         for (int i = 1; i < count; i++) {
             codes.add(answer[i] & 0xFF);
         }
         expectAck("GET", ANSWER);
-        return new BootloaderInfo(answer[0] & 0xFF, codes);
+        return new BootloaderInfo(version, codes);
     }
 
     /** GET_ID: the product id (0x449 for an STM32F74x/75x). */
