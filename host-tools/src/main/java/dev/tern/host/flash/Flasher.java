@@ -44,7 +44,7 @@ final class Flasher {
             return "done: " + FlashProgress.size(bytesWritten) + " written, " + FlashProgress.size(bytesSkipped) + " skipped, "
                     + pages(pagesErased) + " erased, " + pages(pagesSkipped) + " skipped (unchanged)"
                     + (retries > 0 ? ", " + retries + " block" + (retries == 1 ? "" : "s") + " sent again" : "")
-                    + ", verify " + verify + ", " + time + " (" + FlashProgress.rate(bytesWritten, nanos) + ")";
+                    + ", verify " + verify + ", " + time + (bytesWritten > 0 ? " (" + FlashProgress.rate(bytesWritten, nanos) + ")" : "");
         }
 
         Map<String, Object> asMap(String port, String board) {
@@ -227,7 +227,9 @@ final class Flasher {
         for (String line : outcome.lines()) {
             progress.step("board: " + line);
         }
-        if (outcome.refused()) {
+        if (outcome.refused() && options.dryRun()) {
+            progress.step("board: (a dry run changed nothing: this is what the board held before)");
+        } else if (outcome.refused()) {
             throw new TernException(ExitCodes.VERIFICATION_FAILED, "the board's secure boot refused the image: "
                     + outcome.lines().get(outcome.lines().size() - 1));
         }

@@ -247,6 +247,22 @@ class FlashCommandTest {
     }
 
     @Test
+    void theBoardsSecureBootRefusingTheFlashedImageIsExit4ButADryRunOnlyReportsIt() throws IOException {
+        Path image = image(1024);
+        try (BootloaderServer server = BootloaderServer.start(folder, true)) {
+            server.bootLine("boot: refused: REFUSED (bad signature): no trusted key; staying in bootloader");
+            Tern dry = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--dry-run");
+            assertEquals(ExitCodes.OK, dry.exitCode, dry.toString());
+            assertTrue(dry.out.contains("board: boot: refused: REFUSED (bad signature)"), dry.out);
+
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
+            assertEquals("tern flash: the board's secure boot refused the image: boot: refused: REFUSED (bad signature): no"
+                    + " trusted key; staying in bootloader\n", run.err);
+        }
+    }
+
+    @Test
     void eraseAllMassErasesAndJsonSummarizesForScripts() throws IOException {
         Path image = image(2048);
         try (BootloaderServer server = BootloaderServer.start(folder, true)) {
