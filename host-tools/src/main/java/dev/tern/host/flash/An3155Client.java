@@ -39,6 +39,8 @@ public final class An3155Client {
     static final Duration CHECKSUM = Duration.ofSeconds(5);
     /** The first sync's wait; each retry waits twice as long as the one before. */
     static final Duration FIRST_SYNC_WAIT = Duration.ofMillis(300);
+    /** How long the line must stay quiet after a sync's answer for it to count (console text does not). */
+    static final Duration AFTER_SYNC_QUIET = Duration.ofMillis(30);
     public static final int SYNC_ATTEMPTS = 3;
     public static final int WRITE_ATTEMPTS = 3;
 
@@ -279,7 +281,11 @@ public final class An3155Client {
         }
     }
 
-    /** ACK or NACK within {@code wait}; other bytes (console text before the bootloader started) are skipped; -1 when none came. */
+    /**
+     * ACK or NACK within {@code wait}, followed by silence: a bootloader says nothing after its
+     * answer, while a running firmware's console text may hold 'y' (0x79) or 0x1F and goes on.
+     * Other bytes are skipped; -1 when no lone answer came.
+     */
     private int awaitAckOrNack(Duration wait) throws IOException {
         long deadline = System.nanoTime() + wait.toNanos();
         byte[] one = new byte[1];
@@ -290,7 +296,7 @@ public final class An3155Client {
             }
             if (link.read(one, 0, 1, Duration.ofNanos(left)) == 1) {
                 int reply = one[0] & 0xFF;
-                if (ACK == reply || NACK == reply) {
+                if ((ACK == reply || NACK == reply) && link.read(one, 0, 1, AFTER_SYNC_QUIET) == 0) {
                     return reply;
                 }
             }

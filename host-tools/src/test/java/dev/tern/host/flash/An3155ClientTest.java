@@ -122,6 +122,33 @@ class An3155ClientTest {
     }
 
     @Test
+    void aRunningFirmwaresConsoleTextIsNotTakenForTheBootloadersAck() throws Exception {
+        try (ServerSocket console = new ServerSocket()) {
+            console.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            String url = "socket://127.0.0.1:" + console.getLocalPort();
+            try (SerialLink link = SerialLinks.open(url); Socket firmware = console.accept()) {
+                Thread chatter = new Thread(() -> {
+                    byte[] line = "I boot: ready (type help for commands)\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    try {
+                        while (true) {
+                            firmware.getOutputStream().write(line); // 'y' is 0x79, ACK
+                            Thread.sleep(5);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // the test closed the socket
+                    }
+                });
+                chatter.setDaemon(true);
+                chatter.start();
+                NoBootloaderAnswerException e = assertThrows(NoBootloaderAnswerException.class, () -> new An3155Client(link).sync(3));
+                assertTrue(e.getMessage().startsWith("no answer from bootloader on " + url), e.getMessage());
+                chatter.interrupt();
+                chatter.join(2_000);
+            }
+        }
+    }
+
+    @Test
     void aPortThatNeverAnswersIsNoBootloaderAfterThreeSyncs() throws IOException {
         try (ServerSocket silent = new ServerSocket()) {
             silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
