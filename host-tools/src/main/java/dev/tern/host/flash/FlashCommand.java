@@ -42,9 +42,10 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0 flashed, 1 failure (wrong chip, image too large, block refused), 2 usage (bad option, unknown",
-            "  config key), 3 port or bootloader not reachable, 4 corrupt or badly signed image, verify mismatch,",
-            "  or the board's secure boot refused the image."
+            "  0 flashed; 1 failure (wrong chip, image too large, a block refused);",
+            "  2 usage (bad option, unknown config key or value); 3 port or bootloader",
+            "  not reachable; 4 corrupt or badly signed image, verify mismatch, or the",
+            "  board's secure boot refused the image."
         })
 public final class FlashCommand implements Callable<Integer> {
 
