@@ -128,7 +128,7 @@ public final class FlashCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progressOut = json ? spec.commandLine().getErr() : out;
-        FlashProgress progress = System.console() != null && !json && isSystemOut() ? FlashProgress.bar(progressOut)
+        FlashProgress progress = System.console() != null && !json && barAllowed() ? FlashProgress.bar(progressOut)
                 : FlashProgress.plain(progressOut);
         progress.step("image " + imageFile + ": " + image.describe() + ", app slot " + An3155Client.hex(board.appSlot().address())
                 + " (" + FlashProgress.size(board.appSlot().size()) + ")");
@@ -165,8 +165,9 @@ public final class FlashCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private boolean isSystemOut() {
-        return spec.commandLine().getOut() != null && System.getenv("TERN_PLAIN_PROGRESS") == null;
+    /** {@code TERN_PLAIN_PROGRESS} set: plain lines even on a terminal (for a terminal log). */
+    private static boolean barAllowed() {
+        return System.getenv("TERN_PLAIN_PROGRESS") == null;
     }
 
     private static SerialLink open(String port) throws IOException {
