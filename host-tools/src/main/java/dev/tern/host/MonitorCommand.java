@@ -49,6 +49,9 @@ import picocli.CommandLine.Spec;
             "",
             "Colors (errors red, warnings yellow, debug and trace dim, boot lines bold) only when standard "
                 + "output is a terminal and NO_COLOR is not set, unless --color=always.",
+            "",
+            "--baud defaults to 115200 8N1 here (a socket:// port ignores it: the far end owns the line).",
+            "",
         },
         footerHeading = "%nExit codes:%n",
         footer = {
