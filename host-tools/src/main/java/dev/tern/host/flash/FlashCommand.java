@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
 
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardDefinitionException;
@@ -18,6 +20,10 @@ import dev.tern.host.ExitCodes;
 import dev.tern.host.Json;
 import dev.tern.host.SerialOptions;
 import dev.tern.host.TernException;
+import dev.tern.host.monitor.ColorChoice;
+import dev.tern.host.monitor.Durations;
+import dev.tern.host.monitor.Monitor;
+import dev.tern.host.monitor.MonitorSettings;
 import dev.tern.host.serial.LineSettings;
 import dev.tern.host.serial.SerialLink;
 import dev.tern.host.serial.SerialLinks;
@@ -27,6 +33,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -97,8 +104,18 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Connect, identify and print the plan; erase and write nothing.")
     boolean dryRun;
 
-    @Option(names = "--monitor", description = "After GO, go straight into 'tern monitor' on the same port.")
+    @Option(names = "--monitor",
+            description = "After GO, go straight into the board's console on the same open port (no boot line lost), "
+                    + "as 'tern monitor' shows it; typed lines go to the board when standard input is a terminal.")
     boolean monitor;
+
+    @Option(names = "--until", paramLabel = "REGEX",
+            description = "With --monitor: exit 0 when a console line contains a match (e.g. 'boot: image').")
+    Pattern until;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class,
+            description = "With --monitor: stop after this long (30s, 2m); exit 1 if --until's line did not come.")
+    Duration monitorTimeout;
 
     @Option(names = "--json", description = "Print the summary as JSON (progress goes to stderr).")
     boolean json;
@@ -137,21 +154,29 @@ public final class FlashCommand implements Callable<Integer> {
                     + (config.size() == 1 ? "" : "s"));
         }
 
+        if ((until != null || monitorTimeout != null) && !monitor) {
+            throw new ParameterException(spec.commandLine(), "--until and --timeout watch the console: they need --monitor");
+        }
+        boolean monitorAfter = monitor && !noGo && !dryRun;
         Flasher.Result result;
-        try (SerialLink link = open(serial.port())) {
+        LineSettings consoleLine = lineOf(board.console(), serial.baud());
+        SerialLink link;
+        try {
+            link = open(serial.port());
+        } catch (IOException e) {
+            throw failure(e);
+        }
+        try {
             LineSettings bootloaderLine = lineOf(board.bootloader().line(), serial.baud());
-            LineSettings consoleLine = lineOf(board.console(), serial.baud());
             Flasher flasher = new Flasher(new An3155Client(link), board, plan, progress);
             result = flasher.run(new Flasher.Options(entry, link, consoleLine, bootloaderLine, verifyAsked, eraseAll, force,
-                    dryRun, noGo, monitor ? Duration.ZERO : BOOT_WATCH));
-        } catch (SerialPortException e) {
-            throw new TernException(ExitCodes.UNREACHABLE, e.getMessage(), e);
-        } catch (NoBootloaderAnswerException e) {
-            throw new TernException(ExitCodes.UNREACHABLE, e.getMessage(), e);
-        } catch (An3155Exception e) {
-            throw new TernException(ExitCodes.FAILURE, e.getMessage(), e);
-        } catch (IOException e) {
-            throw new TernException(ExitCodes.FAILURE, serial.port() + ": " + e.getMessage(), e);
+                    dryRun, noGo, monitorAfter ? Duration.ZERO : BOOT_WATCH));
+            if (!monitorAfter) {
+                link.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(link);
+            throw failure(e);
         }
         if (json) {
             out.println(Json.object(result.asMap(serial.port(), board.id())));
@@ -159,10 +184,61 @@ public final class FlashCommand implements Callable<Integer> {
             progress.step(result.summary());
         }
         out.flush();
-        if (monitor && !noGo) {
-            return AfterFlash.monitor(spec, serial.port(), serial.baud());
+        if (monitorAfter) {
+            return monitorOn(link, consoleLine);
         }
         return ExitCodes.OK;
+    }
+
+    /** The console on the port still open from flashing, so the boot lines right after GO are shown. */
+    private int monitorOn(SerialLink link, LineSettings consoleLine) {
+        try {
+            link.configure(consoleLine);
+        } catch (IOException e) {
+            closeQuietly(link);
+            throw failure(e);
+        }
+        boolean terminal = System.console() != null;
+        MonitorSettings settings = MonitorSettings.defaults()
+                .withLine(consoleLine)
+                .withColors(ColorChoice.AUTO.colors(terminal, System.getenv()))
+                .withUntil(until)
+                .withTimeout(monitorTimeout);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("monitor: " + serial.port() + " (Ctrl-C to stop)");
+        Monitor monitorRun = new Monitor(settings, out, spec.commandLine().getErr());
+        if (terminal) {
+            monitorRun.typedInput(System.in);
+        }
+        return monitorRun.run(link);
+    }
+
+    private static void closeQuietly(SerialLink link) {
+        try {
+            link.close();
+        } catch (IOException e) {
+            // the failure that brought us here is the one to report
+        }
+    }
+
+    /** The exit code and message of what went wrong while the port was open. */
+    private TernException failure(Exception error) {
+        if (error instanceof TernException tern) {
+            return tern;
+        }
+        if (error instanceof SerialPortException || error instanceof NoBootloaderAnswerException) {
+            return new TernException(ExitCodes.UNREACHABLE, error.getMessage(), error);
+        }
+        if (error instanceof An3155Exception) {
+            return new TernException(ExitCodes.FAILURE, error.getMessage(), error);
+        }
+        if (error instanceof IOException) {
+            return new TernException(ExitCodes.FAILURE, serial.port() + ": " + error.getMessage(), error);
+        }
+        if (error instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw new IllegalStateException(error);
     }
 
     /** {@code TERN_PLAIN_PROGRESS} set: plain lines even on a terminal (for a terminal log). */
@@ -221,25 +297,5 @@ public final class FlashCommand implements Callable<Integer> {
             case "none" -> Flasher.Verify.NONE;
             default -> throw new TernException(ExitCodes.USAGE, "--verify must be crc, read or none, not '" + text + "'");
         };
-    }
-
-    /** The seam for {@code --monitor}: the monitor command, when this build has one. */
-    static final class AfterFlash {
-        private AfterFlash() {
-        }
-
-        static int monitor(CommandSpec spec, String port, Integer baud) {
-            CommandLine monitorCommand = spec.root().commandLine().getSubcommands().get("monitor");
-            if (monitorCommand == null) {
-                spec.commandLine().getOut().println("monitor: this build has no 'tern monitor' yet; the board runs on " + port);
-                return ExitCodes.OK;
-            }
-            List<String> args = new ArrayList<>(List.of("--port", port));
-            if (baud != null) {
-                args.add("--baud");
-                args.add(baud.toString());
-            }
-            return monitorCommand.execute(args.toArray(String[]::new));
-        }
     }
 }

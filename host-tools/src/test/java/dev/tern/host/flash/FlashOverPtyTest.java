@@ -62,11 +62,14 @@ class FlashOverPtyTest {
             assertTrue(first.out.contains("board: boot: image 0.1.0+0 verified"), first.out);
             assertTrue(board.awaitMode(BoardMode.RUNNING, BOOT), "the flashed firmware runs");
 
-            Tern second = Tern.run("flash", image, "--port", port, "--set", "log.trace=false");
-            System.out.println("[flash pty] unchanged:\n" + second.out + second.err);
+            // --monitor keeps the port open from GO on: the secure-boot line right after GO is not lost
+            Tern second = Tern.run("flash", image, "--port", port, "--set", "log.trace=false",
+                    "--monitor", "--until", "boot: image 0\\.1\\.0\\+0 verified", "--timeout", "20s");
+            System.out.println("[flash pty] unchanged, then monitored:\n" + second.out + second.err);
             assertEquals(ExitCodes.OK, second.exitCode, second.toString());
             assertTrue(second.out.contains("done: 0 B written, "), second.out);
             assertTrue(second.out.contains("pages skipped (unchanged)"), second.out);
+            assertTrue(second.out.indexOf("monitor: " + port) < second.out.indexOf("boot: image 0.1.0+0 verified"), second.out);
             assertTrue(board.awaitMode(BoardMode.RUNNING, BOOT), "and runs again");
             assertNull(board.failure(), "board failure");
         }
@@ -83,6 +86,14 @@ class FlashOverPtyTest {
             assertEquals(ExitCodes.UNREACHABLE, busy.exitCode, busy.toString());
             assertTrue(busy.err.contains(pty.b().toString()) && busy.err.contains("in use"), busy.err);
         }
+    }
+
+    @Test
+    void untilAndTimeoutWithoutMonitorAreAUsageError() throws Exception {
+        Path image = signedFirmware(ImageKey.generate(KeyType.ED25519));
+        Tern run = Tern.run("flash", image, "--port", "socket://127.0.0.1:9", "--until", "boot");
+        assertEquals(ExitCodes.USAGE, run.exitCode, run.toString());
+        assertTrue(run.err.contains("--until and --timeout watch the console: they need --monitor"), run.err);
     }
 
     private static VirtualBoardOptions boardOn(Path console, ImageKey key) throws Exception {
