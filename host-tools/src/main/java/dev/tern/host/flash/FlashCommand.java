@@ -204,9 +204,7 @@ public final class FlashCommand implements Callable<Integer> {
                 .withColors(ColorChoice.AUTO.colors(terminal, System.getenv()))
                 .withUntil(until)
                 .withTimeout(monitorTimeout);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("monitor: " + serial.port() + " (Ctrl-C to stop)");
-        Monitor monitorRun = new Monitor(settings, out, spec.commandLine().getErr());
+        Monitor monitorRun = new Monitor(settings, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (terminal) {
             monitorRun.typedInput(System.in);
         }

@@ -69,7 +69,8 @@ class FlashOverPtyTest {
             assertEquals(ExitCodes.OK, second.exitCode, second.toString());
             assertTrue(second.out.contains("done: 0 B written, "), second.out);
             assertTrue(second.out.contains("pages skipped (unchanged)"), second.out);
-            assertTrue(second.out.indexOf("monitor: " + port) < second.out.indexOf("boot: image 0.1.0+0 verified"), second.out);
+            assertTrue(second.err.contains("monitor: watching " + port), second.err);
+            assertTrue(second.out.contains("boot: image 0.1.0+0 verified"), second.out);
             assertTrue(board.awaitMode(BoardMode.RUNNING, BOOT), "and runs again");
             assertNull(board.failure(), "board failure");
         }
