@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             "",
             "Run 'tern COMMAND --help' for a command's options."
         },
-        subcommands = {CommandLine.HelpCommand.class, BoardsCommand.class, KeygenCommand.class, ImageCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BoardsCommand.class, KeygenCommand.class, ImageCommand.class,
+            SimCommand.class, DemoCommand.class})
 public final class TernCommand implements Runnable {
 
     @CommandLine.Spec
