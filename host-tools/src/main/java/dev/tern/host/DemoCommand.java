@@ -206,7 +206,8 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         // 6. watch its console from a reset with BOOT0 low: secure boot, the firmware's banner, the QoS handshakes
-        started.push(ConsoleRelay.start(SerialLinks.open(board.consoleUrl()), screen::board));
+        ConsoleRelay console = ConsoleRelay.start(SerialLinks.open(board.consoleUrl()), screen::board);
+        started.push(console);
         board.boot0(false);
         screen.say("demo: BOOT0 low, reset: the board boots what was flashed");
         board.reset();
@@ -221,6 +222,7 @@ final class DemoCommand implements Callable<Integer> {
         screen.say("demo: the board publishes " + plan + " every " + intervalMillis + " ms"
                 + (duration == null ? "; Ctrl-C ends the demo" : "; the demo ends after " + duration.toSeconds() + " s"));
         boolean interrupted = watch(screen, stop, board);
+        console.close(); // the summary comes last, after the board's lines
         screen.endLive();
         long seconds = Duration.ofNanos(System.nanoTime() - publishingSince[0]).toSeconds();
         screen.summary("demo: summary after " + seconds + " s of readings" + (interrupted ? " (stopped by Ctrl-C)" : "")

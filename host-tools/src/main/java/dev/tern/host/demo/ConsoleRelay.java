@@ -80,9 +80,12 @@ public final class ConsoleRelay implements AutoCloseable {
         line.reset();
     }
 
-    /** Stops relaying and closes the link; waits a moment for the thread to end. */
+    /** Stops relaying and closes the link; waits a moment for the thread to end. A second call does nothing. */
     @Override
     public void close() throws IOException {
+        if (closing) {
+            return;
+        }
         closing = true;
         try {
             link.close();
