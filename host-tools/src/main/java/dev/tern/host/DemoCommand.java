@@ -110,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         boolean temporary = workDir == null;
         Path work = temporary ? Files.createTempDirectory("tern-demo-") : Files.createDirectories(workDir);
-        try (StopSignal stop = StopSignal.install()) {
+        try (StopSignal stop = StopSignal.install(() -> screen.say("demo: Ctrl-C: stopping the board, the subscriber and the broker"))) {
             try {
                 screen.say("demo: files in " + work + (temporary ? " (deleted at the end; --work-dir keeps them)" : ""));
                 return run(plan, brokerUri, table, screen, started, work, stop, publishingSince);

@@ -26,20 +26,28 @@ public final class StopSignal implements AutoCloseable {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch cleanedUp = new CountDownLatch(1);
     private final Thread hook;
+    private final Runnable onSignal;
 
-    private StopSignal() {
+    private StopSignal(Runnable onSignal) {
+        this.onSignal = onSignal;
         this.hook = new Thread(this::onShutdown, "tern-stop-on-signal");
     }
 
     /** Registers the shutdown hook. */
     public static StopSignal install() {
-        StopSignal signal = new StopSignal();
+        return install(() -> { });
+    }
+
+    /** Registers the shutdown hook, which first runs {@code onSignal} (say that it stops). */
+    public static StopSignal install(Runnable onSignal) {
+        StopSignal signal = new StopSignal(onSignal);
         Runtime.getRuntime().addShutdownHook(signal.hook);
         return signal;
     }
 
     private void onShutdown() {
         stopRequested.countDown();
+        onSignal.run();
         try {
             cleanedUp.await(CLEANUP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
