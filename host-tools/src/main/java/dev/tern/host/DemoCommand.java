@@ -29,7 +29,7 @@ import dev.tern.boards.virtual.VirtualBoardOptions;
 import dev.tern.host.demo.ConsoleRelay;
 import dev.tern.host.demo.DemoBrokerLoader;
 import dev.tern.host.demo.FirmwareJar;
-import dev.tern.host.demo.Flasher;
+import dev.tern.host.demo.FlashStep;
 import dev.tern.host.demo.LiveScreen;
 import dev.tern.host.demo.QosPlan;
 import dev.tern.host.demo.ReadingSubscriber;
@@ -94,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
     Path workDir;
 
     /** How the image reaches the board: 'tern flash' (a test may put a stand-in here). */
-    Flasher flasher = Flasher.TERN_FLASH;
+    FlashStep flashStep = FlashStep.TERN_FLASH;
 
     @Override
     public Integer call() throws Exception {
@@ -196,7 +196,7 @@ final class DemoCommand implements Callable<Integer> {
         for (String sensor : plan.sensors()) {
             settings.add("sensor." + sensor + ".interval=" + intervalMillis);
         }
-        int flashed = flasher.flash(tern, image, board, settings);
+        int flashed = flashStep.flash(tern, new FlashStep.Request(image, publicKey, board, settings));
         if (flashed != ExitCodes.OK) {
             throw new TernException(flashed, "flashing the virtual board failed (exit " + flashed + ", see above)"
                     + (tern.has("flash") ? "" : "; this tern has no 'flash' command yet"));

@@ -23,7 +23,8 @@ import dev.tern.boards.definition.BoardLoader;
 import dev.tern.boards.definition.Region;
 import dev.tern.boards.flash.FlashGeometry;
 import dev.tern.boards.flash.FlashMemory;
-import dev.tern.host.demo.Flasher;
+import dev.tern.boards.virtual.VirtualBoard;
+import dev.tern.host.demo.FlashStep;
 import dev.tern.testsupport.BrokerKind;
 import dev.tern.testsupport.SharedBrokers;
 import dev.tern.testsupport.TestBroker;
@@ -45,10 +46,11 @@ class DemoCommandTest {
     Path folder;
 
     /** Writes the image into the app slot and the settings into the config page, each erased first. */
-    static final Flasher STAND_IN = (tern, image, board, settings) -> {
+    static final FlashStep STAND_IN = (tern, request) -> {
+        VirtualBoard board = request.board();
         board.cutPower();
         try {
-            byte[] bytes = Files.readAllBytes(image);
+            byte[] bytes = Files.readAllBytes(request.image());
             FlashGeometry geometry = VIRTUAL.flash().geometry();
             try (FlashMemory flash = FlashMemory.open(board.flashFile(), geometry)) {
                 Region app = VIRTUAL.appSlot();
@@ -60,7 +62,7 @@ class DemoCommandTest {
                 flash.program(app.address(), bytes, 0, bytes.length);
                 int page = geometry.pageAt(VIRTUAL.configPage().address());
                 flash.erasePage(page);
-                byte[] config = ConfigPage.encodePage(String.join("\n", settings) + "\n", geometry.pageSize(page));
+                byte[] config = ConfigPage.encodePage(String.join("\n", request.settings()) + "\n", geometry.pageSize(page));
                 flash.program(VIRTUAL.configPage().address(), config, 0, config.length);
             }
             board.powerOn();
@@ -70,13 +72,13 @@ class DemoCommandTest {
         return ExitCodes.OK;
     };
 
-    private static Tern demo(Flasher flasher, Object... args) {
+    static Tern demo(FlashStep flashStep, Object... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = Main.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        ((DemoCommand) commandLine.getSubcommands().get("demo").getCommand()).flasher = flasher;
+        ((DemoCommand) commandLine.getSubcommands().get("demo").getCommand()).flashStep = flashStep;
         String[] strings = new String[args.length + 1];
         strings[0] = "demo";
         for (int i = 0; i < args.length; i++) {
@@ -116,7 +118,7 @@ class DemoCommandTest {
     void aFlashThatFailsEndsTheDemoWithItsExitCodeAndClosesEverything() {
         TestBroker mosquitto = BROKERS.get(BrokerKind.MOSQUITTO);
 
-        Tern tern = demo((tern1, image, board, settings) -> ExitCodes.UNREACHABLE, "--broker", mosquitto.serverUri(),
+        Tern tern = demo((tern1, request) -> ExitCodes.UNREACHABLE, "--broker", mosquitto.serverUri(),
                 "--duration", "5s");
 
         assertEquals(ExitCodes.UNREACHABLE, tern.exitCode, tern.toString());
