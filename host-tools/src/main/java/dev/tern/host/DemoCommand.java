@@ -221,6 +221,7 @@ final class DemoCommand implements Callable<Integer> {
         publishingSince[0] = System.nanoTime();
         screen.say("demo: the board publishes " + plan + " every " + intervalMillis + " ms"
                 + (duration == null ? "; Ctrl-C ends the demo" : "; the demo ends after " + duration.toSeconds() + " s"));
+        screen.startLive();
         boolean interrupted = watch(screen, stop, board);
         console.close(); // the summary comes last, after the board's lines
         screen.endLive();

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The demo's output: lines (the board's console, the demo's own) scroll, and the readings table
- * stays below them. On a terminal (and without {@code NO_COLOR}) the table is redrawn in place
- * with ANSI escapes after each line and on {@link #tick()}; otherwise lines are printed as they
- * come and the table as plain lines on each {@link #tick()} the caller makes every few seconds.
- * All methods may be called from any thread.
+ * The demo's output: lines (the board's console, the demo's own) scroll, and once
+ * {@link #startLive()} is called the readings table stays below them. On a terminal (and without
+ * {@code NO_COLOR}) the table is redrawn in place with ANSI escapes after each line and on
+ * {@link #tick()}; otherwise lines are printed as they come and the table as plain lines on each
+ * {@link #tick()} the caller makes every few seconds. Before {@link #startLive()} (while other
+ * commands, such as 'tern flash' and its progress bar, write to the same output) and after
+ * {@link #endLive()}, lines just print. All methods may be called from any thread.
  */
 public final class LiveScreen {
 
@@ -27,7 +29,7 @@ public final class LiveScreen {
     private final Supplier<String> heading;
     private final Supplier<List<String>> table;
     private int drawn;
-    private boolean live = true;
+    private boolean live;
 
     /**
      * @param ansi    redraw in place and color (see {@link #terminalWanted()})
@@ -65,6 +67,15 @@ public final class LiveScreen {
         print(DIM + BOARD_PREFIX + RESET + color + line + (color.isEmpty() ? "" : RESET));
     }
 
+    /** From now on the table stays below the lines (terminal); {@link #tick()} shows it. */
+    public synchronized void startLive() {
+        live = true;
+        if (ansi) {
+            draw();
+            out.flush();
+        }
+    }
+
     /** Redraws the table (terminal) or prints it (plain). */
     public synchronized void tick() {
         if (!live) {
@@ -84,7 +95,7 @@ public final class LiveScreen {
 
     /** Ends the live table (a terminal's is erased); later lines just print. */
     public synchronized void endLive() {
-        if (ansi) {
+        if (ansi && live) {
             erase();
             out.flush();
         }

@@ -21,6 +21,7 @@ class LiveScreenTest {
     void plainOutputPrintsLinesAsTheyComeAndTheTableOnEachTickWithoutEscapes() {
         LiveScreen screen = screen(false);
         screen.board("I 0.512 boot: hello");
+        screen.startLive();
         screen.tick();
         screen.say("demo: bye");
 
@@ -31,14 +32,17 @@ class LiveScreenTest {
     @Test
     void onATerminalTheTableIsErasedAndRedrawnBelowEachNewLine() {
         LiveScreen screen = screen(true);
+        screen.say("before");
+        screen.startLive();
         screen.say("first");
         screen.say("second");
         screen.endLive();
         screen.say("after");
 
         String out = text.toString();
+        assertTrue(out.startsWith("before" + System.lineSeparator() + "\u001b[1m── readings after 5 s ──"), "no table before startLive: " + out);
         // the 3 table lines (heading and 2 rows) drawn after "first" are erased before "second"
-        assertTrue(out.contains("first" + System.lineSeparator() + "\u001b[1m── readings after 5 s ──"), out);
+        assertTrue(out.contains("\u001b[3F\u001b[Jfirst" + System.lineSeparator() + "\u001b[1m── readings after 5 s ──"), out);
         assertTrue(out.contains("  row 2" + System.lineSeparator() + "\u001b[3F\u001b[Jsecond"), out);
         assertTrue(out.endsWith("\u001b[3F\u001b[Jafter" + System.lineSeparator()), out);
     }
