@@ -4,12 +4,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The little JSON the commands print with {@code --json}: strings quoted, numbers and booleans as they are. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder quoted = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             if (c == '"' || c == '\\') {
@@ -24,7 +24,7 @@ final class Json {
     }
 
     /** An object of the entries in order; Number and Boolean values unquoted, anything else as a string. */
-    static String object(Map<String, ?> entries) {
+    public static String object(Map<String, ?> entries) {
         StringBuilder json = new StringBuilder("{");
         for (Map.Entry<String, ?> entry : entries.entrySet()) {
             if (json.length() > 1) {

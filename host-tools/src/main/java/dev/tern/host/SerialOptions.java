@@ -3,7 +3,7 @@ package dev.tern.host;
 import picocli.CommandLine.Option;
 
 /** The options every command that talks to a board over a serial line shares. */
-final class SerialOptions {
+public final class SerialOptions {
 
     @Option(names = {"-p", "--port"}, required = true, paramLabel = "PORT",
             description = "The board's serial port: a device (/dev/ttyUSB0), socket://host:port, or rfc2217://host:port.")
@@ -12,4 +12,14 @@ final class SerialOptions {
     @Option(names = {"-b", "--baud"}, paramLabel = "N",
             description = "Baud rate (default: the board definition's).")
     Integer baud;
+
+    /** The port as the user gave it. */
+    public String port() {
+        return port;
+    }
+
+    /** The baud rate asked for, or null for the board definition's. */
+    public Integer baud() {
+        return baud;
+    }
 }

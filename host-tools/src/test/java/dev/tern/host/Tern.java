@@ -6,11 +6,11 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs a {@code tern} command line as Main does, capturing its output, error text and exit code. */
-final class Tern {
+public final class Tern {
 
-    final int exitCode;
-    final String out;
-    final String err;
+    public final int exitCode;
+    public final String out;
+    public final String err;
 
     private Tern(int exitCode, String out, String err) {
         this.exitCode = exitCode;
@@ -18,7 +18,7 @@ final class Tern {
         this.err = err;
     }
 
-    static Tern run(Object... args) {
+    public static Tern run(Object... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = Main.commandLine();

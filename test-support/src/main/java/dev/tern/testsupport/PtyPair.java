@@ -116,6 +116,15 @@ public final class PtyPair implements AutoCloseable {
         return folder.resolve("b");
     }
 
+    /**
+     * Ends socat as a pulled cable would: the kernel hangs up both ends (a read or write on an
+     * end that is still open fails with EIO) and their /dev/pts devices go away. {@link #close()}
+     * still deletes the folder.
+     */
+    public synchronized void unplug() {
+        socat.stop();
+    }
+
     /** Stops socat (whose ptys go away with it) and deletes the folder of the links. */
     @Override
     public synchronized void close() {

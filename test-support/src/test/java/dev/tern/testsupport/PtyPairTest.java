@@ -73,6 +73,17 @@ class PtyPairTest {
     }
 
     @Test
+    void unplugHangsBothEndsUpAndTheirDevicesGoAway() throws Exception {
+        try (PtyPair pty = PtyPair.open()) {
+            final Path device = pty.a().toRealPath();
+            pty.unplug();
+
+            assertFalse(Files.exists(device), device + " still there");
+            assertFalse(Files.exists(pty.a()), "the link now points nowhere");
+        }
+    }
+
+    @Test
     void closeStopsSocatAndRemovesTheLinks() {
         final PtyPair pty = PtyPair.open();
         final Path folder = pty.a().getParent();

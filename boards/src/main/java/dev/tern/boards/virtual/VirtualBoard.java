@@ -115,6 +115,7 @@ public final class VirtualBoard implements AutoCloseable {
                 ? EraseCommand.ERASE : EraseCommand.EXTENDED_ERASE;
         this.bootloaderConfig = BootloaderConfig.of((int) definition.mcu().chipId(), erase)
                 .ram(RAM_BASE, (int) Math.max(0, definition.ramSize() - ROM_RESERVED_RAM))
+                .getChecksum(options.bootloaderGetChecksum())
                 .interByteTimeout(options.bootloaderInterByteTimeout().toMillis(), () -> System.nanoTime() / 1_000_000L);
     }
 

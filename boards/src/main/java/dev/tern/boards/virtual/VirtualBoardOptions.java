@@ -37,6 +37,7 @@ public final class VirtualBoardOptions implements Cloneable {
     private Duration syncWindow = DEFAULT_SYNC_WINDOW;
     private long sensorSeed;
     private Duration interByteTimeout = Duration.ofMillis(BootloaderConfig.DEFAULT_INTER_BYTE_TIMEOUT_MS);
+    private boolean getChecksum;
 
     private VirtualBoardOptions() {
     }
@@ -128,6 +129,20 @@ public final class VirtualBoardOptions implements Cloneable {
         final VirtualBoardOptions copy = copy();
         copy.interByteTimeout = timeout;
         return copy;
+    }
+
+    /**
+     * Whether the ROM bootloader lists and serves GET_CHECKSUM (0xA1), as newer STM32 bootloaders
+     * do; off by default, because stm32flash 0.7's {@code -C} speaks an older frame of it.
+     */
+    public VirtualBoardOptions bootloaderGetChecksum(final boolean served) {
+        final VirtualBoardOptions copy = copy();
+        copy.getChecksum = served;
+        return copy;
+    }
+
+    public boolean bootloaderGetChecksum() {
+        return getChecksum;
     }
 
     public BoardDefinition board() {

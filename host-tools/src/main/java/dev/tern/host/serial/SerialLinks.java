@@ -2,15 +2,16 @@ package dev.tern.host.serial;
 
 import java.io.IOException;
 
-/** Opens a port by the name the user gave: {@code socket://host:port} or a device path. */
+/** Opens a port by the name the user gave: a device path, {@code socket://host:port} or {@code rfc2217://host:port}. */
 public final class SerialLinks {
 
     private SerialLinks() {
     }
 
     /**
-     * Opens {@code port}. A {@code socket://} port is connected at once; a device is opened with
-     * its current settings until {@link SerialLink#configure} is called.
+     * Opens {@code port}. A {@code socket://} port is connected at once, an {@code rfc2217://} port
+     * connected and its Com Port option negotiated; a device is opened with its current settings
+     * until {@link SerialLink#configure} is called.
      *
      * @throws IllegalArgumentException when the name is malformed (a usage error)
      * @throws SerialPortException when the port cannot be opened
@@ -19,7 +20,8 @@ public final class SerialLinks {
         PortName name = PortName.parse(port);
         return switch (name.kind()) {
             case SOCKET -> SocketLink.connect(port, name.host(), name.tcpPort());
-            case RFC2217, DEVICE -> throw new PortNotFoundException(port, port + ": this kind of port is not supported yet");
+            case DEVICE -> JsscLink.open(name.device());
+            case RFC2217 -> Rfc2217Link.connect(port, name.host(), name.tcpPort());
         };
     }
 }

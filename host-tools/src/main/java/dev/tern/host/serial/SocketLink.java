@@ -88,6 +88,11 @@ public final class SocketLink implements SerialLink {
         }
     }
 
+    /** Bytes received and not yet read. */
+    int available() throws IOException {
+        return in.available();
+    }
+
     @Override
     public void discardInput() throws IOException {
         try {

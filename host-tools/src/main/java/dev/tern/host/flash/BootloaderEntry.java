@@ -1,0 +1,122 @@
+package dev.tern.host.flash;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.boards.definition.EntryMethod;
+import dev.tern.host.ExitCodes;
+import dev.tern.host.TernException;
+import dev.tern.host.serial.LineControlUnsupportedException;
+import dev.tern.host.serial.LineSettings;
+import dev.tern.host.serial.SerialLink;
+
+/**
+ * How {@code tern flash} gets the board into its ROM bootloader before it syncs.
+ * <ul>
+ * <li>{@code console}: the running Tern firmware gets the line {@code bootloader} and jumps to the
+ * ROM; what it prints is discarded. A board already in its bootloader ignores the line (before
+ * a sync) or NACKs it (after one), so the sync works either way.</li>
+ * <li>{@code boot0}: the modem lines as stm32flash's {@code -i -rts,-dtr,dtr} entry sequence
+ * drives them, wired RTS to BOOT0 and DTR to NRST: RTS low, DTR low, DTR high (100 ms apart);
+ * after GO, RTS high again so the next reset runs the application.</li>
+ * <li>{@code none}: the user put the board in its bootloader (BOOT0 high and reset).</li>
+ * </ul>
+ */
+enum BootloaderEntry {
+    CONSOLE("console"), BOOT0("boot0"), NONE("none");
+
+    private static final Duration PIN_STEP = Duration.ofMillis(100);
+    /** How long the console may stay quiet before the firmware is taken to have jumped (or not be there). */
+    private static final Duration CONSOLE_QUIET = Duration.ofMillis(300);
+    /** After the firmware said it is entering the bootloader: time for the jump. */
+    private static final Duration AFTER_ANNOUNCE = Duration.ofMillis(100);
+    private static final Duration CONSOLE_LIMIT = Duration.ofSeconds(2);
+    private static final String ANNOUNCE = "entering the bootloader";
+
+    final String key;
+
+    BootloaderEntry(String key) {
+        this.key = key;
+    }
+
+    static BootloaderEntry parse(String text) {
+        for (BootloaderEntry entry : values()) {
+            if (entry.key.equals(text)) {
+                return entry;
+            }
+        }
+        throw new TernException(ExitCodes.USAGE, "--enter must be console, boot0 or none, not '" + text + "'");
+    }
+
+    /** {@code console} where the board's firmware takes the command, else {@code none}. */
+    static BootloaderEntry defaultFor(BoardDefinition board) {
+        return board.bootloader().entry().contains(EntryMethod.CONSOLE_COMMAND) ? CONSOLE : NONE;
+    }
+
+    /** Does the entry; the link is left set to the bootloader's line. */
+    void enter(SerialLink link, LineSettings console, LineSettings bootloader) throws IOException {
+        switch (this) {
+            case CONSOLE -> {
+                link.configure(console);
+                link.discardInput();
+                link.write("\nbootloader\n".getBytes(StandardCharsets.US_ASCII));
+                drainConsole(link);
+                link.configure(bootloader);
+            }
+            case BOOT0 -> {
+                link.configure(bootloader);
+                try {
+                    link.setRts(false);
+                    pause(PIN_STEP);
+                    link.setDtr(false);
+                    pause(PIN_STEP);
+                    link.setDtr(true);
+                    pause(PIN_STEP);
+                } catch (LineControlUnsupportedException e) {
+                    throw new TernException(ExitCodes.UNREACHABLE, e.getMessage()
+                            + "; --enter boot0 needs RTS wired to BOOT0 and DTR to NRST: try --enter console"
+                            + " (a running Tern firmware), or set BOOT0 high, reset, and use --enter none", e);
+                }
+            }
+            case NONE -> link.configure(bootloader);
+        }
+    }
+
+    /** After GO: BOOT0 released (boot0 entry only), so a later reset runs the application. */
+    void leave(SerialLink link) throws IOException {
+        if (this == BOOT0) {
+            link.setRts(true);
+        }
+    }
+
+    /** Reads what the firmware prints until it announced the jump and went quiet, or stayed quiet. */
+    private static void drainConsole(SerialLink link) throws IOException {
+        byte[] chunk = new byte[512];
+        StringBuilder seen = new StringBuilder();
+        long limit = System.nanoTime() + CONSOLE_LIMIT.toNanos();
+        Duration quiet = CONSOLE_QUIET;
+        while (System.nanoTime() - limit < 0) {
+            int count = link.read(chunk, 0, chunk.length, quiet);
+            if (count == 0) {
+                return;
+            }
+            seen.append(new String(chunk, 0, count, StandardCharsets.ISO_8859_1));
+            if (seen.indexOf(ANNOUNCE) >= 0) {
+                quiet = AFTER_ANNOUNCE;
+            }
+            if (seen.length() > 4096) {
+                seen.delete(0, seen.length() - 64);
+            }
+        }
+    }
+
+    private static void pause(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.tern.host.flash;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.boards.definition.BoardDefinitionException;
+import dev.tern.boards.definition.BoardLoader;
+import dev.tern.boards.definition.FlashProtocol;
+import dev.tern.boards.definition.Region;
+import dev.tern.boards.flash.FlashGeometry;
+import dev.tern.host.ExitCodes;
+import dev.tern.host.Json;
+import dev.tern.host.SerialOptions;
+import dev.tern.host.TernException;
+import dev.tern.host.serial.LineSettings;
+import dev.tern.host.serial.SerialLink;
+import dev.tern.host.serial.SerialLinks;
+import dev.tern.host.serial.SerialPortException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tern flash IMAGE --port P}: a signed image (and config page) into a board's flash over its ROM bootloader. */
+@Command(name = "flash",
+        mixinStandardHelpOptions = true,
+        header = "Write a signed image (and the config page) into a board over its serial bootloader, then start it.",
+        description = {
+            "Checks the image first (MCUboot format, SHA-256, --key signature, fits the app slot), gets the board into "
+                + "its ROM bootloader (AN3155), checks the chip id, erases and writes only the pages whose content "
+                + "differs (compared by checksum), verifies, writes the config page from --set/--config, and starts "
+                + "the application with GO.",
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0 flashed; 1 failure (wrong chip, image too large, a block refused);",
+            "  2 usage (bad option, unknown config key or value); 3 port or bootloader",
+            "  not reachable; 4 corrupt or badly signed image, verify mismatch, or the",
+            "  board's secure boot refused the image."
+        })
+public final class FlashCommand implements Callable<Integer> {
+
+    private static final Duration BOOT_WATCH = Duration.ofSeconds(3);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SerialOptions serial;
+
+    @Parameters(paramLabel = "IMAGE", description = "The signed image ('tern image sign').")
+    Path imageFile;
+
+    @Option(names = "--board", paramLabel = "ID", defaultValue = "virtual",
+            description = "The board definition ('tern boards'); default: ${DEFAULT-VALUE}.")
+    String boardId;
+
+    @Option(names = "--enter", paramLabel = "HOW",
+            description = "How to get into the bootloader: console (send 'bootloader' to the running firmware; the "
+                    + "default where the board has it), boot0 (RTS=BOOT0, DTR=NRST), none (already there).")
+    String enter;
+
+    @Option(names = "--verify", paramLabel = "HOW",
+            description = "crc (GET_CHECKSUM; the default where the bootloader has it), read (read back), none.")
+    String verify;
+
+    @Option(names = "--erase", paramLabel = "WHAT", defaultValue = "pages",
+            description = "pages (only those that change; default) or all (mass erase, everything rewritten).")
+    String erase;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A config page setting, e.g. sensor.temperature.qos=2 (repeatable; overrides --config).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config page settings, key=value lines.")
+    Path configFile;
+
+    @Option(names = "--key", paramLabel = "KEY",
+            description = "Check the image's signature with this key (PEM) before flashing; repeatable.")
+    List<Path> keyFiles = new ArrayList<>();
+
+    @Option(names = "--force", description = "Flash even when the chip id is not the board definition's.")
+    boolean force;
+
+    @Option(names = "--no-go", description = "Leave the board in its bootloader instead of starting the application.")
+    boolean noGo;
+
+    @Option(names = "--dry-run", description = "Connect, identify and print the plan; erase and write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--monitor", description = "After GO, go straight into 'tern monitor' on the same port.")
+    boolean monitor;
+
+    @Option(names = "--json", description = "Print the summary as JSON (progress goes to stderr).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        boolean eraseAll = parseErase(erase);
+        Flasher.Verify verifyAsked = parseVerify(verify);
+        BoardDefinition board = loadBoard(boardId);
+        FlashImage image = FlashImage.load(imageFile, board, keyFiles);
+        ConfigSettings config = ConfigSettings.of(configFile, sets, board.id());
+        BootloaderEntry entry = enter == null ? BootloaderEntry.defaultFor(board) : BootloaderEntry.parse(enter);
+        FlashGeometry geometry = board.flash().geometry();
+        List<FlashPlan.Segment> segments = new ArrayList<>();
+        segments.add(new FlashPlan.Segment("image", board.appSlot().address(), image.bytes()));
+        if (!config.isEmpty()) {
+            Region region = board.configPage();
+            int pageSize = geometry.pageSize(geometry.pageAt(region.address()));
+            segments.add(new FlashPlan.Segment("config", region.address(), config.encodePage((int) Math.min(pageSize, region.size()))));
+        }
+        FlashPlan plan;
+        try {
+            plan = FlashPlan.of(geometry, segments);
+        } catch (IllegalArgumentException e) {
+            throw new TernException(ExitCodes.FAILURE, e.getMessage());
+        }
+
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter progressOut = json ? spec.commandLine().getErr() : out;
+        FlashProgress progress = System.console() != null && !json && barAllowed() ? FlashProgress.bar(progressOut)
+                : FlashProgress.plain(progressOut);
+        progress.step("image " + imageFile + ": " + image.describe() + ", app slot " + An3155Client.hex(board.appSlot().address())
+                + " (" + FlashProgress.size(board.appSlot().size()) + ")");
+        if (!config.isEmpty()) {
+            progress.step("config page " + An3155Client.hex(board.configPage().address()) + ": " + config.size() + " setting"
+                    + (config.size() == 1 ? "" : "s"));
+        }
+
+        Flasher.Result result;
+        try (SerialLink link = open(serial.port())) {
+            LineSettings bootloaderLine = lineOf(board.bootloader().line(), serial.baud());
+            LineSettings consoleLine = lineOf(board.console(), serial.baud());
+            Flasher flasher = new Flasher(new An3155Client(link), board, plan, progress);
+            result = flasher.run(new Flasher.Options(entry, link, consoleLine, bootloaderLine, verifyAsked, eraseAll, force,
+                    dryRun, noGo, monitor ? Duration.ZERO : BOOT_WATCH));
+        } catch (SerialPortException e) {
+            throw new TernException(ExitCodes.UNREACHABLE, e.getMessage(), e);
+        } catch (NoBootloaderAnswerException e) {
+            throw new TernException(ExitCodes.UNREACHABLE, e.getMessage(), e);
+        } catch (An3155Exception e) {
+            throw new TernException(ExitCodes.FAILURE, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new TernException(ExitCodes.FAILURE, serial.port() + ": " + e.getMessage(), e);
+        }
+        if (json) {
+            out.println(Json.object(result.asMap(serial.port(), board.id())));
+        } else {
+            progress.step(result.summary());
+        }
+        out.flush();
+        if (monitor && !noGo) {
+            return AfterFlash.monitor(spec, serial.port(), serial.baud());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code TERN_PLAIN_PROGRESS} set: plain lines even on a terminal (for a terminal log). */
+    private static boolean barAllowed() {
+        return System.getenv("TERN_PLAIN_PROGRESS") == null;
+    }
+
+    private static SerialLink open(String port) throws IOException {
+        try {
+            return SerialLinks.open(port);
+        } catch (IllegalArgumentException e) {
+            throw new TernException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+    }
+
+    private static LineSettings lineOf(dev.tern.boards.definition.SerialLine line, Integer baud) {
+        LineSettings settings = LineSettings.of(line);
+        return baud == null ? settings : settings.withBaud(baud);
+    }
+
+    private static BoardDefinition loadBoard(String id) {
+        BoardLoader loader = new BoardLoader();
+        if (!loader.list().contains(id)) {
+            throw new TernException(ExitCodes.USAGE, "no board '" + id + "'; known boards: " + String.join(", ", loader.list())
+                    + " (run 'tern boards' for the list)");
+        }
+        BoardDefinition board;
+        try {
+            board = loader.load(id);
+        } catch (BoardDefinitionException e) {
+            throw new TernException(ExitCodes.FAILURE, e.getMessage(), e);
+        }
+        if (board.bootloader().protocol() != FlashProtocol.AN3155) {
+            throw new TernException(ExitCodes.USAGE, board.id() + " is flashed over " + board.bootloader().protocol().key()
+                    + "; tern flash speaks AN3155 (STM32 ROM bootloaders) only so far");
+        }
+        return board;
+    }
+
+    private static boolean parseErase(String text) {
+        return switch (text) {
+            case "pages" -> false;
+            case "all" -> true;
+            default -> throw new TernException(ExitCodes.USAGE, "--erase must be pages or all, not '" + text + "'");
+        };
+    }
+
+    /** Null for the default: crc where the bootloader has GET_CHECKSUM, else read. */
+    private static Flasher.Verify parseVerify(String text) {
+        if (text == null) {
+            return null;
+        }
+        return switch (text) {
+            case "crc" -> Flasher.Verify.CRC;
+            case "read" -> Flasher.Verify.READ;
+            case "none" -> Flasher.Verify.NONE;
+            default -> throw new TernException(ExitCodes.USAGE, "--verify must be crc, read or none, not '" + text + "'");
+        };
+    }
+
+    /** The seam for {@code --monitor}: the monitor command, when this build has one. */
+    static final class AfterFlash {
+        private AfterFlash() {
+        }
+
+        static int monitor(CommandSpec spec, String port, Integer baud) {
+            CommandLine monitorCommand = spec.root().commandLine().getSubcommands().get("monitor");
+            if (monitorCommand == null) {
+                spec.commandLine().getOut().println("monitor: this build has no 'tern monitor' yet; the board runs on " + port);
+                return ExitCodes.OK;
+            }
+            List<String> args = new ArrayList<>(List.of("--port", port));
+            if (baud != null) {
+                args.add("--baud");
+                args.add(baud.toString());
+            }
+            return monitorCommand.execute(args.toArray(String[]::new));
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package dev.tern.host.flash;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.tern.boards.bootloader.An3155;
+import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.host.ExitCodes;
+import dev.tern.host.TernException;
+import dev.tern.host.serial.LineSettings;
+import dev.tern.host.serial.SerialLink;
+
+/**
+ * One flash, step by step, over an {@link An3155Client}: enter the bootloader, sync, identify,
+ * compare, erase, write, verify, GO, and watch the boot. The checks that need no board (image,
+ * config, options) are the command's, done before this starts.
+ */
+final class Flasher {
+
+    /** How written pages are verified. */
+    enum Verify {
+        CRC, READ, NONE
+    }
+
+    /** What the command asked for. {@code verify} null: CRC where the bootloader has GET_CHECKSUM, else READ. */
+    record Options(BootloaderEntry entry, SerialLink link, LineSettings console, LineSettings bootloader, Verify verify,
+            boolean eraseAll, boolean force, boolean dryRun, boolean noGo, Duration bootWatch) {
+    }
+
+    /** What was done, for the summary line and {@code --json}. */
+    record Result(long bytesWritten, long bytesSkipped, int pagesErased, int pagesSkipped, int retries, long nanos,
+            String verify, boolean dryRun, String bootLine) {
+
+        /** {@code done: 101.2 KB written, 0 B skipped, 1 page erased, 1 skipped, 1.3 s (77.6 KB/s)}. */
+        String summary() {
+            String time = String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+            if (dryRun) {
+                return "dry run: nothing erased or written (would write " + FlashProgress.size(bytesWritten) + ", erase "
+                        + pages(pagesErased) + ", skip " + pages(pagesSkipped) + "), " + time;
+            }
+            return "done: " + FlashProgress.size(bytesWritten) + " written, " + FlashProgress.size(bytesSkipped) + " skipped, "
+                    + pages(pagesErased) + " erased, " + pages(pagesSkipped) + " skipped (unchanged)"
+                    + (retries > 0 ? ", " + retries + " block" + (retries == 1 ? "" : "s") + " sent again" : "")
+                    + ", verify " + verify + ", " + time + (bytesWritten > 0 ? " (" + FlashProgress.rate(bytesWritten, nanos) + ")" : "");
+        }
+
+        Map<String, Object> asMap(String port, String board) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("port", port);
+            map.put("board", board);
+            map.put("dryRun", dryRun);
+            map.put("bytesWritten", bytesWritten);
+            map.put("bytesSkipped", bytesSkipped);
+            map.put("pagesErased", pagesErased);
+            map.put("pagesSkipped", pagesSkipped);
+            map.put("blocksResent", retries);
+            map.put("verify", verify);
+            map.put("millis", nanos / 1_000_000L);
+            map.put("bytesPerSecond", nanos <= 0 ? 0 : (long) (bytesWritten * 1e9 / nanos));
+            if (bootLine != null) {
+                map.put("boot", bootLine);
+            }
+            return map;
+        }
+
+        private static String pages(int count) {
+            return count + " page" + (count == 1 ? "" : "s");
+        }
+    }
+
+    private final An3155Client client;
+    private final BoardDefinition board;
+    private final FlashPlan plan;
+    private final FlashProgress progress;
+
+    Flasher(An3155Client client, BoardDefinition board, FlashPlan plan, FlashProgress progress) {
+        this.client = client;
+        this.board = board;
+        this.plan = plan;
+        this.progress = progress;
+    }
+
+    Result run(Options options) throws IOException {
+        long started = System.nanoTime();
+        options.entry().enter(options.link(), options.console(), options.bootloader());
+        client.sync(An3155Client.SYNC_ATTEMPTS);
+        BootloaderInfo info = client.get();
+        int chip = client.getId();
+        checkChip(chip, options.force());
+        int eraseCommand = info.eraseCommand();
+        if (eraseCommand < 0) {
+            throw new An3155Exception("the bootloader on " + client.port() + " lists neither ERASE (0x43) nor EXTENDED_ERASE (0x44)");
+        }
+        Verify verify = resolveVerify(options.verify(), info);
+        progress.step(String.format(Locale.ROOT, "bootloader %s on %s: chip 0x%03X, erase 0x%02X, GET_CHECKSUM %s",
+                info.versionText(), client.port(), chip, eraseCommand, info.hasChecksum() ? "yes" : "no"));
+
+        if (!options.eraseAll()) {
+            ContentCheck compare = new ContentCheck(client, info.hasChecksum() ? ContentCheck.Method.CRC : ContentCheck.Method.READ);
+            for (FlashPlan.Span span : plan.spans()) {
+                span.unchanged = compare.difference(span) == null;
+            }
+        }
+        if (options.dryRun()) {
+            printPlan(options.eraseAll());
+            go(options);
+            return result(0, 0, started, "none", true, null);
+        }
+
+        int erased = erase(eraseCommand, options.eraseAll());
+        for (FlashPlan.Span span : plan.unchanged()) {
+            progress.step("skip  " + range(span) + " (" + FlashProgress.size(span.content.length) + ", unchanged)");
+        }
+        long written = write();
+        String verified = verify(verify);
+        String bootLine = go(options);
+        return result(written, erased, started, verified, false, bootLine);
+    }
+
+    private void checkChip(int chip, boolean force) {
+        long expected = board.mcu().chipId();
+        if (!board.mcu().hasChipId() || chip == expected) {
+            return;
+        }
+        String message = String.format(Locale.ROOT, "the chip on %s answers GET_ID 0x%03X, but %s has chip 0x%03X (%s)",
+                client.port(), chip, board.id(), expected, board.mcu().part());
+        if (!force) {
+            throw new TernException(ExitCodes.FAILURE, message + "; pick the right --board, or --force to flash anyway");
+        }
+        progress.step("warning: " + message + "; flashing anyway (--force)");
+    }
+
+    private static Verify resolveVerify(Verify asked, BootloaderInfo info) {
+        if (asked == null) {
+            return info.hasChecksum() ? Verify.CRC : Verify.READ;
+        }
+        if (asked == Verify.CRC && !info.hasChecksum()) {
+            throw new TernException(ExitCodes.FAILURE, "--verify crc: this bootloader (version " + info.versionText()
+                    + ") has no GET_CHECKSUM; use --verify read");
+        }
+        return asked;
+    }
+
+    private void printPlan(boolean eraseAll) {
+        if (eraseAll) {
+            progress.step("plan: mass erase, then write every non-blank block");
+        }
+        for (FlashPlan.Span span : plan.spans()) {
+            progress.step(String.format(Locale.ROOT, "plan: page %d %s (%s) %s: %s", span.page, An3155Client.hex(span.pageAddress),
+                    FlashProgress.size(span.pageSize), span.segment, span.unchanged ? "skip (unchanged)"
+                            : "erase, write " + FlashProgress.size(span.nonBlankBytes())));
+        }
+    }
+
+    private int erase(int eraseCommand, boolean all) throws IOException {
+        if (all) {
+            progress.step("erase all (mass erase)");
+            client.massErase(eraseCommand);
+            return board.flash().geometry().pageCount();
+        }
+        int erased = 0;
+        for (FlashPlan.Span span : plan.toWrite()) {
+            client.erase(eraseCommand, new int[] {span.page});
+            progress.step("erase " + An3155Client.hex(span.pageAddress) + " (" + FlashProgress.size(span.pageSize) + ")");
+            erased++;
+        }
+        return erased;
+    }
+
+    /** The non-blank 256-byte blocks of every changed span (the page was erased: blank blocks are there already). */
+    private long write() throws IOException {
+        long total = plan.bytesToWrite();
+        long written = 0;
+        progress.startWriting(total);
+        for (FlashPlan.Span span : plan.toWrite()) {
+            for (int at = 0; at < span.content.length; at += An3155.MAX_BLOCK) {
+                int length = Math.min(An3155.MAX_BLOCK, span.content.length - at);
+                if (FlashPlan.isBlank(span.content, at, length)) {
+                    continue;
+                }
+                client.write(span.address + at, span.content, at, length);
+                written += length;
+                progress.written(length);
+            }
+            progress.step("write " + range(span) + " done (" + span.segment + ", " + FlashProgress.size(span.nonBlankBytes()) + ")");
+        }
+        progress.endWriting();
+        return written;
+    }
+
+    private String verify(Verify verify) throws IOException {
+        if (verify == Verify.NONE || plan.toWrite().isEmpty()) {
+            String label = verify == Verify.NONE ? "none" : "skipped (nothing written)";
+            progress.step("verify " + label);
+            return label;
+        }
+        ContentCheck check = new ContentCheck(client, verify == Verify.CRC ? ContentCheck.Method.CRC : ContentCheck.Method.READ);
+        for (FlashPlan.Span span : plan.toWrite()) {
+            String difference = check.difference(span);
+            if (difference != null) {
+                throw new TernException(ExitCodes.VERIFICATION_FAILED, "verify failed at " + An3155Client.hex(span.address)
+                        + ": " + difference + " (" + span.segment + "); flash again, and if it fails again the flash may be worn");
+            }
+        }
+        String label = check.method().label;
+        progress.step("verify ok (" + label + ", " + plan.toWrite().size() + " page" + (plan.toWrite().size() == 1 ? "" : "s") + ")");
+        return label;
+    }
+
+    /** GO to the app slot unless --no-go; then what the boot stage says about the image. */
+    private String go(Options options) throws IOException {
+        if (options.noGo()) {
+            progress.step("no go: the board stays in its bootloader");
+            return null;
+        }
+        long address = board.appSlot().address();
+        client.go(address);
+        options.entry().leave(options.link());
+        progress.step("go " + An3155Client.hex(address));
+        if (options.bootWatch().isZero()) {
+            return null;
+        }
+        BootWatch.Outcome outcome = BootWatch.watch(options.link(), options.bootWatch());
+        for (String line : outcome.lines()) {
+            progress.step("board: " + line);
+        }
+        if (outcome.refused() && options.dryRun()) {
+            progress.step("board: (a dry run changed nothing: this is what the board held before)");
+        } else if (outcome.refused()) {
+            throw new TernException(ExitCodes.VERIFICATION_FAILED, "the board's secure boot refused the image: "
+                    + outcome.lines().get(outcome.lines().size() - 1));
+        }
+        if (outcome.lines().isEmpty()) {
+            progress.step("board: no boot line within " + options.bootWatch().toSeconds() + " s (its console may be on another port)");
+        }
+        return outcome.lines().isEmpty() ? null : outcome.lines().get(outcome.lines().size() - 1);
+    }
+
+    private Result result(long written, int erased, long started, String verify, boolean dryRun, String bootLine) {
+        long content = plan.contentBytes();
+        int skipped = plan.unchanged().size();
+        if (dryRun) {
+            return new Result(plan.bytesToWrite(), content - plan.bytesToWrite(), plan.toWrite().size(), skipped,
+                    client.writeRetries(), System.nanoTime() - started, verify, true, bootLine);
+        }
+        return new Result(written, content - written, erased, skipped, client.writeRetries(), System.nanoTime() - started,
+                verify, false, bootLine);
+    }
+
+    private static String range(FlashPlan.Span span) {
+        return An3155Client.hex(span.address) + ".." + An3155Client.hex(span.end());
+    }
+}

@@ -1,0 +1,164 @@
+package dev.tern.host.flash;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.tern.boards.bootloader.An3155;
+import dev.tern.boards.bootloader.BootloaderConfig;
+import dev.tern.boards.bootloader.EraseCommand;
+import dev.tern.boards.bootloader.Stm32Crc;
+import dev.tern.host.serial.SerialLink;
+import dev.tern.host.serial.SerialLinks;
+
+/** The AN3155 client against the virtual board's bootloader (boards module) over a socket. */
+@Timeout(30)
+class An3155ClientTest {
+
+    private static final long APP = 0x0802_0000L;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void syncsOnceThenGetsNackAsAlreadySyncedAndIdentifiesTheChip() throws IOException {
+        try (BootloaderServer server = BootloaderServer.start(folder, true);
+             SerialLink link = SerialLinks.open(server.url())) {
+            An3155Client client = new An3155Client(link);
+            assertEquals(An3155.ACK, client.sync(3));
+            assertEquals(An3155.NACK, client.sync(3), "a second 0x7F: synced already");
+            BootloaderInfo info = client.get();
+            assertEquals("3.1", info.versionText());
+            assertEquals(An3155.EXTENDED_ERASE, info.eraseCommand());
+            assertTrue(info.hasChecksum());
+            assertEquals(0x449, client.getId());
+        }
+    }
+
+    @Test
+    void writesReadsBackAndItsChecksumIsTheStm32Crc() throws IOException {
+        byte[] block = new byte[256];
+        new Random(1).nextBytes(block);
+        try (BootloaderServer server = BootloaderServer.start(folder, true);
+             SerialLink link = SerialLinks.open(server.url())) {
+            An3155Client client = new An3155Client(link);
+            client.sync(3);
+            client.erase(An3155.EXTENDED_ERASE, new int[] {4});
+            client.write(APP, block, 0, block.length);
+            byte[] back = new byte[256];
+            client.read(APP, back, 0, back.length);
+            assertArrayEquals(block, back);
+            int crc = Stm32Crc.update(Stm32Crc.DEFAULT_INITIAL_VALUE, Stm32Crc.DEFAULT_POLYNOMIAL, block, 0, block.length);
+            assertEquals(crc, client.checksum(APP, block.length));
+            assertEquals(0, client.writeRetries());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EraseCommand.class)
+    void erasesPagesWithTheCommandTheBootloaderHasAndMassErases(EraseCommand erase) throws IOException {
+        byte[] block = new byte[16];
+        try (BootloaderServer server = BootloaderServer.start(folder, BootloaderConfig.of(0x449, erase));
+             SerialLink link = SerialLinks.open(server.url())) {
+            An3155Client client = new An3155Client(link);
+            client.sync(3);
+            assertEquals(erase.code(), client.get().eraseCommand());
+            client.write(APP, block, 0, block.length); // zeros over erased flash
+            client.erase(erase.code(), new int[] {1, 4});
+            assertTrue(FlashPlan.isBlank(server.read(APP, 16), 0, 16), "page 4 erased");
+            client.write(APP, block, 0, block.length);
+            client.massErase(erase.code());
+            assertTrue(FlashPlan.isBlank(server.read(APP, 16), 0, 16), "mass erased");
+            assertEquals(1, server.massErases());
+        }
+    }
+
+    @Test
+    void sendsANackedBlockAgainAndItLands() throws IOException {
+        byte[] block = new byte[256];
+        Arrays.fill(block, (byte) 0x5A);
+        try (BootloaderServer server = BootloaderServer.start(folder, false);
+             SerialLink link = SerialLinks.open(server.url())) {
+            server.nackWrites(APP, 2);
+            An3155Client client = new An3155Client(link, 3);
+            client.sync(3);
+            client.write(APP, block, 0, block.length);
+            assertEquals(2, client.writeRetries());
+            assertArrayEquals(block, server.read(APP, 256));
+        }
+    }
+
+    @Test
+    void aBlockNackedEveryTimeFailsNamingItsAddress() throws IOException {
+        byte[] block = new byte[64];
+        try (BootloaderServer server = BootloaderServer.start(folder, false);
+             SerialLink link = SerialLinks.open(server.url())) {
+            server.nackWrites(APP + 256, 100);
+            An3155Client client = new An3155Client(link, 3);
+            client.sync(3);
+            An3155Exception e = assertThrows(An3155Exception.class, () -> client.write(APP + 256, block, 0, block.length));
+            assertEquals("the bootloader refused the block at 0x08020100 (64 bytes) 3 times (NACK); the flash there may be"
+                    + " write-protected or worn", e.getMessage());
+            assertFalse(e instanceof NoBootloaderAnswerException);
+            assertEquals(0, client.getId() - 0x449, "still in step with the bootloader after the NACKs");
+        }
+    }
+
+    @Test
+    void aRunningFirmwaresConsoleTextIsNotTakenForTheBootloadersAck() throws Exception {
+        try (ServerSocket console = new ServerSocket()) {
+            console.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            String url = "socket://127.0.0.1:" + console.getLocalPort();
+            try (SerialLink link = SerialLinks.open(url); Socket firmware = console.accept()) {
+                Thread chatter = new Thread(() -> {
+                    byte[] line = "I boot: ready (type help for commands)\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    try {
+                        while (true) {
+                            firmware.getOutputStream().write(line); // 'y' is 0x79, ACK
+                            Thread.sleep(5);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // the test closed the socket
+                    }
+                });
+                chatter.setDaemon(true);
+                chatter.start();
+                NoBootloaderAnswerException e = assertThrows(NoBootloaderAnswerException.class, () -> new An3155Client(link).sync(3));
+                assertTrue(e.getMessage().startsWith("no answer from bootloader on " + url), e.getMessage());
+                chatter.interrupt();
+                chatter.join(2_000);
+            }
+        }
+    }
+
+    @Test
+    void aPortThatNeverAnswersIsNoBootloaderAfterThreeSyncs() throws IOException {
+        try (ServerSocket silent = new ServerSocket()) {
+            silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            String url = "socket://127.0.0.1:" + silent.getLocalPort();
+            try (SerialLink link = SerialLinks.open(url); Socket accepted = silent.accept()) {
+                NoBootloaderAnswerException e = assertThrows(NoBootloaderAnswerException.class, () -> new An3155Client(link).sync(3));
+                assertEquals("no answer from bootloader on " + url + " after 3 syncs (is BOOT0 high? try --enter console)",
+                        e.getMessage());
+                assertEquals(3, accepted.getInputStream().readNBytes(3).length, "three 0x7F were sent");
+            }
+        }
+    }
+}

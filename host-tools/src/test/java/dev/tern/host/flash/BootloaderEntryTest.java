@@ -1,0 +1,45 @@
+package dev.tern.host.flash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.tern.host.serial.FakeSerialLink;
+import dev.tern.host.serial.LineSettings;
+
+/** The ways into the bootloader, on the in-memory link. */
+@Timeout(10)
+class BootloaderEntryTest {
+
+    private static final LineSettings CONSOLE = LineSettings.of8N1(115200);
+    private static final LineSettings BOOTLOADER = LineSettings.of8N1(57600);
+
+    @Test
+    void boot0HoldsBoot0WithRtsPulsesResetWithDtrAndReleasesBoot0AfterGo() throws IOException {
+        FakeSerialLink[] ends = FakeSerialLink.pair("/dev/ttyFAKE", true);
+        BootloaderEntry.BOOT0.enter(ends[0], CONSOLE, BOOTLOADER);
+        assertFalse(ends[0].rts(), "RTS low, as stm32flash's -i -rts,-dtr,dtr leaves it: BOOT0 held");
+        assertTrue(ends[0].dtr(), "DTR low then high: the reset pulse is over");
+        assertEquals(BOOTLOADER, ends[0].settings());
+        BootloaderEntry.BOOT0.leave(ends[0]);
+        assertTrue(ends[0].rts(), "BOOT0 released after GO");
+    }
+
+    @Test
+    void consoleSendsTheBootloaderCommandOnTheConsoleLineThenSwitchesToTheBootloaderLine() throws IOException {
+        FakeSerialLink[] ends = FakeSerialLink.pair("/dev/ttyFAKE");
+        ends[1].write("I cmd: entering the bootloader\r\n".getBytes(StandardCharsets.US_ASCII));
+        BootloaderEntry.CONSOLE.enter(ends[0], CONSOLE, BOOTLOADER);
+        byte[] sent = new byte[64];
+        int count = ends[1].read(sent, 0, sent.length, Duration.ofSeconds(1));
+        assertEquals("\nbootloader\n", new String(sent, 0, count, StandardCharsets.US_ASCII));
+        assertEquals(BOOTLOADER, ends[0].settings(), "the bootloader's line once the firmware jumped");
+    }
+}

@@ -1,0 +1,281 @@
+package dev.tern.host.flash;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.tern.app.ConfigPage;
+import dev.tern.boards.bootloader.BootloaderConfig;
+import dev.tern.boards.bootloader.EraseCommand;
+import dev.tern.boards.image.ImageKey;
+import dev.tern.boards.image.KeyType;
+import dev.tern.host.ExitCodes;
+import dev.tern.host.Tern;
+
+/** {@code tern flash} through the command line against the virtual board's bootloader on a socket. */
+@Timeout(60)
+class FlashCommandTest {
+
+    private static final long APP = 0x0802_0000L;
+    private static final long CONFIG = 0x0800_8000L;
+    /** A closed port on 127.0.0.1: connecting is refused at once. */
+    private static final String NOTHING_THERE = "socket://127.0.0.1:1";
+
+    @TempDir
+    Path folder;
+
+    private Path image(int payload) throws IOException {
+        return TestImages.write(folder, "app.bin", TestImages.signed(payload, payload));
+    }
+
+    @Test
+    void flashesTheImageAndConfigPageThenAnUnchangedReflashSkipsEveryPage() throws IOException {
+        Path image = image(150 * 1024);
+        byte[] bytes = Files.readAllBytes(image);
+        try (BootloaderServer server = BootloaderServer.start(folder, true)) {
+            Tern first = Tern.run("flash", image, "--port", server.url(), "--set", "sensor.temperature.qos=2");
+            assertEquals(ExitCodes.OK, first.exitCode, first.toString());
+            assertTrue(first.out.contains("erase 0x08020000 (128 KB)\n"), first.out);
+            assertTrue(first.out.contains("erase 0x08040000 (256 KB)\n"), first.out);
+            assertTrue(first.out.contains("erase 0x08008000 (32 KB)\n"), first.out);
+            assertTrue(first.out.contains("verify ok (crc, 3 pages)\n"), first.out);
+            assertTrue(first.out.contains("go 0x08020000\nboard: boot: image 1.2.3+0 verified (fake)\n"), first.out);
+            assertTrue(first.out.contains("3 pages erased, 0 pages skipped"), first.out);
+            assertArrayEquals(bytes, server.read(APP, bytes.length), "the image is in the app slot");
+            byte[] page = ConfigPage.encodePage("sensor.temperature.qos=2\n", 32 * 1024);
+            assertArrayEquals(page, server.read(CONFIG, page.length), "the config page is the firmware's format");
+            assertEquals(APP, server.goAddress());
+
+            server.clearCounts();
+            Tern second = Tern.run("flash", image, "--port", server.url(), "--set", "sensor.temperature.qos=2");
+            assertEquals(ExitCodes.OK, second.exitCode, second.toString());
+            assertTrue(second.out.contains("skip  0x08020000..0x08040000 (128 KB, unchanged)\n"), second.out);
+            assertTrue(second.out.contains("done: 0 B written, "), second.out);
+            assertTrue(second.out.contains("0 pages erased, 3 pages skipped (unchanged)"), second.out);
+            assertFalse(second.out.contains("\nerase 0x"), second.out);
+            assertEquals(0, server.writes(), "no WRITE_MEMORY reached the bootloader");
+            assertEquals(0, server.erases(), "no erase reached the bootloader");
+            assertEquals(3, server.checksums(), "one GET_CHECKSUM per page compared");
+        }
+    }
+
+    @Test
+    void withoutGetChecksumPagesAreComparedAndVerifiedByReadingBack() throws IOException {
+        Path image = image(20 * 1024);
+        try (BootloaderServer server = BootloaderServer.start(folder, false)) {
+            Tern first = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            assertEquals(ExitCodes.OK, first.exitCode, first.toString());
+            assertTrue(first.out.contains("GET_CHECKSUM no"), first.out);
+            assertTrue(first.out.contains("verify ok (read, 1 page)"), first.out);
+            Tern crc = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--verify", "crc");
+            assertEquals(ExitCodes.FAILURE, crc.exitCode, crc.toString());
+            assertTrue(crc.err.contains("tern flash: --verify crc: this bootloader (version 3.1) has no GET_CHECKSUM; use --verify read"),
+                    crc.err);
+            server.clearCounts();
+            Tern second = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            assertTrue(second.out.contains("done: 0 B written"), second.out);
+            assertEquals(0, server.writes());
+            assertTrue(server.reads() >= 20 * 1024 / 256, "the page was compared by READ_MEMORY");
+        }
+    }
+
+    @Test
+    void aBlockNackedOnceIsSentAgainAndTheFlashSucceeds() throws IOException {
+        Path image = image(4 * 1024);
+        try (BootloaderServer server = BootloaderServer.start(folder, true)) {
+            server.nackWrites(APP + 512, 1);
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+            assertTrue(run.out.contains(", 1 block sent again, "), run.out);
+            assertTrue(run.out.contains("verify ok"), run.out);
+        }
+    }
+
+    @Test
+    void aBlockNackedEveryTimeEndsTheFlashWithExit1NamingTheAddress() throws IOException {
+        Path image = image(4 * 1024);
+        try (BootloaderServer server = BootloaderServer.start(folder, true)) {
+            server.nackWrites(APP + 512, 1000);
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            assertEquals(ExitCodes.FAILURE, run.exitCode, run.toString());
+            assertEquals("tern flash: the bootloader refused the block at 0x08020200 (256 bytes) 3 times (NACK); the flash"
+                    + " there may be write-protected or worn\n", run.err);
+        }
+    }
+
+    @Test
+    void aByteThatReadsBackWrongFailsVerifyWithExit4NamingTheAddress() throws IOException {
+        Path image = image(4 * 1024);
+        try (BootloaderServer server = BootloaderServer.start(folder, false)) {
+            server.corruptAfterWrite(APP + 0x300);
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--verify", "read");
+            assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
+            assertTrue(run.err.startsWith("tern flash: verify failed at 0x08020000: the byte at 0x08020300 is 0x"), run.err);
+            assertEquals(-1, server.goAddress(), "no GO after a failed verify");
+        }
+        try (BootloaderServer server = BootloaderServer.start(folder, true)) {
+            server.corruptAfterWrite(APP + 0x300);
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
+            assertTrue(run.err.startsWith("tern flash: verify failed at 0x08020000: the CRC of 0x08020000..0x08021"), run.err);
+        }
+    }
+
+    @Test
+    void aChipThatIsNotTheBoardsIsRefusedUnlessForced() throws IOException {
+        Path image = image(1024);
+        try (BootloaderServer server = BootloaderServer.start(folder, BootloaderConfig.of(0x451, EraseCommand.EXTENDED_ERASE))) {
+            Tern refused = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            assertEquals(ExitCodes.FAILURE, refused.exitCode, refused.toString());
+            assertEquals("tern flash: the chip on " + server.url() + " answers GET_ID 0x451, but virtual has chip 0x449"
+                    + " (STM32F746NGH6 (simulated)); pick the right --board, or --force to flash anyway\n", refused.err);
+            assertEquals(0, server.erases());
+
+            Tern forced = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--force");
+            assertEquals(ExitCodes.OK, forced.exitCode, forced.toString());
+            assertTrue(forced.out.contains("warning: the chip on"), forced.out);
+        }
+    }
+
+    @Test
+    void anImageLargerThanTheAppSlotIsRefusedBeforeThePortIsOpened() throws IOException {
+        Path image = image(896 * 1024);
+        Tern run = Tern.run("flash", image, "--port", NOTHING_THERE);
+        assertEquals(ExitCodes.FAILURE, run.exitCode, run.toString());
+        long size = Files.size(image);
+        assertEquals("tern flash: image " + image + " is " + size + " bytes; the virtual app slot at 0x08020000 holds 917504"
+                + " bytes (" + (size - 917504) + " too many)\n", run.err);
+    }
+
+    @Test
+    void aCorruptOrBadlySignedImageIsRefusedWithExit4BeforeThePortIsOpened() throws IOException {
+        byte[] bytes = TestImages.signed(2048, 7);
+        bytes[0x200 + 100] ^= 1; // one payload bit
+        Path corrupt = TestImages.write(folder, "corrupt.bin", bytes);
+        Tern run = Tern.run("flash", corrupt, "--port", NOTHING_THERE);
+        assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
+        assertEquals("tern flash: image " + corrupt + " is corrupt: its SHA-256 does not match the SHA256 TLV (changed after"
+                + " signing?); nothing was flashed\n", run.err);
+
+        Path garbage = TestImages.write(folder, "garbage.bin", new byte[4096]);
+        Tern notAnImage = Tern.run("flash", garbage, "--port", NOTHING_THERE);
+        assertEquals(ExitCodes.VERIFICATION_FAILED, notAnImage.exitCode, notAnImage.toString());
+        assertTrue(notAnImage.err.startsWith("tern flash: image " + garbage + " is not a valid MCUboot image: "), notAnImage.err);
+
+        Path otherKey = folder.resolve("other.pem");
+        Files.writeString(otherKey, ImageKey.generate(KeyType.ED25519).publicKeyPem());
+        Tern badSignature = Tern.run("flash", image(2048), "--port", NOTHING_THERE, "--key", otherKey);
+        assertEquals(ExitCodes.VERIFICATION_FAILED, badSignature.exitCode, badSignature.toString());
+        assertTrue(badSignature.err.contains("the board's secure boot would refuse it, nothing was flashed"), badSignature.err);
+    }
+
+    @Test
+    void unknownConfigKeysAndBadValuesAreUsageErrorsBeforeThePortIsOpened() throws IOException {
+        Path image = image(1024);
+        Tern unknown = Tern.run("flash", image, "--port", NOTHING_THERE, "--set", "sensor.temprature.qos=2");
+        assertEquals(ExitCodes.USAGE, unknown.exitCode, unknown.toString());
+        assertEquals("tern flash: --set sensor.temprature.qos=2: unknown config key 'sensor.temprature.qos' (see"
+                + " README.md, 'Sensor firmware', for the keys); nothing was flashed\n", unknown.err);
+
+        Path config = folder.resolve("board.cfg");
+        Files.writeString(config, "# settings\nbroker.port=1883\nsensor.pressure.qos=3\n");
+        Tern bad = Tern.run("flash", image, "--port", NOTHING_THERE, "--config", config);
+        assertEquals(ExitCodes.USAGE, bad.exitCode, bad.toString());
+        assertEquals("tern flash: " + config + " line 3: bad value '3' for sensor.pressure.qos; nothing was flashed\n", bad.err);
+    }
+
+    @Test
+    void noSuchPortIsExit3() throws IOException {
+        Tern run = Tern.run("flash", image(1024), "--port", NOTHING_THERE);
+        assertEquals(ExitCodes.UNREACHABLE, run.exitCode, run.toString());
+        assertTrue(run.err.startsWith("tern flash: socket://127.0.0.1:1: cannot connect ("), run.err);
+    }
+
+    @Test
+    void aPortWhereNoBootloaderAnswersIsExit3SayingWhatToCheck() throws IOException {
+        Path image = image(1024);
+        try (ServerSocket silent = new ServerSocket()) {
+            silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            String url = "socket://127.0.0.1:" + silent.getLocalPort();
+            Tern run = Tern.run("flash", image, "--port", url, "--enter", "none");
+            assertEquals(ExitCodes.UNREACHABLE, run.exitCode, run.toString());
+            assertEquals("tern flash: no answer from bootloader on " + url + " after 3 syncs (is BOOT0 high? try --enter console)\n",
+                    run.err);
+            Socket made = silent.accept(); // the connection the flash made, closed by now
+            assertEquals(3, made.getInputStream().readNBytes(3).length, "three 0x7F were sent");
+            made.close();
+        }
+    }
+
+    @Test
+    void boot0OnAPortWithoutModemLinesIsExit3SuggestingConsoleEntry() throws IOException {
+        try (BootloaderServer server = BootloaderServer.start(folder, true)) {
+            Tern run = Tern.run("flash", image(1024), "--port", server.url(), "--enter", "boot0");
+            assertEquals(ExitCodes.UNREACHABLE, run.exitCode, run.toString());
+            assertTrue(run.err.startsWith("tern flash: " + server.url() + ": a raw socket has no RTS line"), run.err);
+            assertTrue(run.err.contains("try --enter console"), run.err);
+        }
+    }
+
+    @Test
+    void aDryRunPrintsThePlanAndWritesNothing() throws IOException {
+        Path image = image(150 * 1024);
+        try (BootloaderServer server = BootloaderServer.start(folder, true)) {
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--dry-run", "--no-go", "--set", "log.trace=false");
+            assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+            assertTrue(run.out.contains("plan: page 4 0x08020000 (128 KB) image: erase, write 128 KB\n"), run.out);
+            assertTrue(run.out.contains("plan: page 1 0x08008000 (32 KB) config: erase, write 256 B\n"), run.out);
+            assertTrue(run.out.contains("dry run: nothing erased or written"), run.out);
+            assertEquals(0, server.writes());
+            assertEquals(0, server.erases());
+            assertEquals(-1, server.goAddress());
+        }
+    }
+
+    @Test
+    void theBoardsSecureBootRefusingTheFlashedImageIsExit4ButADryRunOnlyReportsIt() throws IOException {
+        Path image = image(1024);
+        try (BootloaderServer server = BootloaderServer.start(folder, true)) {
+            server.bootLine("boot: refused: REFUSED (bad signature): no trusted key; staying in bootloader");
+            Tern dry = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--dry-run");
+            assertEquals(ExitCodes.OK, dry.exitCode, dry.toString());
+            assertTrue(dry.out.contains("board: boot: refused: REFUSED (bad signature)"), dry.out);
+
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
+            assertEquals("tern flash: the board's secure boot refused the image: boot: refused: REFUSED (bad signature): no"
+                    + " trusted key; staying in bootloader\n", run.err);
+        }
+    }
+
+    @Test
+    void eraseAllMassErasesAndJsonSummarizesForScripts() throws IOException {
+        Path image = image(2048);
+        try (BootloaderServer server = BootloaderServer.start(folder, true)) {
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "console", "--erase", "all", "--json");
+            assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+            assertEquals(1, server.massErases());
+            assertTrue(run.err.contains("erase all (mass erase)"), run.err);
+            long size = Files.size(image);
+            long written = (size + 3) / 4 * 4;
+            assertTrue(run.out.startsWith("{\"port\":\"" + server.url() + "\",\"board\":\"virtual\",\"dryRun\":false,\"bytesWritten\":"
+                    + written + ",\"bytesSkipped\":0,\"pagesErased\":8,\"pagesSkipped\":0,\"blocksResent\":0,\"verify\":\"crc\""), run.out);
+            assertTrue(run.out.endsWith(",\"boot\":\"boot: image 1.2.3+0 verified (fake)\"}\n"), run.out);
+            assertArrayEquals(Arrays.copyOf(Files.readAllBytes(image), (int) size), server.read(APP, (int) size));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tern.host.flash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.tern.app.SensorApp;
+import dev.tern.boards.image.ImageKey;
+import dev.tern.boards.image.ImageSigner;
+import dev.tern.boards.image.ImageVersion;
+import dev.tern.boards.image.KeyType;
+import dev.tern.boards.image.SignOptions;
+import dev.tern.boards.virtual.BoardMode;
+import dev.tern.boards.virtual.ConsoleEndpoint;
+import dev.tern.boards.virtual.McubootImageCheck;
+import dev.tern.boards.virtual.VirtualBoard;
+import dev.tern.boards.virtual.VirtualBoardOptions;
+import dev.tern.host.ExitCodes;
+import dev.tern.host.Tern;
+import dev.tern.host.serial.LineSettings;
+import dev.tern.host.serial.SerialLink;
+import dev.tern.host.serial.SerialLinks;
+import dev.tern.testsupport.PtyPair;
+
+/**
+ * {@code tern flash} over a pseudo-terminal, as over a USB adapter: the virtual board's console
+ * on one end of a socat pair, tern on the other through jssc. The real firmware is flashed and
+ * boots, an unchanged re-flash (entered through the running firmware's console command) skips its
+ * pages, and a port another program holds is refused with exit 3 before anything is sent.
+ */
+@Timeout(120)
+class FlashOverPtyTest {
+
+    private static final Duration BOOT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void flashesTheRealFirmwareOverAPseudoTerminalAndSkipsUnchangedPagesTheSecondTime() throws Exception {
+        ImageKey key = ImageKey.generate(KeyType.ED25519);
+        Path image = signedFirmware(key);
+        try (PtyPair pty = PtyPair.open();
+             VirtualBoard board = VirtualBoard.start(boardOn(pty.a(), key))) {
+            assertTrue(board.awaitMode(BoardMode.BOOTLOADER, BOOT), "a blank board waits in its bootloader");
+            String port = pty.b().toString();
+
+            Tern first = Tern.run("flash", image, "--port", port, "--set", "log.trace=false");
+            System.out.println("[flash pty] first:\n" + first.out + first.err);
+            assertEquals(ExitCodes.OK, first.exitCode, first.toString());
+            assertTrue(first.out.contains("on " + port + ": chip 0x449"), first.out);
+            assertTrue(first.out.contains("board: boot: image 0.1.0+0 verified"), first.out);
+            assertTrue(board.awaitMode(BoardMode.RUNNING, BOOT), "the flashed firmware runs");
+
+            Tern second = Tern.run("flash", image, "--port", port, "--set", "log.trace=false");
+            System.out.println("[flash pty] unchanged:\n" + second.out + second.err);
+            assertEquals(ExitCodes.OK, second.exitCode, second.toString());
+            assertTrue(second.out.contains("done: 0 B written, "), second.out);
+            assertTrue(second.out.contains("pages skipped (unchanged)"), second.out);
+            assertTrue(board.awaitMode(BoardMode.RUNNING, BOOT), "and runs again");
+            assertNull(board.failure(), "board failure");
+        }
+    }
+
+    @Test
+    void aPortHeldByAnotherProgramIsRefusedAsBusyWithExitCode3() throws Exception {
+        ImageKey key = ImageKey.generate(KeyType.ED25519);
+        Path image = signedFirmware(key);
+        try (PtyPair pty = PtyPair.open();
+             SerialLink holder = SerialLinks.open(pty.b().toString())) {
+            holder.configure(LineSettings.of8N1(115200));
+            Tern busy = Tern.run("flash", image, "--port", pty.b());
+            assertEquals(ExitCodes.UNREACHABLE, busy.exitCode, busy.toString());
+            assertTrue(busy.err.contains(pty.b().toString()) && busy.err.contains("in use"), busy.err);
+        }
+    }
+
+    private static VirtualBoardOptions boardOn(Path console, ImageKey key) throws Exception {
+        return VirtualBoardOptions.of(Files.createTempDirectory("tern-flash-pty").resolve("flash.bin"), new McubootImageCheck())
+                .console(ConsoleEndpoint.pty(console))
+                .trustedKeys(List.of(key.publicKeyPem().getBytes(StandardCharsets.US_ASCII)))
+                .syncWindow(Duration.ofMillis(50))
+                .bootloaderGetChecksum(true);
+    }
+
+    private Path signedFirmware(ImageKey key) throws Exception {
+        Path jar = Path.of(SensorApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertTrue(Files.isRegularFile(jar), "run in the Maven reactor, where the firmware is a jar: " + jar);
+        byte[] image = new ImageSigner(SignOptions.defaults(ImageVersion.parse("0.1.0"))).sign(Files.readAllBytes(jar), key);
+        return TestImages.write(folder, "firmware.bin", image);
+    }
+}
