@@ -180,6 +180,7 @@ final class DemoCommand implements Callable<Integer> {
         VirtualBoard board = VirtualBoard.start(VirtualBoardOptions.of(work.resolve("virtual-board.flash"), new McubootImageCheck())
                 .console(ConsoleEndpoint.socket(LOOPBACK, 0))
                 .baudPacing(CONSOLE_BAUD)
+                .bootloaderGetChecksum(true) // as newer STM32 bootloaders: tern flash verifies by CRC, not by reading back
                 .trustedKeys(List.of(Files.readAllBytes(publicKey)))
                 .boot0(true));
         started.push(board);

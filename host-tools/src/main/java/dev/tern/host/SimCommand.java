@@ -81,6 +81,11 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--boot0", description = "Start with BOOT0 high: the board waits in its ROM bootloader.")
     boolean boot0;
 
+    @Option(names = "--get-checksum",
+            description = "The ROM bootloader serves GET_CHECKSUM (0xA1) as newer STM32s do, so 'tern flash' verifies by CRC "
+                    + "(off by default: stm32flash 0.7's -C speaks an older frame of it).")
+    boolean getChecksum;
+
     @Option(names = "--sensor-seed", paramLabel = "N", defaultValue = "0", description = "Seed of the simulated sensors (default ${DEFAULT-VALUE}).")
     long sensorSeed;
 
@@ -98,6 +103,7 @@ final class SimCommand implements Callable<Integer> {
                 .baudPacing(baudPacing == null ? board.console().baud() : checkedBaud(baudPacing))
                 .trustedKeys(readKeys())
                 .boot0(boot0)
+                .bootloaderGetChecksum(getChecksum)
                 .sensorSeed(sensorSeed);
         try (StopSignal stop = StopSignal.install(); VirtualBoard sim = start(options)) {
             out.println("sim: " + board.id() + " board console at " + sim.consoleUrl() + " (BOOT0 " + (boot0 ? "high" : "low")
