@@ -32,8 +32,6 @@ class DemoEndToEndTest {
     void theDemoFlashesBootsAndReceivesEveryQosWithoutQos2Duplicates() {
         Tern tern = Tern.run("demo", "--duration", "20s");
 
-        System.out.println(tern.out);
-        System.out.println(tern.err);
         assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
         String out = tern.out;
         Matcher temperature = row(out, "temperature");
