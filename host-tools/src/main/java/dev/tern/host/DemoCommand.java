@@ -227,7 +227,7 @@ final class DemoCommand implements Callable<Integer> {
         console.close(); // the summary comes last, after the board's lines
         screen.endLive();
         long seconds = Duration.ofNanos(System.nanoTime() - publishingSince[0]).toSeconds();
-        screen.summary("demo: summary after " + seconds + " s of readings" + (interrupted ? " (stopped by Ctrl-C)" : "")
+        screen.summary("demo: summary after " + seconds + " s of readings" + (interrupted ? ", stopped by Ctrl-C" : "")
                 + " (broker " + (brokerUri == null ? "HiveMQ CE embedded on " : "") + serverUri + "):");
         List<String> problems = new ArrayList<>(table.problems());
         if (subscriber.lost() != null) {
