@@ -35,6 +35,7 @@ import dev.tern.host.demo.QosPlan;
 import dev.tern.host.demo.ReadingSubscriber;
 import dev.tern.host.demo.ReadingsTable;
 import dev.tern.host.demo.StopSignal;
+import dev.tern.host.monitor.Durations;
 import dev.tern.host.demo.TernCommands;
 import dev.tern.host.serial.SerialLinks;
 import picocli.CommandLine.Command;
@@ -74,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+    @Option(names = "--duration", paramLabel = "TIME", converter = Durations.class,
             description = "Stop by itself after the board has published for TIME, e.g. 30s (default: until Ctrl-C).")
     Duration duration;
 

@@ -24,6 +24,7 @@ import dev.tern.boards.virtual.McubootImageCheck;
 import dev.tern.boards.virtual.VirtualBoard;
 import dev.tern.boards.virtual.VirtualBoardOptions;
 import dev.tern.host.demo.StopSignal;
+import dev.tern.host.monitor.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,7 +90,7 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--sensor-seed", paramLabel = "N", defaultValue = "0", description = "Seed of the simulated sensors (default ${DEFAULT-VALUE}).")
     long sensorSeed;
 
-    @Option(names = "--duration", hidden = true, paramLabel = "TIME", converter = DurationConverter.class,
+    @Option(names = "--duration", hidden = true, paramLabel = "TIME", converter = Durations.class,
             description = "Stop by itself after TIME (for tests and scripts).")
     Duration duration;
 

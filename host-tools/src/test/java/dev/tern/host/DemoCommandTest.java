@@ -152,6 +152,6 @@ class DemoCommandTest {
 
         Tern duration = Tern.run("demo", "--duration", "soon");
         assertEquals(ExitCodes.USAGE, duration.exitCode, duration.toString());
-        assertTrue(duration.err.contains("'soon' is not a duration (e.g. 30s, 500ms, 2m)"), duration.err);
+        assertTrue(duration.err.contains("'soon' is not a duration; write a whole number and a unit"), duration.err);
     }
 }

@@ -1,0 +1,73 @@
+package dev.tern.host.monitor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which lines {@code --filter} shows. Each value is a level ({@code E W I D T} or error, warn,
+ * info, debug, trace) or a tag ({@code mqtt}, {@code cmd}, ...):
+ * <ul>
+ * <li>a level shows lines of that level and more severe ({@code W}: warnings and errors); given
+ *     more than once, the least severe counts;</li>
+ * <li>tags show lines with one of those tags (any case);</li>
+ * <li>levels and tags together show a line only when it passes both ({@code W mqtt}: mqtt's
+ *     warnings and errors);</li>
+ * <li>a line with no level (the boot stage's {@code boot: image ... verified}, text not in the
+ *     log format) passes a level filter: nothing the boot stage says is hidden by one. A line with
+ *     no tag fails a tag filter.</li>
+ * </ul>
+ */
+public final class LineFilter {
+
+    /** Shows every line. */
+    public static final LineFilter ALL = new LineFilter(null, Set.of());
+
+    private final LogLevel threshold;
+    private final Set<String> tags;
+
+    private LineFilter(LogLevel threshold, Set<String> tags) {
+        this.threshold = threshold;
+        this.tags = tags;
+    }
+
+    /** From the {@code --filter} values, in any order; empty shows everything. */
+    public static LineFilter of(List<String> values) {
+        LogLevel threshold = null;
+        Set<String> tags = new TreeSet<>();
+        for (String value : values) {
+            String trimmed = value.trim();
+            if (trimmed.isEmpty()) {
+                throw new IllegalArgumentException("an empty --filter; give a level (E W I D T) or a tag (mqtt, cmd, ...)");
+            }
+            LogLevel level = LogLevel.parse(trimmed);
+            if (level == null) {
+                tags.add(trimmed.toLowerCase(Locale.ROOT));
+            } else if (threshold == null || !level.atLeast(threshold)) {
+                threshold = level;
+            }
+        }
+        return new LineFilter(threshold, Set.copyOf(tags));
+    }
+
+    public boolean shows(LineClass line) {
+        if (threshold != null && line.level() != null && !line.level().atLeast(threshold)) {
+            return false;
+        }
+        return tags.isEmpty() || (line.tag() != null && tags.contains(line.tag().toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        if (threshold != null) {
+            parts.add(threshold.letter() + " and worse");
+        }
+        if (!tags.isEmpty()) {
+            parts.add("tags " + String.join(",", tags));
+        }
+        return parts.isEmpty() ? "all lines" : String.join(", ", parts);
+    }
+}
