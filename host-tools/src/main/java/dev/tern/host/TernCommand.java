@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
             "Run 'tern COMMAND --help' for a command's options."
         },
         subcommands = {CommandLine.HelpCommand.class, FlashCommand.class, MonitorCommand.class, PortsCommand.class,
-            BoardsCommand.class, KeygenCommand.class, ImageCommand.class})
+            BoardsCommand.class, KeygenCommand.class, ImageCommand.class, SimCommand.class, DemoCommand.class})
 public final class TernCommand implements Runnable {
 
     @CommandLine.Spec

@@ -32,6 +32,10 @@ public final class Tern {
         return new Tern(code, out.toString(), err.toString());
     }
 
+    static Tern of(int exitCode, String out, String err) {
+        return new Tern(exitCode, out, err);
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\nout: " + out + "\nerr: " + err;

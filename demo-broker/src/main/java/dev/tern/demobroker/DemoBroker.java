@@ -1,0 +1,181 @@
+package dev.tern.demobroker;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+
+/**
+ * HiveMQ Community Edition embedded on one TCP listener, for {@code tern demo}. Its API uses JDK
+ * types only, because the caller reaches it through a class loader of its own
+ * (host-tools' {@code DemoBrokerLoader}) and shares no class with it but the JDK's:
+ *
+ * <pre>{@code
+ * try (AutoCloseable broker = DemoBroker.start("127.0.0.1", 1883, dataDir)) { ... }
+ * }</pre>
+ *
+ * <p>{@code dataDir} receives conf/ (config.xml, logback.xml), data/, extensions/ and
+ * {@code hivemq.log}: HiveMQ logs there and never to the console.
+ */
+public final class DemoBroker implements AutoCloseable {
+
+    private static final long START_TIMEOUT_SECONDS = 60;
+    private static final long STOP_TIMEOUT_SECONDS = 30;
+    private static final long ACCEPT_TIMEOUT_MILLIS = 10_000;
+
+    private final EmbeddedHiveMQ hivemq;
+    private final String where;
+    private boolean closed;
+
+    private DemoBroker(final EmbeddedHiveMQ hivemq, final String where) {
+        this.hivemq = hivemq;
+        this.where = where;
+    }
+
+    /**
+     * Starts the broker on {@code host:port} and returns once it accepts connections.
+     *
+     * @throws IllegalStateException when it did not start in time (the message names the log file)
+     */
+    public static AutoCloseable start(final String host, final int port, final Path dataDir) throws IOException {
+        final Path conf = Files.createDirectories(dataDir.resolve("conf"));
+        Files.createDirectories(dataDir.resolve("data"));
+        Files.createDirectories(dataDir.resolve("extensions"));
+        final Path log = dataDir.resolve("hivemq.log");
+        Files.writeString(conf.resolve("config.xml"), configXml(host, port), StandardCharsets.UTF_8);
+        Files.writeString(conf.resolve("logback.xml"), logbackXml(log), StandardCharsets.UTF_8);
+        quietUntilBootstrap();
+        final EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(conf)
+                .withDataFolder(dataDir.resolve("data"))
+                .withExtensionsFolder(dataDir.resolve("extensions"))
+                .build();
+        final DemoBroker broker = new DemoBroker(hivemq, host + ":" + port + " (log: " + log + ")");
+        try {
+            broker.await(hivemq.start(), START_TIMEOUT_SECONDS, "start");
+            awaitAccepting(host, port, broker.where);
+            return broker;
+        } catch (final RuntimeException | Error e) {
+            broker.close();
+            throw e;
+        }
+    }
+
+    /** Stops the broker and releases it; a second call does nothing. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            await(hivemq.stop(), STOP_TIMEOUT_SECONDS, "stop");
+        } finally {
+            try {
+                hivemq.close();
+            } catch (final ExecutionException e) {
+                // stopped already, or as far as it could: nothing more to release
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void await(final CompletableFuture<Void> change, final long seconds, final String what) {
+        try {
+            change.get(seconds, TimeUnit.SECONDS);
+        } catch (final ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("HiveMQ CE on " + where + " did not " + what + " within " + seconds + " s: " + e, e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while HiveMQ CE on " + where + " was to " + what, e);
+        }
+    }
+
+    private static void awaitAccepting(final String host, final int port, final String where) {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ACCEPT_TIMEOUT_MILLIS);
+        while (true) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(host, port), 250);
+                return;
+            } catch (final IOException notYet) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new IllegalStateException("HiveMQ CE started but does not accept connections on " + where, notYet);
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for HiveMQ CE on " + where, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * HiveMQ logs a few INFO lines while it is built, before its logging bootstrap reads conf/logback.xml;
+     * until then the logback.xml in its jar (INFO to the console) applies.
+     */
+    private static void quietUntilBootstrap() {
+        final ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        if (factory instanceof LoggerContext) {
+            final Logger root = ((LoggerContext) factory).getLogger(Logger.ROOT_LOGGER_NAME);
+            root.setLevel(Level.OFF);
+        }
+    }
+
+    static String configXml(final String host, final int port) {
+        return "<?xml version=\"1.0\"?>\n"
+                + "<!-- written by tern demo: one TCP listener, data in memory, no usage statistics -->\n"
+                + "<hivemq>\n"
+                + "    <listeners>\n"
+                + "        <tcp-listener>\n"
+                + "            <port>" + port + "</port>\n"
+                + "            <bind-address>" + xmlEscape(host) + "</bind-address>\n"
+                + "        </tcp-listener>\n"
+                + "    </listeners>\n"
+                + "    <persistence>\n"
+                + "        <mode>in-memory</mode>\n"
+                + "    </persistence>\n"
+                + "    <anonymous-usage-statistics>\n"
+                + "        <enabled>false</enabled>\n"
+                + "    </anonymous-usage-statistics>\n"
+                + "</hivemq>\n";
+    }
+
+    static String logbackXml(final Path logFile) {
+        return "<?xml version=\"1.0\"?>\n"
+                + "<!-- written by tern demo: HiveMQ's log goes to a file, never to the demo's console -->\n"
+                + "<configuration scan=\"false\">\n"
+                + "    <appender name=\"FILE\" class=\"ch.qos.logback.core.FileAppender\">\n"
+                + "        <file>" + xmlEscape(logFile.toString()) + "</file>\n"
+                + "        <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n%ex</pattern></encoder>\n"
+                + "    </appender>\n"
+                + "    <root level=\"INFO\">\n"
+                + "        <appender-ref ref=\"FILE\"/>\n"
+                + "    </root>\n"
+                + "    <logger name=\"jetbrains.exodus\" level=\"WARN\"/>\n"
+                + "    <logger name=\"oshi\" level=\"ERROR\"/>\n"
+                + "    <logger name=\"com.google.common.util.concurrent.Futures.CombinedFuture\" level=\"OFF\"/>\n"
+                + "</configuration>\n";
+    }
+
+    private static String xmlEscape(final String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

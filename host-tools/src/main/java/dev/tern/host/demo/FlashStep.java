@@ -1,0 +1,42 @@
+package dev.tern.host.demo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.tern.boards.virtual.VirtualBoard;
+
+/**
+ * How the demo gets its signed image and config page into the virtual board: by running
+ * {@code tern flash} over the board's serial line ({@link #TERN_FLASH}); tests may put a
+ * stand-in here.
+ */
+@FunctionalInterface
+public interface FlashStep {
+
+    /**
+     * Writes the image into the board's app slot and the {@code key=value} settings into its
+     * config page, through the board's ROM bootloader (the board waits in it: BOOT0 high).
+     *
+     * @return the exit code of the flash: 0 when it worked
+     */
+    int flash(TernCommands tern, Request request);
+
+    /** What to flash where: the image, the public key it must verify with, the board, the config page. */
+    record Request(Path image, Path publicKey, VirtualBoard board, List<String> settings) {
+    }
+
+    /**
+     * {@code tern flash IMAGE --port CONSOLE --board virtual --enter none --key PUB --set k=v ...}:
+     * the board is in its bootloader already (BOOT0 high and reset, as a user does by hand).
+     */
+    FlashStep TERN_FLASH = (tern, request) -> {
+        List<String> args = new ArrayList<>(List.of("flash", request.image().toString(), "--port", request.board().consoleUrl(),
+                "--board", "virtual", "--enter", "none", "--key", request.publicKey().toString()));
+        for (String setting : request.settings()) {
+            args.add("--set");
+            args.add(setting);
+        }
+        return tern.run(args);
+    };
+}
