@@ -68,7 +68,6 @@ class MqttClientFuzzTest {
         private final Set<Integer> awaitingRelease = new HashSet<>();
         private MqttClient client;
         private int lastPublishId;
-        private int deliveries;
 
         Scenario(FuzzInput in) {
             this.in = in;
@@ -175,7 +174,6 @@ class MqttClientFuzzTest {
         @Override
         public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength,
                               int qos, boolean retain) {
-            deliveries++;
             if (qos != 2) {
                 return;
             }
