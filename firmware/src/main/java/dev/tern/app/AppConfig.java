@@ -94,14 +94,15 @@ public final class AppConfig {
             return OK;
         }
         if ("broker.host".equals(key)) {
-            if (0 == value.length() || value.indexOf(' ') >= 0) {
+            if (0 == value.length() || value.indexOf(' ') >= 0 || value.indexOf(0) >= 0) {
                 return BAD_VALUE;
             }
             brokerHost = value;
             return OK;
         }
         if ("mqtt.clientId".equals(key)) {
-            if (0 == value.length() || value.length() > MAX_ID_LENGTH) {
+            // the client id also names the default topic prefix (tern/<clientId>): an identifier
+            if (!isIdentifier(value)) {
                 return BAD_VALUE;
             }
             clientId = value;
@@ -226,6 +227,10 @@ public final class AppConfig {
             }
         }
         mqtt.clientId = Utf8Text.bytes(clientId);
+        if (mqtt.reconnectMaxMillis < mqtt.reconnectMinMillis) {
+            // each key was in range, the pair is not: the engine would refuse to start (no MQTT at all)
+            mqtt.reconnectMaxMillis = mqtt.reconnectMinMillis;
+        }
     }
 
     /** The settings in effect as {@code key=value} lines, for the boot banner. */
@@ -282,11 +287,12 @@ public final class AppConfig {
 
     private static boolean isIdentifier(String value) {
         return value.length() > 0 && value.length() <= MAX_ID_LENGTH && value.indexOf('/') < 0
-                && value.indexOf('+') < 0 && value.indexOf('#') < 0 && value.indexOf(' ') < 0;
+                && value.indexOf('+') < 0 && value.indexOf('#') < 0 && value.indexOf(' ') < 0 && value.indexOf(0) < 0;
     }
 
+    /** A Topic Name the engine accepts: no wildcards, and no U+0000, which no MQTT string may hold [MQTT-1.5.3-2]. */
     private static boolean isTopicName(String value) {
         return value.length() > 0 && value.length() <= 200 && value.indexOf('+') < 0 && value.indexOf('#') < 0
-                && !value.endsWith("/");
+                && value.indexOf(0) < 0 && !value.endsWith("/");
     }
 }

@@ -30,4 +30,30 @@ class AppConfigTest {
         config.resolve();
         assertEquals("tern/greenhouse-3/humidity", config.sensorTopic[1]);
     }
+
+    @Test
+    void idsAndTopicsTheEngineCouldNotUseAreBadValuesAndTheDefaultStays() {
+        AppConfig config = new AppConfig("virtual", "ffee");
+        // a client id names the default prefix tern/<clientId>: a wildcard there makes every topic invalid
+        assertEquals(AppConfig.BAD_VALUE, config.set("mqtt.clientId", "plant+7"));
+        assertEquals(AppConfig.BAD_VALUE, config.set("mqtt.clientId", "a/b"));
+        // U+0000 is in no MQTT string [MQTT-1.5.3-2]: the CONNECT or every PUBLISH would fail
+        assertEquals(AppConfig.BAD_VALUE, config.set("mqtt.clientId", "a\u0000b"));
+        assertEquals(AppConfig.BAD_VALUE, config.set("device.id", "a\u0000b"));
+        assertEquals(AppConfig.BAD_VALUE, config.set("topic.prefix", "plant/\u0000"));
+        assertEquals(AppConfig.BAD_VALUE, config.set("sensor.humidity.topic", "rh\u0000"));
+        assertEquals(AppConfig.BAD_VALUE, config.set("broker.host", "host\u0000"));
+        config.resolve();
+        assertEquals("tern-ffee", config.clientId);
+        assertEquals("tern/tern-ffee/humidity", config.sensorTopic[1]);
+    }
+
+    @Test
+    void aReconnectMaxBelowTheMinIsRaisedToItSoTheEngineStillStarts() {
+        AppConfig config = new AppConfig("virtual", "ffee");
+        assertEquals(AppConfig.OK, config.set("mqtt.reconnectMin", "60000")); // above the default max of 30000
+        config.resolve();
+        assertEquals(60000, config.mqtt.reconnectMaxMillis);
+        config.mqtt.validate();
+    }
 }

@@ -1,5 +1,8 @@
 package dev.tern.mqtt.client;
 
+import dev.tern.mqtt.codec.CodecStatus;
+import dev.tern.mqtt.codec.TopicRules;
+import dev.tern.mqtt.codec.Utf8;
 import dev.tern.mqtt.session.OfflineQueue;
 
 /**
@@ -67,6 +70,13 @@ public final class MqttConfig {
         require(clientId != null, "clientId", "must not be null");
         require(clientId.length > 0 || cleanSession, "clientId",
                 "an empty client id needs cleanSession=true [MQTT-3.1.3-7]");
+        // checked here, not at the first connect: a CONNECT that cannot be encoded would stop poll()
+        require(CodecStatus.OK == Utf8.check(clientId, 0, clientId.length), "clientId",
+                "well-formed UTF-8 without U+0000 [MQTT-1.5.3-1] [MQTT-1.5.3-2]");
+        require(userName == null || CodecStatus.OK == Utf8.check(userName, 0, userName.length), "userName",
+                "well-formed UTF-8 without U+0000 [MQTT-1.5.3-1] [MQTT-1.5.3-2]");
+        require(willTopic == null || CodecStatus.OK == TopicRules.checkName(willTopic, 0, willTopic.length),
+                "willTopic", "a Topic Name: not empty, no wildcards, UTF-8 without U+0000 [MQTT-3.1.3-10]");
         require(keepAliveSeconds >= 0 && keepAliveSeconds <= 65535, "keepAliveSeconds", "0..65535");
         require(password == null || userName != null, "password", "needs a userName in MQTT 3.1.1");
         require(willQos >= 0 && willQos <= 2, "willQos", "0..2");

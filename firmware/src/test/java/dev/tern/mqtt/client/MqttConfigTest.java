@@ -42,6 +42,16 @@ class MqttConfigTest {
     }
 
     @Test
+    void stringsTheConnectCouldNotCarryAreRefusedAtConstructionNotAtTheFirstConnect() {
+        String utf8 = "well-formed UTF-8 without U+0000 [MQTT-1.5.3-1] [MQTT-1.5.3-2]";
+        assertEquals("clientId: " + utf8, rejected(c -> c.clientId = new byte[] {'a', 0, 'b'}));
+        assertEquals("clientId: " + utf8, rejected(c -> c.clientId = new byte[] {'a', (byte) 0xC0, (byte) 0x80}));
+        assertEquals("userName: " + utf8, rejected(c -> c.userName = new byte[] {(byte) 0xFF}));
+        assertEquals("willTopic: a Topic Name: not empty, no wildcards, UTF-8 without U+0000 [MQTT-3.1.3-10]",
+                rejected(c -> c.willTopic = ClientHarness.bytes("tern/+/will")));
+    }
+
+    @Test
     void engineRefusesABadConfigurationAndTooSmallStorage() {
         MqttConfig config = ClientHarness.config();
         config.willQos = 7;

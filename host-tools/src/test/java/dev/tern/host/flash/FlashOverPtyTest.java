@@ -90,6 +90,44 @@ class FlashOverPtyTest {
     }
 
     @Test
+    void aPortThatVanishesMidFlashEndsWithExitCode3AndTheBoardDoesNotBootTheHalfWrittenImage() throws Exception {
+        ImageKey key = ImageKey.generate(KeyType.ED25519);
+        Path image = signedFirmware(key);
+        VirtualBoardOptions options;
+        try (PtyPair pty = PtyPair.open()) {
+            options = boardOn(pty.a(), key).baudPacing(115_200);
+            VirtualBoard board = VirtualBoard.start(options);
+            assertTrue(board.awaitMode(BoardMode.BOOTLOADER, BOOT), "a blank board waits in its bootloader");
+            // at 115200 baud the ~100 KB image takes seconds: pull the cable once writing is under way
+            Thread unplug = new Thread(() -> {
+                long deadline = System.nanoTime() + BOOT.toNanos();
+                while (board.lineStats().toBoard() < 20_000 && System.nanoTime() - deadline < 0) {
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                pty.unplug();
+            });
+            unplug.start();
+            Tern cut = Tern.run("flash", image, "--port", pty.b());
+            unplug.join();
+            System.out.println("[flash pty] cable pulled:\n" + cut.out + cut.err);
+            assertEquals(ExitCodes.UNREACHABLE, cut.exitCode, cut.toString());
+            assertTrue(cut.err.contains(pty.b().toString()) && cut.err.contains("vanished"), cut.err);
+
+            board.close(); // its console went with the cable
+        }
+        // power the board up again on what was written before the cable went: secure boot checks it first
+        try (VirtualBoard again = VirtualBoard.start(options.console(ConsoleEndpoint.socket("127.0.0.1", 0)))) {
+            assertTrue(again.awaitMode(BoardMode.BOOTLOADER, BOOT), "secure boot refuses the half-written image");
+            assertEquals(BoardMode.BOOTLOADER, again.mode(), "and it stays refused");
+            assertNull(again.failure(), "board failure");
+        }
+    }
+
+    @Test
     void untilAndTimeoutWithoutMonitorAreAUsageError() throws Exception {
         Path image = signedFirmware(ImageKey.generate(KeyType.ED25519));
         Tern run = Tern.run("flash", image, "--port", "socket://127.0.0.1:9", "--until", "boot");
