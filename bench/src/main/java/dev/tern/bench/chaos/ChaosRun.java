@@ -1,0 +1,267 @@
+package dev.tern.bench.chaos;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
+
+import org.eclipse.paho.client.mqttv3.MqttException;
+
+import dev.tern.boards.virtual.SocketTransport;
+import dev.tern.mqtt.client.ClientStatus;
+import dev.tern.mqtt.client.Counters;
+import dev.tern.mqtt.client.MqttClient;
+import dev.tern.mqtt.client.MqttConfig;
+import dev.tern.mqtt.client.MqttListener;
+import dev.tern.mqtt.client.PacketTrace;
+import dev.tern.testsupport.TestBroker;
+import dev.tern.testsupport.proxy.FaultProxy;
+
+/**
+ * One chaos run: the Tern engine with a persistent session (clean session 0, session in flash)
+ * connected to a real broker through a {@link FaultProxy} that cuts, delays and splits its
+ * connection; an independent Paho client with a persistent session, connected to the broker
+ * directly (its session never sees a fault), on the other end. Numbered messages 1..N go one
+ * way; the receiving side counts each number's arrivals.
+ *
+ * <p>The sender stays at most {@link #WINDOW} messages ahead of what arrived, so the broker's
+ * per-client queue (mosquitto: 1000 messages) never overflows: a loss is the engine's, never
+ * the broker's queue limit. Everything runs on the calling thread except the Paho callbacks.
+ */
+public final class ChaosRun {
+
+    static final int WINDOW = 200;
+    private static final long IDLE_PARK_NANOS = 100_000;
+    private static final long QOS0_QUIET_MILLIS = 2_000;
+    private static final long SETTLE_MILLIS = 500;
+
+    private final ChaosSettings settings;
+    private final TestBroker broker;
+    private final String runId;
+    private final byte[] topic;
+    private final ArrivalCounter arrivals;
+    private final Listener listener = new Listener();
+    private final StringBuilder problems = new StringBuilder();
+
+    private ChaosRun(ChaosSettings settings, TestBroker broker) {
+        this.settings = settings;
+        this.broker = broker;
+        this.runId = "chaos-" + settings.flow().name().toLowerCase().substring(0, 3) + settings.qos() + "-"
+                + Long.toHexString(System.nanoTime());
+        this.topic = ("tern/chaos/" + runId).getBytes(StandardCharsets.UTF_8);
+        this.arrivals = new ArrivalCounter(settings.messages());
+    }
+
+    /** Runs once against {@code broker} and says what happened; stops by itself at the settings' timeout. */
+    public static ChaosResult run(ChaosSettings settings, TestBroker broker) throws MqttException {
+        return new ChaosRun(settings, broker).run();
+    }
+
+    private ChaosResult run() throws MqttException {
+        long started = System.nanoTime();
+        long deadline = started + settings.timeout().toNanos();
+        Random random = new Random(settings.seed());
+        FaultPlan plan = new FaultPlan(settings.flow(), settings.qos(), random, settings.delays());
+        String topicName = new String(topic, StandardCharsets.UTF_8);
+        try (FaultProxy proxy = FaultProxy.start(broker.host(), broker.port()).recording(false);
+             PahoPeer peer = PahoPeer.connect(broker.serverUri(), runId + "-paho")) {
+            SocketTransport transport = new SocketTransport(proxy.host(), proxy.port());
+            MqttClient engine = new MqttClient(engineConfig(), transport, new RamFlash(2 * 16, 1024), listener,
+                    PacketTrace.NONE);
+            try {
+                engine.start(nowMillis());
+                boolean receiving = settings.flow() == Flow.PUBLISHER_TO_ENGINE;
+                if (receiving) {
+                    engine.subscribe(topic, 0, topic.length, settings.qos());
+                    if (!pollUntil(engine, () -> listener.granted >= 0, deadline)) {
+                        problem("the engine's subscription was not acknowledged in time");
+                        return result(engine, proxy, plan, peer, 0, started);
+                    }
+                } else {
+                    peer.subscribe(topicName, settings.qos(), arrivals);
+                }
+                long sent = send(engine, proxy, plan, peer, topicName, receiving, deadline);
+                plan.endSlot(proxy);
+                drain(engine, sent, receiving, deadline);
+                if (System.nanoTime() - deadline >= 0) {
+                    problem("timed out after " + settings.timeout().toSeconds() + " s");
+                }
+                return result(engine, proxy, plan, peer, sent, started);
+            } finally {
+                engine.disconnect(nowMillis());
+                transport.close();
+            }
+        }
+    }
+
+    /** Sends 1..N through the faults; returns how many were accepted. */
+    private long send(MqttClient engine, FaultProxy proxy, FaultPlan plan, PahoPeer peer, String topicName,
+                      boolean receiving, long deadline) {
+        int slots = settings.cuts() == 0 ? 0 : (int) Math.ceil(settings.cuts() * 1.25);
+        long slotEvery = slots == 0 ? Long.MAX_VALUE : Math.max(1, settings.messages() / slots);
+        long nextSlotAt = slotEvery / 2;
+        long sent = 0;
+        byte[] payload = new byte[20];
+        while (sent < settings.messages() && System.nanoTime() - deadline < 0) {
+            int work = engine.poll(nowMillis());
+            if (sent >= nextSlotAt) {
+                plan.armNext(proxy);
+                nextSlotAt += slotEvery;
+            }
+            if (windowOpen(sent)) {
+                long seq = sent + 1;
+                int length = ascii(seq, payload);
+                boolean accepted = receiving
+                        ? peer.publish(topicName, java.util.Arrays.copyOf(payload, length), settings.qos())
+                        : publishFromEngine(engine, payload, length);
+                if (accepted) {
+                    sent = seq;
+                    work++;
+                }
+            }
+            if (problems.length() > 0) {
+                break;
+            }
+            if (work == 0) {
+                LockSupport.parkNanos(IDLE_PARK_NANOS);
+            }
+        }
+        return sent;
+    }
+
+    private boolean publishFromEngine(MqttClient engine, byte[] payload, int length) {
+        int result = engine.publish(topic, 0, topic.length, payload, 0, length, settings.qos(), false);
+        if (result > 0 || result == ClientStatus.OK || result == ClientStatus.QUEUED) {
+            return true;
+        }
+        if (result != ClientStatus.OUTGOING_TABLE_FULL && result != ClientStatus.OFFLINE_QUEUE_FULL
+                && result != ClientStatus.SEND_BUFFER_FULL) {
+            problem("the engine refused a publish: " + ClientStatus.name(result));
+        }
+        return false;
+    }
+
+    /**
+     * At QoS 1/2 the sender waits while {@link #WINDOW} messages are unaccounted for; at QoS 0,
+     * where lost ones never arrive, it compares with the highest number that arrived instead.
+     */
+    private boolean windowOpen(long sent) {
+        long arrived = settings.qos() == 0 ? arrivals.highest() : arrivals.distinct();
+        return sent - arrived < WINDOW;
+    }
+
+    /** Polls until every message arrived and the engine holds nothing more (QoS 0: until quiet), then settles. */
+    private void drain(MqttClient engine, long sent, boolean receiving, long deadline) {
+        if (settings.qos() == 0) {
+            long lastCount = -1;
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() - deadline < 0 && arrivals.distinct() < sent) {
+                if (engine.poll(nowMillis()) == 0) {
+                    LockSupport.parkNanos(IDLE_PARK_NANOS);
+                }
+                long count = arrivals.distinct() + (receiving ? 0 : engine.queued());
+                if (count != lastCount) {
+                    lastCount = count;
+                    quietSince = System.nanoTime();
+                } else if ((System.nanoTime() - quietSince) / 1_000_000 >= QOS0_QUIET_MILLIS) {
+                    break;
+                }
+            }
+        } else {
+            pollUntil(engine, () -> arrivals.distinct() >= sent && engine.inflight() == 0 && engine.queued() == 0,
+                    deadline);
+        }
+        long settleUntil = Math.min(deadline, System.nanoTime() + SETTLE_MILLIS * 1_000_000);
+        pollUntil(engine, () -> false, settleUntil);
+    }
+
+    private static boolean pollUntil(MqttClient engine, java.util.function.BooleanSupplier done, long deadline) {
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            if (engine.poll(nowMillis()) == 0) {
+                LockSupport.parkNanos(IDLE_PARK_NANOS);
+            }
+        }
+        return true;
+    }
+
+    private ChaosResult result(MqttClient engine, FaultProxy proxy, FaultPlan plan, PahoPeer peer, long sent,
+                               long started) {
+        if (peer.lostConnection() != null) {
+            problem("the Paho client lost its own connection: " + peer.lostConnection());
+        }
+        if (arrivals.unexpected() > 0) {
+            problem(arrivals.unexpected() + " arrivals carried a number that was never sent");
+        }
+        Counters counters = engine.counters();
+        long lost = arrivals.lost(sent);
+        return new ChaosResult(settings, sent, arrivals.distinct(), lost, arrivals.duplicated(), proxy.cuts(),
+                plan.firedByKind(), plan.expired(), proxy.delays(), proxy.splits(), plan.byteByBytePhases(),
+                counters.reconnects, counters.resent, counters.duplicatesSuppressed,
+                (System.nanoTime() - started) / 1e9, arrivals.firstLost(sent, 10), problems.toString());
+    }
+
+    private MqttConfig engineConfig() {
+        MqttConfig config = new MqttConfig();
+        config.clientId = (runId + "-engine").getBytes(StandardCharsets.UTF_8);
+        config.cleanSession = false;
+        config.keepAliveSeconds = 30;
+        config.maxPacketSize = 256;
+        config.offlineQueueBytes = 2048;
+        config.incomingQos2Slots = 32;   // above mosquitto's inflight window of 20
+        config.ackTimeoutMillis = 500;   // a delayed acknowledgement makes the engine re-send on its timer
+        config.connectTimeoutMillis = 3000;
+        config.reconnectMinMillis = 20;
+        config.reconnectMaxMillis = 200;
+        config.jitterSeed = (int) settings.seed();
+        return config;
+    }
+
+    private void problem(String text) {
+        if (problems.length() > 0) {
+            problems.append("; ");
+        }
+        problems.append(text);
+    }
+
+    private static int ascii(long value, byte[] into) {
+        String text = Long.toString(value);
+        for (int i = 0; i < text.length(); i++) {
+            into[i] = (byte) text.charAt(i);
+        }
+        return text.length();
+    }
+
+    static long nowMillis() {
+        return System.nanoTime() / 1_000_000L;
+    }
+
+    /** The engine's callbacks: deliveries go to the counter (receiving flow), SUBACK noted. */
+    private final class Listener implements MqttListener {
+        volatile int granted = -1;
+
+        @Override
+        public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength,
+                              int qos, boolean retain) {
+            arrivals.recordPayload(buffer, payloadOffset, payloadLength);
+        }
+
+        @Override
+        public void onPublishComplete(int packetId, int status) {
+            if (status != ClientStatus.OK) {
+                problem("message id " + packetId + " completed with " + ClientStatus.name(status));
+            }
+        }
+
+        @Override
+        public void onSubscribed(int packetId, int subscriptionIndex, int grantedQos) {
+            granted = grantedQos;
+        }
+
+        @Override
+        public void onConnectionChanged(boolean connected, boolean sessionPresent, int status) {
+            // reconnects are read from the engine's counters
+        }
+    }
+}
