@@ -9,7 +9,9 @@ import java.util.Map;
 import dev.tern.bench.ResultLine;
 import dev.tern.bench.SuiteArguments;
 import dev.tern.bench.Table;
+import dev.tern.testsupport.HiveMqBroker;
 import dev.tern.testsupport.MosquittoBroker;
+import dev.tern.testsupport.TestBroker;
 
 /**
  * {@code bench/run chaos [--quick]}: the engine's connection to a real mosquitto cut, delayed
@@ -20,7 +22,7 @@ import dev.tern.testsupport.MosquittoBroker;
 public final class ChaosBench {
 
     static final String USAGE = "[--quick] [--messages N] [--cuts N] [--qos 0,1,2] [--direction both|publish|receive]"
-            + " [--seed S] [--timeout SECONDS]";
+            + " [--broker mosquitto|hivemq] [--seed S] [--timeout SECONDS]";
 
     private ChaosBench() {
     }
@@ -36,28 +38,39 @@ public final class ChaosBench {
         }
         SuiteArguments arguments;
         List<ChaosSettings> runs;
+        String brokerName;
         try {
-            arguments = SuiteArguments.parse(args, "messages", "cuts", "qos", "direction", "seed", "timeout");
+            arguments = SuiteArguments.parse(args, "messages", "cuts", "qos", "direction", "seed", "timeout",
+                    "broker");
+            brokerName = arguments.text("broker", "mosquitto");
+            if (!brokerName.equals("mosquitto") && !brokerName.equals("hivemq")) {
+                throw new IllegalArgumentException("--broker is mosquitto or hivemq: " + brokerName);
+            }
             runs = plan(arguments);
         } catch (IllegalArgumentException e) {
             return SuiteArguments.usageError("chaos", e, USAGE);
         }
         System.out.println("chaos" + (arguments.quick() ? " (quick)" : "") + ": " + runs.size() + " runs of "
                 + runs.get(0).messages() + " messages, " + runs.get(0).cuts() + " cuts each, seed " + runs.get(0).seed()
-                + ", mosquitto, " + Runtime.getRuntime().availableProcessors() + " cores");
+                + ", " + brokerName + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         List<ChaosResult> results = new ArrayList<>();
-        try (MosquittoBroker broker = MosquittoBroker.start()) {
+        try (TestBroker broker = brokerName.equals("hivemq") ? HiveMqBroker.start() : MosquittoBroker.start()) {
             for (ChaosSettings settings : runs) {
                 ChaosResult result = ChaosRun.run(settings, broker);
                 System.out.println("  " + settings.flow().label() + " qos " + settings.qos() + ": " + result.sent()
-                        + " sent, " + result.lost() + " lost, " + result.duplicated() + " duplicated, " + result.cuts()
+                        + " sent, " + result.lost() + " lost (" + result.lostByBroker() + " never sent by the broker), " + result.duplicated() + " duplicated, " + result.cuts()
                         + " cuts in " + Math.round(result.seconds()) + " s" + (result.ok() ? "" : "  <-- FAILED")
                         + (result.problems().isEmpty() ? "" : " (" + result.problems() + ")")
                         + (result.lost() > 0 ? " first lost: " + result.firstLost() : ""));
                 results.add(result);
             }
+            if (!results.stream().allMatch(ChaosResult::ok) && broker.logFile() != null) {
+                java.nio.file.Path kept = java.nio.file.Files.createTempFile("tern-chaos-mosquitto-", ".log");
+                java.nio.file.Files.copy(broker.logFile(), kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                System.out.println("  the broker's log kept in " + kept);
+            }
         }
-        print(results, arguments.quick());
+        print(results, arguments.quick(), brokerName);
         return results.stream().allMatch(ChaosResult::ok) ? SuiteArguments.EXIT_OK : SuiteArguments.EXIT_GUARANTEE_BROKEN;
     }
 
@@ -88,12 +101,13 @@ public final class ChaosBench {
         return runs;
     }
 
-    private static void print(List<ChaosResult> results, boolean quick) {
-        Table table = new Table("direction", "qos", "sent", "delivered", "lost", "duplicated", "cuts", "reconnects",
-                "delays", "splits", "seconds", "guarantee");
+    private static void print(List<ChaosResult> results, boolean quick, String brokerName) {
+        Table table = new Table("direction", "qos", "sent", "delivered", "lost", "(by broker)", "duplicated", "cuts",
+                "reconnects", "delays", "splits", "seconds", "engine guarantee");
         List<Object> runs = new ArrayList<>();
         for (ChaosResult r : results) {
-            table.row(r.settings().flow().label(), r.settings().qos(), r.sent(), r.delivered(), r.lost(), r.duplicated(),
+            table.row(r.settings().flow().label(), r.settings().qos(), r.sent(), r.delivered(), r.lost(), r.lostByBroker(),
+                    r.duplicated(),
                     r.cuts(), r.reconnects(), r.delays(), r.splits(), Math.round(r.seconds()), verdict(r));
             runs.add(r.toMap());
         }
@@ -102,7 +116,7 @@ public final class ChaosBench {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("suite", "chaos");
         result.put("quick", quick);
-        result.put("broker", "mosquitto");
+        result.put("broker", brokerName);
         result.put("ok", results.stream().allMatch(ChaosResult::ok));
         result.put("runs", runs);
         System.out.println(ResultLine.of(result));
@@ -120,6 +134,10 @@ public final class ChaosBench {
         if (r.cuts() < r.settings().cuts()) {
             return "TOO FEW CUTS";
         }
-        return r.guaranteeHolds() ? holds : "BROKEN";
+        if (!r.guaranteeHolds()) {
+            return "BROKEN";
+        }
+        return r.lostByBroker() > 0 && r.settings().qos() > 0
+                ? holds + " (the broker lost " + r.lostByBroker() + ": never sent them to the engine)" : holds;
     }
 }

@@ -14,7 +14,10 @@ import dev.tern.mqtt.client.MqttConfig;
 import dev.tern.mqtt.client.MqttListener;
 import dev.tern.mqtt.client.PacketTrace;
 import dev.tern.testsupport.TestBroker;
+import dev.tern.testsupport.proxy.Direction;
 import dev.tern.testsupport.proxy.FaultProxy;
+import dev.tern.testsupport.proxy.PacketType;
+import dev.tern.testsupport.proxy.SeenPacket;
 
 /**
  * One chaos run: the Tern engine with a persistent session (clean session 0, session in flash)
@@ -23,24 +26,39 @@ import dev.tern.testsupport.proxy.FaultProxy;
  * directly (its session never sees a fault), on the other end. Numbered messages 1..N go one
  * way; the receiving side counts each number's arrivals.
  *
- * <p>The sender stays at most {@link #WINDOW} messages ahead of what arrived, so the broker's
- * per-client queue (mosquitto: 1000 messages) never overflows: a loss is the engine's, never
- * the broker's queue limit. Everything runs on the calling thread except the Paho callbacks.
+ * <p>The sender stays at most a window of messages ({@link #WINDOW}, smaller when receiving or
+ * at QoS 0) ahead of what arrived, so the broker's per-client queue (mosquitto: 1000 messages)
+ * never overflows: a loss is never the broker's queue limit. Everything runs on the calling thread except the Paho callbacks.
  */
 public final class ChaosRun {
 
     static final int WINDOW = 200;
+    static final int RECEIVE_WINDOW = 40;
+    static final int QOS0_WINDOW = 10;
+    private final int window;
     private static final long IDLE_PARK_NANOS = 100_000;
     private static final long QOS0_QUIET_MILLIS = 2_000;
     private static final long SETTLE_MILLIS = 500;
+    /** QoS 1/2: nothing arrived and the engine did nothing for this long: the rest is not coming. */
+    private static final long QUIET_MILLIS = 10_000;
+    private static final long QOS0_STALL_NANOS = 150_000_000L;
 
     private final ChaosSettings settings;
     private final TestBroker broker;
     private final String runId;
     private final byte[] topic;
     private final ArrivalCounter arrivals;
+    /** Receiving flow: the numbers the proxy forwarded whole to the engine, as many times as it did. */
+    private final ArrivalCounter reachedEngine;
     private final Listener listener = new Listener();
     private final StringBuilder problems = new StringBuilder();
+    private static final String DEBUG = System.getProperty("chaos.debugFile");
+    private final StringBuilder debug = new StringBuilder();
+    private final PacketTrace debugTrace = (sent, type, id, qos, dup, length) ->
+            debug.append(sent ? "> " : "< ").append(type).append(" id=").append(id).append(dup ? " dup" : "").append('\n');
+    private long lastProgress = -1;
+    private long stallBase;
+    private long lastProgressAt = System.nanoTime();
 
     private ChaosRun(ChaosSettings settings, TestBroker broker) {
         this.settings = settings;
@@ -49,6 +67,11 @@ public final class ChaosRun {
                 + Long.toHexString(System.nanoTime());
         this.topic = ("tern/chaos/" + runId).getBytes(StandardCharsets.UTF_8);
         this.arrivals = new ArrivalCounter(settings.messages());
+        this.reachedEngine = new ArrivalCounter(settings.messages());
+        // receiving, a cut makes the broker re-send the whole window: a small one keeps cuts frequent
+        // at QoS 0 a cut loses whatever is on the wire: a small window keeps that to a few messages
+        this.window = settings.qos() == 0 ? QOS0_WINDOW
+                : settings.flow() == Flow.PUBLISHER_TO_ENGINE ? RECEIVE_WINDOW : WINDOW;
     }
 
     /** Runs once against {@code broker} and says what happened; stops by itself at the settings' timeout. */
@@ -62,11 +85,12 @@ public final class ChaosRun {
         Random random = new Random(settings.seed());
         FaultPlan plan = new FaultPlan(settings.flow(), settings.qos(), random, settings.delays());
         String topicName = new String(topic, StandardCharsets.UTF_8);
-        try (FaultProxy proxy = FaultProxy.start(broker.host(), broker.port()).recording(false);
+        try (FaultProxy proxy = FaultProxy.start(broker.host(), broker.port()).recording(false)
+                .onForwarded(this::countReachedEngine);
              PahoPeer peer = PahoPeer.connect(broker.serverUri(), runId + "-paho")) {
             SocketTransport transport = new SocketTransport(proxy.host(), proxy.port());
             MqttClient engine = new MqttClient(engineConfig(), transport, new RamFlash(2 * 16, 1024), listener,
-                    PacketTrace.NONE);
+                    DEBUG == null ? PacketTrace.NONE : debugTrace);
             try {
                 engine.start(nowMillis());
                 boolean receiving = settings.flow() == Flow.PUBLISHER_TO_ENGINE;
@@ -83,7 +107,9 @@ public final class ChaosRun {
                 plan.endSlot(proxy);
                 drain(engine, sent, receiving, deadline);
                 if (System.nanoTime() - deadline >= 0) {
-                    problem("timed out after " + settings.timeout().toSeconds() + " s");
+                    problem("timed out after " + settings.timeout().toSeconds() + " s (engine state " + engine.state()
+                            + ", " + engine.inflight() + " in flight, " + engine.queued() + " queued, last status "
+                            + ClientStatus.name(engine.lastStatus()) + ")");
                 }
                 return result(engine, proxy, plan, peer, sent, started);
             } finally {
@@ -96,16 +122,21 @@ public final class ChaosRun {
     /** Sends 1..N through the faults; returns how many were accepted. */
     private long send(MqttClient engine, FaultProxy proxy, FaultPlan plan, PahoPeer peer, String topicName,
                       boolean receiving, long deadline) {
-        int slots = settings.cuts() == 0 ? 0 : (int) Math.ceil(settings.cuts() * 1.25);
-        long slotEvery = slots == 0 ? Long.MAX_VALUE : Math.max(1, settings.messages() / slots);
-        long nextSlotAt = slotEvery / 2;
+        // one cut per slot; a slot opens once the previous cut fired and enough messages arrived since
+        long slotEvery = settings.cuts() == 0 ? Long.MAX_VALUE
+                : Math.max(1, (long) (settings.messages() / (settings.cuts() * 1.6)));
+        long nextSlotAt = Math.min(slotEvery / 2, settings.messages() / 2);
+        long armedAt = 0;
         long sent = 0;
         byte[] payload = new byte[20];
         while (sent < settings.messages() && System.nanoTime() - deadline < 0) {
             int work = engine.poll(nowMillis());
-            if (sent >= nextSlotAt) {
+            // slots follow what arrived, not what was handed over: a cut waits for traffic to flow
+            long progress = settings.qos() == 0 ? sent : progress();
+            if (progress >= nextSlotAt && (plan.armedCutFired(proxy) || progress - armedAt > 4 * slotEvery)) {
                 plan.armNext(proxy);
-                nextSlotAt += slotEvery;
+                armedAt = progress;
+                nextSlotAt = progress + slotEvery;
             }
             if (windowOpen(sent)) {
                 long seq = sent + 1;
@@ -128,6 +159,25 @@ public final class ChaosRun {
         return sent;
     }
 
+    /**
+     * Counts each numbered PUBLISH the proxy handed whole to the engine: a number lost without
+     * ever reaching the engine was lost by the broker, not by the engine.
+     */
+    private void countReachedEngine(SeenPacket packet) {
+        if (packet.type() != PacketType.PUBLISH || packet.direction() != Direction.TO_CLIENT) {
+            return;
+        }
+        byte[] bytes = packet.bytes();
+        int at = 1;
+        while ((bytes[at] & 0x80) != 0) {
+            at++;
+        }
+        at++;
+        int topicLength = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+        at += 2 + topicLength + (packet.qos() > 0 ? 2 : 0);
+        reachedEngine.recordPayload(bytes, at, bytes.length - at);
+    }
+
     private boolean publishFromEngine(MqttClient engine, byte[] payload, int length) {
         int result = engine.publish(topic, 0, topic.length, payload, 0, length, settings.qos(), false);
         if (result > 0 || result == ClientStatus.OK || result == ClientStatus.QUEUED) {
@@ -145,30 +195,52 @@ public final class ChaosRun {
      * where lost ones never arrive, it compares with the highest number that arrived instead.
      */
     private boolean windowOpen(long sent) {
-        long arrived = settings.qos() == 0 ? arrivals.highest() : arrivals.distinct();
-        return sent - arrived < WINDOW;
+        long arrived = Math.max(progress(), stallBase);
+        if (arrived != lastProgress) {
+            lastProgress = arrived;
+            lastProgressAt = System.nanoTime();
+        }
+        if (sent - arrived < window) {
+            return true;
+        }
+        // QoS 0: what a cut took never arrives; after a quiet spell count it gone and open a new window
+        if (settings.qos() == 0 && System.nanoTime() - lastProgressAt > QOS0_STALL_NANOS) {
+            stallBase = sent;
+            return true;
+        }
+        return false;
     }
 
-    /** Polls until every message arrived and the engine holds nothing more (QoS 0: until quiet), then settles. */
+    /** How far the receiving side got: at QoS 1/2 the messages that arrived, at QoS 0 the highest number. */
+    private long progress() {
+        return settings.qos() == 0 ? arrivals.highest() : arrivals.distinct();
+    }
+
+    /**
+     * Polls until every message arrived and the engine holds nothing more, or nothing has moved
+     * for a quiet spell (what has not arrived then never will: QoS 0, or a broker that lost it),
+     * then settles a little to let late duplicates show.
+     */
     private void drain(MqttClient engine, long sent, boolean receiving, long deadline) {
-        if (settings.qos() == 0) {
-            long lastCount = -1;
-            long quietSince = System.nanoTime();
-            while (System.nanoTime() - deadline < 0 && arrivals.distinct() < sent) {
-                if (engine.poll(nowMillis()) == 0) {
-                    LockSupport.parkNanos(IDLE_PARK_NANOS);
-                }
-                long count = arrivals.distinct() + (receiving ? 0 : engine.queued());
-                if (count != lastCount) {
-                    lastCount = count;
-                    quietSince = System.nanoTime();
-                } else if ((System.nanoTime() - quietSince) / 1_000_000 >= QOS0_QUIET_MILLIS) {
-                    break;
-                }
+        long quietMillis = settings.qos() == 0 ? QOS0_QUIET_MILLIS : QUIET_MILLIS;
+        long lastCount = -1;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - deadline < 0) {
+            boolean engineIdle = receiving || (engine.inflight() == 0 && engine.queued() == 0);
+            if (arrivals.distinct() >= sent && engineIdle) {
+                break;
             }
-        } else {
-            pollUntil(engine, () -> arrivals.distinct() >= sent && engine.inflight() == 0 && engine.queued() == 0,
-                    deadline);
+            if (engine.poll(nowMillis()) == 0) {
+                LockSupport.parkNanos(IDLE_PARK_NANOS);
+            }
+            long count = arrivals.distinct() + engine.counters().delivered + engine.counters().acknowledged
+                    + engine.queued();
+            if (count != lastCount) {
+                lastCount = count;
+                quietSince = System.nanoTime();
+            } else if ((System.nanoTime() - quietSince) / 1_000_000 >= quietMillis) {
+                break;
+            }
         }
         long settleUntil = Math.min(deadline, System.nanoTime() + SETTLE_MILLIS * 1_000_000);
         pollUntil(engine, () -> false, settleUntil);
@@ -194,9 +266,17 @@ public final class ChaosRun {
         if (arrivals.unexpected() > 0) {
             problem(arrivals.unexpected() + " arrivals carried a number that was never sent");
         }
+        if (DEBUG != null) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(DEBUG), debug);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         Counters counters = engine.counters();
         long lost = arrivals.lost(sent);
-        return new ChaosResult(settings, sent, arrivals.distinct(), lost, arrivals.duplicated(), proxy.cuts(),
+        long lostByBroker = settings.flow() == Flow.PUBLISHER_TO_ENGINE ? reachedEngine.lost(sent) : 0;
+        return new ChaosResult(settings, sent, arrivals.distinct(), lost, lostByBroker, arrivals.duplicated(), proxy.cuts(),
                 plan.firedByKind(), plan.expired(), proxy.delays(), proxy.splits(), plan.byteByBytePhases(),
                 counters.reconnects, counters.resent, counters.duplicatesSuppressed,
                 (System.nanoTime() - started) / 1e9, arrivals.firstLost(sent, 10), problems.toString());
@@ -209,7 +289,7 @@ public final class ChaosRun {
         config.keepAliveSeconds = 30;
         config.maxPacketSize = 256;
         config.offlineQueueBytes = 2048;
-        config.incomingQos2Slots = 32;   // above mosquitto's inflight window of 20
+        config.incomingQos2Slots = Integer.getInteger("chaos.incomingSlots", 32);   // above mosquitto's inflight window of 20
         config.ackTimeoutMillis = 500;   // a delayed acknowledgement makes the engine re-send on its timer
         config.connectTimeoutMillis = 3000;
         config.reconnectMinMillis = 20;
@@ -245,6 +325,10 @@ public final class ChaosRun {
         public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength,
                               int qos, boolean retain) {
             arrivals.recordPayload(buffer, payloadOffset, payloadLength);
+            if (DEBUG != null) {
+                debug.append("deliver ").append(new String(buffer, payloadOffset, payloadLength, StandardCharsets.US_ASCII))
+                        .append('\n');
+            }
         }
 
         @Override

@@ -106,6 +106,11 @@ final class FaultPlan {
         }
     }
 
+    /** True when no cut is armed or the armed one has fired. */
+    boolean armedCutFired(FaultProxy proxy) {
+        return armed == null || proxy.cuts() > cutsWhenArmed;
+    }
+
     /** Withdraws what has not fired and ends any byte-by-byte phase. */
     void endSlot(FaultProxy proxy) {
         proxy.clearRules();

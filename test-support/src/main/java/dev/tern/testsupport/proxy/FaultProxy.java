@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -72,6 +73,7 @@ public final class FaultProxy implements AutoCloseable {
     private final List<SeenPacket> dropped = new CopyOnWriteArrayList<>();
     private volatile boolean byteByByte;
     private volatile boolean recording = true;
+    private volatile Consumer<SeenPacket> forwardedListener = packet -> { };
     private volatile boolean closed;
 
     private FaultProxy(String targetHost, int targetPort) throws IOException {
@@ -172,6 +174,19 @@ public final class FaultProxy implements AutoCloseable {
     public FaultProxy recording(boolean enabled) {
         this.recording = enabled;
         return this;
+    }
+
+    /**
+     * Called on a pump thread for every packet once it was forwarded whole (not for one cut
+     * before or inside, or dropped): what the other side can have read.
+     */
+    public FaultProxy onForwarded(Consumer<SeenPacket> listener) {
+        this.forwardedListener = listener;
+        return this;
+    }
+
+    void forwarded(SeenPacket packet) {
+        forwardedListener.accept(packet);
     }
 
     /** Forwards every packet one byte per write (each flushed) instead of whole. */

@@ -115,6 +115,9 @@ final class ProxiedConnection {
             out.write(packet, 0, length);
             out.flush();
         }
+        if (fault != FaultProxy.Fault.CUT_INSIDE) {
+            proxy.forwarded(seen);
+        }
         if (cutting) {
             finishCut();
             return false;
