@@ -33,7 +33,7 @@ import dev.tern.testsupport.proxy.SeenPacket;
 public final class ChaosRun {
 
     static final int WINDOW = 200;
-    static final int RECEIVE_WINDOW = 40;
+    static final int RECEIVE_WINDOW = 20;
     static final int QOS0_WINDOW = 10;
     private final int window;
     private static final long IDLE_PARK_NANOS = 100_000;
@@ -122,23 +122,34 @@ public final class ChaosRun {
     /** Sends 1..N through the faults; returns how many were accepted. */
     private long send(MqttClient engine, FaultProxy proxy, FaultPlan plan, PahoPeer peer, String topicName,
                       boolean receiving, long deadline) {
-        // one cut per slot; a slot opens once the previous cut fired and enough messages arrived since
-        long slotEvery = settings.cuts() == 0 ? Long.MAX_VALUE
-                : Math.max(1, (long) (settings.messages() / (settings.cuts() * 1.6)));
-        long nextSlotAt = Math.min(slotEvery / 2, settings.messages() / 2);
+        // one cut per slot; a slot opens once the previous cut fired and enough messages arrived
+        // since; the spacing is set again at each slot from the cuts still owed and the messages left
+        long baseEvery = settings.cuts() == 0 ? Long.MAX_VALUE
+                : Math.max(1, (long) (settings.messages() / (settings.cuts() * 3.0)));
+        long slotEvery = baseEvery;
+        long nextSlotAt = settings.cuts() == 0 ? Long.MAX_VALUE : Math.min(baseEvery / 2, settings.messages() / 2);
         long armedAt = 0;
         long sent = 0;
         byte[] payload = new byte[20];
-        while (sent < settings.messages() && System.nanoTime() - deadline < 0) {
+        while (System.nanoTime() - deadline < 0) {
+            // all handed over: carry on arming cuts while the cuts still owed can land on arrivals
+            if (sent >= settings.messages()
+                    && (proxy.cuts() >= settings.cuts() || progress() >= settings.messages())) {
+                break;
+            }
             int work = engine.poll(nowMillis());
             // slots follow what arrived, not what was handed over: a cut waits for traffic to flow
             long progress = settings.qos() == 0 ? sent : progress();
             if (progress >= nextSlotAt && (plan.armedCutFired(proxy) || progress - armedAt > 4 * slotEvery)) {
                 plan.armNext(proxy);
                 armedAt = progress;
+                long owed = settings.cuts() - proxy.cuts();
+                // owed none: go on at the even rate (messages per cut asked)
+                slotEvery = owed <= 0 ? Math.max(1, settings.messages() / Math.max(1, settings.cuts()))
+                        : Math.max(1, Math.min(baseEvery, (long) ((settings.messages() - progress) / (owed * 2.0))));
                 nextSlotAt = progress + slotEvery;
             }
-            if (windowOpen(sent)) {
+            if (sent < settings.messages() && windowOpen(sent)) {
                 long seq = sent + 1;
                 int length = ascii(seq, payload);
                 boolean accepted = receiving
