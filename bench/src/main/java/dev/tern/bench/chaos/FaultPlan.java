@@ -17,8 +17,9 @@ import dev.tern.testsupport.proxy.SeenPacket;
  * The faults of one chaos run, armed one slot at a time on the proxy: each slot arms one cut,
  * taking the cut kinds in turn so every kind is used about as often (after, before and inside
  * each packet type of the flow, in the direction that packet travels), and at random a delay of
- * one packet, a split of one packet into single bytes, or a byte-by-byte phase. A cut that has
- * not fired when the next slot comes is withdrawn and counted as expired.
+ * one packet, a split of one packet into single bytes, or a byte-by-byte phase. The run opens
+ * the next slot once the armed cut fired (or long after); what has not fired then is withdrawn,
+ * a cut counted as expired.
  *
  * <pre>
  *  flow                  QoS 0     QoS 1            QoS 2
