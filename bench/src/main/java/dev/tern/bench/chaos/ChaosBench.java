@@ -51,7 +51,7 @@ public final class ChaosBench {
             return SuiteArguments.usageError("chaos", e, USAGE);
         }
         System.out.println("chaos" + (arguments.quick() ? " (quick)" : "") + ": " + runs.size() + " runs of "
-                + runs.get(0).messages() + " messages, " + runs.get(0).cuts() + " cuts each, seed " + runs.get(0).seed()
+                + runs.get(0).messages() + " messages, " + runs.get(0).cuts() + " cuts each, seed " + arguments.number("seed", 7, 7)
                 + ", " + brokerName + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         List<ChaosResult> results = new ArrayList<>();
         try (TestBroker broker = brokerName.equals("hivemq") ? HiveMqBroker.start() : MosquittoBroker.start()) {

@@ -144,10 +144,12 @@ public final class ChaosRun {
             if (progress >= nextSlotAt && (plan.armedCutFired(proxy) || progress - armedAt > 4 * slotEvery)) {
                 plan.armNext(proxy);
                 armedAt = progress;
-                long owed = settings.cuts() - proxy.cuts();
-                // owed none: go on at the even rate (messages per cut asked)
-                slotEvery = owed <= 0 ? Math.max(1, settings.messages() / Math.max(1, settings.cuts()))
-                        : Math.max(1, Math.min(baseEvery, (long) ((settings.messages() - progress) / (owed * 2.0))));
+                // behind the pace the cuts asked need (with a fifth to spare): the next cut is armed as
+                // soon as this one fires, so it lands on the first packets after the reconnect
+                long due = (long) (settings.cuts() * 1.2 * progress / settings.messages()) + 1;
+                slotEvery = proxy.cuts() < Math.min(due, settings.cuts()) ? 0
+                        : proxy.cuts() < settings.cuts() ? baseEvery
+                        : Math.max(1, settings.messages() / Math.max(1, settings.cuts()));
                 nextSlotAt = progress + slotEvery;
             }
             if (sent < settings.messages() && windowOpen(sent)) {
