@@ -59,8 +59,8 @@ final class Flasher {
             map.put("pagesErased", pagesErased);
             map.put("pagesSkipped", pagesSkipped);
             map.put("blocksResent", retries);
-            map.put("lineRetries", lineRetries);
             map.put("verify", verify);
+            map.put("lineRetries", lineRetries);
             map.put("millis", nanos / 1_000_000L);
             map.put("bytesPerSecond", nanos <= 0 ? 0 : (long) (bytesWritten * 1e9 / nanos));
             if (bootLine != null) {
