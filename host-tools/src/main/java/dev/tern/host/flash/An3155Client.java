@@ -19,6 +19,14 @@ import dev.tern.host.serial.SerialLink;
  * EXTENDED_ERASE by page or all, GET_CHECKSUM and GO. Every wait is bounded; a missing or wrong
  * answer is an {@link An3155Exception} naming the command and the address.
  *
+ * <p>On a noisy line (a dropped byte leaves the bootloader waiting for the rest of a frame, a
+ * flipped one turns an ACK into garbage) GET, GET_ID, READ, WRITE, ERASE of pages and
+ * GET_CHECKSUM recover: when the answer is missing or is neither ACK nor NACK, the client waits
+ * out the bootloader's inter-byte timeout (so it drops any half-received command), discards what
+ * came in, and sends the command again from its start, up to {@code lineAttempts} times in all.
+ * Then an {@link An3155Exception} names the address, the attempts and the line; when nothing at
+ * all came back in any attempt, a {@link NoBootloaderAnswerException}.
+ *
  * <pre>
  *  host                                   device
  *  0x7F                          -&gt;       ACK (or NACK: synced already)
@@ -43,12 +51,23 @@ public final class An3155Client {
     static final Duration AFTER_SYNC_QUIET = Duration.ofMillis(30);
     public static final int SYNC_ATTEMPTS = 3;
     public static final int WRITE_ATTEMPTS = 3;
+    /** How many times in all one command is sent when its answer is missing or garbled. */
+    public static final int LINE_ATTEMPTS = 5;
+    /**
+     * How long to stay quiet before sending a command again after a missing or garbled answer:
+     * a little over the bootloader's inter-byte timeout (2 s on the virtual board), after which
+     * it has dropped any half-received command and takes the next byte as a new one.
+     */
+    public static final Duration RECOVERY_WAIT = Duration.ofMillis(2_200);
 
     private final SerialLink link;
     private final int writeAttempts;
+    private final int lineAttempts;
+    private final Duration recoveryWait;
     private final byte[] frame = new byte[2 + 2 * 0x10000 + 1];
     private final byte[] answer = new byte[An3155.MAX_BLOCK + 2];
     private int writeRetries;
+    private int lineRetries;
 
     public An3155Client(SerialLink link) {
         this(link, WRITE_ATTEMPTS);
@@ -56,11 +75,23 @@ public final class An3155Client {
 
     /** {@code writeAttempts}: how many times one block is sent before its NACK ends the flash. */
     public An3155Client(SerialLink link, int writeAttempts) {
-        if (writeAttempts < 1) {
-            throw new IllegalArgumentException("writeAttempts=" + writeAttempts);
+        this(link, writeAttempts, LINE_ATTEMPTS, RECOVERY_WAIT);
+    }
+
+    /**
+     * {@code lineAttempts}: how many times in all a command is sent when its answer is missing or
+     * garbled (a NACKed block still counts against {@code writeAttempts} too); {@code recoveryWait}:
+     * how long to stay quiet before sending it again (longer than the bootloader's inter-byte timeout).
+     */
+    public An3155Client(SerialLink link, int writeAttempts, int lineAttempts, Duration recoveryWait) {
+        if (writeAttempts < 1 || lineAttempts < 1 || recoveryWait.isNegative()) {
+            throw new IllegalArgumentException("writeAttempts=" + writeAttempts + ", lineAttempts=" + lineAttempts
+                    + ", recoveryWait=" + recoveryWait);
         }
         this.link = link;
         this.writeAttempts = writeAttempts;
+        this.lineAttempts = lineAttempts;
+        this.recoveryWait = recoveryWait;
     }
 
     /** The port's name, for messages. */
@@ -68,9 +99,14 @@ public final class An3155Client {
         return link.name();
     }
 
-    /** Blocks sent again after a NACK so far. */
+    /** Blocks sent again so far, after a NACK or a missing or garbled answer. */
     public int writeRetries() {
         return writeRetries;
+    }
+
+    /** Commands (writes included) sent again so far after a missing or garbled answer. */
+    public int lineRetries() {
+        return lineRetries;
     }
 
     /**
@@ -96,6 +132,10 @@ public final class An3155Client {
 
     /** GET: the protocol version and the commands the device has. */
     public BootloaderInfo get() throws IOException {
+        return recovering("GET", -1, 0, this::getOnce);
+    }
+
+    private BootloaderInfo getOnce() throws IOException {
         command(An3155.GET, "GET");
         readFully(answer, 0, 1, ANSWER, "GET");
         int count = (answer[0] & 0xFF) + 1; // the version byte and the codes
@@ -111,6 +151,10 @@ public final class An3155Client {
 
     /** GET_ID: the product id (0x449 for an STM32F74x/75x). */
     public int getId() throws IOException {
+        return recovering("GET_ID", -1, 0, this::getIdOnce);
+    }
+
+    private int getIdOnce() throws IOException {
         command(An3155.GET_ID, "GET_ID");
         readFully(answer, 0, 1, ANSWER, "GET_ID");
         int count = (answer[0] & 0xFF) + 1;
@@ -127,12 +171,15 @@ public final class An3155Client {
     public void read(long address, byte[] into, int offset, int length) throws IOException {
         checkBlock(length);
         String what = "READ_MEMORY at " + hex(address);
-        command(An3155.READ_MEMORY, what);
-        sendAddress(address, what);
-        int n = length - 1;
-        writeBytes(n, n ^ 0xFF);
-        expectAck(what, ANSWER);
-        readFully(into, offset, length, ANSWER, what);
+        recovering(what, address, 0, () -> {
+            command(An3155.READ_MEMORY, what);
+            sendAddress(address, what);
+            int n = length - 1;
+            writeBytes(n, n ^ 0xFF);
+            expectAck(what, ANSWER);
+            readFully(into, offset, length, ANSWER, what);
+            return null;
+        });
     }
 
     /**
@@ -145,28 +192,20 @@ public final class An3155Client {
             throw new IllegalArgumentException("WRITE_MEMORY needs 4-byte alignment: address=" + hex(address) + ", length=" + length);
         }
         String what = "WRITE_MEMORY at " + hex(address);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                command(An3155.WRITE_MEMORY, what);
-                sendAddress(address, what);
-                frame[0] = (byte) (length - 1);
-                int xor = length - 1;
-                for (int i = 0; i < length; i++) {
-                    frame[1 + i] = from[offset + i];
-                    xor ^= from[offset + i];
-                }
-                frame[1 + length] = (byte) xor;
-                link.write(frame, 0, length + 2);
-                expectAck(what, ANSWER);
-                return;
-            } catch (NackException e) {
-                if (attempt >= writeAttempts) {
-                    throw new An3155Exception("the bootloader refused the block at " + hex(address) + " (" + length
-                            + " bytes) " + attempt + " times (NACK); the flash there may be write-protected or worn");
-                }
-                writeRetries++;
-            }
+        frame[0] = (byte) (length - 1);
+        int xor = length - 1;
+        for (int i = 0; i < length; i++) {
+            frame[1 + i] = from[offset + i];
+            xor ^= from[offset + i];
         }
+        frame[1 + length] = (byte) xor;
+        recovering(what, address, length, () -> {
+            command(An3155.WRITE_MEMORY, what);
+            sendAddress(address, what);
+            link.write(frame, 0, length + 2);
+            expectAck(what, ANSWER);
+            return null;
+        });
     }
 
     /** Erases the given pages with {@code eraseCommand} (ERASE 0x43 or EXTENDED_ERASE 0x44). */
@@ -176,6 +215,17 @@ public final class An3155Client {
         }
         String what = (An3155.ERASE == eraseCommand ? "ERASE" : "EXTENDED_ERASE") + " of page" + (pages.length > 1 ? "s " : " ")
                 + pageList(pages);
+        if (pages.length == 1) {
+            recovering(what, -1, 0, () -> {
+                eraseOnce(eraseCommand, pages, what);
+                return null;
+            });
+        } else {
+            eraseOnce(eraseCommand, pages, what);
+        }
+    }
+
+    private void eraseOnce(int eraseCommand, int[] pages, String what) throws IOException {
         command(eraseCommand, what);
         int n = 0;
         int xor = 0;
@@ -222,6 +272,10 @@ public final class An3155Client {
      */
     public int checksum(long address, long length) throws IOException {
         String what = "GET_CHECKSUM at " + hex(address);
+        return recovering(what, address, 0, () -> checksumOnce(address, length, what));
+    }
+
+    private int checksumOnce(long address, long length, String what) throws IOException {
         command(An3155.GET_CHECKSUM, what);
         sendAddress(address, what);
         sendWord(length, what);
@@ -230,7 +284,7 @@ public final class An3155Client {
         expectAck(what, CHECKSUM);
         readFully(answer, 0, 5, ANSWER, what);
         if ((answer[0] ^ answer[1] ^ answer[2] ^ answer[3] ^ answer[4]) != 0) {
-            throw new An3155Exception(what + ": the CRC's check byte does not match (line noise?)");
+            throw new LineFault(what + ": the CRC's check byte does not match (line noise?)", true);
         }
         return (answer[0] & 0xFF) << 24 | (answer[1] & 0xFF) << 16 | (answer[2] & 0xFF) << 8 | answer[3] & 0xFF;
     }
@@ -240,6 +294,81 @@ public final class An3155Client {
         String what = "GO to " + hex(address);
         command(An3155.GO, what);
         sendAddress(address, what);
+    }
+
+    // ------------------------------------------------------------------ recovery
+
+    /** One exchange with the bootloader, sent again from its start when it fails. */
+    private interface Exchange<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code exchange}; a NACK runs it again at once (a WRITE, {@code blockLength} > 0: up to
+     * {@code writeAttempts} NACKs; other commands: the same bound), a missing or garbled answer
+     * after {@link #recover()}, up to {@code lineAttempts} attempts in all. {@code address} -1:
+     * the command has none.
+     */
+    private <T> T recovering(String what, long address, int blockLength, Exchange<T> exchange) throws IOException {
+        int nacks = 0;
+        int faults = 0;
+        boolean anyAnswer = false;
+        LineFault lastFault = null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return exchange.run();
+            } catch (NackException e) {
+                nacks++;
+                anyAnswer = true;
+                if (nacks >= writeAttempts || attempt >= lineAttempts) {
+                    if (faults > 0) {
+                        throw lineError(what, attempt, e.getMessage());
+                    }
+                    if (blockLength > 0) {
+                        throw new An3155Exception("the bootloader refused the block at " + hex(address) + " (" + blockLength
+                                + " bytes) " + nacks + " times (NACK); the flash there may be write-protected or worn");
+                    }
+                    throw e;
+                }
+                link.discardInput();
+            } catch (LineFault e) {
+                faults++;
+                anyAnswer |= e.answered;
+                lastFault = e;
+                if (attempt >= lineAttempts) {
+                    if (!anyAnswer) {
+                        throw new NoBootloaderAnswerException(what + ": " + link.name() + " stopped answering (no byte back in "
+                                + attempt + " attempts, " + lineRetries + " retries in all); is the board still powered and connected?");
+                    }
+                    throw lineError(what, attempt, lastFault.getMessage());
+                }
+                recover();
+                lineRetries++;
+            }
+            if (blockLength > 0) {
+                writeRetries++;
+            }
+        }
+    }
+
+    /** {@code what} names the command and its address (or pages). */
+    private An3155Exception lineError(String what, int attempts, String last) {
+        return new An3155Exception(what + " failed " + attempts + " times (last: " + last + "): the line to " + link.name()
+                + " loses or corrupts bytes: check the cable and the baud rate; " + lineRetries + " retries in all");
+    }
+
+    /** Quiet for longer than the bootloader's inter-byte timeout (it drops a half-received command), then a clean input. */
+    private void recover() throws IOException {
+        long deadline = System.nanoTime() + recoveryWait.toNanos();
+        byte[] sink = new byte[256];
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            link.read(sink, 0, sink.length, Duration.ofNanos(left)); // whatever the bootloader still says is stale
+        }
+        link.discardInput();
     }
 
     // ------------------------------------------------------------------ framing
@@ -276,8 +405,8 @@ public final class An3155Client {
             throw new NackException(what + ": the bootloader answered NACK");
         }
         if (ACK != reply) {
-            throw new An3155Exception(what + ": expected ACK (0x79), got 0x" + Integer.toHexString(reply)
-                    + " (out of step with the bootloader; is something else using " + link.name() + "?)");
+            throw new LineFault(what + ": expected ACK (0x79), got 0x" + Integer.toHexString(reply)
+                    + " (out of step with the bootloader; is something else using " + link.name() + "?)", true);
         }
     }
 
@@ -309,8 +438,8 @@ public final class An3155Client {
         while (done < length) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new An3155Exception(what + ": no answer within " + timeout.toMillis() + " ms"
-                        + (done > 0 ? " (" + done + " of " + length + " bytes came)" : ""));
+                throw new LineFault(what + ": no answer within " + timeout.toMillis() + " ms"
+                        + (done > 0 ? " (" + done + " of " + length + " bytes came)" : ""), done > 0);
             }
             done += link.read(into, offset + done, length - done, Duration.ofNanos(left));
         }
@@ -345,6 +474,18 @@ public final class An3155Client {
 
     static String hex(long address) {
         return String.format(Locale.ROOT, "0x%08X", address);
+    }
+
+    /** A missing answer, or one that is neither ACK nor NACK: the line lost or flipped a byte, or something else talks. */
+    static final class LineFault extends An3155Exception {
+        private static final long serialVersionUID = 1L;
+        /** Whether any byte at all came back. */
+        final boolean answered;
+
+        LineFault(String message, boolean answered) {
+            super(message);
+            this.answered = answered;
+        }
     }
 
     /** A NACK where an ACK was expected: the device is back in its idle state and takes a new command. */

@@ -25,11 +25,18 @@ final class ContentCheck {
 
     private final An3155Client client;
     private final Method method;
+    private final boolean confirm;
     private final byte[] block = new byte[An3155.MAX_BLOCK];
 
     ContentCheck(An3155Client client, Method method) {
+        this(client, method, false);
+    }
+
+    /** {@code confirm}: a difference is asked (CRC) or read again once before it counts (verify). */
+    ContentCheck(An3155Client client, Method method, boolean confirm) {
         this.client = client;
         this.method = method;
+        this.confirm = confirm;
     }
 
     Method method() {
@@ -44,6 +51,10 @@ final class ContentCheck {
     private String crcDifference(FlashPlan.Span span) throws IOException {
         int expected = span.crc();
         int actual = client.checksum(span.address, span.content.length);
+        if (expected != actual && confirm) {
+            // asked once more: a CRC garbled on a noisy line is not a flash that differs
+            actual = client.checksum(span.address, span.content.length);
+        }
         if (expected == actual) {
             return null;
         }
@@ -55,6 +66,10 @@ final class ContentCheck {
         for (int at = 0; at < span.content.length; at += An3155.MAX_BLOCK) {
             int length = Math.min(An3155.MAX_BLOCK, span.content.length - at);
             client.read(span.address + at, block, 0, length);
+            if (confirm && differs(span.content, at, length)) {
+                // read once more: a byte flipped on a noisy line is not a flash that differs
+                client.read(span.address + at, block, 0, length);
+            }
             for (int i = 0; i < length; i++) {
                 if (block[i] != span.content[at + i]) {
                     return String.format(Locale.ROOT, "the byte at %s is 0x%02X, expected 0x%02X",
@@ -63,5 +78,14 @@ final class ContentCheck {
             }
         }
         return null;
+    }
+
+    private boolean differs(byte[] content, int at, int length) {
+        for (int i = 0; i < length; i++) {
+            if (block[i] != content[at + i]) {
+                return true;
+            }
+        }
+        return false;
     }
 }

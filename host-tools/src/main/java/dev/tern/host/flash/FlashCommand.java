@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0 flashed; 1 failure (wrong chip, image too large, a block refused);",
+            "  0 flashed; 1 failure (wrong chip, image too large, a block refused, a line",
+            "  that loses or corrupts bytes beyond the retries);",
             "  2 usage (bad option, unknown config key or value); 3 port or bootloader",
             "  not reachable; 4 corrupt or badly signed image, verify mismatch, or the",
             "  board's secure boot refused the image."
@@ -117,6 +118,12 @@ public final class FlashCommand implements Callable<Integer> {
             description = "With --monitor: stop after this long (30s, 2m); exit 1 if --until's line did not come.")
     Duration monitorTimeout;
 
+    @Option(names = "--retry-wait", paramLabel = "DURATION", converter = Durations.class, defaultValue = "2200ms",
+            description = "On a noisy line, how long to stay quiet before sending a command again whose answer was lost "
+                    + "or garbled (a little over the bootloader's inter-byte timeout); default: ${DEFAULT-VALUE}. Each "
+                    + "command is sent at most " + An3155Client.LINE_ATTEMPTS + " times.")
+    Duration retryWait;
+
     @Option(names = "--json", description = "Print the summary as JSON (progress goes to stderr).")
     boolean json;
 
@@ -168,7 +175,7 @@ public final class FlashCommand implements Callable<Integer> {
         }
         try {
             LineSettings bootloaderLine = lineOf(board.bootloader().line(), serial.baud());
-            Flasher flasher = new Flasher(new An3155Client(link), board, plan, progress);
+            Flasher flasher = new Flasher(new An3155Client(link, An3155Client.WRITE_ATTEMPTS, An3155Client.LINE_ATTEMPTS, retryWait), board, plan, progress);
             result = flasher.run(new Flasher.Options(entry, link, consoleLine, bootloaderLine, verifyAsked, eraseAll, force,
                     dryRun, noGo, monitorAfter ? Duration.ZERO : BOOT_WATCH));
             if (!monitorAfter) {

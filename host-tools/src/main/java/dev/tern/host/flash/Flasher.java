@@ -31,7 +31,7 @@ final class Flasher {
     }
 
     /** What was done, for the summary line and {@code --json}. */
-    record Result(long bytesWritten, long bytesSkipped, int pagesErased, int pagesSkipped, int retries, long nanos,
+    record Result(long bytesWritten, long bytesSkipped, int pagesErased, int pagesSkipped, int retries, int lineRetries, long nanos,
             String verify, boolean dryRun, String bootLine) {
 
         /** {@code done: 101.2 KB written, 0 B skipped, 1 page erased, 1 skipped, 1.3 s (77.6 KB/s)}. */
@@ -44,6 +44,8 @@ final class Flasher {
             return "done: " + FlashProgress.size(bytesWritten) + " written, " + FlashProgress.size(bytesSkipped) + " skipped, "
                     + pages(pagesErased) + " erased, " + pages(pagesSkipped) + " skipped (unchanged)"
                     + (retries > 0 ? ", " + retries + " block" + (retries == 1 ? "" : "s") + " sent again" : "")
+                    + (lineRetries > 0 ? " (" + lineRetries + " command" + (lineRetries == 1 ? "" : "s")
+                            + " sent again after a lost or garbled answer: a noisy line)" : "")
                     + ", verify " + verify + ", " + time + (bytesWritten > 0 ? " (" + FlashProgress.rate(bytesWritten, nanos) + ")" : "");
         }
 
@@ -58,6 +60,7 @@ final class Flasher {
             map.put("pagesSkipped", pagesSkipped);
             map.put("blocksResent", retries);
             map.put("verify", verify);
+            map.put("lineRetries", lineRetries);
             map.put("millis", nanos / 1_000_000L);
             map.put("bytesPerSecond", nanos <= 0 ? 0 : (long) (bytesWritten * 1e9 / nanos));
             if (bootLine != null) {
@@ -197,7 +200,7 @@ final class Flasher {
             progress.step("verify " + label);
             return label;
         }
-        ContentCheck check = new ContentCheck(client, verify == Verify.CRC ? ContentCheck.Method.CRC : ContentCheck.Method.READ);
+        ContentCheck check = new ContentCheck(client, verify == Verify.CRC ? ContentCheck.Method.CRC : ContentCheck.Method.READ, true);
         for (FlashPlan.Span span : plan.toWrite()) {
             String difference = check.difference(span);
             if (difference != null) {
@@ -244,9 +247,9 @@ final class Flasher {
         int skipped = plan.unchanged().size();
         if (dryRun) {
             return new Result(plan.bytesToWrite(), content - plan.bytesToWrite(), plan.toWrite().size(), skipped,
-                    client.writeRetries(), System.nanoTime() - started, verify, true, bootLine);
+                    client.writeRetries(), client.lineRetries(), System.nanoTime() - started, verify, true, bootLine);
         }
-        return new Result(written, content - written, erased, skipped, client.writeRetries(), System.nanoTime() - started,
+        return new Result(written, content - written, erased, skipped, client.writeRetries(), client.lineRetries(), System.nanoTime() - started,
                 verify, false, bootLine);
     }
 

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -25,6 +26,7 @@ import dev.tern.boards.bootloader.An3155;
 import dev.tern.boards.bootloader.BootloaderConfig;
 import dev.tern.boards.bootloader.EraseCommand;
 import dev.tern.boards.bootloader.Stm32Crc;
+import dev.tern.host.serial.FakeSerialLink;
 import dev.tern.host.serial.SerialLink;
 import dev.tern.host.serial.SerialLinks;
 
@@ -160,5 +162,121 @@ class An3155ClientTest {
                 assertEquals(3, accepted.getInputStream().readNBytes(3).length, "three 0x7F were sent");
             }
         }
+    }
+
+    // ------------------------------------------------------------------ a noisy line (scripted board end)
+
+    private static final Duration QUIET = Duration.ofMillis(50);
+
+    @Test
+    void aWriteWhoseAnswerIsLostIsSentAgainFromItsStartAfterTheQuiet() throws Exception {
+        FakeSerialLink[] ends = FakeSerialLink.pair("fake");
+        byte[] block = new byte[8];
+        Arrays.fill(block, (byte) 0x42);
+        byte[][] landed = new byte[1][];
+        Thread board = boardEnd(() -> {
+            FakeSerialLink end = ends[1];
+            assertArrayEquals(new byte[] {0x31, (byte) 0xCE}, take(end, 2), "the WRITE command");
+            // swallowed: as when a dropped byte leaves the bootloader waiting; no answer at all
+            assertArrayEquals(new byte[] {0x31, (byte) 0xCE}, take(end, 2), "the WRITE sent again from its start");
+            ack(end);
+            take(end, 5);
+            ack(end);
+            byte[] frame = take(end, 1 + block.length + 1);
+            landed[0] = Arrays.copyOfRange(frame, 1, 1 + block.length);
+            ack(end);
+        });
+        An3155Client client = new An3155Client(ends[0], 3, 5, QUIET);
+        client.write(APP, block, 0, block.length);
+        board.join(5_000);
+        assertArrayEquals(block, landed[0]);
+        assertEquals(1, client.writeRetries());
+        assertEquals(1, client.lineRetries());
+    }
+
+    @Test
+    void aGarbledAckIsNotTakenForAnAnswerTheChecksumIsAskedAgain() throws Exception {
+        FakeSerialLink[] ends = FakeSerialLink.pair("fake");
+        Thread board = boardEnd(() -> {
+            FakeSerialLink end = ends[1];
+            take(end, 2);
+            end.write(new byte[] {(byte) (An3155.ACK ^ 0x08)}, 0, 1); // one bit flipped on the way
+            take(end, 2); // the client stopped at the garbled answer; after the quiet, the command again
+            ack(end);
+            for (int frame = 0; frame < 4; frame++) {
+                take(end, 5);
+                ack(end);
+            }
+            end.write(new byte[] {0x12, 0x34, 0x56, 0x78, 0x12 ^ 0x34 ^ 0x56 ^ 0x78}, 0, 5);
+        });
+        An3155Client client = new An3155Client(ends[0], 3, 5, QUIET);
+        assertEquals(0x12345678, client.checksum(APP, 256));
+        board.join(5_000);
+        assertEquals(1, client.lineRetries());
+        assertEquals(0, client.writeRetries(), "no block was written");
+    }
+
+    @Test
+    void aLineThatGarblesEveryAnswerFailsAfterFiveAttemptsNamingTheAddressAndTheLine() throws Exception {
+        FakeSerialLink[] ends = FakeSerialLink.pair("fake");
+        byte[] block = new byte[4];
+        Thread board = boardEnd(() -> {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                take(ends[1], 2);
+                ends[1].write(new byte[] {0x5A}, 0, 1);
+            }
+        });
+        An3155Client client = new An3155Client(ends[0], 3, 5, QUIET);
+        An3155Exception e = assertThrows(An3155Exception.class, () -> client.write(APP + 256, block, 0, block.length));
+        board.join(5_000);
+        assertFalse(e instanceof NoBootloaderAnswerException, "bytes came back: the line, not a missing board");
+        assertEquals("WRITE_MEMORY at 0x08020100 failed 5 times (last: WRITE_MEMORY at 0x08020100: expected ACK (0x79), got"
+                + " 0x5a (out of step with the bootloader; is something else using fake?)): the line to fake loses or corrupts"
+                + " bytes: check the cable and the baud rate; 4 retries in all", e.getMessage());
+        assertEquals(4, client.writeRetries());
+    }
+
+    @Test
+    void aPortThatStopsAnsweringMidFlashIsNoBootloaderAnswer() throws Exception {
+        FakeSerialLink[] ends = FakeSerialLink.pair("fake");
+        An3155Client client = new An3155Client(ends[0], 3, 2, QUIET);
+        NoBootloaderAnswerException e = assertThrows(NoBootloaderAnswerException.class, () -> client.read(APP, new byte[4], 0, 4));
+        assertTrue(e.getMessage().startsWith("READ_MEMORY at 0x08020000: fake stopped answering (no byte back in 2 attempts"),
+                e.getMessage());
+    }
+
+    private interface Script {
+        void run() throws Exception;
+    }
+
+    private static Thread boardEnd(Script script) {
+        Thread thread = new Thread(() -> {
+            try {
+                script.run();
+            } catch (Exception | AssertionError e) {
+                e.printStackTrace();
+            }
+        }, "scripted-board");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Exactly {@code n} bytes from the host, within 5 s. */
+    private static byte[] take(FakeSerialLink end, int n) throws IOException {
+        byte[] bytes = new byte[n];
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        int done = 0;
+        while (done < n && System.nanoTime() < deadline) {
+            done += end.read(bytes, done, n - done, Duration.ofMillis(100));
+        }
+        if (done < n) {
+            throw new IOException("the host sent " + done + " of " + n + " bytes");
+        }
+        return bytes;
+    }
+
+    private static void ack(FakeSerialLink end) throws IOException {
+        end.write(new byte[] {(byte) An3155.ACK}, 0, 1);
     }
 }
