@@ -22,7 +22,8 @@ import dev.tern.testsupport.MosquittoBroker;
  * JVM, publishing and receiving at QoS 0, 1 and 2, for Tern, Paho and HiveMQ. Each measurement is
  * a worker JVM of its own ({@link Forks#JVM_OPTIONS}): warm-up messages first, then a window of
  * messages over which every thread's allocated bytes are counted (see
- * {@code AllThreadsAllocation}). Receivers are fed by the wire publisher from this JVM.
+ * {@code AllThreadsAllocation}); the part of the thread that drives the client (calls publish,
+ * Tern's poll) is shown apart. Receivers are fed by the wire publisher from this JVM.
  * Rounds go round-robin over the clients so that a slow spell of the machine hits them alike.
  * Exit 1 when a worker failed.
  */
@@ -55,8 +56,8 @@ public final class AllocBench {
         List<String> ops;
         try {
             arguments = SuiteArguments.parse(args, "messages", "warmup", "rounds", "qos", "clients", "ops");
-            messages = arguments.number("messages", 2_000, 50_000);
-            warmup = arguments.number("warmup", 2_000, 20_000);
+            messages = arguments.number("messages", 1_000, 10_000);
+            warmup = arguments.number("warmup", 1_000, 5_000);
             rounds = (int) arguments.number("rounds", 3, 5);
             qosLevels = qosList(arguments.text("qos", "0,1,2"));
             for (String label : arguments.text("clients", "tern,paho,hivemq").split(",")) {
@@ -82,6 +83,7 @@ public final class AllocBench {
                 + String.join(" ", Forks.JVM_OPTIONS) + ", java " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
         Map<Key, Spread> bytes = new LinkedHashMap<>();
+        Map<Key, Spread> drivingBytes = new LinkedHashMap<>();
         Map<Key, Integer> died = new LinkedHashMap<>();
         Map<Key, Long> counted = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
@@ -98,11 +100,14 @@ public final class AllocBench {
                                         timeoutSeconds, timeout);
                                 double perMessage = (double) line.number("bytes") / line.number("counted");
                                 bytes.computeIfAbsent(key, k -> new Spread()).add(perMessage);
+                                double drivingPerMessage = (double) line.number("drivingThreadBytes") / line.number("counted");
+                                drivingBytes.computeIfAbsent(key, k -> new Spread()).add(drivingPerMessage);
                                 died.merge(key, (int) line.number("died"), Integer::sum);
                                 counted.merge(key, line.number("counted"), Long::sum);
                                 System.out.println("  round " + round + " " + client.label() + " " + op + " qos " + qos
                                         + ": " + Spread.format(perMessage, 1) + " bytes/message over "
-                                        + line.number("counted") + " messages"
+                                        + line.number("counted") + " messages (driving thread "
+                                        + Spread.format(drivingPerMessage, 1) + ")"
                                         + (line.number("died") > 0 ? ", " + line.number("died") + " threads died" : ""));
                             } catch (RuntimeException | java.io.IOException e) {
                                 failures.add(client.label() + " " + op + " qos " + qos + " round " + round + ": "
@@ -115,7 +120,7 @@ public final class AllocBench {
                 }
             }
         }
-        print(bytes, died, counted, failures, arguments.quick(), messages, warmup, rounds,
+        print(bytes, drivingBytes, died, counted, failures, arguments.quick(), messages, warmup, rounds,
                 (System.nanoTime() - started) / 1e9);
         return failures.isEmpty() ? SuiteArguments.EXIT_OK : SuiteArguments.EXIT_GUARANTEE_BROKEN;
     }
@@ -139,23 +144,25 @@ public final class AllocBench {
         }
     }
 
-    private static void print(Map<Key, Spread> bytes, Map<Key, Integer> died, Map<Key, Long> counted,
+    private static void print(Map<Key, Spread> bytes, Map<Key, Spread> drivingBytes, Map<Key, Integer> died, Map<Key, Long> counted,
                               List<String> failures, boolean quick, long messages, long warmup, int rounds,
                               double seconds) {
-        Table table = new Table("client", "session", "op", "qos", "bytes/msg", "min-max", "threads died", "rounds");
+        Table table = new Table("client", "session", "op", "qos", "bytes/msg", "min-max", "driving thread",
+                "threads died", "rounds");
         List<Object> runs = new ArrayList<>();
         for (Map.Entry<Key, Spread> entry : bytes.entrySet()) {
             Key key = entry.getKey();
             Spread spread = entry.getValue();
             String storage = key.client().session();
             table.row(key.client().label(), storage, key.op(), key.qos(), Spread.format(spread.median(), 1),
-                    spread.range(1), died.get(key), spread.count());
+                    spread.range(1), Spread.format(drivingBytes.get(key).median(), 1), died.get(key), spread.count());
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("client", key.client().label());
             run.put("session", storage);
             run.put("op", key.op());
             run.put("qos", key.qos());
             run.put("bytesPerMessage", spread.toMap(1));
+            run.put("drivingThreadBytesPerMessage", drivingBytes.get(key).toMap(1));
             run.put("threadsDied", died.get(key));
             run.put("messagesCounted", counted.get(key));
             runs.add(run);

@@ -57,8 +57,8 @@ public final class ThroughputBench {
         List<Contender> clients = new ArrayList<>();
         try {
             arguments = SuiteArguments.parse(args, "messages", "warmup", "rounds", "qos", "clients");
-            messages = arguments.number("messages", 5_000, 50_000);
-            warmup = arguments.number("warmup", 3_000, 20_000);
+            messages = arguments.number("messages", 5_000, 20_000);
+            warmup = arguments.number("warmup", 3_000, 5_000);
             rounds = (int) arguments.number("rounds", 3, 5);
             for (String q : arguments.text("qos", "0,1,2").split(",")) {
                 int qos = Integer.parseInt(q.trim());
