@@ -26,7 +26,7 @@ public final class TernWorker implements BenchClient, MqttListener {
 
     private static final int SPIN_POLLS = 64;
     /** Incoming QoS 2 ids awaiting PUBREL the engine can hold: see {@link #connect}. */
-    static final int INCOMING_QOS2_SLOTS = 256;
+    static final int INCOMING_QOS2_SLOTS = 65535;
     private static final long PARK_NANOS = 50_000L;
 
     private final boolean flash;
@@ -71,8 +71,9 @@ public final class TernWorker implements BenchClient, MqttListener {
         config.outgoingSlots = Worker.WINDOW;
         // mosquitto 2.0.11 does not hold QoS 2 deliveries to its max_inflight_messages (16) once a
         // PUBREC is in: its log showed up to 186 between PUBLISH and PUBCOMP to one receiver fed in
-        // a burst. The engine's fixed table then fills (32 and 64 slots did: INCOMING_TABLE_FULL,
-        // the connection dropped by design); Paho and HiveMQ grow theirs on the heap.
+        // a burst. The engine's fixed table then fills (32, 64 and even 256 slots did, now and then:
+        // INCOMING_TABLE_FULL, the connection dropped by design); Paho and HiveMQ grow theirs on the
+        // heap. Here it gets one slot per packet id, so it never fills (ids only: 256 KB on a host).
         config.incomingQos2Slots = Integer.getInteger("tern.incomingQos2Slots", INCOMING_QOS2_SLOTS);
         config.maxPacketSize = 256;
         config.offlineQueueBytes = 1024;
