@@ -74,7 +74,10 @@ public final class TernWorker implements BenchClient, MqttListener {
         // a burst. The engine's fixed table then fills (32, 64 and even 256 slots did, now and then:
         // INCOMING_TABLE_FULL, the connection dropped by design); Paho and HiveMQ grow theirs on the
         // heap. Here it gets one slot per packet id, so it never fills (ids only: 256 KB on a host).
-        config.incomingQos2Slots = Integer.getInteger("tern.incomingQos2Slots", INCOMING_QOS2_SLOTS);
+        // (The flash session saves its whole image, ids included, at every step: it keeps 32; the
+        // suites only publish with it.)
+        config.incomingQos2Slots = Integer.getInteger("tern.incomingQos2Slots",
+                flash ? 2 * Worker.WINDOW : INCOMING_QOS2_SLOTS);
         config.maxPacketSize = 256;
         config.offlineQueueBytes = 1024;
         transport = new SocketTransport(host, port);
