@@ -7,14 +7,14 @@ import dev.tern.hal.NonVolatileStorage;
 /**
  * The engine's session flash for the chaos run, in memory with flash semantics (erase to 0xFF,
  * program clears bits only), so the engine runs its real store-before-act path on every
- * acknowledgement. (Power cuts inside flash writes are the powercut suite's business.)
+ * acknowledgement; the alloc and throughput suites' Tern with storage {@code flash} too. (Power cuts inside flash writes are the powercut suite's business.)
  */
-final class RamFlash implements NonVolatileStorage {
+public final class RamFlash implements NonVolatileStorage {
 
     private final int pageSize;
     private final byte[] cells;
 
-    RamFlash(int pages, int pageSize) {
+    public RamFlash(int pages, int pageSize) {
         this.pageSize = pageSize;
         this.cells = new byte[pages * pageSize];
         Arrays.fill(cells, (byte) 0xFF);
