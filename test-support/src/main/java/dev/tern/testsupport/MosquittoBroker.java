@@ -48,6 +48,14 @@ public final class MosquittoBroker implements TestBroker {
 
     /** Starts mosquitto and waits until it accepts connections; aborts the test where it is not installed. */
     public static MosquittoBroker start() {
+        return start("");
+    }
+
+    /**
+     * Starts mosquitto with {@code extraConfigLines} appended to its config (each line ending in
+     * a newline), e.g. {@code "max_queued_messages 0\n"}; aborts the test where it is not installed.
+     */
+    public static MosquittoBroker start(final String extraConfigLines) {
         final Path executable = MOSQUITTO.assumeInstalled();
         final TempFolder folder = TempFolder.create("tern-mosquitto-");
         try {
@@ -55,7 +63,8 @@ public final class MosquittoBroker implements TestBroker {
             IllegalStateException lastFailure = null;
             for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
                 final int port = Loopback.freePort();
-                MosquittoConfig.write(folder.resolve("mosquitto.conf"), port, folder.resolve("persistence"), folder.resolve("mosquitto.log"));
+                MosquittoConfig.write(folder.resolve("mosquitto.conf"), port, folder.resolve("persistence"), folder.resolve("mosquitto.log"),
+                        extraConfigLines);
                 try {
                     return new MosquittoBroker(executable, folder, port, launch(executable, folder, port));
                 } catch (final IllegalStateException e) {

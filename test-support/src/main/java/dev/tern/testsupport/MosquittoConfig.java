@@ -28,8 +28,9 @@ final class MosquittoConfig {
                 + "user " + user + "\n";
     }
 
-    static void write(final Path configFile, final int port, final Path persistenceFolder, final Path logFile) {
-        final String text = render(port, persistenceFolder, logFile, System.getProperty("user.name"));
+    static void write(final Path configFile, final int port, final Path persistenceFolder, final Path logFile,
+                      final String extraLines) {
+        final String text = render(port, persistenceFolder, logFile, System.getProperty("user.name")) + extraLines;
         try {
             Files.writeString(configFile, text, StandardCharsets.UTF_8);
         } catch (final IOException e) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -20,7 +21,8 @@ import java.util.function.Predicate;
  * right after (it arrives, its answer never comes back). It can also drop one packet and keep the
  * connection open (a packet lost without the connection noticing: what an acknowledgement timer
  * is for). Rules fire once. It can also forward packets one byte at a time, to exercise
- * incremental decoding.
+ * incremental decoding, cut inside a packet (the first bytes of it arrive, then the connection
+ * ends), hold one packet back for a while (a slow link), and split one packet into single bytes.
  *
  * <pre>{@code
  * try (FaultProxy proxy = FaultProxy.start("127.0.0.1", broker.port())) {
@@ -42,10 +44,20 @@ public final class FaultProxy implements AutoCloseable {
         /** Forward it, then cut. */
         CUT_AFTER,
         /** Do not forward it; the connection stays open and carries on with the next packet. */
-        DROP
+        DROP,
+        /** Forward only its first {@link Rule#amount()} bytes, then cut: a cut at a byte offset. */
+        CUT_INSIDE,
+        /** Wait {@link Rule#amount()} milliseconds, then forward it (and what follows it that way). */
+        DELAY,
+        /** Forward it one byte per write (each flushed). */
+        SPLIT
     }
 
-    record Rule(Predicate<SeenPacket> matches, Fault fault) {
+    /** @param amount bytes forwarded for CUT_INSIDE, milliseconds for DELAY, else 0 */
+    record Rule(Predicate<SeenPacket> matches, Fault fault, long amount) {
+        Rule(Predicate<SeenPacket> matches, Fault fault) {
+            this(matches, fault, 0);
+        }
     }
 
     private final String targetHost;
@@ -56,8 +68,12 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Rule> rules = new ArrayList<>();
     private final List<SeenPacket> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger cuts = new AtomicInteger();
+    private final AtomicInteger delays = new AtomicInteger();
+    private final AtomicInteger splits = new AtomicInteger();
     private final List<SeenPacket> dropped = new CopyOnWriteArrayList<>();
     private volatile boolean byteByByte;
+    private volatile boolean recording = true;
+    private volatile Consumer<SeenPacket> forwardedListener = packet -> { };
     private volatile boolean closed;
 
     private FaultProxy(String targetHost, int targetPort) throws IOException {
@@ -106,11 +122,71 @@ public final class FaultProxy implements AutoCloseable {
         return addRule(new Rule(matches, Fault.DROP));
     }
 
+    /**
+     * Cuts once inside the first packet that matches: its first {@code bytes} bytes are
+     * forwarded (at least 1, at most all but its last byte), then the connection ends; the
+     * receiver holds a partial packet it must throw away.
+     */
+    public FaultProxy cutInside(Predicate<SeenPacket> matches, int bytes) {
+        return addRule(new Rule(matches, Fault.CUT_INSIDE, bytes));
+    }
+
+    /**
+     * Holds the first packet that matches for {@code delay}, once, then forwards it; packets
+     * behind it in the same direction wait too, as on a slow link. Counted in {@link #delays()}.
+     */
+    public FaultProxy delayOnce(Predicate<SeenPacket> matches, Duration delay) {
+        return addRule(new Rule(matches, Fault.DELAY, delay.toMillis()));
+    }
+
+    /** Forwards the first packet that matches one byte per write, once. Counted in {@link #splits()}. */
+    public FaultProxy splitOnce(Predicate<SeenPacket> matches) {
+        return addRule(new Rule(matches, Fault.SPLIT));
+    }
+
+    /** Removes the rules that have not fired yet; returns how many there were. */
+    public int clearRules() {
+        synchronized (rules) {
+            int pending = rules.size();
+            rules.clear();
+            return pending;
+        }
+    }
+
+    /** How many rules wait for their packet. */
+    public int pendingRules() {
+        synchronized (rules) {
+            return rules.size();
+        }
+    }
+
     private FaultProxy addRule(Rule rule) {
         synchronized (rules) {
             rules.add(rule);
         }
         return this;
+    }
+
+    /**
+     * Whether {@link #seen()} keeps every packet (the default); a long run turns it off so the
+     * list does not grow without bound. Rules still see every packet.
+     */
+    public FaultProxy recording(boolean enabled) {
+        this.recording = enabled;
+        return this;
+    }
+
+    /**
+     * Called on a pump thread for every packet once it was forwarded whole (not for one cut
+     * before or inside, or dropped): what the other side can have read.
+     */
+    public FaultProxy onForwarded(Consumer<SeenPacket> listener) {
+        this.forwardedListener = listener;
+        return this;
+    }
+
+    void forwarded(SeenPacket packet) {
+        forwardedListener.accept(packet);
     }
 
     /** Forwards every packet one byte per write (each flushed) instead of whole. */
@@ -133,8 +209,19 @@ public final class FaultProxy implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** Cuts so far: rules that cut (before, after or inside a packet) and {@link #cutAll()}. */
     public int cuts() {
         return cuts.get();
+    }
+
+    /** Packets held back by {@link #delayOnce} so far. */
+    public int delays() {
+        return delays.get();
+    }
+
+    /** Packets split into single bytes by {@link #splitOnce} so far. */
+    public int splits() {
+        return splits.get();
     }
 
     /** Every packet a {@link #dropOnce} rule swallowed, in order. */
@@ -161,20 +248,23 @@ public final class FaultProxy implements AutoCloseable {
         return Waiting.until(() -> seen.stream().anyMatch(matches), timeout);
     }
 
-    /** Called by a connection for each whole packet: records it and says what fault to apply, or null. */
-    Fault onPacket(SeenPacket packet) {
-        seen.add(packet);
+    /** Called by a connection for each whole packet: records it and says which rule applies, or null. */
+    Rule onPacket(SeenPacket packet) {
+        if (recording) {
+            seen.add(packet);
+        }
         synchronized (rules) {
             for (int i = 0; i < rules.size(); i++) {
                 Rule rule = rules.get(i);
                 if (rule.matches().test(packet)) {
                     rules.remove(i);
-                    if (rule.fault() == Fault.DROP) {
-                        dropped.add(packet);
-                    } else {
-                        cuts.incrementAndGet();
+                    switch (rule.fault()) {
+                        case DROP -> dropped.add(packet);
+                        case DELAY -> delays.incrementAndGet();
+                        case SPLIT -> splits.incrementAndGet();
+                        default -> cuts.incrementAndGet();
                     }
-                    return rule.fault();
+                    return rule;
                 }
             }
         }

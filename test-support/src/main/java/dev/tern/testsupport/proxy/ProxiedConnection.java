@@ -84,7 +84,8 @@ final class ProxiedConnection {
         }
         SeenPacket seen = new SeenPacket(number, direction, PacketType.ofFirstByte(packet[0] & 0xFF),
                 packet[0] & 0x0F, MqttFrames.packetId(packet), packet);
-        FaultProxy.Fault fault = proxy.onPacket(seen);
+        FaultProxy.Rule rule = proxy.onPacket(seen);
+        FaultProxy.Fault fault = rule == null ? null : rule.fault();
         if (fault == FaultProxy.Fault.CUT_BEFORE) {
             cut();
             return false;
@@ -92,25 +93,44 @@ final class ProxiedConnection {
         if (fault == FaultProxy.Fault.DROP) {
             return true;
         }
-        if (fault == FaultProxy.Fault.CUT_AFTER && !markCut()) {
+        if (fault == FaultProxy.Fault.DELAY) {
+            pause(rule.amount());
+        }
+        int length = packet.length;
+        if (fault == FaultProxy.Fault.CUT_INSIDE) {
+            length = (int) Math.max(1, Math.min(packet.length - 1, rule.amount()));
+        }
+        boolean cutting = fault == FaultProxy.Fault.CUT_AFTER || fault == FaultProxy.Fault.CUT_INSIDE;
+        if (cutting && !markCut()) {
             return false;
         }
         // from here a CUT_AFTER connection forwards nothing else: the answer to this packet,
         // which can only exist once the packet is written, never passes the other way
-        if (proxy.byteByByteEnabled()) {
-            for (byte b : packet) {
-                out.write(b);
+        if (proxy.byteByByteEnabled() || fault == FaultProxy.Fault.SPLIT) {
+            for (int i = 0; i < length; i++) {
+                out.write(packet[i]);
                 out.flush();
             }
         } else {
-            out.write(packet);
+            out.write(packet, 0, length);
             out.flush();
         }
-        if (fault == FaultProxy.Fault.CUT_AFTER) {
+        if (fault != FaultProxy.Fault.CUT_INSIDE) {
+            proxy.forwarded(seen);
+        }
+        if (cutting) {
             finishCut();
             return false;
         }
         return true;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void endOfStream(Socket to) {

@@ -163,6 +163,80 @@ class FaultProxyTest {
         }
     }
 
+    @Test
+    void cutInsideDeliversTheFirstBytesOfThePacketThenEndsTheConnection() throws IOException {
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort());
+             Socket client = connect(proxy)) {
+            proxy.cutInside(p -> p.type() == PacketType.PUBACK, 3);
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+
+            byte[] partial = new byte[3];
+            assertTrue(readFully(client.getInputStream(), partial), "the first 3 bytes of the PUBACK arrive");
+            assertArrayEquals(java.util.Arrays.copyOf(PUBACK_ID_7, 3), partial);
+            assertEquals(-1, client.getInputStream().read(), "then the connection ends, the last byte never comes");
+            assertEquals(1, proxy.cuts());
+        }
+    }
+
+    @Test
+    void cutInsideForwardsAtMostAllButTheLastByte() throws IOException {
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort());
+             Socket client = connect(proxy)) {
+            proxy.cutInside(p -> p.type() == PacketType.PUBACK, 1000);
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+
+            byte[] partial = new byte[3];
+            assertTrue(readFully(client.getInputStream(), partial));
+            assertEquals(-1, client.getInputStream().read(), "a packet cut inside is never whole");
+        }
+    }
+
+    @Test
+    void delayOnceHoldsOnePacketThenForwardsIt() throws IOException {
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort());
+             Socket client = connect(proxy)) {
+            proxy.delayOnce(p -> p.type() == PacketType.PUBACK, Duration.ofMillis(200));
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+
+            byte[] answer = new byte[4];
+            assertTrue(readFully(client.getInputStream(), answer), "the delayed PUBACK still arrives");
+            assertArrayEquals(PUBACK_ID_7, answer);
+            assertEquals(1, proxy.delays());
+            assertEquals(0, proxy.cuts(), "a delay is not a cut");
+        }
+    }
+
+    @Test
+    void splitOnceDeliversThePacketWhole() throws IOException {
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort());
+             Socket client = connect(proxy)) {
+            proxy.splitOnce(p -> p.type() == PacketType.PUBLISH);
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+
+            byte[] answer = new byte[4];
+            assertTrue(readFully(client.getInputStream(), answer));
+            assertArrayEquals(PUBACK_ID_7, answer);
+            assertArrayEquals(PUBLISH_QOS1_ID_7, brokerReceived.get(0));
+            assertEquals(1, proxy.splits());
+        }
+    }
+
+    @Test
+    void clearRulesRemovesRulesThatHaveNotFired() throws IOException {
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort());
+             Socket client = connect(proxy)) {
+            proxy.cutAfter(p -> p.type() == PacketType.PUBLISH).recording(false);
+            assertEquals(1, proxy.pendingRules());
+            assertEquals(1, proxy.clearRules());
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+
+            byte[] answer = new byte[4];
+            assertTrue(readFully(client.getInputStream(), answer), "no rule left to cut");
+            assertEquals(0, proxy.cuts());
+            assertEquals(List.of(), proxy.seen(), "nothing recorded with recording off");
+        }
+    }
+
     private static Socket connect(FaultProxy proxy) throws IOException {
         Socket socket = new Socket(proxy.host(), proxy.port());
         socket.setSoTimeout(10_000);
