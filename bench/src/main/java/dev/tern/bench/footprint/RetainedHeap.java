@@ -1,0 +1,103 @@
+package dev.tern.bench.footprint;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.openjdk.jol.info.GraphLayout;
+import org.openjdk.jol.vm.VM;
+import org.openjdk.jol.vm.VirtualMachine;
+
+/**
+ * The heap an object graph holds, two ways:
+ *
+ * <ul>
+ * <li>{@link #jol}: JOL's {@code GraphLayout.parseInstance(root).totalSize()}, everything reachable
+ *     through instance fields (JOL never follows static fields). From a client that owns a
+ *     thread this includes the JVM's shared state the thread leads to: its thread group and so
+ *     every other thread of the JVM, the context class loader and the classes it loaded.</li>
+ * <li>{@link #ownedBy}: the same walk (JOL's object sizes, instance fields only) that does not
+ *     enter a {@link Thread}, {@link ThreadGroup}, {@link ClassLoader}, {@link Class} or
+ *     {@link Module}: what the client's own objects hold, its buffers, queues, tokens, channels
+ *     and the Runnables its threads run (a client references those itself), without the state
+ *     every program in the JVM shares. A thread's stack is not heap and neither walk counts it.</li>
+ * </ul>
+ */
+public final class RetainedHeap {
+
+    /** Where the walk stops: JVM-wide state, not the client's. */
+    private static final List<Class<?>> SHARED = List.of(Thread.class, ThreadGroup.class, ClassLoader.class,
+            Class.class, Module.class);
+
+    private RetainedHeap() {
+    }
+
+    /** JOL's total for everything reachable from {@code root}. */
+    public static long jol(Object root) {
+        return GraphLayout.parseInstance(root).totalSize();
+    }
+
+    /** Bytes of the objects reachable from {@code root} without entering JVM-wide state (see the class comment). */
+    public static long ownedBy(Object root) {
+        VirtualMachine vm = VM.current();
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Class<?>, List<Long>> offsets = new IdentityHashMap<>();
+        ArrayDeque<Object> work = new ArrayDeque<>();
+        work.add(root);
+        seen.add(root);
+        long total = 0;
+        while (!work.isEmpty()) {
+            Object object = work.poll();
+            total += vm.sizeOf(object);
+            Class<?> type = object.getClass();
+            if (type.isArray()) {
+                if (!type.getComponentType().isPrimitive()) {
+                    for (Object element : (Object[]) object) {
+                        visit(element, seen, work);
+                    }
+                }
+                continue;
+            }
+            for (long offset : offsets.computeIfAbsent(type, c -> referenceOffsets(c, vm))) {
+                visit(vm.getObject(object, offset), seen, work);
+            }
+        }
+        return total;
+    }
+
+    private static void visit(Object next, Set<Object> seen, ArrayDeque<Object> work) {
+        if (next == null || isShared(next) || !seen.add(next)) {
+            return;
+        }
+        work.add(next);
+    }
+
+    static boolean isShared(Object object) {
+        for (Class<?> shared : SHARED) {
+            if (shared.isInstance(object)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Offsets of the non-static reference fields of {@code type} and its superclasses. */
+    private static List<Long> referenceOffsets(Class<?> type, VirtualMachine vm) {
+        List<Long> result = new ArrayList<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
+                    continue;
+                }
+                result.add(vm.fieldOffset(field));
+            }
+        }
+        return result;
+    }
+}
