@@ -27,7 +27,8 @@ import dev.tern.testsupport.MosquittoBroker;
 public final class FootprintBench {
 
     static final String USAGE = "[--quick] [--rounds N]";
-    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Djdk.attach.allowAttachSelf=true");
+    /** JOL: self-attach for its agent; magic field offsets to read the fields of hidden classes (lambdas). */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Djdk.attach.allowAttachSelf=true", "-Djol.magicFieldOffset=true");
     static final List<String> CLIENTS = List.of("tern", "paho", "hivemq");
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(90);
 

@@ -92,7 +92,8 @@ public final class FootprintProbe {
             long owned = RetainedHeap.ownedBy(root);
             long jol = RetainedHeap.jol(root);
             System.out.println(PREFIX + "client=" + client + " owned=" + owned + " jol=" + jol + " in_flight="
-                    + publishesToBroker(proxy) + " threads=" + Thread.activeCount());
+                    + publishesToBroker(proxy) + " threads=" + Thread.activeCount() + " unfollowed_fields=" + RetainedHeap.SKIPPED_FIELDS.size());
+            System.err.println("fields not followed (hidden classes): " + RetainedHeap.SKIPPED_FIELDS);
         }
     }
 

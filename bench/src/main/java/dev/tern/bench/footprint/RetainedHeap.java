@@ -28,6 +28,9 @@ import org.openjdk.jol.vm.VirtualMachine;
  *     and the Runnables its threads run (a client references those itself), without the state
  *     every program in the JVM shares. A thread's stack is not heap and neither walk counts it.</li>
  * </ul>
+ *
+ * A lambda's captured values are not followed by {@link #ownedBy} (the JVM does not give a hidden
+ * class's field offsets): {@link #SKIPPED_FIELDS} names them.
  */
 public final class RetainedHeap {
 
@@ -35,12 +38,19 @@ public final class RetainedHeap {
     private static final List<Class<?>> SHARED = List.of(Thread.class, ThreadGroup.class, ClassLoader.class,
             Class.class, Module.class);
 
+    /** Fields the walk could not read (hidden classes' captured values), for the report. */
+    static final Set<String> SKIPPED_FIELDS = Collections.synchronizedSet(new java.util.TreeSet<>());
+
     private RetainedHeap() {
     }
 
-    /** JOL's total for everything reachable from {@code root}. */
+    /** JOL's total for everything reachable from {@code root}, or -1 when JOL cannot walk the graph. */
     public static long jol(Object root) {
-        return GraphLayout.parseInstance(root).totalSize();
+        try {
+            return GraphLayout.parseInstance(root).totalSize();
+        } catch (RuntimeException e) {
+            return -1;   // JOL cannot walk past a hidden class's fields either: no figure
+        }
     }
 
     /** Bytes of the objects reachable from {@code root} without entering JVM-wide state (see the class comment). */
@@ -95,7 +105,12 @@ public final class RetainedHeap {
                 if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
                     continue;
                 }
-                result.add(vm.fieldOffset(field));
+                try {
+                    result.add(vm.fieldOffset(field));
+                } catch (RuntimeException e) {
+                    // a hidden class (a lambda) hides its fields' offsets: what it captured is not followed
+                    SKIPPED_FIELDS.add(c.getName() + "." + field.getName());
+                }
             }
         }
         return result;
