@@ -123,9 +123,11 @@ public final class FootprintBench {
             clientJson.put(entry.getKey(), json);
         }
         System.out.println();
-        System.out.println("connected, " + FootprintProbe.IN_FLIGHT + " in flight (retained: reachable from the client object, not entering"
-                + " Thread/ThreadGroup/ClassLoader/Class/Module, static fields never followed; JOL whole graph: everything reachable,"
-                + " through the client's threads into the JVM's thread groups and class loaders):");
+        System.out.println("connected, " + FootprintProbe.IN_FLIGHT + " in flight (retained: strongly reachable from the client object"
+                + " through instance fields, not entering JVM-wide state: threads, thread groups, class loaders, classes, modules,"
+                + " protection domains, zip files, java.util.logging, resource bundles, references (the Cleaner's list),"
+                + " method handles; JOL whole graph: GraphLayout.parseInstance(client), everything reachable, which from a"
+                + " client's threads and sockets is most of the JVM):");
         clientTable.print(System.out);
 
         Map<String, ClassBytes> code = classBytes();

@@ -23,10 +23,13 @@ import org.openjdk.jol.vm.VirtualMachine;
  *     thread this includes the JVM's shared state the thread leads to: its thread group and so
  *     every other thread of the JVM, the context class loader and the classes it loaded.</li>
  * <li>{@link #ownedBy}: the same walk (JOL's object sizes, instance fields only) that does not
- *     enter a {@link Thread}, {@link ThreadGroup}, {@link ClassLoader}, {@link Class} or
- *     {@link Module}: what the client's own objects hold, its buffers, queues, tokens, channels
- *     and the Runnables its threads run (a client references those itself), without the state
- *     every program in the JVM shares. A thread's stack is not heap and neither walk counts it.</li>
+ *     enter JVM-wide state ({@link #SHARED}): threads and thread groups, class loaders, classes,
+ *     modules, protection domains and code sources, zip files, java.util.logging loggers, resource
+ *     bundles, method handles, and {@link java.lang.ref.Reference}s (not strong: nothing they
+ *     point to is retained by them; and a socket's Cleaner entry links every cleanable object of
+ *     the JVM). What is left is what the client's own objects hold: its buffers, queues, tokens,
+ *     channels and the Runnables its threads run (a client references those itself). A thread's
+ *     stack is not heap and neither walk counts it.</li>
  * </ul>
  *
  * A lambda's captured values are not followed by {@link #ownedBy} (the JVM does not give a hidden
@@ -36,7 +39,10 @@ public final class RetainedHeap {
 
     /** Where the walk stops: JVM-wide state, not the client's. */
     private static final List<Class<?>> SHARED = List.of(Thread.class, ThreadGroup.class, ClassLoader.class,
-            Class.class, Module.class);
+            Class.class, Module.class, java.security.ProtectionDomain.class, java.security.CodeSource.class,
+            java.security.AccessControlContext.class, java.util.zip.ZipFile.class, java.util.logging.Logger.class,
+            java.util.logging.LogManager.class, java.util.ResourceBundle.class, java.lang.ref.Reference.class,
+            java.lang.invoke.MethodHandle.class, java.lang.invoke.MethodType.class);
 
     /** Fields the walk could not read (hidden classes' captured values), for the report. */
     static final Set<String> SKIPPED_FIELDS = Collections.synchronizedSet(new java.util.TreeSet<>());
@@ -86,6 +92,37 @@ public final class RetainedHeap {
             return;
         }
         work.add(next);
+    }
+
+    /** Bytes per class of the objects {@link #ownedBy} counts, largest first, for finding what a figure is made of. */
+    public static String histogram(Object root, int lines) {
+        Map<String, long[]> byClass = new java.util.HashMap<>();
+        VirtualMachine vm = VM.current();
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Object> work = new ArrayDeque<>();
+        work.add(root);
+        seen.add(root);
+        while (!work.isEmpty()) {
+            Object object = work.poll();
+            long[] sum = byClass.computeIfAbsent(object.getClass().getName(), n -> new long[2]);
+            sum[0]++;
+            sum[1] += vm.sizeOf(object);
+            if (object.getClass().isArray()) {
+                if (!object.getClass().getComponentType().isPrimitive()) {
+                    for (Object element : (Object[]) object) {
+                        visit(element, seen, work);
+                    }
+                }
+                continue;
+            }
+            for (long offset : referenceOffsets(object.getClass(), vm)) {
+                visit(vm.getObject(object, offset), seen, work);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        byClass.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(lines)
+                .forEach(e -> out.append(String.format("%10d %6d %s%n", e.getValue()[1], e.getValue()[0], e.getKey())));
+        return out.toString();
     }
 
     static boolean isShared(Object object) {
