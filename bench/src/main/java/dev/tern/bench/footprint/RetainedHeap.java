@@ -40,7 +40,7 @@ public final class RetainedHeap {
     /** Where the walk stops: JVM-wide state, not the client's. */
     private static final List<Class<?>> SHARED = List.of(Thread.class, ThreadGroup.class, ClassLoader.class,
             Class.class, Module.class, java.security.ProtectionDomain.class, java.security.CodeSource.class,
-            java.security.AccessControlContext.class, java.util.zip.ZipFile.class, java.util.logging.Logger.class,
+            java.util.zip.ZipFile.class, java.util.logging.Logger.class,
             java.util.logging.LogManager.class, java.util.ResourceBundle.class, java.lang.ref.Reference.class,
             java.lang.invoke.MethodHandle.class, java.lang.invoke.MethodType.class);
 
