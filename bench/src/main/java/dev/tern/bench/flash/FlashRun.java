@@ -1,0 +1,122 @@
+package dev.tern.bench.flash;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import picocli.CommandLine;
+
+import dev.tern.boards.virtual.LineStats;
+import dev.tern.boards.virtual.VirtualBoard;
+import dev.tern.host.Main;
+
+/**
+ * One timed flash of the virtual board: {@code tern flash} run in this JVM (picocli's execute,
+ * as the tern launcher would) or {@code stm32flash} run as a process, each on the host end of
+ * the pty pair whose other end is the board's console. Wall time from start to exit, and the
+ * bytes the board's line carried in both directions meanwhile.
+ *
+ * @param seconds wall time
+ * @param wireBytes bytes to and from the board during the run
+ * @param written bytes the tool wrote (tern's own count; stm32flash: the image)
+ * @param skippedPages pages tern found unchanged and did not write (stm32flash: 0)
+ * @param boot tern's boot line after GO, or "" (no GO)
+ * @param output what the tool printed, for a failure message
+ */
+record FlashRun(double seconds, long wireBytes, long written, long skippedPages, String boot, String output) {
+
+    private static final Pattern NUMBER = Pattern.compile("\"(bytesWritten|pagesSkipped)\":(\\d+)");
+    private static final Pattern BOOT = Pattern.compile("\"boot\":\"([^\"]*)\"");
+    private static final long TOOL_TIMEOUT_S = 240;
+
+    /** {@code tern flash IMAGE --port PORT --json EXTRA...}; throws when it does not exit 0. */
+    static FlashRun tern(VirtualBoard board, Path image, Path port, String... extra) {
+        List<String> args = new ArrayList<>(List.of("flash", image.toString(), "--port", port.toString(), "--json"));
+        args.addAll(List.of(extra));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine tern = Main.commandLine();
+        tern.setOut(new PrintWriter(out, true));
+        tern.setErr(new PrintWriter(err, true));
+        long before = wire(board);
+        long started = System.nanoTime();
+        int exit = tern.execute(args.toArray(new String[0]));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long wireBytes = wire(board) - before;
+        String output = out + err.toString();
+        if (exit != 0) {
+            throw new IllegalStateException("tern " + String.join(" ", args) + " exited " + exit + ":\n" + output);
+        }
+        long written = -1;
+        long skipped = -1;
+        Matcher numbers = NUMBER.matcher(out.toString());
+        while (numbers.find()) {
+            if ("bytesWritten".equals(numbers.group(1))) {
+                written = Long.parseLong(numbers.group(2));
+            } else {
+                skipped = Long.parseLong(numbers.group(2));
+            }
+        }
+        Matcher boot = BOOT.matcher(out.toString());
+        return new FlashRun(seconds, wireBytes, written, skipped, boot.find() ? boot.group(1) : "", output);
+    }
+
+    /**
+     * {@code stm32flash -b BAUD -m 8n1 -w IMAGE -v -S ADDRESS PORT}; throws when it does not exit 0.
+     * stm32flash sends its 0x7F once: when that gets no answer ("Failed to init device", seen on
+     * a loaded machine; nothing was written) it is started once more, as tern's own three syncs
+     * would have, and the time of the run that worked is the one reported.
+     */
+    static FlashRun stm32flash(VirtualBoard board, Path tool, Path image, long address, int baud, Path port, Path log)
+            throws IOException, InterruptedException {
+        try {
+            return stm32flashOnce(board, tool, image, address, baud, port, log);
+        } catch (IllegalStateException e) {
+            if (!String.valueOf(e.getMessage()).contains("Failed to init device")) {
+                throw e;
+            }
+            System.out.println("  (stm32flash: no answer to its sync, started once more)");
+            Thread.sleep(500);
+            return stm32flashOnce(board, tool, image, address, baud, port, log);
+        }
+    }
+
+    private static FlashRun stm32flashOnce(VirtualBoard board, Path tool, Path image, long address, int baud, Path port, Path log)
+            throws IOException, InterruptedException {
+        List<String> command = List.of(tool.toString(), "-b", String.valueOf(baud), "-m", "8n1", "-w", image.toString(), "-v",
+                "-S", "0x" + Long.toHexString(address), port.toString());
+        long before = wire(board);
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.to(log.toFile())).start();
+        try {
+            if (!process.waitFor(TOOL_TIMEOUT_S, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("stm32flash did not finish within " + TOOL_TIMEOUT_S + " s: "
+                        + Files.readString(log, StandardCharsets.UTF_8));
+            }
+        } finally {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long wireBytes = wire(board) - before;
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + ":\n" + output);
+        }
+        return new FlashRun(seconds, wireBytes, Files.size(image), 0, "", output);
+    }
+
+    private static long wire(VirtualBoard board) {
+        LineStats stats = board.lineStats();
+        return stats.toBoard() + stats.toHost();
+    }
+}
