@@ -75,7 +75,7 @@ public final class FlashBench {
             ImageKey key = ImageKey.generate(KeyType.ED25519);
             Path firmwareJar = Path.of(SensorApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             int payloadBytes = arguments.quick()
-                    ? (int) ((Files.size(firmwareJar) + QUICK_PAYLOAD_ROUNDING) / QUICK_PAYLOAD_ROUNDING * QUICK_PAYLOAD_ROUNDING)
+                    ? (PaddedFirmware.smallestSize(firmwareJar) / QUICK_PAYLOAD_ROUNDING + 1) * QUICK_PAYLOAD_ROUNDING
                     : IMAGE_PAYLOAD;
             byte[] payload = PaddedFirmware.of(firmwareJar, payloadBytes);
             byte[] signed = new ImageSigner(SignOptions.defaults(ImageVersion.parse("1.0.0"))).sign(payload, key);

@@ -24,6 +24,11 @@ public final class PaddedFirmware {
     private PaddedFirmware() {
     }
 
+    /** The smallest size {@link #of} can make: the jar rebuilt with an empty padding entry. */
+    public static int smallestSize(Path firmwareJar) {
+        return build(firmwareJar, 0).length;
+    }
+
     /** The jar at {@code firmwareJar} made exactly {@code size} bytes long. */
     public static byte[] of(Path firmwareJar, int size) {
         byte[] empty = build(firmwareJar, 0);

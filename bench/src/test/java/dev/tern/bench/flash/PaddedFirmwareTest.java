@@ -3,6 +3,7 @@ package dev.tern.bench.flash;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,5 +41,18 @@ class PaddedFirmwareTest {
             assertArrayEquals(hello, in.readAllBytes());
             assertEquals(PaddedFirmware.PADDING_ENTRY, in.getNextJarEntry().getName());
         }
+    }
+
+    @Test
+    void theSmallestSizeIsOneThePaddingCanReachAndNoLess() throws Exception {
+        Path jar = folder.resolve("small.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), new Manifest())) {
+            out.putNextEntry(new JarEntry("a/Hello.txt"));
+            out.write("hello".getBytes(StandardCharsets.US_ASCII));
+            out.closeEntry();
+        }
+        int smallest = PaddedFirmware.smallestSize(jar);
+        assertEquals(smallest, PaddedFirmware.of(jar, smallest).length);
+        assertThrows(IllegalArgumentException.class, () -> PaddedFirmware.of(jar, smallest - 1));
     }
 }
