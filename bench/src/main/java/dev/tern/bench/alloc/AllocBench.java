@@ -172,19 +172,8 @@ public final class AllocBench {
         if (!failures.isEmpty()) {
             System.out.println("FAILED: " + String.join("; ", failures));
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("suite", "alloc");
-        result.put("quick", quick);
-        result.put("ok", failures.isEmpty());
-        result.put("messages", messages);
-        result.put("warmup", warmup);
-        result.put("rounds", rounds);
-        result.put("payloadBytes", 64);
-        result.put("window", 16);
-        result.put("jvmOptions", String.join(" ", Forks.JVM_OPTIONS));
-        result.put("java", System.getProperty("java.version"));
-        result.put("cores", Runtime.getRuntime().availableProcessors());
-        result.put("seconds", Math.round(seconds));
+        Map<String, Object> result = Forks.resultHead("alloc", quick, failures.isEmpty(), messages, warmup, rounds);
+        Forks.putMachine(result, seconds);
         result.put("runs", runs);
         result.put("failures", failures);
         System.out.println(ResultLine.of(result));

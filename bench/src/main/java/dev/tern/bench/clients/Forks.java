@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.tern.testsupport.ForkedJvm;
@@ -162,5 +164,27 @@ public final class Forks {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The first fields of a worker suite's RESULT line: what was run, whether it kept its promises, how much. */
+    public static Map<String, Object> resultHead(String suite, boolean quick, boolean ok, long messages, long warmup, int rounds) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("suite", suite);
+        result.put("quick", quick);
+        result.put("ok", ok);
+        result.put("messages", messages);
+        result.put("warmup", warmup);
+        result.put("rounds", rounds);
+        result.put("payloadBytes", 64);
+        result.put("window", 16);
+        return result;
+    }
+
+    /** The fields that say where the figures came from: the workers' JVM options, the JDK, the cores, the run's length. */
+    public static void putMachine(Map<String, Object> result, double seconds) {
+        result.put("jvmOptions", String.join(" ", JVM_OPTIONS));
+        result.put("java", System.getProperty("java.version"));
+        result.put("cores", Runtime.getRuntime().availableProcessors());
+        result.put("seconds", Math.round(seconds));
     }
 }

@@ -156,20 +156,9 @@ public final class ThroughputBench {
         if (!failures.isEmpty()) {
             System.out.println("FAILED: " + String.join("; ", failures));
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("suite", "throughput");
-        result.put("quick", quick);
-        result.put("ok", failures.isEmpty());
-        result.put("messages", messages);
-        result.put("warmup", warmup);
-        result.put("rounds", rounds);
-        result.put("payloadBytes", 64);
-        result.put("window", 16);
+        Map<String, Object> result = Forks.resultHead("throughput", quick, failures.isEmpty(), messages, warmup, rounds);
         result.put("subscriber", "wire");
-        result.put("jvmOptions", String.join(" ", Forks.JVM_OPTIONS));
-        result.put("java", System.getProperty("java.version"));
-        result.put("cores", Runtime.getRuntime().availableProcessors());
-        result.put("seconds", Math.round(seconds));
+        Forks.putMachine(result, seconds);
         result.put("runs", runs);
         result.put("failures", failures);
         System.out.println(ResultLine.of(result));
