@@ -39,9 +39,47 @@ import dev.tern.mqtt.session.SessionStore;
  * }</pre>
  *
  * The session (unacknowledged messages with their packet bytes, incoming QoS 2 ids, the next
- * packet id, the offline queue) lives in {@code storage} when one is given and is saved there
- * before the engine acts on a change: before {@link #publish} reports a message accepted, before
- * a PUBREC or PUBCOMP leaves. A new engine on the same storage resumes it.
+ * packet id, the offline queue) lives in {@code storage} when one is given. A new engine on the
+ * same storage resumes it.
+ *
+ * <p>Store before act. Each change to the session is either DURABLE (saved before the engine acts
+ * on it) or LAZY (written by the next save, or by a save when a poll finds nothing to do):
+ * <pre>
+ *  change                                   kind     why
+ *  publish() QoS 1/2 accepted (an id)       DURABLE  the application is told it will be delivered
+ *  publish() QoS 1/2 queued offline         DURABLE  the same, for QUEUED
+ *  queued QoS 1/2 moved into flight         DURABLE  before its PUBLISH leaves: after a reboot it would
+ *                                                    leave again under a new id (a QoS 2 duplicate)
+ *  PUBREC received: PUBREL phase            DURABLE  before the PUBREL leaves: no PUBLISH after a PUBREL
+ *                                                    [MQTT-4.3.3-1]
+ *  incoming QoS 2 id stored                 DURABLE  before delivery and PUBREC: a re-sent PUBLISH must
+ *                                                    be known as a duplicate [MQTT-4.3.3-2]
+ *  incoming QoS 2 id released (PUBREL)      DURABLE  before the PUBCOMP leaves: a stale id would swallow a
+ *                                                    new message that reuses it
+ *  CONNACK session-present 0 clears the     DURABLE  (persistent sessions) the same stale-id loss
+ *  incoming ids
+ *  PUBACK / PUBCOMP removal                 LAZY     lost: the message is re-sent after a reboot; QoS 1
+ *                                                    allows duplicates [MQTT-4.3.2], a PUBREL for an id
+ *                                                    the broker finished is answered PUBCOMP [MQTT-4.3.3]
+ *  SUBSCRIBE / UNSUBSCRIBE records, SUBACK  LAZY     the subscriptions themselves live in RAM only; the
+ *  / UNSUBACK removals                               application subscribes again after a reboot
+ *  next packet id                           LAZY     restored records keep their ids; an id is free for
+ *                                                    reuse once its flow finished [MQTT-2.3.1-2]
+ *  QoS 0: queued, sent from the queue,      LAZY     at most once: a reboot before the next save may lose
+ *  application data for QoS 0 publish()              a queued QoS 0 message, or send one again
+ *  clean-session discard, session resumed   LAZY     every clean connect discards again; resumed states
+ *                                                    are rebuilt from CONNACK after a reboot
+ * </pre>
+ * A failed save (any negative store status) is counted ({@link Counters#storageFailures}) and
+ * nothing that depends on it leaves. The rule: the RAM session stays the truth and the next save
+ * writes all of it, except for changes that must not be stored without their act, which are
+ * undone at once: a refused publish() (the call returns {@link ClientStatus#STORAGE_FAILED}) and an
+ * incoming QoS 2 id whose message was not delivered (a later save storing it would swallow the
+ * broker's re-send). A failed DURABLE save for a broker-driven step closes the connection
+ * ({@link ClientStatus#STORAGE_FAILED}, told to the listener); the engine then retries the save
+ * before each reconnect attempt, backing off as for reconnects, and connects only once it is
+ * stored; the broker re-sends what went unacknowledged. A failed LAZY save is retried when idle,
+ * backing off the same way.
  */
 public final class MqttClient {
 
@@ -79,6 +117,8 @@ public final class MqttClient {
     private final int[] oneFilterLength = new int[1];
     private final int[] oneFilterQos = new int[1];
     private final Backoff backoff;
+    /** Delays between attempts to save while saves fail. */
+    private final Backoff storeBackoff;
     private final Counters counters = new Counters();
     private final int restoreStatus;
 
@@ -94,6 +134,13 @@ public final class MqttClient {
     private boolean everConnected;
     private int lastStatus = ClientStatus.OK;
     private boolean resubscribePending;
+    /** A DURABLE save failed: the connection stays down until a save succeeds. */
+    private boolean storePending;
+    /** LAZY changes not saved yet. */
+    private boolean lazyChanges;
+    /** A LAZY save failed: the next one waits for {@link #nextLazySaveAt}. */
+    private boolean lazySaveFailed;
+    private int nextLazySaveAt;
     /** A QoS 2 PUBLISH found the incoming table full: no PUBLISH is acknowledged until the reconnect. */
     private boolean holdingBack;
     private int holdingBackSince;
@@ -123,6 +170,8 @@ public final class MqttClient {
         offlineTopic = new byte[config.maxPacketSize];
         offlinePayload = new byte[config.maxPacketSize];
         backoff = new Backoff(config.reconnectMinMillis, config.reconnectMaxMillis,
+                config.reconnectJitterPercent, config.jitterSeed);
+        storeBackoff = new Backoff(config.reconnectMinMillis, config.reconnectMaxMillis,
                 config.reconnectJitterPercent, config.jitterSeed);
         connectParameters.clientId(config.clientId, 0, config.clientId.length);
         connectParameters.cleanSession(config.cleanSession);
@@ -190,8 +239,12 @@ public final class MqttClient {
         now = (int) nowMillis;
         int work = 0;
         if (state == STATE_WAITING && Millis.isDue(nextAttemptAt, now)) {
-            state = STATE_CONNECTING;
-            connackDeadline = now + config.connectTimeoutMillis;
+            if (storePending && save() < 0) {
+                nextAttemptAt = now + storeBackoff.nextDelayMillis(); // no connection before it is stored
+            } else {
+                state = STATE_CONNECTING;
+                connackDeadline = now + config.connectTimeoutMillis;
+            }
             work++;
         }
         if (state == STATE_CONNECTING) {
@@ -221,6 +274,9 @@ public final class MqttClient {
         if (state == STATE_CONNACK_PENDING || state == STATE_CONNECTED) {
             work += flush();
         }
+        if (work == 0) {
+            work += saveLazyChanges();
+        }
         return work;
     }
 
@@ -249,7 +305,11 @@ public final class MqttClient {
         }
         if (qos == 0) {
             int sent = sendQos0(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, retain);
-            return sent < 0 ? refuse(sent) : sent;
+            if (sent < 0) {
+                return refuse(sent);
+            }
+            lazyChanges = true; // the application data, changed for this reading, say
+            return sent;
         }
         int id = addPublishRecord(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain);
         if (id < 0) {
@@ -287,6 +347,7 @@ public final class MqttClient {
         if (id < 0) {
             subscriptions.remove(index);
         }
+        lazyChanges = true;
         return id;
     }
 
@@ -311,6 +372,7 @@ public final class MqttClient {
         if (index >= 0) {
             subscriptions.remove(index);
         }
+        lazyChanges = true;
         return id;
     }
 
@@ -438,7 +500,7 @@ public final class MqttClient {
             }
         }
         session.incoming().clear();
-        save();
+        lazyChanges = true;
     }
 
     private void onConnack() {
@@ -457,24 +519,31 @@ public final class MqttClient {
             connectionLost(ClientStatus.UNEXPECTED_PACKET);
             return;
         }
+        boolean clearedIncomingIds = false;
+        if (sessionPresent) {
+            applyToAllRecords(QosEvents.SESSION_RESUMED);
+        } else {
+            // the broker has no session: it holds no PUBREL state and no subscriptions of ours
+            applyToAllRecords(QosEvents.SESSION_LOST);
+            clearedIncomingIds = session.incoming().size() > 0;
+            session.incoming().clear();
+            for (int i = 0; i < subscriptions.count(); i++) {
+                subscriptions.grant(i, Subscriptions.NOT_GRANTED);
+            }
+            lazyChanges = true;
+        }
+        if (clearedIncomingIds && !config.cleanSession && save() < 0) {
+            // a stale id left in flash would swallow a new message of the broker's new session
+            closeUntilStored();
+            return;
+        }
         state = STATE_CONNECTED;
         backoff.reset();
         if (everConnected) {
             counters.reconnects++;
         }
         everConnected = true;
-        if (sessionPresent) {
-            applyToAllRecords(QosEvents.SESSION_RESUMED);
-        } else {
-            // the broker has no session: it holds no PUBREL state and no subscriptions of ours
-            applyToAllRecords(QosEvents.SESSION_LOST);
-            session.incoming().clear();
-            for (int i = 0; i < subscriptions.count(); i++) {
-                subscriptions.grant(i, Subscriptions.NOT_GRANTED);
-            }
-        }
         resubscribeUngranted();
-        save();
         listener.onConnectionChanged(true, sessionPresent, ClientStatus.OK);
     }
 
@@ -667,8 +736,9 @@ public final class MqttClient {
         }
         if (QosTransitions.action(result) == QosActions.STORE_DELIVER_SEND_PUBREC) {
             if (save() < 0) {
+                // undelivered: a later save must not store the id, or the broker's re-send is swallowed
                 session.incoming().release(id);
-                connectionLost(ClientStatus.STORAGE_FAILED);
+                closeUntilStored();
                 return;
             }
             deliver();
@@ -688,9 +758,8 @@ public final class MqttClient {
         int id = packet.packetId();
         int result = session.incoming().onEvent(id, QosEvents.PUBREL_RECEIVED);
         if (QosTransitions.action(result) == QosActions.RELEASE_SEND_PUBCOMP && save() < 0) {
-            // keep the id until it is forgotten in storage too, or a new message with it would be lost
-            session.incoming().store(id);
-            connectionLost(ClientStatus.STORAGE_FAILED);
+            // no PUBCOMP until the release is stored; the broker sends the PUBREL again after the reconnect
+            closeUntilStored();
             return;
         }
         sendAck(PacketType.PUBCOMP, id);
@@ -712,7 +781,7 @@ public final class MqttClient {
         int result = outgoing.onEvent(id, event);
         switch (QosTransitions.action(result)) {
             case QosActions.COMPLETE:
-                save();
+                lazyChanges = true;
                 if (QosStates.holdsPublish(recordState) || QosStates.isPubrelPhase(recordState)) {
                     counters.acknowledged++;
                     listener.onPublishComplete(id, ClientStatus.OK);
@@ -724,7 +793,10 @@ public final class MqttClient {
                     return;
                 }
                 // the PUBREC is stored before the PUBREL leaves: after a reboot the PUBLISH is never re-sent
-                save();
+                if (save() < 0) {
+                    closeUntilStored();
+                    return;
+                }
                 sendPending();
                 return;
             case QosActions.PROTOCOL_ERROR:
@@ -759,7 +831,7 @@ public final class MqttClient {
             subscriptions.setPacketId(index, 0);
             listener.onSubscribed(id, index, granted);
         }
-        save();
+        lazyChanges = true;
     }
 
     // ------------------------------------------------------------------ sending
@@ -951,6 +1023,10 @@ public final class MqttClient {
         if (status < 0) {
             return refuse(status == SessionStatus.OFFLINE_QUEUE_FULL ? ClientStatus.OFFLINE_QUEUE_FULL : status);
         }
+        if (qos == 0) {
+            lazyChanges = true;
+            return ClientStatus.QUEUED;
+        }
         if (save() < 0) {
             // refused, so it must not go out later either: take it back out of the queue
             offlineQueue.removeNewest();
@@ -959,15 +1035,23 @@ public final class MqttClient {
         return ClientStatus.QUEUED;
     }
 
-    /** Moves queued messages into flight, oldest first, while there is room. */
+    /**
+     * Moves queued messages into flight, oldest first, while there is room. QoS 1/2 messages moved
+     * into the table are stored (one save for all of them) before any of them is sent.
+     */
     private int drainOfflineQueue() {
         int moved = 0;
+        boolean movedUnsaved = false;
         while (!offlineQueue.isEmpty()) {
             int qos = offlineQueue.peekQos();
             boolean retain = offlineQueue.peekRetain();
             int topicLength = offlineQueue.copyPeekTopic(offlineTopic, 0);
             int payloadLength = offlineQueue.copyPeekPayload(offlinePayload, 0);
             if (qos == 0) {
+                if (movedUnsaved && !saveBeforeSending()) {
+                    return moved;
+                }
+                movedUnsaved = false;
                 sendPending(); // the messages moved before this one go into the send buffer first
                 if (recordsWaitingToSend()) {
                     break; // a QoS 0 message never overtakes an older one still waiting for room
@@ -976,18 +1060,32 @@ public final class MqttClient {
                 if (sent < 0) {
                     break; // no room now: it stays queued
                 }
+                lazyChanges = true;
             } else if (outgoing.isFull()
                     || addPublishRecord(offlineTopic, 0, topicLength, offlinePayload, 0, payloadLength, qos, retain) < 0) {
                 break;
+            } else {
+                movedUnsaved = true;
             }
             offlineQueue.pop();
             moved++;
         }
+        if (movedUnsaved && !saveBeforeSending()) {
+            return moved;
+        }
         if (moved > 0) {
-            save(); // one save moves them all: queue and table change in the same image
             sendPending();
         }
         return moved;
+    }
+
+    /** A DURABLE save before sending what depends on it: true when stored; false when the connection was closed instead. */
+    private boolean saveBeforeSending() {
+        if (save() < 0) {
+            closeUntilStored();
+            return false;
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -1039,6 +1137,7 @@ public final class MqttClient {
         }
     }
 
+    /** Saves the whole RAM session: OK, or the store's negative status (counted). */
     private int save() {
         if (store == null) {
             return SessionStatus.OK;
@@ -1046,8 +1145,31 @@ public final class MqttClient {
         int status = store.save(session);
         if (status < 0) {
             counters.storageFailures++;
+            return status;
         }
+        storePending = false;
+        lazyChanges = false;
+        lazySaveFailed = false;
+        storeBackoff.reset();
         return status;
+    }
+
+    /** A DURABLE save failed for a broker-driven step: close, and connect again only once a save succeeds. */
+    private void closeUntilStored() {
+        storePending = true;
+        connectionLost(ClientStatus.STORAGE_FAILED);
+    }
+
+    /** An idle poll saves the LAZY changes, backing off while saves fail: 1 if it tried, else 0. */
+    private int saveLazyChanges() {
+        if (!lazyChanges || store == null || storePending || (lazySaveFailed && !Millis.isDue(nextLazySaveAt, now))) {
+            return 0;
+        }
+        if (save() < 0) {
+            lazySaveFailed = true;
+            nextLazySaveAt = now + storeBackoff.nextDelayMillis();
+        }
+        return 1;
     }
 
     private int refuse(int status) {
