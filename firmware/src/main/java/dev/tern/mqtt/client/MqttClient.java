@@ -77,9 +77,10 @@ import dev.tern.mqtt.session.SessionStore;
  * incoming QoS 2 id whose message was not delivered (a later save storing it would swallow the
  * broker's re-send). A failed DURABLE save for a broker-driven step closes the connection
  * ({@link ClientStatus#STORAGE_FAILED}, told to the listener); the engine then retries the save
- * before each reconnect attempt, backing off as for reconnects, and connects only once it is
- * stored; the broker re-sends what went unacknowledged. A failed LAZY save is retried when idle,
- * backing off the same way.
+ * at each reconnect attempt and connects only once it is stored; the broker re-sends what went
+ * unacknowledged. A failed LAZY save is retried when idle. After a failed save no save is tried
+ * for a while (doubling from reconnectMinMillis to reconnectMaxMillis): requests that need one
+ * are refused with STORAGE_FAILED meanwhile.
  */
 public final class MqttClient {
 
@@ -138,9 +139,9 @@ public final class MqttClient {
     private boolean storePending;
     /** LAZY changes not saved yet. */
     private boolean lazyChanges;
-    /** A LAZY save failed: the next one waits for {@link #nextLazySaveAt}. */
-    private boolean lazySaveFailed;
-    private int nextLazySaveAt;
+    /** The last save failed: no save is tried before {@link #nextSaveAt}. */
+    private boolean savesFailing;
+    private int nextSaveAt;
     /** A QoS 2 PUBLISH found the incoming table full: no PUBLISH is acknowledged until the reconnect. */
     private boolean holdingBack;
     private int holdingBackSince;
@@ -240,7 +241,7 @@ public final class MqttClient {
         int work = 0;
         if (state == STATE_WAITING && Millis.isDue(nextAttemptAt, now)) {
             if (storePending && save() < 0) {
-                nextAttemptAt = now + storeBackoff.nextDelayMillis(); // no connection before it is stored
+                nextAttemptAt = nextSaveAt; // no connection before the session is stored
             } else {
                 state = STATE_CONNECTING;
                 connackDeadline = now + config.connectTimeoutMillis;
@@ -1137,19 +1138,28 @@ public final class MqttClient {
         }
     }
 
-    /** Saves the whole RAM session: OK, or the store's negative status (counted). */
+    /**
+     * Saves the whole RAM session: OK, or a negative status: the store's (counted), or
+     * STORAGE_ERROR without trying while backing off after a failure (so a board retrying a
+     * refused publish() every loop does not hammer failing flash).
+     */
     private int save() {
         if (store == null) {
             return SessionStatus.OK;
         }
+        if (savesFailing && !Millis.isDue(nextSaveAt, now)) {
+            return SessionStatus.STORAGE_ERROR;
+        }
         int status = store.save(session);
         if (status < 0) {
             counters.storageFailures++;
+            savesFailing = true;
+            nextSaveAt = now + storeBackoff.nextDelayMillis();
             return status;
         }
+        savesFailing = false;
         storePending = false;
         lazyChanges = false;
-        lazySaveFailed = false;
         storeBackoff.reset();
         return status;
     }
@@ -1162,13 +1172,10 @@ public final class MqttClient {
 
     /** An idle poll saves the LAZY changes, backing off while saves fail: 1 if it tried, else 0. */
     private int saveLazyChanges() {
-        if (!lazyChanges || store == null || storePending || (lazySaveFailed && !Millis.isDue(nextLazySaveAt, now))) {
+        if (!lazyChanges || store == null || storePending || (savesFailing && !Millis.isDue(nextSaveAt, now))) {
             return 0;
         }
-        if (save() < 0) {
-            lazySaveFailed = true;
-            nextLazySaveAt = now + storeBackoff.nextDelayMillis();
-        }
+        save();
         return 1;
     }
 

@@ -140,10 +140,7 @@ class MqttClientOfflineQueueTest {
         List<String> atPublish = new ArrayList<>();
         h.broker.onSent = sent -> {
             if (sent.type() == PacketType.PUBLISH && sent.qos() == 2) {
-                FlashFake copy = ClientHarness.flash();
-                System.arraycopy(flash.cells(), 0, copy.cells(), 0, flash.cells().length);
-                Session stored = new Session(4, 256, 4, 256, OfflineQueue.REFUSE);
-                new SessionStore(copy).restore(stored);
+                Session stored = ClientHarness.storedSession(flash);
                 byte[] head = new byte[16];
                 int length = stored.offlineQueue().copyPeekPayload(head, 0);
                 atPublish.add("inflight=" + stored.outgoing().find(sent.id()) + " queued="

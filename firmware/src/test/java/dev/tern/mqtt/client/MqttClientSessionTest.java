@@ -20,13 +20,8 @@ import dev.tern.mqtt.session.SessionStore;
 /** The session in flash ("store before act"), restarts from it, and clean sessions. */
 class MqttClientSessionTest {
 
-    /** What a board rebooting right now would find in flash: the session restored from a copy of the cells. */
     private static Session restoredFrom(FlashFake flash) {
-        FlashFake copy = ClientHarness.flash();
-        System.arraycopy(flash.cells(), 0, copy.cells(), 0, flash.cells().length);
-        Session session = new Session(4, 256, 4, 256, OfflineQueue.REFUSE);
-        assertEquals(SessionStatus.OK, new SessionStore(copy).restore(session));
-        return session;
+        return ClientHarness.storedSession(flash);
     }
 
     private static ClientHarness connectedOn(FlashFake flash) {
@@ -119,6 +114,7 @@ class MqttClientSessionTest {
         flash.failNextCalls(1);
         assertEquals(ClientStatus.STORAGE_FAILED, h.publish("t", "x", 1));
         assertEquals(0, h.client.queued());
+        h.advance(1_000); // past the pause after a failed save (reconnectMinMillis)
         assertEquals(ClientStatus.QUEUED, h.publish("t", "y", 1));
         h.connect(false);
         h.advance(10);
