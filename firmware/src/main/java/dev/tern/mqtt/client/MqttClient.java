@@ -14,6 +14,7 @@ import dev.tern.mqtt.codec.PublishCodec;
 import dev.tern.mqtt.codec.RemainingLength;
 import dev.tern.mqtt.codec.SubscribeCodec;
 import dev.tern.mqtt.codec.TopicRules;
+import dev.tern.mqtt.codec.Uint16;
 import dev.tern.mqtt.session.Millis;
 import dev.tern.mqtt.session.OfflineQueue;
 import dev.tern.mqtt.session.OutgoingTable;
@@ -112,8 +113,6 @@ public final class MqttClient {
     private final ConnectParameters connectParameters = new ConnectParameters();
     private final SendBuffer sendBuffer;
     private final byte[] receiveBuffer;
-    private final byte[] offlineTopic;
-    private final byte[] offlinePayload;
     private final int[] oneFilterOffset = new int[1];
     private final int[] oneFilterLength = new int[1];
     private final int[] oneFilterQos = new int[1];
@@ -160,7 +159,7 @@ public final class MqttClient {
         this.transport = transport;
         this.listener = listener;
         this.trace = trace;
-        session = new Session(config.outgoingSlots, config.maxPacketSize, config.incomingQos2Slots,
+        session = new Session(config.outgoingSlots, config.maxPacketSize, config.outgoingPoolBytes, config.incomingQos2Slots,
                 config.offlineQueueBytes, config.offlineQueuePolicy);
         outgoing = session.outgoing();
         offlineQueue = session.offlineQueue();
@@ -168,8 +167,6 @@ public final class MqttClient {
         decoder = new PacketDecoder(config.maxPacketSize);
         sendBuffer = new SendBuffer(2 * config.maxPacketSize);
         receiveBuffer = new byte[config.maxPacketSize];
-        offlineTopic = new byte[config.maxPacketSize];
-        offlinePayload = new byte[config.maxPacketSize];
         backoff = new Backoff(config.reconnectMinMillis, config.reconnectMaxMillis,
                 config.reconnectJitterPercent, config.jitterSeed);
         storeBackoff = new Backoff(config.reconnectMinMillis, config.reconnectMaxMillis,
@@ -297,7 +294,7 @@ public final class MqttClient {
         }
         long remaining = PublishCodec.remainingLength(topicLength, payloadLength, qos);
         if (remaining > RemainingLength.MAX_VALUE
-                || 1 + RemainingLength.size((int) remaining) + remaining > config.maxPacketSize) {
+                || packetSize(remaining) > config.maxPacketSize) {
             return refuse(ClientStatus.PACKET_TOO_LARGE);
         }
         if (state != STATE_CONNECTED || !offlineQueue.isEmpty()) {
@@ -337,7 +334,11 @@ public final class MqttClient {
         if (filterStatus < 0) {
             return filterStatus;
         }
-        if (outgoing.isFull()) {
+        long size = packetSize(subscribeRemainingLength(length));
+        if (size > config.maxPacketSize) {
+            return ClientStatus.PACKET_TOO_LARGE;
+        }
+        if (!outgoing.hasRoomFor((int) size)) {
             return ClientStatus.OUTGOING_TABLE_FULL; // before put(): a failure must leave an existing subscription as it was
         }
         int index = subscriptions.put(filter, offset, length, qos);
@@ -358,14 +359,18 @@ public final class MqttClient {
         if (filterStatus < 0) {
             return filterStatus;
         }
-        int slot = reserveRecord(0, QosStates.UNSUBSCRIBE_SEND);
+        long size = packetSize(SubscribeCodec.PACKET_ID_SIZE + Uint16.SIZE + (long) length);
+        if (size > config.maxPacketSize) {
+            return ClientStatus.PACKET_TOO_LARGE;
+        }
+        int slot = reserveRecord(0, QosStates.UNSUBSCRIBE_SEND, (int) size);
         if (slot < 0) {
             return slot;
         }
         oneFilterOffset[0] = offset;
         oneFilterLength[0] = length;
         int id = completeRecord(slot, SubscribeCodec.encodeUnsubscribe(outgoing.slab(), outgoing.packetOffset(slot),
-                config.maxPacketSize, outgoing.packetId(slot), filter, oneFilterOffset, oneFilterLength, 1));
+                outgoing.packetLength(slot), outgoing.packetId(slot), filter, oneFilterOffset, oneFilterLength, 1));
         if (id < 0) {
             return id;
         }
@@ -969,17 +974,20 @@ public final class MqttClient {
     /** A new QoS 1/2 record waiting to be sent: its packet id, or a failure status. */
     private int addPublishRecord(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset,
                                  int payloadLength, int qos, boolean retain) {
-        int slot = reserveRecord(qos, qos == 1 ? QosStates.QOS1_PUBLISH_SEND : QosStates.QOS2_PUBLISH_SEND);
+        int slot = reserveRecord(qos, qos == 1 ? QosStates.QOS1_PUBLISH_SEND : QosStates.QOS2_PUBLISH_SEND,
+                (int) packetSize(PublishCodec.remainingLength(topicLength, payloadLength, qos)));
         if (slot < 0) {
             return slot;
         }
         return completeRecord(slot, PublishCodec.encode(outgoing.slab(), outgoing.packetOffset(slot),
-                config.maxPacketSize, qos, false, retain, outgoing.packetId(slot), topic, topicOffset, topicLength,
+                outgoing.packetLength(slot), qos, false, retain, outgoing.packetId(slot), topic, topicOffset, topicLength,
                 payload, payloadOffset, payloadLength));
     }
 
     private int addSubscribeRecord(int index) {
-        int slot = reserveRecord(subscriptions.requestedQos(index), QosStates.SUBSCRIBE_SEND);
+        int filterLength = subscriptions.lengths()[index];
+        int slot = reserveRecord(subscriptions.requestedQos(index), QosStates.SUBSCRIBE_SEND,
+                (int) packetSize(subscribeRemainingLength(filterLength)));
         if (slot < 0) {
             return slot;
         }
@@ -987,7 +995,7 @@ public final class MqttClient {
         oneFilterLength[0] = subscriptions.lengths()[index];
         oneFilterQos[0] = subscriptions.requestedQos(index);
         int id = completeRecord(slot, SubscribeCodec.encodeSubscribe(outgoing.slab(), outgoing.packetOffset(slot),
-                config.maxPacketSize, outgoing.packetId(slot), subscriptions.filterBytes(), oneFilterOffset,
+                outgoing.packetLength(slot), outgoing.packetId(slot), subscriptions.filterBytes(), oneFilterOffset,
                 oneFilterLength, oneFilterQos, 1));
         if (id > 0) {
             subscriptions.setPacketId(index, id);
@@ -995,14 +1003,20 @@ public final class MqttClient {
         return id;
     }
 
-    /** A fresh packet id and an outgoing slot for a new record: the slot, or why there is none. */
-    private int reserveRecord(int qos, int recordState) {
+    /**
+     * A fresh packet id, an outgoing slot and {@code packetSize} pool bytes for a new record: the
+     * slot, or why there is none (OUTGOING_TABLE_FULL also when the pool has too few free bytes).
+     */
+    private int reserveRecord(int qos, int recordState, int packetSize) {
         int id = session.packetIds().allocate();
         if (id < 0) {
             return ClientStatus.OUTGOING_TABLE_FULL;
         }
-        int slot = outgoing.reserve(id, qos, recordState, epoch);
-        return slot == SessionStatus.TABLE_FULL ? ClientStatus.OUTGOING_TABLE_FULL : slot;
+        int slot = outgoing.reserve(id, qos, recordState, epoch, packetSize);
+        if (slot == SessionStatus.TABLE_FULL) {
+            return ClientStatus.OUTGOING_TABLE_FULL;
+        }
+        return slot == SessionStatus.PACKET_TOO_LARGE ? ClientStatus.PACKET_TOO_LARGE : slot;
     }
 
     /** Keeps the packet just encoded into the slot, or frees the slot when encoding failed: the id, or the status. */
@@ -1011,8 +1025,17 @@ public final class MqttClient {
             outgoing.release(slot);
             return encodedLength;
         }
-        outgoing.setPacketLength(slot, encodedLength);
         return outgoing.packetId(slot);
+    }
+
+    /** Bytes of a packet with this Remaining Length, fixed header included. */
+    private static long packetSize(long remainingLength) {
+        return 1 + RemainingLength.size((int) Math.min(remainingLength, RemainingLength.MAX_VALUE)) + remainingLength;
+    }
+
+    /** Remaining Length of a SUBSCRIBE of one filter. */
+    private static long subscribeRemainingLength(int filterLength) {
+        return SubscribeCodec.PACKET_ID_SIZE + Uint16.SIZE + (long) filterLength + 1;
     }
 
     // ------------------------------------------------------------------ the offline queue
@@ -1045,9 +1068,6 @@ public final class MqttClient {
         boolean movedUnsaved = false;
         while (!offlineQueue.isEmpty()) {
             int qos = offlineQueue.peekQos();
-            boolean retain = offlineQueue.peekRetain();
-            int topicLength = offlineQueue.copyPeekTopic(offlineTopic, 0);
-            int payloadLength = offlineQueue.copyPeekPayload(offlinePayload, 0);
             if (qos == 0) {
                 if (movedUnsaved && !saveBeforeSending()) {
                     return moved;
@@ -1057,13 +1077,11 @@ public final class MqttClient {
                 if (recordsWaitingToSend()) {
                     break; // a QoS 0 message never overtakes an older one still waiting for room
                 }
-                int sent = sendQos0(offlineTopic, 0, topicLength, offlinePayload, 0, payloadLength, retain);
-                if (sent < 0) {
+                if (sendQueuedQos0() < 0) {
                     break; // no room now: it stays queued
                 }
                 lazyChanges = true;
-            } else if (outgoing.isFull()
-                    || addPublishRecord(offlineTopic, 0, topicLength, offlinePayload, 0, payloadLength, qos, retain) < 0) {
+            } else if (moveQueuedIntoFlight() < 0) {
                 break;
             } else {
                 movedUnsaved = true;
@@ -1078,6 +1096,56 @@ public final class MqttClient {
             sendPending();
         }
         return moved;
+    }
+
+    /** The oldest queued QoS 0 message into the send buffer: OK, or SEND_BUFFER_FULL. */
+    private int sendQueuedQos0() {
+        int size = queuedPacketSize();
+        if (sendBuffer.room() < size) {
+            return ClientStatus.SEND_BUFFER_FULL;
+        }
+        int length = encodeQueuedPublish(sendBuffer.bytes(), sendBuffer.end(), size, 0);
+        if (length < 0) {
+            return length;
+        }
+        counters.published++;
+        commitSent(PacketType.PUBLISH, 0, 0, false, length);
+        return ClientStatus.OK;
+    }
+
+    /** The oldest queued QoS 1/2 message into a new outgoing record: its packet id, or why not. */
+    private int moveQueuedIntoFlight() {
+        int qos = offlineQueue.peekQos();
+        int slot = reserveRecord(qos, qos == 1 ? QosStates.QOS1_PUBLISH_SEND : QosStates.QOS2_PUBLISH_SEND,
+                queuedPacketSize());
+        if (slot < 0) {
+            return slot;
+        }
+        return completeRecord(slot, encodeQueuedPublish(outgoing.slab(), outgoing.packetOffset(slot),
+                outgoing.packetLength(slot), outgoing.packetId(slot)));
+    }
+
+    private int queuedPacketSize() {
+        return (int) packetSize(PublishCodec.remainingLength(offlineQueue.peekTopicLength(),
+                offlineQueue.peekPayloadLength(), offlineQueue.peekQos()));
+    }
+
+    /**
+     * Encodes the oldest queued message as a PUBLISH of exactly {@code size} bytes at {@code at},
+     * with no copy buffer: its topic and payload are first copied from the queue to where the
+     * PUBLISH holds them, then the encoder writes the header around them (copying each onto itself).
+     */
+    private int encodeQueuedPublish(byte[] destination, int at, int size, int packetId) {
+        int qos = offlineQueue.peekQos();
+        int topicLength = offlineQueue.peekTopicLength();
+        int payloadLength = offlineQueue.peekPayloadLength();
+        int remaining = (int) PublishCodec.remainingLength(topicLength, payloadLength, qos);
+        int topicAt = at + 1 + RemainingLength.size(remaining) + Uint16.SIZE;
+        int payloadAt = topicAt + topicLength + (qos > 0 ? Uint16.SIZE : 0);
+        offlineQueue.copyPeekTopic(destination, topicAt);
+        offlineQueue.copyPeekPayload(destination, payloadAt);
+        return PublishCodec.encode(destination, at, size, qos, false, offlineQueue.peekRetain(), packetId,
+                destination, topicAt, topicLength, destination, payloadAt, payloadLength);
     }
 
     /** A DURABLE save before sending what depends on it: true when stored; false when the connection was closed instead. */

@@ -42,6 +42,13 @@ public final class MqttConfig {
     public int incomingQos2Slots = 20;
     /** Largest packet sent or received, fixed header included. */
     public int maxPacketSize = 1024;
+    /**
+     * Bytes shared by the stored packets of all outgoing records (at least maxPacketSize): any
+     * packet up to maxPacketSize fits while this many bytes are free; a publish that finds too few
+     * is refused with OUTGOING_TABLE_FULL, like one that finds every slot taken. The default holds
+     * 16 sensor readings of 256 bytes, or 4 packets of 1 KB.
+     */
+    public int outgoingPoolBytes = 4096;
     /** Bytes for messages published while offline. */
     public int offlineQueueBytes = 4096;
     /** {@link OfflineQueue#REFUSE} (default) or {@link OfflineQueue#DROP_OLDEST}. */
@@ -84,6 +91,7 @@ public final class MqttConfig {
         require(outgoingSlots >= 1 && outgoingSlots <= 65535, "outgoingSlots", "1..65535");
         require(incomingQos2Slots >= 1 && incomingQos2Slots <= 65535, "incomingQos2Slots", "1..65535");
         require(maxPacketSize >= 64 && maxPacketSize <= 65535, "maxPacketSize", "64..65535");
+        require(outgoingPoolBytes >= maxPacketSize, "outgoingPoolBytes", ">= maxPacketSize");
         require(offlineQueueBytes >= 0, "offlineQueueBytes", ">= 0");
         require(offlineQueuePolicy == OfflineQueue.REFUSE || offlineQueuePolicy == OfflineQueue.DROP_OLDEST,
                 "offlineQueuePolicy", "REFUSE or DROP_OLDEST");
