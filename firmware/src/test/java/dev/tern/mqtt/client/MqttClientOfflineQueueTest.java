@@ -173,4 +173,38 @@ class MqttClientOfflineQueueTest {
                 .map(s -> s.payload().substring(0, 1)).toList();
         assertEquals(List.of("1", "2", "3", "s"), payloads);
     }
+
+    @Test
+    void queuedMessagesWrappingTheRingAreSentIntactAtEveryQos() {
+        MqttConfig config = ClientHarness.config(); // a 256-byte ring
+        ClientHarness h = new ClientHarness(config).connect(false);
+        h.broker.take();
+        h.broker.closeFromBroker();
+        h.poll();
+        List<String> expected = new ArrayList<>();
+        expected.add("connect");
+        for (int round = 0; round < 6; round++) {
+            // 3 records of 5 + 1 + 60 bytes each per round: the ring wraps inside a topic or a payload
+            for (int qos = 0; qos <= 2; qos++) {
+                String payload = (char) ('a' + round) + "-" + qos + "-" + "p".repeat(56);
+                assertEquals(ClientStatus.QUEUED, h.publish("t", payload, qos));
+            }
+            h.reconnect(true);
+            List<String> sent = h.broker.takeNames();
+            assertEquals(4, sent.size(), sent::toString);
+            for (int qos = 0; qos <= 2; qos++) {
+                String payload = (char) ('a' + round) + "-" + qos + "-" + "p".repeat(56);
+                assertTrue(sent.get(1 + qos).startsWith("publish ") && sent.get(1 + qos).endsWith(" qos" + qos
+                        + " dup0 t=" + payload), sent.get(1 + qos));
+            }
+            int qos1Id = Integer.parseInt(sent.get(2).split(" ")[1]);
+            int qos2Id = Integer.parseInt(sent.get(3).split(" ")[1]);
+            h.receive(Packets.puback(qos1Id), Packets.pubrec(qos2Id));
+            h.receive(Packets.pubcomp(qos2Id));
+            assertEquals(0, h.client.inflight());
+            h.broker.take();
+            h.broker.closeFromBroker();
+            h.poll();
+        }
+    }
 }
