@@ -194,7 +194,7 @@ class BoardLoaderValidationTest {
     void rejectsEngineSizingTheEngineItselfRefuses() {
         assertContains("64..65535 (MqttConfig)", rejected(with("engine.maxPacketSize", "32"), "engine.maxPacketSize"));
         assertContains("1..65535", rejected(with("engine.outgoingSlots", "0"), "engine.outgoingSlots"));
-        assertContains(">= maxPacketSize (MqttConfig)",
+        assertContains("0 (automatic) or >= maxPacketSize (MqttConfig)",
                 rejected(with("engine.outgoingPoolBytes", "1000"), "engine.outgoingPoolBytes"));
     }
 

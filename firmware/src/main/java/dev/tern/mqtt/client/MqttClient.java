@@ -159,7 +159,7 @@ public final class MqttClient {
         this.transport = transport;
         this.listener = listener;
         this.trace = trace;
-        session = new Session(config.outgoingSlots, config.maxPacketSize, config.outgoingPoolBytes, config.incomingQos2Slots,
+        session = new Session(config.outgoingSlots, config.maxPacketSize, config.poolBytes(), config.incomingQos2Slots,
                 config.offlineQueueBytes, config.offlineQueuePolicy);
         outgoing = session.outgoing();
         offlineQueue = session.offlineQueue();
