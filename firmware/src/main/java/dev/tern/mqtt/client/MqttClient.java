@@ -59,15 +59,16 @@ import dev.tern.mqtt.session.SessionStore;
  *                                                    new message that reuses it
  *  CONNACK session-present 0 clears the     DURABLE  (persistent sessions) the same stale-id loss
  *  incoming ids
- *  PUBACK / PUBCOMP removal                 LAZY     lost: the message is re-sent after a reboot; QoS 1
- *                                                    allows duplicates [MQTT-4.3.2], a PUBREL for an id
- *                                                    the broker finished is answered PUBCOMP [MQTT-4.3.3]
+ *  PUBACK / PUBCOMP removal                 LAZY     lost: the message is re-sent after a reboot; QoS 1 is
+ *                                                    at least once (4.3.2), and the receiver answers a
+ *                                                    PUBREL with PUBCOMP whatever it holds [MQTT-4.3.3-2]
  *  SUBSCRIBE / UNSUBSCRIBE records, SUBACK  LAZY     the subscriptions themselves live in RAM only; the
  *  / UNSUBACK removals                               application subscribes again after a reboot
  *  next packet id                           LAZY     restored records keep their ids; an id is free for
  *                                                    reuse once its flow finished [MQTT-2.3.1-2]
- *  QoS 0: queued, sent from the queue,      LAZY     at most once: a reboot before the next save may lose
- *  application data for QoS 0 publish()              a queued QoS 0 message, or send one again
+ *  QoS 0: queued, sent from the queue,      LAZY     a reboot before the next save may lose a queued QoS 0
+ *  application data for QoS 0 publish()              message, or send one a second time (4.3.1 says "once
+ *                                                    or not at all": the one exception to it here)
  *  clean-session discard, session resumed   LAZY     every clean connect discards again; resumed states
  *                                                    are rebuilt from CONNACK after a reboot
  * </pre>
