@@ -82,6 +82,7 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
     private long now;
     /** Connections lost as far as the log has told: the engine does not report failed attempts itself. */
     private long reportedLost;
+    private long reportedStorageFailures;
 
     // ---- readings
     private final byte[][] sensorTopics = new byte[AppConfig.SENSORS][];
@@ -239,6 +240,7 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
         if (client != null) {
             work += client.poll(nowMillis);
             reportFailedAttempts();
+            reportStorageFailures();
         }
         work += runQueuedCommands();
         if (NONE != pendingAction) {
@@ -257,6 +259,16 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
             reportedLost = lost;
             log.begin(Log.WARN, "mqtt").text("cannot connect to ").text(brokerLabel).text(" (")
                     .text(ClientStatus.name(client.lastStatus())).text("), trying again").end();
+        }
+    }
+
+    /** The engine backs off while saves fail, so this is at most a line per retry. */
+    private void reportStorageFailures() {
+        long failures = client.counters().storageFailures;
+        if (failures != reportedStorageFailures) {
+            reportedStorageFailures = failures;
+            log.begin(Log.ERROR, "session").text("session not stored (").number(failures)
+                    .text(" failed saves): QoS 1/2 held back, retrying").end();
         }
     }
 

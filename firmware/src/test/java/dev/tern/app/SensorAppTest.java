@@ -127,6 +127,32 @@ class SensorAppTest {
     }
 
     @Test
+    void failedSessionSavesAreLoggedAndReadingsResumeWhenTheFlashWorksAgain() {
+        board.config("sensor.temperature.qos=1", "sensor.temperature.interval=100", "sensor.humidity.enabled=false",
+                "sensor.pressure.enabled=false");
+        app.boot(board);
+        runFor(500);
+        long before = app.sequence(0);
+        assertTrue(before >= 1, "no reading before the failure");
+
+        board.sessionStorage.failWritesFrom(1);
+        runFor(1000);
+        assertTrue(board.console.messages('E', "session").stream().anyMatch(m -> m.startsWith("session not stored (")),
+                board.console.messages('E', "session")::toString);
+        assertEquals(before, app.sequence(0), "a reading was accepted while its session could not be stored");
+        assertTrue(board.console.messages('E', "session").size() <= 5, "the engine backs off between saves: "
+                + board.console.messages('E', "session"));
+
+        board.sessionStorage.stopFailingWrites();
+        runFor(1000);
+        assertTrue(app.sequence(0) > before, "readings did not resume");
+        List<Long> seqs = firstSends("tern/virtual/temperature").stream().map(p -> seq(p.payload())).toList();
+        for (int i = 0; i < seqs.size(); i++) {
+            assertEquals(i + 1, seqs.get(i), "a seq skipped or repeated: " + seqs);
+        }
+    }
+
+    @Test
     void publishesEachSensorAtItsQosWithIncreasingSeq() {
         board.config("sensor.temperature.qos=2", "sensor.humidity.qos=1", "sensor.pressure.qos=0",
                 "sensor.temperature.interval=100", "sensor.humidity.interval=200", "sensor.pressure.interval=300");

@@ -302,6 +302,8 @@ public final class ChaosRun {
         config.cleanSession = false;
         config.keepAliveSeconds = 30;
         config.maxPacketSize = 256;
+        // every slot can hold the largest packet, as before the shared pool: figures stay comparable
+        config.outgoingPoolBytes = config.outgoingSlots * config.maxPacketSize;
         config.offlineQueueBytes = 2048;
         config.incomingQos2Slots = Integer.getInteger("chaos.incomingSlots", 32);   // above mosquitto's inflight window of 20
         config.ackTimeoutMillis = 500;   // a delayed acknowledgement makes the engine re-send on its timer

@@ -79,6 +79,8 @@ public final class TernWorker implements BenchClient, MqttListener {
         config.incomingQos2Slots = Integer.getInteger("tern.incomingQos2Slots",
                 flash ? 2 * Worker.WINDOW : INCOMING_QOS2_SLOTS);
         config.maxPacketSize = 256;
+        // every slot can hold the largest packet, as before the shared pool: figures stay comparable
+        config.outgoingPoolBytes = config.outgoingSlots * config.maxPacketSize;
         config.offlineQueueBytes = 1024;
         transport = new SocketTransport(host, port);
         NonVolatileStorage storage = flash ? new RamFlash(32, 1024) : null;

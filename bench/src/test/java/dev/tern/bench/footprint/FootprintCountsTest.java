@@ -33,8 +33,8 @@ class FootprintCountsTest {
                 new QuietHal.ErasedFlash((int) board.sessionPages().size(), board.sessionPageSize()),
                 new QuietHal.NoListener(), PacketTrace.NONE);
         long owned = RetainedHeap.ownedBy(engine);
-        // the outgoing slab, the five packet buffers and the session store's area are arrays the engine holds
-        long arrays = (long) config.outgoingSlots * config.maxPacketSize + 5L * config.maxPacketSize + board.sessionAreaBytes();
+        // the outgoing pool, the three packet buffers and the offline queue are arrays the engine holds
+        long arrays = (long) config.poolBytes() + 3L * config.maxPacketSize + config.offlineQueueBytes;
         assertTrue(owned > arrays, "owned=" + owned + " arrays=" + arrays);
         assertEquals(RetainedHeap.jol(engine), owned, "the engine reaches no thread, class loader or class");
     }

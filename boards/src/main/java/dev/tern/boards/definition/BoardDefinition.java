@@ -146,7 +146,7 @@ public final class BoardDefinition {
 
     /** The engine's static RAM on this board ({@link EngineSizing#ramBytes}). */
     public long engineRamBytes() {
-        return engine.ramBytes(sessionAreaBytes());
+        return engine.ramBytes();
     }
 
     /** This definition as board.properties keys; loading them gives an equal definition. */
@@ -182,6 +182,7 @@ public final class BoardDefinition {
         p.setProperty(BoardKeys.OUTGOING_SLOTS, Integer.toString(engine.outgoingSlots()));
         p.setProperty(BoardKeys.INCOMING_QOS2_SLOTS, Integer.toString(engine.incomingQos2Slots()));
         p.setProperty(BoardKeys.MAX_PACKET_SIZE, Integer.toString(engine.maxPacketSize()));
+        p.setProperty(BoardKeys.OUTGOING_POOL_BYTES, Integer.toString(engine.outgoingPoolBytes()));
         p.setProperty(BoardKeys.OFFLINE_QUEUE_BYTES, Integer.toString(engine.offlineQueueBytes()));
         return p;
     }

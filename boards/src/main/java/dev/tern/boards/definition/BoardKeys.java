@@ -34,6 +34,7 @@ public final class BoardKeys {
     public static final String OUTGOING_SLOTS = "engine.outgoingSlots";
     public static final String INCOMING_QOS2_SLOTS = "engine.incomingQos2Slots";
     public static final String MAX_PACKET_SIZE = "engine.maxPacketSize";
+    public static final String OUTGOING_POOL_BYTES = "engine.outgoingPoolBytes";
     public static final String OFFLINE_QUEUE_BYTES = "engine.offlineQueueBytes";
 
     /** Suffixes of a flash device's keys ({@code flash.base}, {@code bootFlash.base}, ...). */
@@ -74,6 +75,7 @@ public final class BoardKeys {
         put(OUTGOING_SLOTS, "MqttConfig.outgoingSlots: QoS 1/2 PUBLISH, SUBSCRIBE, UNSUBSCRIBE awaiting acknowledgement at once");
         put(INCOMING_QOS2_SLOTS, "MqttConfig.incomingQos2Slots: incoming QoS 2 ids awaiting PUBREL at once");
         put(MAX_PACKET_SIZE, "MqttConfig.maxPacketSize: largest packet sent or received, in bytes");
+        put(OUTGOING_POOL_BYTES, "MqttConfig.outgoingPoolBytes: bytes shared by the packets awaiting acknowledgement; at least maxPacketSize");
         put(OFFLINE_QUEUE_BYTES, "MqttConfig.offlineQueueBytes: bytes for messages published while offline");
     }
 

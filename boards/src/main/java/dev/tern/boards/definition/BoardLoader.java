@@ -28,7 +28,8 @@ public final class BoardLoader {
     public static final String RESOURCE_ROOT = "boards/";
     public static final String INDEX = RESOURCE_ROOT + "boards.list";
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final String[] ENGINE_FIELDS = {"outgoingSlots", "incomingQos2Slots", "maxPacketSize", "offlineQueueBytes"};
+    private static final String[] ENGINE_FIELDS = {"outgoingSlots", "incomingQos2Slots", "maxPacketSize", "outgoingPoolBytes",
+        "offlineQueueBytes"};
 
     private final ClassLoader classLoader;
 
@@ -135,9 +136,8 @@ public final class BoardLoader {
         long engineRam = board.engineRamBytes();
         if (engineRam > ramBudget) {
             throw in.fail(BoardKeys.ENGINE_RAM_BUDGET, "the engine sizing needs " + engineRam
-                    + " bytes of static RAM (outgoingSlots*(maxPacketSize+26) + 4*incomingQos2Slots"
-                    + " + 5*maxPacketSize + offlineQueueBytes + session area " + board.sessionAreaBytes()
-                    + " + 2048) but the budget is " + ramBudget);
+                    + " bytes of static RAM (30*outgoingSlots + outgoingPoolBytes + 4*incomingQos2Slots"
+                    + " + 3*maxPacketSize + offlineQueueBytes + 2048) but the budget is " + ramBudget);
         }
         return board;
     }
@@ -226,6 +226,7 @@ public final class BoardLoader {
                 in.intInRange(BoardKeys.OUTGOING_SLOTS, 0, Integer.MAX_VALUE),
                 in.intInRange(BoardKeys.INCOMING_QOS2_SLOTS, 0, Integer.MAX_VALUE),
                 in.intInRange(BoardKeys.MAX_PACKET_SIZE, 0, Integer.MAX_VALUE),
+                in.intInRange(BoardKeys.OUTGOING_POOL_BYTES, 0, Integer.MAX_VALUE),
                 in.intInRange(BoardKeys.OFFLINE_QUEUE_BYTES, 0, Integer.MAX_VALUE));
         try {
             // the engine's own rule for its configuration, so the two never disagree; the client id

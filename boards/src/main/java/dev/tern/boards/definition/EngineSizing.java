@@ -10,29 +10,31 @@ import dev.tern.mqtt.session.SessionStore;
  *
  * <p>Static RAM of the engine, from what {@code MqttClient}'s constructor allocates:
  * <pre>
- *   outgoingSlots * (maxPacketSize + 26)   outgoing slab + 6 int and 2 byte columns per slot
+ *   outgoingSlots * 30                     7 int and 2 byte columns per outgoing record
+ * + outgoingPoolBytes                      the outgoing records' shared packet pool
  * + incomingQos2Slots * 4                  incoming QoS 2 packet ids
- * + 5 * maxPacketSize                      send buffer (2x), receive buffer, offline topic and payload
+ * + 3 * maxPacketSize                      send buffer (2x), receive buffer
  * + offlineQueueBytes                      offline queue ring
- * + sessionArea                            SessionStore's buffer: half the session region
  * + 2048                                   CRC-32 table (1 KB), subscriptions at MqttConfig defaults
  *                                          (8 x 20 B + 512 B), trace line (64 B), rounded up
  * </pre>
- * Object headers and the VM's own overhead are not counted: keep a margin in the budget.
+ * The session store's own RAM is not in it. Object headers and the VM's own overhead are not
+ * counted: keep a margin in the budget.
  */
-public record EngineSizing(int outgoingSlots, int incomingQos2Slots, int maxPacketSize, int offlineQueueBytes) {
+public record EngineSizing(int outgoingSlots, int incomingQos2Slots, int maxPacketSize, int outgoingPoolBytes,
+        int offlineQueueBytes) {
 
-    static final int PER_OUTGOING_SLOT = 6 * 4 + 2;
-    static final int PACKET_BUFFERS = 5;
+    static final int PER_OUTGOING_SLOT = 7 * 4 + 2;
+    static final int PACKET_BUFFERS = 3;
     static final int FIXED_BYTES = 2048;
 
-    /** Static RAM of an engine with this sizing whose SessionStore area (half the session region) is {@code sessionAreaBytes}. */
-    public long ramBytes(long sessionAreaBytes) {
-        return (long) outgoingSlots * (maxPacketSize + PER_OUTGOING_SLOT)
+    /** Static RAM of an engine with this sizing, the session store's aside. */
+    public long ramBytes() {
+        return (long) outgoingSlots * PER_OUTGOING_SLOT
+                + outgoingPoolBytes
                 + 4L * incomingQos2Slots
                 + (long) PACKET_BUFFERS * maxPacketSize
                 + offlineQueueBytes
-                + sessionAreaBytes
                 + FIXED_BYTES;
     }
 
@@ -52,6 +54,7 @@ public record EngineSizing(int outgoingSlots, int incomingQos2Slots, int maxPack
         config.outgoingSlots = outgoingSlots;
         config.incomingQos2Slots = incomingQos2Slots;
         config.maxPacketSize = maxPacketSize;
+        config.outgoingPoolBytes = outgoingPoolBytes;
         config.offlineQueueBytes = offlineQueueBytes;
         return config;
     }

@@ -180,9 +180,9 @@ class BoardLoaderValidationTest {
 
     @Test
     void rejectsEngineSizingThatDoesNotFitTheRamBudget() {
-        String problem = rejected(with("engine.ramBudget", "60K"), "engine.ramBudget");
-        assertContains("needs 65008 bytes of static RAM", problem);
-        assertContains("but the budget is 61440", problem);
+        String problem = rejected(with("engine.ramBudget", "12K"), "engine.ramBudget");
+        assertContains("needs 13872 bytes of static RAM", problem);
+        assertContains("but the budget is 12288", problem);
     }
 
     @Test
@@ -194,6 +194,8 @@ class BoardLoaderValidationTest {
     void rejectsEngineSizingTheEngineItselfRefuses() {
         assertContains("64..65535 (MqttConfig)", rejected(with("engine.maxPacketSize", "32"), "engine.maxPacketSize"));
         assertContains("1..65535", rejected(with("engine.outgoingSlots", "0"), "engine.outgoingSlots"));
+        assertContains("0 (automatic) or >= maxPacketSize (MqttConfig)",
+                rejected(with("engine.outgoingPoolBytes", "1000"), "engine.outgoingPoolBytes"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tern.hal.NonVolatileStorage;
+import dev.tern.mqtt.client.MqttConfig;
 import dev.tern.mqtt.session.OfflineQueue;
 import dev.tern.mqtt.session.Session;
 import dev.tern.mqtt.session.SessionStore;
@@ -18,11 +19,31 @@ class EngineSizingTest {
 
     @Test
     void staticRamFollowsTheDocumentedFormula() {
-        EngineSizing f746 = new EngineSizing(16, 20, 1024, 8192);
-        // 16*(1024+26) + 4*20 + 5*1024 + 8192 + 32768 + 2048
-        assertEquals(65008, f746.ramBytes(32768));
-        assertEquals(65008, loader.load("stm32f746g-disco").engineRamBytes());
-        assertEquals(193472, loader.load("imxrt1170-evk").engineRamBytes());
+        EngineSizing f746 = new EngineSizing(16, 20, 1024, 4096, 4096);
+        // 30*16 + 4096 + 4*20 + 3*1024 + 4096 + 2048
+        assertEquals(13872, f746.ramBytes());
+        assertEquals(13872 + 1000, new EngineSizing(16, 20, 1024, 5096, 4096).ramBytes(), "one pool byte, one RAM byte");
+        assertEquals(13872, loader.load("stm32f746g-disco").engineRamBytes());
+        // 30*32 + 16384 + 4*32 + 3*2048 + 16384 + 2048
+        assertEquals(42048, loader.load("imxrt1170-evk").engineRamBytes());
+    }
+
+    /** The engine's 16 KiB goal at the virtual board's sizing, with room left for the session store's own RAM. */
+    @Test
+    void virtualBoardSizingStaysUnder16KiB() {
+        BoardDefinition virtual = loader.load("virtual");
+        assertEquals(new EngineSizing(16, 20, 1024, 4096, 4096), virtual.engine());
+        assertTrue(virtual.engineRamBytes() <= 16 * 1024 - 1024, "estimate " + virtual.engineRamBytes());
+    }
+
+    @Test
+    void toConfigCarriesEverySize() {
+        MqttConfig config = new EngineSizing(8, 10, 512, 2048, 1024).toConfig();
+        assertEquals(8, config.outgoingSlots);
+        assertEquals(10, config.incomingQos2Slots);
+        assertEquals(512, config.maxPacketSize);
+        assertEquals(2048, config.outgoingPoolBytes);
+        assertEquals(1024, config.offlineQueueBytes);
     }
 
     /** The engine's own SessionStore, on the board's session pages, holds the engine's largest session. */

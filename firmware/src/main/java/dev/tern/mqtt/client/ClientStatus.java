@@ -27,7 +27,11 @@ public final class ClientStatus {
     public static final int INVALID_QOS = -205;
     /** Every subscription slot, or the filter bytes, are in use. */
     public static final int SUBSCRIPTIONS_FULL = -206;
-    /** The session could not be written to storage, so the request was not accepted. */
+    /**
+     * The session could not be written to storage: a publish() so refused was not accepted; a
+     * connection so ended was closed before sending what depended on the change, and the engine
+     * connects again only once a save succeeds (see MqttClient's store-before-act table).
+     */
     public static final int STORAGE_FAILED = -208;
     /** A QoS 1/2 message of the previous session, discarded because the client connects with a clean session. */
     public static final int DISCARDED_BY_CLEAN_SESSION = -209;

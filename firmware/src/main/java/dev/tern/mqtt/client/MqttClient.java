@@ -14,6 +14,7 @@ import dev.tern.mqtt.codec.PublishCodec;
 import dev.tern.mqtt.codec.RemainingLength;
 import dev.tern.mqtt.codec.SubscribeCodec;
 import dev.tern.mqtt.codec.TopicRules;
+import dev.tern.mqtt.codec.Uint16;
 import dev.tern.mqtt.session.Millis;
 import dev.tern.mqtt.session.OfflineQueue;
 import dev.tern.mqtt.session.OutgoingTable;
@@ -39,9 +40,49 @@ import dev.tern.mqtt.session.SessionStore;
  * }</pre>
  *
  * The session (unacknowledged messages with their packet bytes, incoming QoS 2 ids, the next
- * packet id, the offline queue) lives in {@code storage} when one is given and is saved there
- * before the engine acts on a change: before {@link #publish} reports a message accepted, before
- * a PUBREC or PUBCOMP leaves. A new engine on the same storage resumes it.
+ * packet id, the offline queue) lives in {@code storage} when one is given. A new engine on the
+ * same storage resumes it.
+ *
+ * <p>Store before act. Each change to the session is either DURABLE (saved before the engine acts
+ * on it) or LAZY (written by the next save, or by a save when a poll finds nothing to do):
+ * <pre>
+ *  change                                   kind     why
+ *  publish() QoS 1/2 accepted (an id)       DURABLE  the application is told it will be delivered
+ *  publish() QoS 1/2 queued offline         DURABLE  the same, for QUEUED
+ *  queued QoS 1/2 moved into flight         DURABLE  before its PUBLISH leaves: after a reboot it would
+ *                                                    leave again under a new id (a QoS 2 duplicate)
+ *  PUBREC received: PUBREL phase            DURABLE  before the PUBREL leaves: no PUBLISH after a PUBREL
+ *                                                    [MQTT-4.3.3-1]
+ *  incoming QoS 2 id stored                 DURABLE  before delivery and PUBREC: a re-sent PUBLISH must
+ *                                                    be known as a duplicate [MQTT-4.3.3-2]
+ *  incoming QoS 2 id released (PUBREL)      DURABLE  before the PUBCOMP leaves: a stale id would swallow a
+ *                                                    new message that reuses it
+ *  CONNACK session-present 0 clears the     DURABLE  (persistent sessions) the same stale-id loss
+ *  incoming ids
+ *  PUBACK / PUBCOMP removal                 LAZY     lost: the message is re-sent after a reboot; QoS 1 is
+ *                                                    at least once (4.3.2), and the receiver answers a
+ *                                                    PUBREL with PUBCOMP whatever it holds [MQTT-4.3.3-2]
+ *  SUBSCRIBE / UNSUBSCRIBE records, SUBACK  LAZY     the subscriptions themselves live in RAM only; the
+ *  / UNSUBACK removals                               application subscribes again after a reboot
+ *  next packet id                           LAZY     restored records keep their ids; an id is free for
+ *                                                    reuse once its flow finished [MQTT-2.3.1-2]
+ *  QoS 0: queued, sent from the queue,      LAZY     a reboot before the next save may lose a queued QoS 0
+ *  application data for QoS 0 publish()              message, or send one a second time (4.3.1 says "once
+ *                                                    or not at all": the one exception to it here)
+ *  clean-session discard, session resumed   LAZY     every clean connect discards again; resumed states
+ *                                                    are rebuilt from CONNACK after a reboot
+ * </pre>
+ * A failed save (any negative store status) is counted ({@link Counters#storageFailures}) and
+ * nothing that depends on it leaves. The rule: the RAM session stays the truth and the next save
+ * writes all of it, except for changes that must not be stored without their act, which are
+ * undone at once: a refused publish() (the call returns {@link ClientStatus#STORAGE_FAILED}) and an
+ * incoming QoS 2 id whose message was not delivered (a later save storing it would swallow the
+ * broker's re-send). A failed DURABLE save for a broker-driven step closes the connection
+ * ({@link ClientStatus#STORAGE_FAILED}, told to the listener); the engine then retries the save
+ * at each reconnect attempt and connects only once it is stored; the broker re-sends what went
+ * unacknowledged. A failed LAZY save is retried when idle. After a failed save no save is tried
+ * for a while (doubling from reconnectMinMillis to reconnectMaxMillis): requests that need one
+ * are refused with STORAGE_FAILED meanwhile.
  */
 public final class MqttClient {
 
@@ -73,12 +114,12 @@ public final class MqttClient {
     private final ConnectParameters connectParameters = new ConnectParameters();
     private final SendBuffer sendBuffer;
     private final byte[] receiveBuffer;
-    private final byte[] offlineTopic;
-    private final byte[] offlinePayload;
     private final int[] oneFilterOffset = new int[1];
     private final int[] oneFilterLength = new int[1];
     private final int[] oneFilterQos = new int[1];
     private final Backoff backoff;
+    /** Delays between attempts to save while saves fail. */
+    private final Backoff storeBackoff;
     private final Counters counters = new Counters();
     private final int restoreStatus;
 
@@ -94,6 +135,13 @@ public final class MqttClient {
     private boolean everConnected;
     private int lastStatus = ClientStatus.OK;
     private boolean resubscribePending;
+    /** A DURABLE save failed: the connection stays down until a save succeeds. */
+    private boolean storePending;
+    /** LAZY changes not saved yet. */
+    private boolean lazyChanges;
+    /** The last save failed: no save is tried before {@link #nextSaveAt}. */
+    private boolean savesFailing;
+    private int nextSaveAt;
     /** A QoS 2 PUBLISH found the incoming table full: no PUBLISH is acknowledged until the reconnect. */
     private boolean holdingBack;
     private int holdingBackSince;
@@ -112,7 +160,7 @@ public final class MqttClient {
         this.transport = transport;
         this.listener = listener;
         this.trace = trace;
-        session = new Session(config.outgoingSlots, config.maxPacketSize, config.incomingQos2Slots,
+        session = new Session(config.outgoingSlots, config.maxPacketSize, config.poolBytes(), config.incomingQos2Slots,
                 config.offlineQueueBytes, config.offlineQueuePolicy);
         outgoing = session.outgoing();
         offlineQueue = session.offlineQueue();
@@ -120,9 +168,9 @@ public final class MqttClient {
         decoder = new PacketDecoder(config.maxPacketSize);
         sendBuffer = new SendBuffer(2 * config.maxPacketSize);
         receiveBuffer = new byte[config.maxPacketSize];
-        offlineTopic = new byte[config.maxPacketSize];
-        offlinePayload = new byte[config.maxPacketSize];
         backoff = new Backoff(config.reconnectMinMillis, config.reconnectMaxMillis,
+                config.reconnectJitterPercent, config.jitterSeed);
+        storeBackoff = new Backoff(config.reconnectMinMillis, config.reconnectMaxMillis,
                 config.reconnectJitterPercent, config.jitterSeed);
         connectParameters.clientId(config.clientId, 0, config.clientId.length);
         connectParameters.cleanSession(config.cleanSession);
@@ -190,8 +238,12 @@ public final class MqttClient {
         now = (int) nowMillis;
         int work = 0;
         if (state == STATE_WAITING && Millis.isDue(nextAttemptAt, now)) {
-            state = STATE_CONNECTING;
-            connackDeadline = now + config.connectTimeoutMillis;
+            if (storePending && save() < 0) {
+                nextAttemptAt = nextSaveAt; // no connection before the session is stored
+            } else {
+                state = STATE_CONNECTING;
+                connackDeadline = now + config.connectTimeoutMillis;
+            }
             work++;
         }
         if (state == STATE_CONNECTING) {
@@ -221,6 +273,9 @@ public final class MqttClient {
         if (state == STATE_CONNACK_PENDING || state == STATE_CONNECTED) {
             work += flush();
         }
+        if (work == 0) {
+            work += saveLazyChanges();
+        }
         return work;
     }
 
@@ -240,7 +295,7 @@ public final class MqttClient {
         }
         long remaining = PublishCodec.remainingLength(topicLength, payloadLength, qos);
         if (remaining > RemainingLength.MAX_VALUE
-                || 1 + RemainingLength.size((int) remaining) + remaining > config.maxPacketSize) {
+                || packetSize(remaining) > config.maxPacketSize) {
             return refuse(ClientStatus.PACKET_TOO_LARGE);
         }
         if (state != STATE_CONNECTED || !offlineQueue.isEmpty()) {
@@ -249,7 +304,11 @@ public final class MqttClient {
         }
         if (qos == 0) {
             int sent = sendQos0(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, retain);
-            return sent < 0 ? refuse(sent) : sent;
+            if (sent < 0) {
+                return refuse(sent);
+            }
+            lazyChanges = true; // the application data, changed for this reading, say
+            return sent;
         }
         int id = addPublishRecord(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain);
         if (id < 0) {
@@ -276,7 +335,11 @@ public final class MqttClient {
         if (filterStatus < 0) {
             return filterStatus;
         }
-        if (outgoing.isFull()) {
+        long size = packetSize(subscribeRemainingLength(length));
+        if (size > config.maxPacketSize) {
+            return ClientStatus.PACKET_TOO_LARGE;
+        }
+        if (!outgoing.hasRoomFor((int) size)) {
             return ClientStatus.OUTGOING_TABLE_FULL; // before put(): a failure must leave an existing subscription as it was
         }
         int index = subscriptions.put(filter, offset, length, qos);
@@ -287,6 +350,7 @@ public final class MqttClient {
         if (id < 0) {
             subscriptions.remove(index);
         }
+        lazyChanges = true;
         return id;
     }
 
@@ -296,14 +360,18 @@ public final class MqttClient {
         if (filterStatus < 0) {
             return filterStatus;
         }
-        int slot = reserveRecord(0, QosStates.UNSUBSCRIBE_SEND);
+        long size = packetSize(SubscribeCodec.PACKET_ID_SIZE + Uint16.SIZE + (long) length);
+        if (size > config.maxPacketSize) {
+            return ClientStatus.PACKET_TOO_LARGE;
+        }
+        int slot = reserveRecord(0, QosStates.UNSUBSCRIBE_SEND, (int) size);
         if (slot < 0) {
             return slot;
         }
         oneFilterOffset[0] = offset;
         oneFilterLength[0] = length;
         int id = completeRecord(slot, SubscribeCodec.encodeUnsubscribe(outgoing.slab(), outgoing.packetOffset(slot),
-                config.maxPacketSize, outgoing.packetId(slot), filter, oneFilterOffset, oneFilterLength, 1));
+                outgoing.packetLength(slot), outgoing.packetId(slot), filter, oneFilterOffset, oneFilterLength, 1));
         if (id < 0) {
             return id;
         }
@@ -311,6 +379,7 @@ public final class MqttClient {
         if (index >= 0) {
             subscriptions.remove(index);
         }
+        lazyChanges = true;
         return id;
     }
 
@@ -438,7 +507,7 @@ public final class MqttClient {
             }
         }
         session.incoming().clear();
-        save();
+        lazyChanges = true;
     }
 
     private void onConnack() {
@@ -457,24 +526,31 @@ public final class MqttClient {
             connectionLost(ClientStatus.UNEXPECTED_PACKET);
             return;
         }
+        boolean clearedIncomingIds = false;
+        if (sessionPresent) {
+            applyToAllRecords(QosEvents.SESSION_RESUMED);
+        } else {
+            // the broker has no session: it holds no PUBREL state and no subscriptions of ours
+            applyToAllRecords(QosEvents.SESSION_LOST);
+            clearedIncomingIds = session.incoming().size() > 0;
+            session.incoming().clear();
+            for (int i = 0; i < subscriptions.count(); i++) {
+                subscriptions.grant(i, Subscriptions.NOT_GRANTED);
+            }
+            lazyChanges = true;
+        }
+        if (clearedIncomingIds && !config.cleanSession && save() < 0) {
+            // a stale id left in flash would swallow a new message of the broker's new session
+            closeUntilStored();
+            return;
+        }
         state = STATE_CONNECTED;
         backoff.reset();
         if (everConnected) {
             counters.reconnects++;
         }
         everConnected = true;
-        if (sessionPresent) {
-            applyToAllRecords(QosEvents.SESSION_RESUMED);
-        } else {
-            // the broker has no session: it holds no PUBREL state and no subscriptions of ours
-            applyToAllRecords(QosEvents.SESSION_LOST);
-            session.incoming().clear();
-            for (int i = 0; i < subscriptions.count(); i++) {
-                subscriptions.grant(i, Subscriptions.NOT_GRANTED);
-            }
-        }
         resubscribeUngranted();
-        save();
         listener.onConnectionChanged(true, sessionPresent, ClientStatus.OK);
     }
 
@@ -667,8 +743,9 @@ public final class MqttClient {
         }
         if (QosTransitions.action(result) == QosActions.STORE_DELIVER_SEND_PUBREC) {
             if (save() < 0) {
+                // undelivered: a later save must not store the id, or the broker's re-send is swallowed
                 session.incoming().release(id);
-                connectionLost(ClientStatus.STORAGE_FAILED);
+                closeUntilStored();
                 return;
             }
             deliver();
@@ -688,9 +765,8 @@ public final class MqttClient {
         int id = packet.packetId();
         int result = session.incoming().onEvent(id, QosEvents.PUBREL_RECEIVED);
         if (QosTransitions.action(result) == QosActions.RELEASE_SEND_PUBCOMP && save() < 0) {
-            // keep the id until it is forgotten in storage too, or a new message with it would be lost
-            session.incoming().store(id);
-            connectionLost(ClientStatus.STORAGE_FAILED);
+            // no PUBCOMP until the release is stored; the broker sends the PUBREL again after the reconnect
+            closeUntilStored();
             return;
         }
         sendAck(PacketType.PUBCOMP, id);
@@ -712,7 +788,7 @@ public final class MqttClient {
         int result = outgoing.onEvent(id, event);
         switch (QosTransitions.action(result)) {
             case QosActions.COMPLETE:
-                save();
+                lazyChanges = true;
                 if (QosStates.holdsPublish(recordState) || QosStates.isPubrelPhase(recordState)) {
                     counters.acknowledged++;
                     listener.onPublishComplete(id, ClientStatus.OK);
@@ -724,7 +800,10 @@ public final class MqttClient {
                     return;
                 }
                 // the PUBREC is stored before the PUBREL leaves: after a reboot the PUBLISH is never re-sent
-                save();
+                if (save() < 0) {
+                    closeUntilStored();
+                    return;
+                }
                 sendPending();
                 return;
             case QosActions.PROTOCOL_ERROR:
@@ -759,7 +838,7 @@ public final class MqttClient {
             subscriptions.setPacketId(index, 0);
             listener.onSubscribed(id, index, granted);
         }
-        save();
+        lazyChanges = true;
     }
 
     // ------------------------------------------------------------------ sending
@@ -896,17 +975,20 @@ public final class MqttClient {
     /** A new QoS 1/2 record waiting to be sent: its packet id, or a failure status. */
     private int addPublishRecord(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset,
                                  int payloadLength, int qos, boolean retain) {
-        int slot = reserveRecord(qos, qos == 1 ? QosStates.QOS1_PUBLISH_SEND : QosStates.QOS2_PUBLISH_SEND);
+        int slot = reserveRecord(qos, qos == 1 ? QosStates.QOS1_PUBLISH_SEND : QosStates.QOS2_PUBLISH_SEND,
+                (int) packetSize(PublishCodec.remainingLength(topicLength, payloadLength, qos)));
         if (slot < 0) {
             return slot;
         }
         return completeRecord(slot, PublishCodec.encode(outgoing.slab(), outgoing.packetOffset(slot),
-                config.maxPacketSize, qos, false, retain, outgoing.packetId(slot), topic, topicOffset, topicLength,
+                outgoing.packetLength(slot), qos, false, retain, outgoing.packetId(slot), topic, topicOffset, topicLength,
                 payload, payloadOffset, payloadLength));
     }
 
     private int addSubscribeRecord(int index) {
-        int slot = reserveRecord(subscriptions.requestedQos(index), QosStates.SUBSCRIBE_SEND);
+        int filterLength = subscriptions.lengths()[index];
+        int slot = reserveRecord(subscriptions.requestedQos(index), QosStates.SUBSCRIBE_SEND,
+                (int) packetSize(subscribeRemainingLength(filterLength)));
         if (slot < 0) {
             return slot;
         }
@@ -914,7 +996,7 @@ public final class MqttClient {
         oneFilterLength[0] = subscriptions.lengths()[index];
         oneFilterQos[0] = subscriptions.requestedQos(index);
         int id = completeRecord(slot, SubscribeCodec.encodeSubscribe(outgoing.slab(), outgoing.packetOffset(slot),
-                config.maxPacketSize, outgoing.packetId(slot), subscriptions.filterBytes(), oneFilterOffset,
+                outgoing.packetLength(slot), outgoing.packetId(slot), subscriptions.filterBytes(), oneFilterOffset,
                 oneFilterLength, oneFilterQos, 1));
         if (id > 0) {
             subscriptions.setPacketId(index, id);
@@ -922,14 +1004,20 @@ public final class MqttClient {
         return id;
     }
 
-    /** A fresh packet id and an outgoing slot for a new record: the slot, or why there is none. */
-    private int reserveRecord(int qos, int recordState) {
+    /**
+     * A fresh packet id, an outgoing slot and {@code packetSize} pool bytes for a new record: the
+     * slot, or why there is none (OUTGOING_TABLE_FULL also when the pool has too few free bytes).
+     */
+    private int reserveRecord(int qos, int recordState, int packetSize) {
         int id = session.packetIds().allocate();
         if (id < 0) {
             return ClientStatus.OUTGOING_TABLE_FULL;
         }
-        int slot = outgoing.reserve(id, qos, recordState, epoch);
-        return slot == SessionStatus.TABLE_FULL ? ClientStatus.OUTGOING_TABLE_FULL : slot;
+        int slot = outgoing.reserve(id, qos, recordState, epoch, packetSize);
+        if (slot == SessionStatus.TABLE_FULL) {
+            return ClientStatus.OUTGOING_TABLE_FULL;
+        }
+        return slot == SessionStatus.PACKET_TOO_LARGE ? ClientStatus.PACKET_TOO_LARGE : slot;
     }
 
     /** Keeps the packet just encoded into the slot, or frees the slot when encoding failed: the id, or the status. */
@@ -938,8 +1026,17 @@ public final class MqttClient {
             outgoing.release(slot);
             return encodedLength;
         }
-        outgoing.setPacketLength(slot, encodedLength);
         return outgoing.packetId(slot);
+    }
+
+    /** Bytes of a packet with this Remaining Length, fixed header included. */
+    private static long packetSize(long remainingLength) {
+        return 1 + RemainingLength.size((int) Math.min(remainingLength, RemainingLength.MAX_VALUE)) + remainingLength;
+    }
+
+    /** Remaining Length of a SUBSCRIBE of one filter. */
+    private static long subscribeRemainingLength(int filterLength) {
+        return SubscribeCodec.PACKET_ID_SIZE + Uint16.SIZE + (long) filterLength + 1;
     }
 
     // ------------------------------------------------------------------ the offline queue
@@ -951,6 +1048,10 @@ public final class MqttClient {
         if (status < 0) {
             return refuse(status == SessionStatus.OFFLINE_QUEUE_FULL ? ClientStatus.OFFLINE_QUEUE_FULL : status);
         }
+        if (qos == 0) {
+            lazyChanges = true;
+            return ClientStatus.QUEUED;
+        }
         if (save() < 0) {
             // refused, so it must not go out later either: take it back out of the queue
             offlineQueue.removeNewest();
@@ -959,35 +1060,102 @@ public final class MqttClient {
         return ClientStatus.QUEUED;
     }
 
-    /** Moves queued messages into flight, oldest first, while there is room. */
+    /**
+     * Moves queued messages into flight, oldest first, while there is room. QoS 1/2 messages moved
+     * into the table are stored (one save for all of them) before any of them is sent.
+     */
     private int drainOfflineQueue() {
         int moved = 0;
+        boolean movedUnsaved = false;
         while (!offlineQueue.isEmpty()) {
             int qos = offlineQueue.peekQos();
-            boolean retain = offlineQueue.peekRetain();
-            int topicLength = offlineQueue.copyPeekTopic(offlineTopic, 0);
-            int payloadLength = offlineQueue.copyPeekPayload(offlinePayload, 0);
             if (qos == 0) {
+                if (movedUnsaved && !saveBeforeSending()) {
+                    return moved;
+                }
+                movedUnsaved = false;
                 sendPending(); // the messages moved before this one go into the send buffer first
                 if (recordsWaitingToSend()) {
                     break; // a QoS 0 message never overtakes an older one still waiting for room
                 }
-                int sent = sendQos0(offlineTopic, 0, topicLength, offlinePayload, 0, payloadLength, retain);
-                if (sent < 0) {
+                if (sendQueuedQos0() < 0) {
                     break; // no room now: it stays queued
                 }
-            } else if (outgoing.isFull()
-                    || addPublishRecord(offlineTopic, 0, topicLength, offlinePayload, 0, payloadLength, qos, retain) < 0) {
+                lazyChanges = true;
+            } else if (moveQueuedIntoFlight() < 0) {
                 break;
+            } else {
+                movedUnsaved = true;
             }
             offlineQueue.pop();
             moved++;
         }
+        if (movedUnsaved && !saveBeforeSending()) {
+            return moved;
+        }
         if (moved > 0) {
-            save(); // one save moves them all: queue and table change in the same image
             sendPending();
         }
         return moved;
+    }
+
+    /** The oldest queued QoS 0 message into the send buffer: OK, or SEND_BUFFER_FULL. */
+    private int sendQueuedQos0() {
+        int size = queuedPacketSize();
+        if (sendBuffer.room() < size) {
+            return ClientStatus.SEND_BUFFER_FULL;
+        }
+        int length = encodeQueuedPublish(sendBuffer.bytes(), sendBuffer.end(), size, 0);
+        if (length < 0) {
+            return length;
+        }
+        counters.published++;
+        commitSent(PacketType.PUBLISH, 0, 0, false, length);
+        return ClientStatus.OK;
+    }
+
+    /** The oldest queued QoS 1/2 message into a new outgoing record: its packet id, or why not. */
+    private int moveQueuedIntoFlight() {
+        int qos = offlineQueue.peekQos();
+        int slot = reserveRecord(qos, qos == 1 ? QosStates.QOS1_PUBLISH_SEND : QosStates.QOS2_PUBLISH_SEND,
+                queuedPacketSize());
+        if (slot < 0) {
+            return slot;
+        }
+        return completeRecord(slot, encodeQueuedPublish(outgoing.slab(), outgoing.packetOffset(slot),
+                outgoing.packetLength(slot), outgoing.packetId(slot)));
+    }
+
+    private int queuedPacketSize() {
+        return (int) packetSize(PublishCodec.remainingLength(offlineQueue.peekTopicLength(),
+                offlineQueue.peekPayloadLength(), offlineQueue.peekQos()));
+    }
+
+    /**
+     * Encodes the oldest queued message as a PUBLISH of exactly {@code size} bytes at {@code at},
+     * with no copy buffer: its topic and payload are first copied from the queue to where the
+     * PUBLISH holds them, then the encoder writes the header around them (copying each onto itself).
+     */
+    private int encodeQueuedPublish(byte[] destination, int at, int size, int packetId) {
+        int qos = offlineQueue.peekQos();
+        int topicLength = offlineQueue.peekTopicLength();
+        int payloadLength = offlineQueue.peekPayloadLength();
+        int remaining = (int) PublishCodec.remainingLength(topicLength, payloadLength, qos);
+        int topicAt = at + 1 + RemainingLength.size(remaining) + Uint16.SIZE;
+        int payloadAt = topicAt + topicLength + (qos > 0 ? Uint16.SIZE : 0);
+        offlineQueue.copyPeekTopic(destination, topicAt);
+        offlineQueue.copyPeekPayload(destination, payloadAt);
+        return PublishCodec.encode(destination, at, size, qos, false, offlineQueue.peekRetain(), packetId,
+                destination, topicAt, topicLength, destination, payloadAt, payloadLength);
+    }
+
+    /** A DURABLE save before sending what depends on it: true when stored; false when the connection was closed instead. */
+    private boolean saveBeforeSending() {
+        if (save() < 0) {
+            closeUntilStored();
+            return false;
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -1039,15 +1207,45 @@ public final class MqttClient {
         }
     }
 
+    /**
+     * Saves the whole RAM session: OK, or a negative status: the store's (counted), or
+     * STORAGE_ERROR without trying while backing off after a failure (so a board retrying a
+     * refused publish() every loop does not hammer failing flash).
+     */
     private int save() {
         if (store == null) {
             return SessionStatus.OK;
         }
+        if (savesFailing && !Millis.isDue(nextSaveAt, now)) {
+            return SessionStatus.STORAGE_ERROR;
+        }
         int status = store.save(session);
         if (status < 0) {
             counters.storageFailures++;
+            savesFailing = true;
+            nextSaveAt = now + storeBackoff.nextDelayMillis();
+            return status;
         }
+        savesFailing = false;
+        storePending = false;
+        lazyChanges = false;
+        storeBackoff.reset();
         return status;
+    }
+
+    /** A DURABLE save failed for a broker-driven step: close, and connect again only once a save succeeds. */
+    private void closeUntilStored() {
+        storePending = true;
+        connectionLost(ClientStatus.STORAGE_FAILED);
+    }
+
+    /** An idle poll saves the LAZY changes, backing off while saves fail: 1 if it tried, else 0. */
+    private int saveLazyChanges() {
+        if (!lazyChanges || store == null || storePending || (savesFailing && !Millis.isDue(nextSaveAt, now))) {
+            return 0;
+        }
+        save();
+        return 1;
     }
 
     private int refuse(int status) {

@@ -42,6 +42,17 @@ public final class MqttConfig {
     public int incomingQos2Slots = 20;
     /** Largest packet sent or received, fixed header included. */
     public int maxPacketSize = 1024;
+    /**
+     * Bytes shared by the stored packets of all outgoing records (at least maxPacketSize): any
+     * packet up to maxPacketSize fits while this many bytes are free; a publish that finds too few
+     * is refused with OUTGOING_TABLE_FULL, like one that finds every slot taken. 0 (the default):
+     * {@link #DEFAULT_POOL_PACKETS} packets of maxPacketSize (4096 bytes at the default sizing:
+     * 16 readings of 256 bytes), never more than outgoingSlots of them.
+     */
+    public int outgoingPoolBytes;
+
+    /** Packets of the maximum size the pool holds when outgoingPoolBytes is 0. */
+    public static final int DEFAULT_POOL_PACKETS = 4;
     /** Bytes for messages published while offline. */
     public int offlineQueueBytes = 4096;
     /** {@link OfflineQueue#REFUSE} (default) or {@link OfflineQueue#DROP_OLDEST}. */
@@ -84,6 +95,8 @@ public final class MqttConfig {
         require(outgoingSlots >= 1 && outgoingSlots <= 65535, "outgoingSlots", "1..65535");
         require(incomingQos2Slots >= 1 && incomingQos2Slots <= 65535, "incomingQos2Slots", "1..65535");
         require(maxPacketSize >= 64 && maxPacketSize <= 65535, "maxPacketSize", "64..65535");
+        require(outgoingPoolBytes == 0 || outgoingPoolBytes >= maxPacketSize, "outgoingPoolBytes",
+                "0 (automatic) or >= maxPacketSize");
         require(offlineQueueBytes >= 0, "offlineQueueBytes", ">= 0");
         require(offlineQueuePolicy == OfflineQueue.REFUSE || offlineQueuePolicy == OfflineQueue.DROP_OLDEST,
                 "offlineQueuePolicy", "REFUSE or DROP_OLDEST");
@@ -97,6 +110,14 @@ public final class MqttConfig {
                 "0 < reconnectMinMillis <= reconnectMaxMillis");
         require(reconnectMaxMillis <= 24 * 3600 * 1000, "reconnectMaxMillis", "at most a day");
         require(reconnectJitterPercent >= 0 && reconnectJitterPercent <= 100, "reconnectJitterPercent", "0..100");
+    }
+
+    /** The pool size the engine allocates: outgoingPoolBytes, or the automatic size for 0. */
+    public int poolBytes() {
+        if (outgoingPoolBytes != 0) {
+            return outgoingPoolBytes;
+        }
+        return Math.min(DEFAULT_POOL_PACKETS, outgoingSlots) * maxPacketSize;
     }
 
     private static void require(boolean ok, String key, String rule) {

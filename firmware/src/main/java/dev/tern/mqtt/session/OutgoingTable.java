@@ -4,18 +4,21 @@ import java.util.Arrays;
 
 /**
  * The client's outgoing inflight records (QoS 1/2 PUBLISH, SUBSCRIBE, UNSUBSCRIBE) in parallel
- * primitive arrays of fixed capacity, with the bytes of each stored packet in a slab of
- * fixed-size slots:
+ * primitive arrays of fixed capacity, with the bytes of every stored packet in one shared pool,
+ * packed in send order:
  *
  * <pre>
- *  slot:        0              1              2                  capacity-1
- *  slab:  [maxPacketSize][maxPacketSize][maxPacketSize] ... [maxPacketSize]
- *          ^ packetOffset(0)   bytes used: packetLength(slot)
- *  sendOrderSlots: [slot of oldest record, ..., slot of newest record]   (size entries)
+ *  sendOrderSlots: [slot 2, slot 0, slot 5]          oldest record first (size entries)
+ *  pool:   [ packet of slot 2 | hole | packet of slot 0 | packet of slot 5 | free ........ ]
+ *            ^ packetOffset(2)         (a released record)                 ^ top
  * </pre>
  *
- * A record is addressed by its slot (0..capacity-1). Packets are opaque bytes here; the client
- * encodes straight into {@link #slab()} after {@link #reserve} and sends straight from it.
+ * A new packet goes at the top. When the space above the top is too small but the free bytes
+ * (holes included) are enough, the live packets are first moved down, in send order, to close the
+ * holes: so any packet fits while the pool has that many free bytes, and offsets rise with send
+ * order at all times. A record is addressed by its slot (0..capacity-1); a packet's offset changes
+ * only inside {@link #reserve}. Packets are opaque bytes here; the client encodes straight into
+ * {@link #slab()} after {@link #reserve} and sends straight from it.
  */
 public final class OutgoingTable {
 
@@ -30,19 +33,30 @@ public final class OutgoingTable {
     private final int[] epochs;
     private final int[] sendSequences;
     private final int[] packetLengths;
+    private final int[] packetOffsets;
     private final int[] sendOrderSlots;
-    private final byte[] slab;
+    private final byte[] pool;
     private int size;
+    private int usedBytes;
     private int nextSendSequence;
     private long republished;
 
+    /** A table whose pool holds {@code capacity} packets of the maximum size. */
     public OutgoingTable(int capacity, int maxPacketSize) {
+        this(capacity, maxPacketSize, poolForFullSlots(capacity, maxPacketSize));
+    }
+
+    /** A table whose packets share {@code poolBytes} (at least one packet of the maximum size). */
+    public OutgoingTable(int capacity, int maxPacketSize, int poolBytes) {
         if (capacity < 1 || capacity > 65535) {
             throw new IllegalArgumentException("capacity=" + capacity);
         }
         // 65535 at most: the session image stores a packet's length in 16 bits
-        if (maxPacketSize < 2 || maxPacketSize > 65535 || (long) capacity * maxPacketSize > Integer.MAX_VALUE) {
+        if (maxPacketSize < 2 || maxPacketSize > 65535) {
             throw new IllegalArgumentException("maxPacketSize=" + maxPacketSize);
+        }
+        if (poolBytes < maxPacketSize) {
+            throw new IllegalArgumentException("poolBytes=" + poolBytes + " is less than maxPacketSize=" + maxPacketSize);
         }
         this.capacity = capacity;
         this.maxPacketSize = maxPacketSize;
@@ -53,8 +67,17 @@ public final class OutgoingTable {
         epochs = new int[capacity];
         sendSequences = new int[capacity];
         packetLengths = new int[capacity];
+        packetOffsets = new int[capacity];
         sendOrderSlots = new int[capacity];
-        slab = new byte[capacity * maxPacketSize];
+        pool = new byte[poolBytes];
+    }
+
+    private static int poolForFullSlots(int capacity, int maxPacketSize) {
+        long bytes = (long) capacity * maxPacketSize;
+        if (bytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("maxPacketSize=" + maxPacketSize);
+        }
+        return (int) bytes;
     }
 
     public int capacity() {
@@ -73,11 +96,28 @@ public final class OutgoingTable {
         return size == capacity;
     }
 
+    /** Bytes of the shared packet pool. */
+    public int poolBytes() {
+        return pool.length;
+    }
+
+    /** Pool bytes not held by a live record's packet (holes included: {@link #reserve} closes them). */
+    public int freeBytes() {
+        return pool.length - usedBytes;
+    }
+
+    /** Whether {@link #reserve} would find a slot and room for a packet of this length. */
+    public boolean hasRoomFor(int packetLength) {
+        return size < capacity && packetLength >= 0 && packetLength <= maxPacketSize && packetLength <= freeBytes();
+    }
+
     /**
-     * Takes a free slot for a new record, last in send order, with an empty packet: the slot
-     * index, or TABLE_FULL, PACKET_ID_IN_USE, INVALID_PACKET_ID, INVALID_QOS, INVALID_STATE.
+     * Takes a free slot for a new record, last in send order, with {@code packetLength} pool bytes
+     * for its packet (to be written at {@link #packetOffset}): the slot index, or TABLE_FULL (no free
+     * slot, or not that many free pool bytes), PACKET_TOO_LARGE, PACKET_ID_IN_USE,
+     * INVALID_PACKET_ID, INVALID_QOS, INVALID_STATE. May move other records' packets.
      */
-    public int reserve(int packetId, int qosLevel, int state, int epoch) {
+    public int reserve(int packetId, int qosLevel, int state, int epoch, int packetLength) {
         if (packetId < 1 || packetId > 65535) {
             return SessionStatus.INVALID_PACKET_ID;
         }
@@ -90,8 +130,15 @@ public final class OutgoingTable {
         if (find(packetId) >= 0) {
             return SessionStatus.PACKET_ID_IN_USE;
         }
-        if (size == capacity) {
+        if (packetLength < 0 || packetLength > maxPacketSize) {
+            return SessionStatus.PACKET_TOO_LARGE;
+        }
+        if (size == capacity || packetLength > freeBytes()) {
             return SessionStatus.TABLE_FULL;
+        }
+        int at = top();
+        if (pool.length - at < packetLength) {
+            at = closeHoles();
         }
         int slot = 0;
         while (NO_PACKET_ID != packetIds[slot]) {
@@ -103,22 +150,42 @@ public final class OutgoingTable {
         deadlines[slot] = 0;
         epochs[slot] = epoch;
         sendSequences[slot] = nextSendSequence++;
-        packetLengths[slot] = 0;
+        packetOffsets[slot] = at;
+        packetLengths[slot] = packetLength;
+        usedBytes += packetLength;
         sendOrderSlots[size++] = slot;
         return slot;
     }
 
+    /** Where the next packet goes: just after the newest record's packet. */
+    private int top() {
+        if (0 == size) {
+            return 0;
+        }
+        int newest = sendOrderSlots[size - 1];
+        return packetOffsets[newest] + packetLengths[newest];
+    }
+
+    /** Moves every live packet down, oldest first, so that no hole is left: the new top. */
+    private int closeHoles() {
+        int cursor = 0;
+        for (int index = 0; index < size; index++) {
+            int slot = sendOrderSlots[index];
+            // offsets rise with send order, so a packet only ever moves down over bytes already moved
+            System.arraycopy(pool, packetOffsets[slot], pool, cursor, packetLengths[slot]);
+            packetOffsets[slot] = cursor;
+            cursor += packetLengths[slot];
+        }
+        return cursor;
+    }
+
     /** {@link #reserve} and copy the packet bytes into the slot: the slot, or a failure status. */
     public int add(int packetId, int qosLevel, int state, int epoch, byte[] packet, int offset, int length) {
-        if (length < 0 || length > maxPacketSize) {
-            return SessionStatus.PACKET_TOO_LARGE;
-        }
-        int slot = reserve(packetId, qosLevel, state, epoch);
+        int slot = reserve(packetId, qosLevel, state, epoch, length);
         if (slot < 0) {
             return slot;
         }
-        System.arraycopy(packet, offset, slab, slot * maxPacketSize, length);
-        packetLengths[slot] = length;
+        System.arraycopy(packet, offset, pool, packetOffsets[slot], length);
         return slot;
     }
 
@@ -169,6 +236,7 @@ public final class OutgoingTable {
         }
         packetIds[slot] = NO_PACKET_ID;
         states[slot] = QosStates.FREE;
+        usedBytes -= packetLengths[slot];
         packetLengths[slot] = 0;
         int index = 0;
         while (slot != sendOrderSlots[index]) {
@@ -184,6 +252,7 @@ public final class OutgoingTable {
         Arrays.fill(states, (byte) QosStates.FREE);
         Arrays.fill(packetLengths, 0);
         size = 0;
+        usedBytes = 0;
     }
 
     /** The slot of the {@code index}-th live record in send order (0 = oldest), for re-sends. */
@@ -246,25 +315,17 @@ public final class OutgoingTable {
         return republished;
     }
 
-    /** The slab holding every slot's packet bytes: send from it, encode into it. */
+    /** The pool holding every record's packet bytes: send from it, encode into it. */
     public byte[] slab() {
-        return slab;
+        return pool;
     }
 
+    /** Where the record's packet starts in {@link #slab()}; valid until the next {@link #reserve}. */
     public int packetOffset(int slot) {
-        return slot * maxPacketSize;
+        return packetOffsets[slot];
     }
 
     public int packetLength(int slot) {
         return packetLengths[slot];
-    }
-
-    /** Sets the length of the packet the client encoded into the slot: OK or PACKET_TOO_LARGE. */
-    public int setPacketLength(int slot, int length) {
-        if (length < 0 || length > maxPacketSize) {
-            return SessionStatus.PACKET_TOO_LARGE;
-        }
-        packetLengths[slot] = length;
-        return SessionStatus.OK;
     }
 }

@@ -21,9 +21,21 @@ public final class Session {
     private final IncomingQos2Table incoming;
     private final OfflineQueue offlineQueue;
 
+    /** A session whose outgoing pool holds {@code outgoingCapacity} packets of the maximum size. */
     public Session(int outgoingCapacity, int maxPacketSize, int incomingCapacity,
             int offlineQueueBytes, int offlinePolicy) {
-        outgoing = new OutgoingTable(outgoingCapacity, maxPacketSize);
+        this(new OutgoingTable(outgoingCapacity, maxPacketSize), incomingCapacity, offlineQueueBytes, offlinePolicy);
+    }
+
+    /** A session whose outgoing packets share {@code outgoingPoolBytes} (see {@link OutgoingTable}). */
+    public Session(int outgoingCapacity, int maxPacketSize, int outgoingPoolBytes, int incomingCapacity,
+            int offlineQueueBytes, int offlinePolicy) {
+        this(new OutgoingTable(outgoingCapacity, maxPacketSize, outgoingPoolBytes), incomingCapacity,
+                offlineQueueBytes, offlinePolicy);
+    }
+
+    private Session(OutgoingTable outgoing, int incomingCapacity, int offlineQueueBytes, int offlinePolicy) {
+        this.outgoing = outgoing;
         packetIds = new PacketIdAllocator(outgoing);
         incoming = new IncomingQos2Table(incomingCapacity);
         offlineQueue = new OfflineQueue(offlineQueueBytes, offlinePolicy);

@@ -12,6 +12,8 @@ import java.util.Random;
  */
 public final class FlashFake implements NonVolatileStorage {
 
+    private static final long NEVER = -1;
+
     private final int pageSize;
     private final byte[] cells;
     private final Random noise = new Random(7);
@@ -19,6 +21,7 @@ public final class FlashFake implements NonVolatileStorage {
     private long unitsDone;
     private boolean powered = true;
     private int failNextCalls;
+    private long writesUntilFailure = NEVER;
 
     public FlashFake(int pages, int pageSize) {
         this.pageSize = pageSize;
@@ -40,6 +43,23 @@ public final class FlashFake implements NonVolatileStorage {
     /** Makes the next calls report HARDWARE_ERROR without touching the cells. */
     public void failNextCalls(int calls) {
         failNextCalls = calls;
+    }
+
+    /**
+     * Makes the {@code nth} program or erase from now (1 = the next one) and every one after it
+     * report HARDWARE_ERROR without touching the cells, until {@link #stopFailingWrites()}: a part
+     * whose writes fail while reads still work.
+     */
+    public void failWritesFrom(long nth) {
+        if (nth < 1) {
+            throw new IllegalArgumentException("nth=" + nth);
+        }
+        writesUntilFailure = nth - 1;
+    }
+
+    /** Writes work again (the cells keep what the failed writes left: nothing). */
+    public void stopFailingWrites() {
+        writesUntilFailure = NEVER;
     }
 
     public long unitsDone() {
@@ -78,7 +98,7 @@ public final class FlashFake implements NonVolatileStorage {
 
     @Override
     public int program(int address, byte[] source, int offset, int length) {
-        if (!powered || failing()) {
+        if (!powered || failing() || writeFails()) {
             return HARDWARE_ERROR;
         }
         if (address < 0 || length < 0 || address + length > cells.length) {
@@ -101,7 +121,7 @@ public final class FlashFake implements NonVolatileStorage {
 
     @Override
     public int erase(int pageIndex) {
-        if (!powered || failing()) {
+        if (!powered || failing() || writeFails()) {
             return HARDWARE_ERROR;
         }
         if (pageIndex < 0 || (pageIndex + 1) * pageSize > cells.length) {
@@ -120,6 +140,17 @@ public final class FlashFake implements NonVolatileStorage {
         unitsLeft--;
         unitsDone++;
         return OK;
+    }
+
+    private boolean writeFails() {
+        if (NEVER == writesUntilFailure) {
+            return false;
+        }
+        if (writesUntilFailure > 0) {
+            writesUntilFailure--;
+            return false;
+        }
+        return true;
     }
 
     private boolean failing() {

@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import dev.tern.hal.NonVolatileStorage;
 import dev.tern.hal.testing.FlashFake;
 import dev.tern.mqtt.codec.PacketType;
+import dev.tern.mqtt.session.OfflineQueue;
+import dev.tern.mqtt.session.Session;
+import dev.tern.mqtt.session.SessionStatus;
+import dev.tern.mqtt.session.SessionStore;
 
 /**
  * One engine on a {@link ScriptedBroker} with a {@link ManualClock}: no network, no sleeping.
@@ -58,6 +62,15 @@ final class ClientHarness {
     /** Flash large enough for {@link #config()}'s session: two areas of 2 KB. */
     static FlashFake flash() {
         return new FlashFake(16, 256);
+    }
+
+    /** What a board rebooting now would find in flash: {@link #config()}'s session restored from a copy of the cells. */
+    static Session storedSession(FlashFake flash) {
+        FlashFake copy = flash();
+        System.arraycopy(flash.cells(), 0, copy.cells(), 0, flash.cells().length);
+        Session session = new Session(4, 256, 4, 256, OfflineQueue.REFUSE);
+        assertEquals(SessionStatus.OK, new SessionStore(copy).restore(session), "stored session");
+        return session;
     }
 
     static byte[] bytes(String text) {

@@ -42,6 +42,7 @@ class MqttClientBackpressureTest {
         MqttConfig config = ClientHarness.config();
         config.keepAliveSeconds = 0;
         config.outgoingSlots = 8;
+        config.outgoingPoolBytes = 8 * 256; // room for all six 208-byte packets
         ClientHarness h = new ClientHarness(config).connect(false);
         h.broker.take();
         h.broker.writeBudget(0);

@@ -184,4 +184,31 @@ class MqttClientPublishTest {
         assertTrue(h.broker.last().retain());
         assertEquals(0x33, h.broker.last().bytes[0]); // PUBLISH, DUP 0, QoS 1, RETAIN 1
     }
+
+    @Test
+    void aFullPacketPoolRefusesLikeAFullTableAndTakesTheMaximumAgainOnceFreed() {
+        MqttConfig config = ClientHarness.config();
+        config.outgoingPoolBytes = 512; // two packets of the 256-byte maximum, 4 slots
+        ClientHarness h = new ClientHarness(config).connect(false);
+        h.broker.take();
+        String largest = "x".repeat(256 - 2 - 3 - 2 - 1 - 2); // fixed header 3, topic 1+2, id 2: 256 bytes
+        int first = h.publish("t", largest, 1);
+        int second = h.publish("t", "small", 1);
+        assertTrue(first > 0 && second > 0);
+        assertEquals(ClientStatus.OUTGOING_TABLE_FULL, h.publish("t", largest, 1), "pool full, slots free");
+        assertEquals(2, h.client.inflight());
+        assertEquals(1, h.client.counters().refused);
+        h.poll();
+        h.receive(Packets.puback(first));
+        int third = h.publish("t", largest, 1); // fits only once the hole before "small" is closed
+        assertTrue(third > 0, ClientStatus.name(third));
+        h.poll();
+        assertEquals(List.of("publish " + first + " qos1 dup0 t=" + largest, "publish " + second + " qos1 dup0 t=small",
+                "publish " + third + " qos1 dup0 t=" + largest), h.broker.takeNames());
+        h.broker.closeFromBroker();
+        h.poll();
+        h.reconnect(true);
+        assertEquals(List.of("connect", "publish " + second + " qos1 dup1 t=small",
+                "publish " + third + " qos1 dup1 t=" + largest), h.broker.takeNames(), "packets intact after the move");
+    }
 }

@@ -42,6 +42,22 @@ class MqttConfigTest {
     }
 
     @Test
+    void poolIsFourMaximumPacketsUnlessSetAndNeverLessThanOne() {
+        MqttConfig config = new MqttConfig();
+        assertEquals(4096, config.poolBytes());
+        config.maxPacketSize = 5000;
+        assertEquals(20000, config.poolBytes(), "follows a larger maximum packet");
+        config.outgoingSlots = 2;
+        assertEquals(10000, config.poolBytes(), "never more packets than slots");
+        config.outgoingPoolBytes = 7000;
+        assertEquals(7000, config.poolBytes());
+        assertEquals("outgoingPoolBytes: 0 (automatic) or >= maxPacketSize", rejected(c -> {
+            c.maxPacketSize = 1024;
+            c.outgoingPoolBytes = 1023;
+        }));
+    }
+
+    @Test
     void stringsTheConnectCouldNotCarryAreRefusedAtConstructionNotAtTheFirstConnect() {
         String utf8 = "well-formed UTF-8 without U+0000 [MQTT-1.5.3-1] [MQTT-1.5.3-2]";
         assertEquals("clientId: " + utf8, rejected(c -> c.clientId = new byte[] {'a', 0, 'b'}));

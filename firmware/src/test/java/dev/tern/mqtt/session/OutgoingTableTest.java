@@ -48,11 +48,12 @@ class OutgoingTableTest {
 
     @Test
     void refusesBadIdsQosStatesAndOversizedPackets() {
-        assertEquals(SessionStatus.INVALID_PACKET_ID, table.reserve(0, 1, QosStates.QOS1_PUBLISH_SEND, 0));
-        assertEquals(SessionStatus.INVALID_PACKET_ID, table.reserve(65536, 1, QosStates.QOS1_PUBLISH_SEND, 0));
-        assertEquals(SessionStatus.INVALID_QOS, table.reserve(1, 3, QosStates.QOS1_PUBLISH_SEND, 0));
-        assertEquals(SessionStatus.INVALID_STATE, table.reserve(1, 1, QosStates.FREE, 0));
-        assertEquals(SessionStatus.INVALID_STATE, table.reserve(1, 2, QosStates.PUBREL_PENDING, 0));
+        assertEquals(SessionStatus.INVALID_PACKET_ID, table.reserve(0, 1, QosStates.QOS1_PUBLISH_SEND, 0, 1));
+        assertEquals(SessionStatus.INVALID_PACKET_ID, table.reserve(65536, 1, QosStates.QOS1_PUBLISH_SEND, 0, 1));
+        assertEquals(SessionStatus.INVALID_QOS, table.reserve(1, 3, QosStates.QOS1_PUBLISH_SEND, 0, 1));
+        assertEquals(SessionStatus.INVALID_STATE, table.reserve(1, 1, QosStates.FREE, 0, 1));
+        assertEquals(SessionStatus.INVALID_STATE, table.reserve(1, 2, QosStates.PUBREL_PENDING, 0, 1));
+        assertEquals(SessionStatus.PACKET_TOO_LARGE, table.reserve(1, 1, QosStates.QOS1_PUBLISH_SEND, 0, 17));
         assertEquals(SessionStatus.PACKET_TOO_LARGE, table.add(1, 1, QosStates.QOS1_PUBLISH_SEND, 0, new byte[17], 0, 17));
         assertEquals(0, table.size());
     }
@@ -125,10 +126,9 @@ class OutgoingTableTest {
 
     @Test
     void letsTheClientEncodeStraightIntoAReservedSlot() {
-        int slot = table.reserve(8, 2, QosStates.QOS2_PUBLISH_SEND, 3);
+        int slot = table.reserve(8, 2, QosStates.QOS2_PUBLISH_SEND, 3, PACKET.length);
         System.arraycopy(PACKET, 0, table.slab(), table.packetOffset(slot), PACKET.length);
-        assertEquals(SessionStatus.OK, table.setPacketLength(slot, PACKET.length));
-        assertEquals(SessionStatus.PACKET_TOO_LARGE, table.setPacketLength(slot, 17));
+        assertEquals(PACKET.length, table.packetLength(slot));
         assertEquals(3, table.epoch(slot));
         table.setEpoch(slot, 4);
         assertEquals(4, table.epoch(slot));
@@ -163,5 +163,91 @@ class OutgoingTableTest {
         assertEquals("capacity=0", assertThrows(IllegalArgumentException.class, () -> new OutgoingTable(0, 16)).getMessage());
         assertEquals("maxPacketSize=65536",
                 assertThrows(IllegalArgumentException.class, () -> new OutgoingTable(1, 65536)).getMessage());
+        assertEquals("poolBytes=15 is less than maxPacketSize=16",
+                assertThrows(IllegalArgumentException.class, () -> new OutgoingTable(4, 16, 15)).getMessage());
+    }
+
+    // ---- the shared pool: 8 records, 40 bytes, packets up to 16 bytes
+
+    private final OutgoingTable pooled = new OutgoingTable(8, 16, 40);
+
+    /** A record whose packet is {@code length} bytes, all of them {@code id}: the slot or the status. */
+    private int addToPool(int id, int length) {
+        byte[] packet = new byte[length];
+        Arrays.fill(packet, (byte) id);
+        return pooled.add(id, 1, QosStates.QOS1_PUBLISH_SEND, 0, packet, 0, length);
+    }
+
+    private void assertPacket(int id, int length) {
+        int slot = pooled.find(id);
+        assertEquals(length, pooled.packetLength(slot), "length of " + id);
+        for (int i = 0; i < length; i++) {
+            assertEquals((byte) id, pooled.slab()[pooled.packetOffset(slot) + i], "byte " + i + " of " + id);
+        }
+    }
+
+    @Test
+    void poolRefusesAPacketWhenTooFewBytesAreFreeThoughSlotsAre() {
+        assertTrue(addToPool(1, 16) >= 0);
+        assertTrue(addToPool(2, 16) >= 0);
+        assertEquals(8, pooled.freeBytes());
+        assertEquals(false, pooled.hasRoomFor(9));
+        assertEquals(SessionStatus.TABLE_FULL, addToPool(3, 9));
+        assertEquals(2, pooled.size());
+        assertTrue(addToPool(3, 8) >= 0, "exactly the free bytes fit");
+        assertEquals(0, pooled.freeBytes());
+        assertPacket(1, 16);
+        assertPacket(2, 16);
+        assertPacket(3, 8);
+    }
+
+    @Test
+    void poolClosesHolesSoThatAnyPacketFitsWhileEnoughBytesAreFree() {
+        addToPool(1, 10);
+        addToPool(2, 10);
+        addToPool(3, 10);
+        pooled.release(pooled.find(1));   // a hole at the bottom
+        pooled.release(pooled.find(3));   // and room at the top, neither 16 bytes long
+        assertTrue(pooled.hasRoomFor(16));
+        assertTrue(addToPool(4, 16) >= 0);
+        assertTrue(addToPool(5, 14) >= 0);
+        assertEquals(0, pooled.freeBytes());
+        assertPacket(2, 10);
+        assertPacket(4, 16);
+        assertPacket(5, 14);
+        assertTrue(pooled.packetOffset(pooled.find(2)) < pooled.packetOffset(pooled.find(4))
+                && pooled.packetOffset(pooled.find(4)) < pooled.packetOffset(pooled.find(5)), "offsets follow send order");
+    }
+
+    @Test
+    void poolKeepsEveryPacketIntactThroughManyAddsAndReleases() {
+        java.util.Random random = new java.util.Random(11);
+        java.util.Map<Integer, Integer> live = new java.util.HashMap<>();
+        int nextId = 1;
+        for (int round = 0; round < 5_000; round++) {
+            if (!live.isEmpty() && (random.nextBoolean() || pooled.isFull())) {
+                int id = live.keySet().stream().skip(random.nextInt(live.size())).findFirst().orElseThrow();
+                pooled.release(pooled.find(id));
+                live.remove(id);
+            } else {
+                int length = 1 + random.nextInt(16);
+                int id = nextId++ % 200 + 1;
+                if (live.containsKey(id)) {
+                    continue;
+                }
+                boolean room = pooled.hasRoomFor(length);
+                int slot = addToPool(id, length);
+                assertEquals(room, slot >= 0, "hasRoomFor agrees with add");
+                if (slot >= 0) {
+                    live.put(id, length);
+                }
+            }
+            int used = 0;
+            for (java.util.Map.Entry<Integer, Integer> entry : live.entrySet()) {
+                assertPacket(entry.getKey(), entry.getValue());
+                used += entry.getValue();
+            }
+            assertEquals(40 - used, pooled.freeBytes());
+        }
     }
 }

@@ -64,7 +64,7 @@ class PacketIdAllocatorTest {
     void saysAllIdsInUseWhenEveryCandidateIsLive() {
         OutgoingTable huge = new OutgoingTable(65535, 2);
         for (int packetId = 1; packetId <= 65535; packetId++) {
-            huge.reserve(packetId, 1, QosStates.PUBACK_PENDING, 0);
+            huge.reserve(packetId, 1, QosStates.PUBACK_PENDING, 0, 0);
         }
         PacketIdAllocator allocator = new PacketIdAllocator(huge);
         assertEquals(SessionStatus.ALL_IDS_IN_USE, allocator.allocate());
