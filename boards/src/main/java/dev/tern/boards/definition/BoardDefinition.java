@@ -188,6 +188,16 @@ public final class BoardDefinition {
     }
 
     /**
+     * Today's SessionStore's area, half the session pages rounded down to whole units: what that
+     * store allocates as its RAM buffer. Kept for the callers of that store; it goes with it (the
+     * journal store's RAM does not grow with the region).
+     */
+    public long sessionAreaBytes() {
+        int pageSize = sessionPageSize();
+        return sessionPages.size() / pageSize / 2 * pageSize;
+    }
+
+    /**
      * The engine's static RAM on this board ({@link EngineSizing#ramBytes}), counting a session
      * buffer of one largest session image (the session region no longer sets it).
      */
