@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -99,6 +100,22 @@ class VirtualBoardFlashTest {
             }
             assertTrue(started.board().flashWear().get(1).busy().busyNanos() < 2 * 800_000_000L + 800_000_000L,
                     "only the part of the erase before the cut was charged");
+            assertNull(started.board().failure());
+        }
+    }
+
+    @Test
+    void aWornSessionUnitIsAHardwareErrorForTheFirmware() throws Exception {
+        preload(folder.resolve("flash.bin"), FakeImage.firmware("1.0.0"));
+        // session unit 1 of the QSPI erased 200,000 times: twice its endurance, so every operation on it fails
+        final ByteBuffer wear = ByteBuffer.allocate(4 * 4096);
+        wear.putInt(4 * 1, 200_000);
+        Files.write(folder.resolve("flash.bin.dataFlash.wear"), wear.array());
+        try (Started started = startConnected(options(folder))) {
+            started.link().awaitText("test firmware 1.0.0 on virtual\r\n", LINE);
+            started.link().sendLine("save 16");
+            started.link().awaitText("saved 16 result -2\r\n", LINE); // NonVolatileStorage.HARDWARE_ERROR
+            assertEquals(200_001, started.board().flashWear().get(1).erases()[1], "the failed erase counts too");
             assertNull(started.board().failure());
         }
     }
