@@ -101,6 +101,14 @@ final class BoardsCommand implements Callable<Integer> {
         }
         out.println("  (engine static RAM " + board.engineRamBytes() + " B of a " + board.engineRamBudget()
                 + " B budget)");
+        out.println("  (session: " + board.sessionEraseUnits() + " units of " + kib(board.sessionPageSize()) + " in "
+                + board.sessionDevice().name() + ", " + board.sessionEndurance() + " erase cycles each, erase "
+                + millis(board.sessionEraseTime().typicalNanos()) + " typical / " + millis(board.sessionEraseTime().maxNanos())
+                + " max)");
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.0f ms", nanos / 1e6);
     }
 
     private static String kib(long bytes) {

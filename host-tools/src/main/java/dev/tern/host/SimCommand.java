@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardDefinitionException;
 import dev.tern.boards.definition.BoardLoader;
+import dev.tern.boards.flash.TimeFigure;
+import dev.tern.boards.flash.TimingMode;
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.KeyFormatException;
 import dev.tern.boards.virtual.BoardMode;
@@ -23,6 +25,7 @@ import dev.tern.boards.virtual.ConsoleEndpoint;
 import dev.tern.boards.virtual.McubootImageCheck;
 import dev.tern.boards.virtual.VirtualBoard;
 import dev.tern.boards.virtual.VirtualBoardOptions;
+import dev.tern.boards.virtual.WearReport;
 import dev.tern.host.demo.StopSignal;
 import dev.tern.host.monitor.Durations;
 import picocli.CommandLine.Command;
@@ -46,6 +49,11 @@ import picocli.CommandLine.Spec;
             "",
             "The flash file is kept: the next 'tern sim' on it boots what was flashed. Secure boot runs only "
                 + "images signed with a key given by --trusted-key (the public key 'tern keygen --public' wrote).",
+            "",
+            "Flash behaves like the board's parts: every erase and program takes its datasheet time (the board "
+                + "waits for it; --flash-timing accounted only counts it), erases are counted per unit in FILE.wear "
+                + "(and FILE.dataFlash.wear for the QSPI), units past their endurance fail as worn NOR does. "
+                + "Type 'wear' and Enter at the terminal for the wear report; it is also printed when the sim stops.",
         })
 final class SimCommand implements Callable<Integer> {
 
@@ -90,6 +98,14 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--sensor-seed", paramLabel = "N", defaultValue = "0", description = "Seed of the simulated sensors (default ${DEFAULT-VALUE}).")
     long sensorSeed;
 
+    @Option(names = "--flash-timing", paramLabel = "MODE", defaultValue = "real",
+            description = "real: the board waits out every erase and program (default); accounted: the time is only counted.")
+    String flashTiming;
+
+    @Option(names = "--flash-times", paramLabel = "FIGURE", defaultValue = "typical",
+            description = "The datasheet figure charged: typical (default) or max.")
+    String flashTimes;
+
     @Option(names = "--duration", hidden = true, paramLabel = "TIME", converter = Durations.class,
             description = "Stop by itself after TIME (for tests and scripts).")
     Duration duration;
@@ -105,7 +121,9 @@ final class SimCommand implements Callable<Integer> {
                 .trustedKeys(readKeys())
                 .boot0(boot0)
                 .bootloaderGetChecksum(getChecksum)
-                .sensorSeed(sensorSeed);
+                .sensorSeed(sensorSeed)
+                .flashTiming(choice("--flash-timing", flashTiming, TimingMode.class))
+                .flashTimes(choice("--flash-times", flashTimes, TimeFigure.class));
         try (StopSignal stop = StopSignal.install(); VirtualBoard sim = start(options)) {
             out.println("sim: " + board.id() + " board console at " + sim.consoleUrl() + " (BOOT0 " + (boot0 ? "high" : "low")
                     + ", flash " + flashFile + ", " + (options.baud() == 0 ? "no baud pacing" : "paced to " + options.baud() + " baud")
@@ -116,12 +134,35 @@ final class SimCommand implements Callable<Integer> {
             out.println("sim: flash it with 'tern flash IMAGE --port " + sim.consoleUrl() + " --board " + board.id()
                     + "'; Ctrl-C stops the board (the flash file is kept)");
             out.flush();
+            if (System.console() != null) {
+                // only on a terminal: a pipe may be someone else's (a test runner's commands)
+                new SimConsole(() -> WearReport.lines(board, sim.flashWear()), out).start(System.in);
+                out.println("sim: type 'wear' and Enter for the flash wear report");
+            }
             boolean stopped = watch(sim, stop, out);
-            out.println("sim: " + (stopped ? "stopping" : "ran for " + duration.toSeconds() + " s; stopping") + " (flash kept in "
-                    + flashFile + ")");
-            out.flush();
+            synchronized (out) {
+                out.println("sim: " + (stopped ? "stopping" : "ran for " + duration.toSeconds() + " s; stopping") + " (flash kept in "
+                        + flashFile + ")");
+                for (String line : WearReport.lines(board, sim.flashWear())) {
+                    out.println(line);
+                }
+                out.flush();
+            }
         }
         return ExitCodes.OK;
+    }
+
+    private <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (E constant : type.getEnumConstants()) {
+            allowed.append(allowed.length() > 0 ? ", " : "").append(constant.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        throw new ParameterException(spec.commandLine(), option + " " + value + ": expected one of " + allowed);
     }
 
     /** Prints each mode change until Ctrl-C (true) or the duration is over (false). */
@@ -131,8 +172,10 @@ final class SimCommand implements Callable<Integer> {
         while (true) {
             BoardMode mode = sim.mode();
             if (mode != shown) {
-                out.println("sim: " + describe(mode));
-                out.flush();
+                synchronized (out) {
+                    out.println("sim: " + describe(mode));
+                    out.flush();
+                }
                 shown = mode;
             }
             Throwable failure = sim.failure();

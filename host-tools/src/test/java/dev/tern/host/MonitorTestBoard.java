@@ -24,6 +24,7 @@ import dev.tern.boards.definition.BoardLoader;
 import dev.tern.boards.definition.Region;
 import dev.tern.boards.flash.FlashGeometry;
 import dev.tern.boards.flash.FlashMemory;
+import dev.tern.boards.flash.TimingMode;
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.ImageSigner;
 import dev.tern.boards.image.ImageVersion;
@@ -78,7 +79,9 @@ final class MonitorTestBoard {
                 .console(ConsoleEndpoint.socket("127.0.0.1", consolePort))
                 .trustedKeys(List.of(KEY.publicKeyPem().getBytes(StandardCharsets.US_ASCII)))
                 .syncWindow(Duration.ofMillis(50))
-                .boot0(true));
+                .boot0(true)
+                // today's SessionStore erases half the 2 MB session region per save: counted, not waited for
+                .flashTiming(TimingMode.ACCOUNTED));
     }
 
     /** BOOT0 low and reset: the boot stage checks the image and runs the firmware. */

@@ -44,8 +44,13 @@ class SimCommandTest {
         // board's mode every 10 ms, so the check of an erased slot, shorter than that, may not be reported)
         assertTrue(tern.out.contains("sim: board in its ROM bootloader (AN3155) on the console\n"), tern.out);
         assertFalse(tern.out.contains("sim: board runs the flashed firmware"), tern.out);
-        assertTrue(tern.out.endsWith("sim: ran for 2 s; stopping (flash kept in " + flash + ")\n"), tern.out);
+        assertTrue(tern.out.contains("sim: ran for 2 s; stopping (flash kept in " + flash + ")\n"
+                + "wear: flash (internal, 4 x 32K + 1 x 128K + 3 x 256K, endurance 10000 cycles): busy 0.000 s in 0 operations,"
+                + " longest stall 0.000 ms\n"), tern.out);
+        assertTrue(tern.out.endsWith("wear:   session [0x90000000, +2M) 512 units: 0 erases\n"), tern.out);
         assertTrue(Files.size(flash) > 0, "the flash file is kept");
+        assertTrue(Files.size(folder.resolve("board.flash.dataFlash")) == 16 * 1024 * 1024, "the QSPI NOR's file beside it");
+        assertTrue(Files.exists(folder.resolve("board.flash.wear")), "the erase counters beside it");
     }
 
     @Test
@@ -84,6 +89,55 @@ class SimCommandTest {
             assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
             assertTrue(tern.out.startsWith("sim: virtual board console at " + pair.a() + " (BOOT0 low"), tern.out);
         }
+    }
+
+    @Test
+    void reportsTheRomBootloadersErasesAtExit() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        CompletableFuture<Tern> sim = CompletableFuture.supplyAsync(() -> Tern.run("sim", "--console", "socket://127.0.0.1:" + port,
+                "--flash", folder.resolve("board.flash"), "--boot0", "--baud-pacing", "0", "--flash-timing", "accounted",
+                "--duration", "4s"));
+        int answer = -1;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (answer < 0 && System.nanoTime() - deadline < 0) {
+            try (Socket console = new Socket("127.0.0.1", port)) {
+                console.setSoTimeout(2_000);
+                OutputStream out = console.getOutputStream();
+                InputStream in = console.getInputStream();
+                out.write(0x7F); // AN3155 sync, then EXTENDED_ERASE of sector 2 (0x0002)
+                out.flush();
+                if (in.read() != 0x79) {
+                    continue;
+                }
+                out.write(new byte[] {0x44, (byte) 0xBB});
+                out.flush();
+                if (in.read() != 0x79) {
+                    continue;
+                }
+                out.write(new byte[] {0x00, 0x00, 0x00, 0x02, 0x02});
+                out.flush();
+                answer = in.read();
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        Tern tern = sim.get(30, TimeUnit.SECONDS);
+        assertEquals(0x79, answer, "the erase was acknowledged; " + tern);
+        assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+        assertTrue(tern.out.contains("wear: flash (internal, 4 x 32K + 1 x 128K + 3 x 256K, endurance 10000 cycles): busy 0.250 s in 1"
+                + " operations, longest stall 250.000 ms\n"), tern.out);
+        assertTrue(tern.out.contains("wear:   outside the regions: 1 erases, 1 units erased, most worn 1 = 0.010% of endurance;"
+                + " erases per unit: 2:1\n"), tern.out);
+    }
+
+    @Test
+    void anUnknownFlashTimingIsAUsageError() {
+        Tern tern = Tern.run("sim", "--flash-timing", "fast", "--flash", folder.resolve("f"));
+        assertEquals(ExitCodes.USAGE, tern.exitCode, tern.toString());
+        assertTrue(tern.err.contains("--flash-timing fast: expected one of real, accounted"), tern.err);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.tern.boards.definition;
 
+import dev.tern.boards.flash.EraseTime;
+import dev.tern.boards.flash.FlashGeometry;
+import dev.tern.boards.flash.FlashTiming;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,10 +16,14 @@ import java.util.StringJoiner;
  * sizing. Immutable; built and checked by {@link BoardLoader}.
  *
  * <pre>
- *  flash (and bootFlash where the bootloader lives apart):
- *  | bootloader | config | session (area A | area B) | app slot ............ |
+ *  flash (and bootFlash where the bootloader lives apart, dataFlash where config and session do):
+ *  | bootloader | config | session (erase units of one size) | app slot ............ |
  *    regions may come in any order; each lies inside one device and overlaps no other
  * </pre>
+ *
+ * <p>Each device carries its part's datasheet figures ({@link FlashDevice#timing()},
+ * {@link FlashDevice#endurance()}); the session accessors below give those of the device
+ * that holds the session pages.
  */
 public final class BoardDefinition {
 
@@ -26,6 +34,7 @@ public final class BoardDefinition {
     private final long engineRamBudget;
     private final FlashDevice flash;
     private final FlashDevice bootFlash;
+    private final FlashDevice dataFlash;
     private final SerialLine console;
     private final Bootloader bootloader;
     private final Region bootloaderRegion;
@@ -35,7 +44,7 @@ public final class BoardDefinition {
     private final EngineSizing engine;
 
     BoardDefinition(String id, String name, Mcu mcu, long ramSize, long engineRamBudget, FlashDevice flash,
-                    FlashDevice bootFlash, SerialLine console, Bootloader bootloader, Region bootloaderRegion,
+                    FlashDevice bootFlash, FlashDevice dataFlash, SerialLine console, Bootloader bootloader, Region bootloaderRegion,
                     Region appSlot, Region configPage, Region sessionPages, EngineSizing engine) {
         this.id = Objects.requireNonNull(id);
         this.name = Objects.requireNonNull(name);
@@ -44,6 +53,7 @@ public final class BoardDefinition {
         this.engineRamBudget = engineRamBudget;
         this.flash = Objects.requireNonNull(flash);
         this.bootFlash = bootFlash;
+        this.dataFlash = dataFlash;
         this.console = Objects.requireNonNull(console);
         this.bootloader = Objects.requireNonNull(bootloader);
         this.bootloaderRegion = Objects.requireNonNull(bootloaderRegion);
@@ -85,9 +95,22 @@ public final class BoardDefinition {
         return Optional.ofNullable(bootFlash);
     }
 
-    /** Every flash device, the main one first. */
+    /** The flash holding the config and session pages, on boards that keep them apart from the application. */
+    public Optional<FlashDevice> dataFlash() {
+        return Optional.ofNullable(dataFlash);
+    }
+
+    /** Every flash device: flash first, then bootFlash and dataFlash where the board has them. */
     public List<FlashDevice> flashDevices() {
-        return bootFlash == null ? List.of(flash) : List.of(flash, bootFlash);
+        List<FlashDevice> devices = new ArrayList<>();
+        devices.add(flash);
+        if (bootFlash != null) {
+            devices.add(bootFlash);
+        }
+        if (dataFlash != null) {
+            devices.add(dataFlash);
+        }
+        return List.copyOf(devices);
     }
 
     /** The device a region lies in, or empty when it lies in none. */
@@ -133,12 +156,42 @@ public final class BoardDefinition {
         return engine;
     }
 
-    /** Erase-unit size of the session pages (the loader checks they are all one size). */
-    public int sessionPageSize() {
-        return flash.geometry().pageSize(flash.geometry().pageAt(sessionPages.address()));
+    /** The device holding the session pages ({@code flash} or {@code dataFlash}; the loader checks it is one). */
+    public FlashDevice sessionDevice() {
+        return deviceOf(sessionPages).orElseThrow();
     }
 
-    /** One SessionStore area: half the session pages, rounded down to whole pages. */
+    /** Erase-unit size of the session pages (the loader checks they are all one size). */
+    public int sessionPageSize() {
+        FlashGeometry geometry = sessionDevice().geometry();
+        return geometry.pageSize(geometry.pageAt(sessionPages.address()));
+    }
+
+    /** How many erase units the session pages are. */
+    public int sessionEraseUnits() {
+        return (int) (sessionPages.size() / sessionPageSize());
+    }
+
+    /** Erase cycles each session erase unit can take (its device's datasheet endurance). */
+    public int sessionEndurance() {
+        return sessionDevice().endurance();
+    }
+
+    /** Program and erase times of the session's device. */
+    public FlashTiming sessionTiming() {
+        return sessionDevice().timing();
+    }
+
+    /** Time to erase one session erase unit, typical and maximum. */
+    public EraseTime sessionEraseTime() {
+        return sessionTiming().eraseTime(sessionPageSize());
+    }
+
+    /**
+     * Today's SessionStore's area, half the session pages rounded down to whole units: what that
+     * store allocates as its RAM buffer. Kept for the callers of that store; it goes with it (the
+     * journal store's RAM does not grow with the region).
+     */
     public long sessionAreaBytes() {
         int pageSize = sessionPageSize();
         return sessionPages.size() / pageSize / 2 * pageSize;
@@ -164,6 +217,9 @@ public final class BoardDefinition {
         putFlash(p, BoardKeys.FLASH, flash);
         if (bootFlash != null) {
             putFlash(p, BoardKeys.BOOT_FLASH, bootFlash);
+        }
+        if (dataFlash != null) {
+            putFlash(p, BoardKeys.DATA_FLASH, dataFlash);
         }
         putLine(p, BoardKeys.CONSOLE, console);
         p.setProperty(BoardKeys.PROTOCOL, bootloader.protocol().key());
@@ -193,6 +249,12 @@ public final class BoardDefinition {
         p.setProperty(prefix + BoardKeys.SIZE, Values.sizeText(device.size()));
         p.setProperty(prefix + BoardKeys.KIND, device.kind());
         p.setProperty(prefix + BoardKeys.WRITER, device.writer().key());
+        FlashTiming timing = device.timing();
+        p.setProperty(prefix + BoardKeys.PROGRAM_UNIT, Integer.toString(timing.programUnit()));
+        p.setProperty(prefix + BoardKeys.PROGRAM_TIME, Values.nanosText(timing.programTypicalNanos()) + ".."
+                + Values.nanosText(timing.programMaxNanos()));
+        p.setProperty(prefix + BoardKeys.ERASE_TIME, Values.eraseTimesText(timing.eraseTimes()));
+        p.setProperty(prefix + BoardKeys.ENDURANCE, Integer.toString(device.endurance()));
     }
 
     private static void putLine(Properties p, String prefix, SerialLine line) {

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Every key board.properties may hold, in the order a definition is written, with what it means.
- * Keys under {@code bootFlash.} are optional as a group; every other key is required.
+ * Keys under {@code bootFlash.} and under {@code dataFlash.} are optional, each group as a whole;
+ * every other key is required.
  */
 public final class BoardKeys {
 
@@ -21,6 +22,7 @@ public final class BoardKeys {
     public static final String ENGINE_RAM_BUDGET = "engine.ramBudget";
     public static final String FLASH = "flash";
     public static final String BOOT_FLASH = "bootFlash";
+    public static final String DATA_FLASH = "dataFlash";
     public static final String CONSOLE = "console";
     public static final String BOOTLOADER = "bootloader";
     public static final String PROTOCOL = "bootloader.protocol";
@@ -43,6 +45,10 @@ public final class BoardKeys {
     public static final String SIZE = ".size";
     public static final String KIND = ".kind";
     public static final String WRITER = ".writer";
+    public static final String PROGRAM_UNIT = ".programUnit";
+    public static final String PROGRAM_TIME = ".programTime";
+    public static final String ERASE_TIME = ".eraseTime";
+    public static final String ENDURANCE = ".endurance";
     /** Suffixes of a serial line's keys ({@code console.baud}, {@code bootloader.baud}, ...). */
     public static final String DEVICE = ".device";
     public static final String BAUD = ".baud";
@@ -62,6 +68,7 @@ public final class BoardKeys {
         put(ENGINE_RAM_BUDGET, "RAM the MQTT engine may take for its static buffers; at most ram.size");
         flash(FLASH, "the flash that holds the application slot, config page and session pages");
         flash(BOOT_FLASH, "optional: a second flash holding only the bootloader (internal flash of a part whose application is in external flash)");
+        flash(DATA_FLASH, "optional: a second flash for the config page and session pages (a NOR chip beside the MCU whose endurance carries the session journal where the application's flash cannot)");
         line(CONSOLE, "the console the firmware logs on");
         put(PROTOCOL, "the ROM bootloader's protocol: an3155, esp-rom-serial or nxp-sdp");
         line(BOOTLOADER, "the serial line the ROM bootloader listens on");
@@ -70,8 +77,8 @@ public final class BoardKeys {
         put(ERASE, "the ROM bootloader's erase: 0x43 (ERASE) or 0x44 (EXTENDED_ERASE) for an3155, flash-begin for esp-rom-serial, none for nxp-sdp");
         put(REGION_BOOTLOADER, "ADDRESS, SIZE of the Tern secure-boot stage");
         put(REGION_APP, "ADDRESS, SIZE of the application slot (signed image); whole erase units");
-        put(REGION_CONFIG, "ADDRESS, SIZE of the config page (key=value text with a CRC); whole erase units");
-        put(REGION_SESSION, "ADDRESS, SIZE of the session storage: at least two erase units of one size, each half holding the largest session image");
+        put(REGION_CONFIG, "ADDRESS, SIZE of the config page (key=value text with a CRC); whole erase units, in flash or dataFlash");
+        put(REGION_SESSION, "ADDRESS, SIZE of the session storage: whole erase units of one size, at least two, in flash or dataFlash; one unit spare beyond the largest session image");
         put(OUTGOING_SLOTS, "MqttConfig.outgoingSlots: QoS 1/2 PUBLISH, SUBSCRIBE, UNSUBSCRIBE awaiting acknowledgement at once");
         put(INCOMING_QOS2_SLOTS, "MqttConfig.incomingQos2Slots: incoming QoS 2 ids awaiting PUBREL at once");
         put(MAX_PACKET_SIZE, "MqttConfig.maxPacketSize: largest packet sent or received, in bytes");
@@ -92,6 +99,10 @@ public final class BoardKeys {
         put(prefix + SIZE, "its size; must equal the sum of the sectors (a check against the vendor's figure)");
         put(prefix + KIND, "internal (on the MCU) or external (a SPI/QSPI/FlexSPI NOR chip)");
         put(prefix + WRITER, "who programs it: rom-bootloader, or ram-loader (a stub the ROM loads into RAM)");
+        put(prefix + PROGRAM_UNIT, "bytes the datasheet's program time covers (a word at the part's parallelism, or a page), e.g. 4 or 256");
+        put(prefix + PROGRAM_TIME, "TYPICAL..MAX time to program one program unit, from the datasheet (16us..100us)");
+        put(prefix + ERASE_TIME, "SIZE TYPICAL..MAX per erase-unit size, comma separated (32K 250ms..500ms, 256K 1s..2s); one per size in sectors");
+        put(prefix + ENDURANCE, "erase cycles per erase unit the datasheet guarantees (10000, 100000)");
     }
 
     private static void line(String prefix, String what) {
@@ -112,13 +123,14 @@ public final class BoardKeys {
     }
 
     static boolean isOptional(String key) {
-        return key.startsWith(BOOT_FLASH + ".");
+        return key.startsWith(BOOT_FLASH + ".") || key.startsWith(DATA_FLASH + ".");
     }
 
-    static List<String> bootFlashKeys() {
+    /** The keys of an optional flash device's group ({@code bootFlash}, {@code dataFlash}). */
+    static List<String> groupKeys(String prefix) {
         List<String> keys = new ArrayList<>();
         for (String key : KEYS.keySet()) {
-            if (isOptional(key)) {
+            if (key.startsWith(prefix + ".")) {
                 keys.add(key);
             }
         }

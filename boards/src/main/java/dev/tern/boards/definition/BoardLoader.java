@@ -1,5 +1,7 @@
 package dev.tern.boards.definition;
 
+import dev.tern.boards.flash.EraseTime;
+import dev.tern.boards.flash.FlashTiming;
 import dev.tern.mqtt.client.MqttConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -122,7 +124,8 @@ public final class BoardLoader {
             throw in.fail(BoardKeys.ENGINE_RAM_BUDGET, ramBudget + " bytes is more than ram.size (" + ramSize + ")");
         }
         FlashDevice flash = flash(in, BoardKeys.FLASH);
-        FlashDevice bootFlash = bootFlash(in);
+        FlashDevice bootFlash = optionalFlash(in, BoardKeys.BOOT_FLASH);
+        FlashDevice dataFlash = optionalFlash(in, BoardKeys.DATA_FLASH);
         SerialLine console = line(in, BoardKeys.CONSOLE);
         Bootloader bootloader = bootloader(in);
         EngineSizing engine = engine(in);
@@ -130,7 +133,7 @@ public final class BoardLoader {
         Region app = in.region(BoardKeys.REGION_APP, "app");
         Region config = in.region(BoardKeys.REGION_CONFIG, "config");
         Region session = in.region(BoardKeys.REGION_SESSION, "session");
-        BoardDefinition board = new BoardDefinition(id, name, mcu, ramSize, ramBudget, flash, bootFlash, console,
+        BoardDefinition board = new BoardDefinition(id, name, mcu, ramSize, ramBudget, flash, bootFlash, dataFlash, console,
                 bootloader, boot, app, config, session, engine);
         RegionRules.check(in, board);
         long engineRam = board.engineRamBytes();
@@ -163,7 +166,9 @@ public final class BoardLoader {
             throw in.fail(prefix + BoardKeys.KIND, "'" + kind + "' is not one of internal, external");
         }
         FlashWriter writer = in.choice(prefix + BoardKeys.WRITER, FlashWriter.class);
-        FlashDevice device = new FlashDevice(kind, writer, base, sectors);
+        FlashTiming timing = timing(in, prefix, sectors);
+        int endurance = in.intInRange(prefix + BoardKeys.ENDURANCE, 1, Integer.MAX_VALUE);
+        FlashDevice device = new FlashDevice(prefix, kind, writer, base, sectors, timing, endurance);
         if (device.size() != size) {
             throw in.fail(prefix + BoardKeys.SIZE, size + " bytes is not the sum of " + prefix + BoardKeys.SECTORS
                     + " (" + device.size() + " bytes in " + sectors.size() + " sectors)");
@@ -174,8 +179,34 @@ public final class BoardLoader {
         return device;
     }
 
-    private static FlashDevice bootFlash(DefinitionSource in) {
-        List<String> keys = BoardKeys.bootFlashKeys();
+    private static FlashTiming timing(DefinitionSource in, String prefix, List<Integer> sectors) {
+        int unit = in.intInRange(prefix + BoardKeys.PROGRAM_UNIT, 1, Integer.MAX_VALUE);
+        long[] program = in.nanosRange(prefix + BoardKeys.PROGRAM_TIME);
+        List<EraseTime> erase = in.eraseTimes(prefix + BoardKeys.ERASE_TIME);
+        FlashTiming timing;
+        try {
+            timing = new FlashTiming(unit, program[0], program[1], erase);
+        } catch (IllegalArgumentException e) {
+            throw in.fail(prefix + BoardKeys.ERASE_TIME, e.getMessage());
+        }
+        for (int size : sectors) {
+            if (timing.eraseTime(size) == null) {
+                throw in.fail(prefix + BoardKeys.ERASE_TIME, "no erase time for the " + Values.sizeText(size) + " units of "
+                        + prefix + BoardKeys.SECTORS);
+            }
+        }
+        for (EraseTime time : erase) {
+            if (!sectors.contains(time.unitSize())) {
+                throw in.fail(prefix + BoardKeys.ERASE_TIME, "an erase time for " + Values.sizeText(time.unitSize())
+                        + " units, but " + prefix + BoardKeys.SECTORS + " has none of that size");
+            }
+        }
+        return timing;
+    }
+
+    /** An optional flash device: all of its keys or none. */
+    private static FlashDevice optionalFlash(DefinitionSource in, String prefix) {
+        List<String> keys = BoardKeys.groupKeys(prefix);
         int given = 0;
         for (String key : keys) {
             given += in.has(key) ? 1 : 0;
@@ -185,10 +216,10 @@ public final class BoardLoader {
         }
         for (String key : keys) {
             if (!in.has(key)) {
-                throw in.fail(key, "missing: the bootFlash keys come all together or not at all");
+                throw in.fail(key, "missing: the " + prefix + " keys come all together or not at all");
             }
         }
-        return flash(in, BoardKeys.BOOT_FLASH);
+        return flash(in, prefix);
     }
 
     private static SerialLine line(DefinitionSource in, String prefix) {

@@ -115,6 +115,22 @@ final class DefinitionSource {
         }
     }
 
+    long[] nanosRange(String key) {
+        try {
+            return Values.nanosRange(text(key));
+        } catch (IllegalArgumentException e) {
+            throw fail(key, e.getMessage());
+        }
+    }
+
+    List<dev.tern.boards.flash.EraseTime> eraseTimes(String key) {
+        try {
+            return Values.eraseTimes(text(key));
+        } catch (IllegalArgumentException e) {
+            throw fail(key, e.getMessage());
+        }
+    }
+
     Region region(String key, String name) {
         try {
             return Values.region(name, text(key));

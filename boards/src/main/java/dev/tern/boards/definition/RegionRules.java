@@ -1,19 +1,22 @@
 package dev.tern.boards.definition;
 
 import dev.tern.boards.flash.FlashGeometry;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * The rules for a board's flash regions, checked in the order the keys are written:
  * <ul>
  *   <li>no region is larger than the flash it must lie in;</li>
- *   <li>each lies inside one flash device: app, config and session in {@code flash}, the
- *       bootloader in {@code flash} or {@code bootFlash};</li>
+ *   <li>each lies inside one flash device it may use: the bootloader in any, the app in
+ *       {@code flash}, config and session in {@code flash} or {@code dataFlash};</li>
  *   <li>app, config and session start and end on erase-unit boundaries, so each can be erased
  *       without touching another;</li>
  *   <li>no two regions overlap;</li>
- *   <li>the session pages are at least two erase units of one size, and each half (a SessionStore
- *       area) holds the largest session image of the engine sizing.</li>
+ *   <li>the session pages are at least two erase units of one size (a store that appends
+ *       records moves live ones to a fresh unit before it erases the full one), and all but one
+ *       unit hold the largest session image of the engine sizing.</li>
  * </ul>
  */
 final class RegionRules {
@@ -28,9 +31,9 @@ final class RegionRules {
         for (int i = 0; i < regions.size(); i++) {
             Region region = regions.get(i);
             boolean bootloader = i == 0;
-            checkPlace(in, keys[i], region, board, bootloader);
+            FlashDevice device = checkPlace(in, keys[i], region, allowedDevices(board, i));
             if (!bootloader) {
-                checkAligned(in, keys[i], region, board.flash());
+                checkAligned(in, keys[i], region, device);
             }
             for (int j = 0; j < i; j++) {
                 if (region.overlaps(regions.get(j))) {
@@ -41,22 +44,34 @@ final class RegionRules {
         checkSession(in, board);
     }
 
-    private static void checkPlace(DefinitionSource in, String key, Region region, BoardDefinition board,
-                                   boolean bootloader) {
-        long largest = board.flash().size();
-        if (bootloader && board.bootFlash().isPresent()) {
-            largest = Math.max(largest, board.bootFlash().get().size());
+    /** The devices region {@code index} of {@link BoardDefinition#regions()} may lie in. */
+    private static List<FlashDevice> allowedDevices(BoardDefinition board, int index) {
+        List<FlashDevice> allowed = new ArrayList<>();
+        allowed.add(board.flash());
+        if (index == 0) {
+            board.bootFlash().ifPresent(allowed::add);
+            board.dataFlash().ifPresent(allowed::add);
+        } else if (index >= 2) {
+            board.dataFlash().ifPresent(allowed::add);
+        }
+        return allowed;
+    }
+
+    private static FlashDevice checkPlace(DefinitionSource in, String key, Region region, List<FlashDevice> allowed) {
+        long largest = 0;
+        StringJoiner names = new StringJoiner(" and ");
+        for (FlashDevice device : allowed) {
+            if (device.contains(region)) {
+                return device;
+            }
+            largest = Math.max(largest, device.size());
+            names.add(device.name() + " " + describe(device));
         }
         if (region.size() > largest) {
             throw in.fail(key, "a " + region.name() + " region of " + region.size()
                     + " bytes is larger than the flash (" + largest + " bytes)");
         }
-        boolean inside = bootloader ? board.deviceOf(region).isPresent() : board.flash().contains(region);
-        if (!inside) {
-            throw in.fail(key, describe(region) + " is outside flash " + describe(board.flash())
-                    + (bootloader && board.bootFlash().isPresent()
-                            ? " and bootFlash " + describe(board.bootFlash().get()) : ""));
-        }
+        throw in.fail(key, describe(region) + " is outside " + names);
     }
 
     private static void checkAligned(DefinitionSource in, String key, Region region, FlashDevice device) {
@@ -79,12 +94,12 @@ final class RegionRules {
 
     private static void checkSession(DefinitionSource in, BoardDefinition board) {
         Region session = board.sessionPages();
-        FlashGeometry geometry = board.flash().geometry();
+        FlashGeometry geometry = board.sessionDevice().geometry();
         int first = geometry.pageAt(session.address());
         int last = geometry.pageAt(session.end() - 1);
         if (last == first) {
-            throw in.fail(BoardKeys.REGION_SESSION, "needs at least two erase units (the session store keeps two"
-                    + " copies in separate areas), got one of " + geometry.pageSize(first) + " bytes");
+            throw in.fail(BoardKeys.REGION_SESSION, "needs at least two erase units (the session store moves live"
+                    + " records to a fresh unit before it erases a full one), got one of " + geometry.pageSize(first) + " bytes");
         }
         for (int page = first + 1; page <= last; page++) {
             if (geometry.pageSize(page) != geometry.pageSize(first)) {
@@ -93,8 +108,9 @@ final class RegionRules {
             }
         }
         long needed = board.engine().sessionAreaBytesNeeded();
-        if (board.sessionAreaBytes() < needed) {
-            throw in.fail(BoardKeys.REGION_SESSION, "each half holds " + board.sessionAreaBytes()
+        long usable = session.size() - geometry.pageSize(first);
+        if (usable < needed) {
+            throw in.fail(BoardKeys.REGION_SESSION, "all but one spare erase unit hold " + usable
                     + " bytes but the engine sizing's largest session image needs " + needed);
         }
     }

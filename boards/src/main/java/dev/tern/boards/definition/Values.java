@@ -1,12 +1,16 @@
 package dev.tern.boards.definition;
 
+import dev.tern.boards.flash.EraseTime;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The value syntax of board.properties. Numbers: decimal ({@code 115200}), hex ({@code 0x08000000}),
  * or with a binary suffix ({@code 32K} = 32768, {@code 1M} = 1048576). Sector lists:
- * {@code 4x32K, 1x128K, 3x256K}. Regions: {@code ADDRESS, SIZE}. Errors are IllegalArgumentException
+ * {@code 4x32K, 1x128K, 3x256K}. Regions: {@code ADDRESS, SIZE}. Times: a decimal number and a unit
+ * ({@code 15.625us}, {@code 250ms}, {@code 2s}); time ranges {@code TYPICAL..MAX}; erase times
+ * {@code SIZE TYPICAL..MAX} groups ({@code 32K 250ms..500ms, 256K 1s..2s}). Errors are IllegalArgumentException
  * with a message that the loader prefixes with the file and the key.
  */
 final class Values {
@@ -91,6 +95,87 @@ final class Values {
             }
             text.append(run).append('x').append(sizeText(sizes.get(i)));
             i += run;
+        }
+        return text.toString();
+    }
+
+    private static final String[] TIME_UNITS = {"ns", "us", "ms", "s"};
+    private static final long[] TIME_UNIT_NANOS = {1, 1_000, 1_000_000, 1_000_000_000};
+
+    /** {@code 15.625us}, {@code 250ms}, {@code 2s} in nanoseconds (whole ones). */
+    static long nanos(String text) {
+        String value = text.trim();
+        for (int i = TIME_UNITS.length - 1; i >= 0; i--) {
+            String unit = TIME_UNITS[i];
+            // "ms", "us", "ns" end in "s" too: try the two-letter units first
+            if (value.endsWith(unit) && (unit.length() == 2 || !Character.isLetter(value.charAt(Math.max(0, value.length() - 2))))) {
+                try {
+                    BigDecimal number = new BigDecimal(value.substring(0, value.length() - unit.length()).trim());
+                    BigDecimal result = number.multiply(BigDecimal.valueOf(TIME_UNIT_NANOS[i]));
+                    if (number.signum() < 0 || result.stripTrailingZeros().scale() > 0) {
+                        throw new NumberFormatException();
+                    }
+                    return result.longValueExact();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    break;
+                }
+            }
+        }
+        throw new IllegalArgumentException("expected a time: a number and ns, us, ms or s (15.625us, 250ms, 2s), got '"
+                + value + "'");
+    }
+
+    /** {@code TYPICAL..MAX}: two times, the first at most the second. */
+    static long[] nanosRange(String text) {
+        String[] parts = text.split("\\.\\.");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("expected TYPICAL..MAX (16us..100us), got '" + text.trim() + "'");
+        }
+        long typical = nanos(parts[0]);
+        long max = nanos(parts[1]);
+        if (max < typical) {
+            throw new IllegalArgumentException("the maximum " + parts[1].trim() + " is less than the typical " + parts[0].trim());
+        }
+        return new long[] {typical, max};
+    }
+
+    /** {@code 32K 250ms..500ms, 256K 1s..2s}. */
+    static List<EraseTime> eraseTimes(String text) {
+        List<EraseTime> times = new ArrayList<>();
+        for (String group : text.split(",")) {
+            String[] parts = group.trim().split("\\s+");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("expected SIZE TYPICAL..MAX groups separated by commas (32K 250ms..500ms), got '"
+                        + group.trim() + "'");
+            }
+            long size = number(parts[0]);
+            if (size < 1 || size > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("erase unit size " + parts[0] + " must be 1.." + Integer.MAX_VALUE);
+            }
+            long[] range = nanosRange(parts[1]);
+            times.add(new EraseTime((int) size, range[0], range[1]));
+        }
+        return times;
+    }
+
+    /** The shortest exact form: 2s, 250ms, 15625ns. */
+    static String nanosText(long nanos) {
+        for (int i = TIME_UNITS.length - 1; i > 0; i--) {
+            if (nanos != 0 && nanos % TIME_UNIT_NANOS[i] == 0) {
+                return nanos / TIME_UNIT_NANOS[i] + TIME_UNITS[i];
+            }
+        }
+        return nanos + "ns";
+    }
+
+    static String eraseTimesText(List<EraseTime> times) {
+        StringBuilder text = new StringBuilder();
+        for (EraseTime time : times) {
+            if (text.length() > 0) {
+                text.append(", ");
+            }
+            text.append(sizeText(time.unitSize())).append(' ').append(nanosText(time.typicalNanos())).append("..")
+                    .append(nanosText(time.maxNanos()));
         }
         return text.toString();
     }

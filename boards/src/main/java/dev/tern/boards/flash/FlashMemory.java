@@ -22,10 +22,18 @@ import java.util.Arrays;
  * file before it returns (no user-space buffering), so a process that dies leaves the file as
  * the flash would be. An operating-system crash is not simulated (no fsync).
  *
- * <p>Power cuts for tests: {@link #cutPowerAfter(long)} lets that many more bytes be
- * programmed or erased; the byte at the cut is left half done (its upper four bits changed,
- * the lower four not) and the operation fails with {@link PowerLostException}, as does every
- * call until {@link #restorePower()}. The file then holds exactly the partial state.
+ * <p>Opened with a {@link PartModel}, it behaves like one real part: every program and erase
+ * is charged its datasheet time on the part's {@link FlashClock} (the caller sleeps for it in
+ * {@link TimingMode#REAL}), every erase is counted per unit in a wear file beside the flash
+ * file, and units erased past the endurance fail as {@link WornCells} describes. Opened without
+ * one, it is the ideal NOR of the unit tests: no time, no wear.
+ *
+ * <p>Power cuts: {@link #cutPowerAfter(long)} lets that many more bytes be programmed or
+ * erased; {@link #cutPower()} (from any thread) cuts now, and when an operation is stalled for
+ * its time it stops there, done in proportion to the time that had passed. Either way the byte
+ * at the cut is left half done (its upper four bits changed, the lower four not) and the
+ * operation fails with {@link PowerLostException}, as does every call until
+ * {@link #restorePower()}. The file then holds exactly the partial state.
  */
 public final class FlashMemory implements AutoCloseable {
 
@@ -40,14 +48,17 @@ public final class FlashMemory implements AutoCloseable {
     private final Path file;
     private final RandomAccessFile data;
     private final byte[] image;
+    private final PartModel part;
     private long budget = NO_CUT;
-    private boolean powered = true;
+    private volatile boolean powered = true;
 
-    private FlashMemory(final FlashGeometry geometry, final Path file, final RandomAccessFile data, final byte[] image) {
+    private FlashMemory(final FlashGeometry geometry, final Path file, final RandomAccessFile data, final byte[] image,
+                        final PartModel part) {
         this.geometry = geometry;
         this.file = file;
         this.data = data;
         this.image = image;
+        this.part = part;
     }
 
     /**
@@ -56,6 +67,18 @@ public final class FlashMemory implements AutoCloseable {
      * @throws IllegalArgumentException when the file's size is not the geometry's
      */
     public static FlashMemory open(final Path file, final FlashGeometry geometry) throws IOException {
+        return open(file, geometry, PartModel.ideal());
+    }
+
+    /**
+     * Opens the flash kept in {@code file} as the part {@code part} describes (its wear counters
+     * must have one count per page of {@code geometry}); the part's clock is powered again.
+     */
+    public static FlashMemory open(final Path file, final FlashGeometry geometry, final PartModel part) throws IOException {
+        if (part.wear() != null && part.wear().pageCount() != geometry.pageCount()) {
+            throw new IllegalArgumentException("wear counters for " + part.wear().pageCount() + " pages, flash has "
+                    + geometry.pageCount());
+        }
         if (geometry.size() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("flash too large to emulate: size=" + geometry.size());
         }
@@ -74,7 +97,8 @@ public final class FlashMemory implements AutoCloseable {
             } else {
                 data.readFully(image);
             }
-            return new FlashMemory(geometry, file, data, image);
+            part.clock().restore();
+            return new FlashMemory(geometry, file, data, image, part);
         } catch (final IOException | RuntimeException e) {
             data.close();
             throw e;
@@ -89,6 +113,15 @@ public final class FlashMemory implements AutoCloseable {
         return file;
     }
 
+    public PartModel part() {
+        return part;
+    }
+
+    /** Erases of {@code page} so far (0 when the part keeps no wear counters). */
+    public int eraseCount(final int page) {
+        return part.wear() == null ? 0 : part.wear().count(page);
+    }
+
     /** Copies {@code length} bytes from {@code address} into {@code into} at {@code offset}. */
     public void read(final long address, final byte[] into, final int offset, final int length) throws IOException {
         final int at = offsetOf(address, length);
@@ -100,21 +133,38 @@ public final class FlashMemory implements AutoCloseable {
         return image[offsetOf(address, 1)] & 0xFF;
     }
 
-    /** Programs {@code length} bytes at {@code address}: each stored byte becomes {@code old & new}. */
+    /**
+     * Programs {@code length} bytes at {@code address}: each stored byte becomes {@code old & new}.
+     *
+     * @throws FlashFailedException when a worn part reports the program failed (see {@link WornCells})
+     */
     public void program(final long address, final byte[] from, final int offset, final int length) throws IOException {
         final int at = offsetOf(address, length);
-        final int done = allowance(length);
+        final int page = geometry.pageAt(address);
+        final boolean fails = length > 0 && part.cells().fails(eraseCount(page));
+        final byte[] before = fails ? Arrays.copyOfRange(image, at, at + length) : null;
+        final int done = run(length, part.timing().programNanos(at, length, part.figure()));
         for (int i = 0; i < done; i++) {
             image[at + i] &= from[offset + i];
         }
         if (done < length) {
             // the byte at the cut: only its upper bits were programmed
             image[at + done] &= (byte) (from[offset + done] | ~CUT_DONE_BITS);
+        } else if (fails) {
+            part.cells().leaveErasedBits(image, at, length, before);
         }
         persistThenCheck(at, done, length);
+        if (fails && part.cells().reportsFailures()) {
+            throw new FlashFailedException("program failed at 0x" + Long.toHexString(address) + ": page " + page
+                    + " is worn (" + eraseCount(page) + " erases, endurance " + part.cells().endurance() + ")");
+        }
     }
 
-    /** Sets every byte of page {@code page} to 0xFF. */
+    /**
+     * Sets every byte of page {@code page} to 0xFF.
+     *
+     * @throws FlashFailedException when a worn part reports the erase failed (see {@link WornCells})
+     */
     public void erasePage(final int page) throws IOException {
         if (page < 0 || page >= geometry.pageCount()) {
             throw new IllegalArgumentException("no such page: page=" + page + ", pages=" + geometry.pageCount());
@@ -122,13 +172,21 @@ public final class FlashMemory implements AutoCloseable {
         final int at = (int) (geometry.pageAddress(page) - geometry.baseAddress());
         final int length = geometry.pageSize(page);
         checkPowered();
-        final int done = allowance(length);
+        final int erases = part.wear() == null ? 0 : part.wear().erased(page);
+        final boolean fails = part.cells().fails(erases);
+        final int done = run(length, part.timing().eraseNanos(length, part.figure()));
         Arrays.fill(image, at, at + done, (byte) ERASED);
         if (done < length) {
             // the byte at the cut: only its upper bits were erased
             image[at + done] |= (byte) CUT_DONE_BITS;
+        } else if (fails) {
+            part.cells().leaveProgrammedBits(image, at, length);
         }
         persistThenCheck(at, done, length);
+        if (fails && part.cells().reportsFailures()) {
+            throw new FlashFailedException("erase failed: page " + page + " is worn (" + erases + " erases, endurance "
+                    + part.cells().endurance() + ")");
+        }
     }
 
     /** Erases every page, in order (a cut part-way leaves the later pages as they were). */
@@ -150,16 +208,20 @@ public final class FlashMemory implements AutoCloseable {
         budget = bytes;
     }
 
-    /** Cuts the power now: nothing more is written and every call fails. */
+    /**
+     * Cuts the power now, from any thread: an operation stalled for its time stops where that
+     * time had got to; nothing more is written and every call fails.
+     */
     public void cutPower() {
         powered = false;
-        budget = NO_CUT;
+        part.clock().cut();
     }
 
     /** Power is back: calls work again and no cut is pending. */
     public void restorePower() {
-        powered = true;
         budget = NO_CUT;
+        part.clock().restore();
+        powered = true;
     }
 
     public boolean isPowered() {
@@ -178,6 +240,29 @@ public final class FlashMemory implements AutoCloseable {
                     + ", length=" + length + ", " + geometry);
         }
         return (int) (address - geometry.baseAddress());
+    }
+
+    /**
+     * Charges an operation of {@code length} bytes and {@code nanos} its time, and says how many
+     * bytes it finished: all, or those before a cut (the byte budget's, or an outside cut during
+     * the stall, in proportion to the time that had passed).
+     */
+    private int run(final int length, final long nanos) {
+        final int allowed = allowance(length);
+        final long needed = allowed == length ? nanos : nanos * allowed / length;
+        long passed;
+        try {
+            passed = part.clock().stall(needed);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            passed = needed;
+        }
+        if (powered || allowed < length) {
+            return allowed;
+        }
+        budget = NO_CUT;
+        final int reached = nanos == 0 ? 0 : (int) (length * Math.min(passed, nanos) / nanos);
+        return Math.min(reached, Math.max(0, length - 1));
     }
 
     /** How many of {@code length} bytes the power lets this operation finish. */

@@ -1,28 +1,44 @@
 package dev.tern.boards.virtual;
 
 import java.io.IOException;
+import java.util.List;
 
 import dev.tern.boards.flash.FlashMemory;
 import dev.tern.boards.flash.PowerLostException;
 
 /**
  * One life of the board, from power-on or an outside reset until the next power cut or outside
- * reset: its flash, and whether it is still alive. Every flash access of the board thread (the
- * bootloader's and the firmware's) goes through here under one lock, so an outside
- * {@link VirtualBoard#cutPower()} lands between two flash operations; a cut inside one is
- * {@link VirtualBoard#cutPowerAfterFlashBytes(long)}'s job.
+ * reset: its flash devices, and whether it is still alive. Every flash access of the board
+ * thread (the bootloader's and the firmware's) goes through here under one lock. An outside
+ * {@link VirtualBoard#cutPower()} does not wait for that lock: it lands between two operations,
+ * or inside one that is stalled for its datasheet time (which then stops in proportion);
+ * {@link VirtualBoard#cutPowerAfterFlashBytes(long)} cuts inside one by bytes.
  */
 final class BoardRun {
 
+    /** The main flash (the ROM bootloader's and the app slot's). */
     final FlashMemory flash;
+    /** Every device, the main flash first. */
+    final List<FlashMemory> devices;
     private Thread thread;
     private final Object flashLock = new Object();
     private volatile boolean alive = true;
     private volatile boolean lostPower;
     private boolean cleanedUp;
 
-    BoardRun(final FlashMemory flash) {
-        this.flash = flash;
+    BoardRun(final List<FlashMemory> devices) {
+        this.devices = List.copyOf(devices);
+        this.flash = this.devices.get(0);
+    }
+
+    /** The device holding {@code [address, address + length)}. */
+    FlashMemory deviceHolding(final long address, final long length) {
+        for (final FlashMemory device : devices) {
+            if (device.geometry().contains(address, length)) {
+                return device;
+            }
+        }
+        throw new IllegalArgumentException("no flash device holds 0x" + Long.toHexString(address) + " (" + length + " bytes)");
     }
 
     /** Starts the board thread of this life. */
@@ -45,16 +61,19 @@ final class BoardRun {
         alive = false;
     }
 
-    /** Cuts the flash's power now (between two operations). */
+    /** Cuts every device's power now: between two operations, or inside one stalled for its time. */
     void cutFlashPower() {
-        synchronized (flashLock) {
-            flash.cutPower();
+        for (final FlashMemory device : devices) {
+            device.cutPower();
         }
     }
 
+    /** {@code bytes} more bytes programmed or erased on any one device, then the power goes. */
     void cutFlashPowerAfter(final long bytes) {
         synchronized (flashLock) {
-            flash.cutPowerAfter(bytes);
+            for (final FlashMemory device : devices) {
+                device.cutPowerAfter(bytes);
+            }
         }
     }
 
@@ -83,13 +102,19 @@ final class BoardRun {
         return stopped;
     }
 
-    /** Runs a flash operation under the lock; a power cut during it ends this life. */
+    /** Runs an operation on the main flash under the lock; a power cut during it ends this life. */
     <T> T withFlash(final FlashOperation<T> operation) throws IOException {
+        return withFlash(flash, operation);
+    }
+
+    /** Runs an operation on {@code device} under the lock; a power cut during it ends this life. */
+    <T> T withFlash(final FlashMemory device, final FlashOperation<T> operation) throws IOException {
         synchronized (flashLock) {
             check();
             try {
-                return operation.run(flash);
+                return operation.run(device);
             } catch (final PowerLostException e) {
+                cutFlashPower(); // one device's cut is the board's: the others go dark with it
                 throw powerLost(e);
             }
         }

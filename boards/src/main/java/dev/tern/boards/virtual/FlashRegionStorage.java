@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.tern.boards.definition.Region;
 import dev.tern.boards.flash.FlashGeometry;
+import dev.tern.boards.flash.FlashMemory;
 import dev.tern.hal.NonVolatileStorage;
 
 /**
@@ -11,12 +12,16 @@ import dev.tern.hal.NonVolatileStorage;
  * pages or the config page): offsets from the region's start, the region's erase units as
  * pages (they must all be one size: the F746 layout mixes 32 KB, 128 KB and 256 KB sectors,
  * and the board definitions put each region in sectors of one size), and the flash's real
- * semantics underneath. A power cut during an operation leaves the flash as it was at the
- * cut and throws {@link BoardStopped}: the firmware does not get to run on.
+ * semantics underneath, on whichever device holds the region (the main flash or dataFlash). A
+ * power cut during an operation leaves the flash as it was at the cut and throws
+ * {@link BoardStopped}: the firmware does not get to run on. A worn part that reports a failed
+ * erase or program ({@link dev.tern.boards.flash.FlashFailedException}) is HARDWARE_ERROR; bits
+ * that silently did not stick show only when the firmware reads back.
  */
 final class FlashRegionStorage implements NonVolatileStorage {
 
     private final BoardRun run;
+    private final FlashMemory device;
     private final long base;
     private final int size;
     private final int pageSize;
@@ -24,7 +29,8 @@ final class FlashRegionStorage implements NonVolatileStorage {
     private final Runnable liveCheck;
 
     FlashRegionStorage(final BoardRun run, final Region region, final Runnable liveCheck) {
-        final FlashGeometry geometry = run.flash.geometry();
+        this.device = run.deviceHolding(region.address(), region.size());
+        final FlashGeometry geometry = device.geometry();
         if (!geometry.contains(region.address(), region.size()) || region.size() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("region outside the flash: " + region + ", " + geometry);
         }
@@ -100,7 +106,7 @@ final class FlashRegionStorage implements NonVolatileStorage {
     private int access(final BoardRun.FlashOperation<Integer> operation) {
         liveCheck.run();
         try {
-            return run.withFlash(operation);
+            return run.withFlash(device, operation);
         } catch (final IOException e) {
             return HARDWARE_ERROR;
         }

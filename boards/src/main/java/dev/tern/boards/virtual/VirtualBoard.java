@@ -16,6 +16,7 @@ import dev.tern.boards.bootloader.BootloaderConfig;
 import dev.tern.boards.bootloader.EraseCommand;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.ChipIdSource;
+import dev.tern.boards.definition.FlashDevice;
 import dev.tern.boards.definition.FlashProtocol;
 import dev.tern.boards.definition.FlashWriter;
 import dev.tern.boards.definition.Parity;
@@ -68,6 +69,17 @@ import dev.tern.hal.Firmware;
  * board thread's flash operations are atomic with respect to them (the cut lands between two);
  * a cut inside one is {@link #cutPowerAfterFlashBytes(long)}: that many more bytes are
  * programmed or erased, the byte at the cut is left half done, and the board goes dark at once.
+ * With the flash timed ({@link VirtualBoardOptions#flashTiming}), an outside cut also lands
+ * inside an erase or program the board thread is stalled in, done in proportion to its time.
+ *
+ * <h2>Flash</h2>
+ * Each of the definition's flash devices is a file (the main one {@link #flashFile()}, others
+ * {@link #flashFileOf}) with a wear file beside it ({@code .wear}: erases per unit, across
+ * runs). Every erase and program is charged its datasheet time, typical by default: in
+ * {@code REAL} timing the board thread sleeps for it, which is what the CPU does on the parts
+ * the definitions describe (internal F7 flash and the ESP32's and RT1170's code flash: the CPU
+ * is held up because it runs from that flash; a QSPI data chip: a blocking driver polls its
+ * status, so the firmware's thread waits but interrupts run). {@link #flashWear()} reports.
  * Guarantee: once the board has lost power or been reset from outside, every HAL call of the
  * old firmware throws {@link BoardStopped} (and its flash views write nothing more), its
  * sockets are closed, it is never stepped again, and {@code cutPower()}/{@code reset()} return
@@ -95,6 +107,7 @@ public final class VirtualBoard implements AutoCloseable {
     private final BootloaderConfig bootloaderConfig;
     private final ConsoleLine line;
     private final RollbackStore rollback;
+    private final BoardFlash boardFlash;
     private final List<byte[]> trustedKeys;
     private final Object control = new Object();
 
@@ -104,8 +117,9 @@ public final class VirtualBoard implements AutoCloseable {
     private volatile Throwable failure;
     private BoardRun run; // guarded by control
 
-    private VirtualBoard(final VirtualBoardOptions options, final ConsoleLine line) {
+    private VirtualBoard(final VirtualBoardOptions options, final ConsoleLine line, final BoardFlash boardFlash) {
         this.options = options;
+        this.boardFlash = boardFlash;
         this.definition = options.board();
         this.line = line;
         this.rollback = new RollbackStore(options.flashFile());
@@ -123,7 +137,7 @@ public final class VirtualBoard implements AutoCloseable {
      * Opens the console (listening or on the pty) and powers the board on.
      *
      * @throws IllegalArgumentException when the board is not one the virtual board can be: an
-     *         AN3155 board with a chip id whose single flash the ROM bootloader writes
+     *         AN3155 board with a chip id whose main flash the ROM bootloader writes
      */
     public static VirtualBoard start(final VirtualBoardOptions options) throws IOException {
         checkSimulable(options.board());
@@ -132,12 +146,18 @@ public final class VirtualBoard implements AutoCloseable {
                 ? SocketEndpoint.listen(endpoint.host(), endpoint.port()) : PtyEndpoint.open(endpoint.ptyPath());
         final ConsoleLine line = new ConsoleLine(opened, options.baud(), bitsPerByte(options.board().console()), options.faults());
         line.start();
-        final VirtualBoard board = new VirtualBoard(options, line);
+        BoardFlash flash = null;
         try {
+            flash = new BoardFlash(options.board(), options.flashFile(), options.flashTiming(), options.flashTimes(),
+                    options.wearSeed());
+            final VirtualBoard board = new VirtualBoard(options, line, flash);
             board.powerOn();
             return board;
         } catch (final IOException | RuntimeException e) {
             line.close();
+            if (flash != null) {
+                flash.close();
+            }
             throw e;
         }
     }
@@ -145,8 +165,9 @@ public final class VirtualBoard implements AutoCloseable {
     private static void checkSimulable(final BoardDefinition board) {
         if (board.bootloader().protocol() != FlashProtocol.AN3155 || board.mcu().chipIdSource() != ChipIdSource.AN3155_GET_ID
                 || board.flash().writer() != FlashWriter.ROM_BOOTLOADER || board.bootFlash().isPresent()) {
-            throw new IllegalArgumentException("the virtual board simulates AN3155 boards whose single flash the ROM bootloader"
-                    + " writes: board=" + board.id() + ", protocol=" + board.bootloader().protocol().key()
+            throw new IllegalArgumentException("the virtual board simulates AN3155 boards whose main flash the ROM bootloader"
+                    + " writes (a dataFlash beside it is fine, a bootFlash is not): board=" + board.id()
+                    + ", protocol=" + board.bootloader().protocol().key()
                     + ", writer=" + board.flash().writer().key() + ", bootFlash=" + board.bootFlash().isPresent());
         }
     }
@@ -194,10 +215,10 @@ public final class VirtualBoard implements AutoCloseable {
             if (run != null) {
                 throw new IllegalStateException("the board is already powered");
             }
-            final FlashMemory flash = FlashMemory.open(options.flashFile(), definition.flash().geometry());
+            final List<FlashMemory> devices = boardFlash.power();
             line.discardReceived();
             line.listening(true);
-            startLife(new BoardRun(flash), ENTER_RESET);
+            startLife(new BoardRun(devices), ENTER_RESET);
         }
     }
 
@@ -251,7 +272,7 @@ public final class VirtualBoard implements AutoCloseable {
             }
             line.discardReceived();
             line.discardTransmit();
-            startLife(new BoardRun(old.flash), ENTER_RESET);
+            startLife(new BoardRun(old.devices), ENTER_RESET);
         }
     }
 
@@ -260,8 +281,19 @@ public final class VirtualBoard implements AutoCloseable {
         return line.stats();
     }
 
+    /** The main flash's file. */
     public Path flashFile() {
         return options.flashFile();
+    }
+
+    /** The file holding one of the board's flash devices ({@code <flash file>.dataFlash} for dataFlash). */
+    public Path flashFileOf(final FlashDevice device) {
+        return BoardFlash.fileOf(options.flashFile(), device);
+    }
+
+    /** Each flash device's erases per erase unit (kept in files, so across runs) and busy time this run. */
+    public List<DeviceWear> flashWear() {
+        return boardFlash.wear();
     }
 
     /** The board-private file holding the highest version booted (see {@link RollbackStore}). */
@@ -275,11 +307,12 @@ public final class VirtualBoard implements AutoCloseable {
         return board != null ? board : line.failure();
     }
 
-    /** Cuts the power and closes the console. */
+    /** Cuts the power and closes the console and the wear files. */
     @Override
     public void close() throws IOException {
         cutPower();
         line.close();
+        boardFlash.close();
     }
 
     private void startLife(final BoardRun life, final int entry) {
@@ -313,10 +346,12 @@ public final class VirtualBoard implements AutoCloseable {
         synchronized (control) {
             line.listening(false);
             line.discardTransmit();
-            try {
-                dead.flash.close();
-            } catch (final IOException e) {
-                failure = e;
+            for (final FlashMemory device : dead.devices) {
+                try {
+                    device.close();
+                } catch (final IOException e) {
+                    failure = e;
+                }
             }
             if (run == dead) {
                 run = null;

@@ -9,6 +9,8 @@ import java.util.Objects;
 import dev.tern.boards.bootloader.BootloaderConfig;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardLoader;
+import dev.tern.boards.flash.TimeFigure;
+import dev.tern.boards.flash.TimingMode;
 
 /**
  * How to start a {@link VirtualBoard}. Immutable; each setter returns a copy:
@@ -38,6 +40,9 @@ public final class VirtualBoardOptions implements Cloneable {
     private long sensorSeed;
     private Duration interByteTimeout = Duration.ofMillis(BootloaderConfig.DEFAULT_INTER_BYTE_TIMEOUT_MS);
     private boolean getChecksum;
+    private TimingMode flashTiming = TimingMode.REAL;
+    private TimeFigure flashTimes = TimeFigure.TYPICAL;
+    private long wearSeed;
 
     private VirtualBoardOptions() {
     }
@@ -45,7 +50,8 @@ public final class VirtualBoardOptions implements Cloneable {
     /**
      * The {@code virtual} board, its flash in {@code flashFile} (created erased when missing),
      * the secure-boot check {@code imageCheck}, the console on a free port of 127.0.0.1, no
-     * pacing, no faults, no keys, BOOT0 low, a 200 ms sync window, sensor seed 0.
+     * pacing, no faults, no keys, BOOT0 low, a 200 ms sync window, sensor seed 0, flash timed
+     * for real at the datasheets' typical figures, worn-cell seed 0.
      */
     public static VirtualBoardOptions of(final Path flashFile, final ImageCheck imageCheck) {
         final VirtualBoardOptions options = new VirtualBoardOptions();
@@ -141,6 +147,42 @@ public final class VirtualBoardOptions implements Cloneable {
         return copy;
     }
 
+    /**
+     * {@link TimingMode#REAL} (the default): every erase and program stalls the board thread for
+     * its datasheet time; {@link TimingMode#ACCOUNTED}: the time is only counted, for fast tests.
+     */
+    public VirtualBoardOptions flashTiming(final TimingMode mode) {
+        final VirtualBoardOptions copy = copy();
+        copy.flashTiming = Objects.requireNonNull(mode, "mode");
+        return copy;
+    }
+
+    /** The datasheet figure charged: {@link TimeFigure#TYPICAL} (the default) or {@link TimeFigure#MAX}. */
+    public VirtualBoardOptions flashTimes(final TimeFigure figure) {
+        final VirtualBoardOptions copy = copy();
+        copy.flashTimes = Objects.requireNonNull(figure, "figure");
+        return copy;
+    }
+
+    /** Seed of the worn-cell failures past endurance (see {@link dev.tern.boards.flash.WornCells}). */
+    public VirtualBoardOptions wearSeed(final long seed) {
+        final VirtualBoardOptions copy = copy();
+        copy.wearSeed = seed;
+        return copy;
+    }
+
+    public TimingMode flashTiming() {
+        return flashTiming;
+    }
+
+    public TimeFigure flashTimes() {
+        return flashTimes;
+    }
+
+    public long wearSeed() {
+        return wearSeed;
+    }
+
     public boolean bootloaderGetChecksum() {
         return getChecksum;
     }
@@ -205,6 +247,7 @@ public final class VirtualBoardOptions implements Cloneable {
     @Override
     public String toString() {
         return "VirtualBoardOptions[board=" + board.id() + ", flash=" + flashFile + ", console=" + console + ", baud=" + baud
-                + ", faults=" + faults + ", keys=" + trustedKeys.size() + ", boot0=" + boot0 + ", syncWindow=" + syncWindow + "]";
+                + ", faults=" + faults + ", keys=" + trustedKeys.size() + ", boot0=" + boot0 + ", syncWindow=" + syncWindow
+                + ", flashTiming=" + flashTiming + ", flashTimes=" + flashTimes + "]";
     }
 }

@@ -174,7 +174,8 @@ class BoardLoaderValidationTest {
     @Test
     void rejectsSessionPagesTooSmallForTheEnginesLargestSession() {
         Properties p = with("engine.offlineQueueBytes", "32K");
-        assertContains("each half holds 32768 bytes but the engine sizing's largest session image needs",
+        p.setProperty("region.session", "0x08010000, 64K");
+        assertContains("all but one spare erase unit hold 32768 bytes but the engine sizing's largest session image needs",
                 rejected(p, "region.session"));
     }
 
@@ -183,6 +184,48 @@ class BoardLoaderValidationTest {
         String problem = rejected(with("engine.ramBudget", "12K"), "engine.ramBudget");
         assertContains("needs 13872 bytes of static RAM", problem);
         assertContains("but the budget is 12288", problem);
+    }
+
+    @Test
+    void rejectsAFlashWithoutAnEraseTimeForOneOfItsSectorSizes() {
+        String problem = rejected(with("flash.eraseTime", "32K 250ms..500ms, 256K 1s..2s"), "flash.eraseTime");
+        assertContains("no erase time for the 128K units of flash.sectors", problem);
+    }
+
+    @Test
+    void rejectsAnEraseTimeForASizeTheFlashDoesNotHave() {
+        String problem = rejected(with("dataFlash.eraseTime", "4K 250ms..800ms, 64K 700ms..3s"), "dataFlash.eraseTime");
+        assertContains("an erase time for 64K units, but dataFlash.sectors has none of that size", problem);
+    }
+
+    @Test
+    void rejectsATypicalTimeAboveTheMaximum() {
+        assertContains("the maximum 16us is less than the typical 100us",
+                rejected(with("flash.programTime", "100us..16us"), "flash.programTime"));
+    }
+
+    @Test
+    void rejectsATimeWithoutAUnit() {
+        assertContains("expected a time: a number and ns, us, ms or s",
+                rejected(with("flash.programTime", "16..100us"), "flash.programTime"));
+    }
+
+    @Test
+    void rejectsAnEnduranceOfZero() {
+        assertContains("must be 1..", rejected(with("dataFlash.endurance", "0"), "dataFlash.endurance"));
+    }
+
+    @Test
+    void rejectsAPartialDataFlashGroup() {
+        Properties p = loader.load("virtual").toProperties();
+        p.remove("dataFlash.endurance");
+        assertContains("all together or not at all", rejected(p, "dataFlash.endurance"));
+    }
+
+    @Test
+    void placesTheSessionInDataFlashButNeverTheAppSlot() {
+        String problem = rejected(with("region.app", "0x90400000, 896K"), "region.app");
+        assertContains("[0x90400000, 0x904E0000) is outside flash [0x8000000, 0x8100000)", problem);
     }
 
     @Test

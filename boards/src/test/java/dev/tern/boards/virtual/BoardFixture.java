@@ -10,6 +10,7 @@ import java.util.List;
 import dev.tern.boards.bootloader.An3155;
 import dev.tern.boards.definition.BoardLoader;
 import dev.tern.boards.flash.FlashMemory;
+import dev.tern.boards.flash.TimingMode;
 
 /** What the virtual board tests share: the app slot's place, images in flash, flashing over AN3155. */
 final class BoardFixture {
@@ -22,11 +23,12 @@ final class BoardFixture {
     private BoardFixture() {
     }
 
-    /** The fake check, the fake key trusted, a short sync window. */
+    /** The fake check, the fake key trusted, a short sync window, flash time accounted (no sleeping). */
     static VirtualBoardOptions options(final Path folder) {
         return VirtualBoardOptions.of(folder.resolve("flash.bin"), FakeImage.CHECK)
                 .trustedKeys(List.of(FakeImage.KEY))
-                .syncWindow(Duration.ofMillis(50));
+                .syncWindow(Duration.ofMillis(50))
+                .flashTiming(TimingMode.ACCOUNTED);
     }
 
     /** Writes {@code image} into the app slot of the flash file, as a flasher would have. */

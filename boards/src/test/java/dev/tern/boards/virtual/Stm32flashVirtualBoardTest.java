@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tern.boards.flash.TimeFigure;
+import dev.tern.boards.flash.TimingMode;
+
 import dev.tern.testsupport.PtyPair;
 
 /**
@@ -44,11 +47,15 @@ class Stm32flashVirtualBoardTest {
         final Path image = folder.resolve("image.bin");
         Files.write(image, FakeImage.firmware("2.1.0"));
         try (PtyPair pty = PtyPair.open();
-             VirtualBoard board = VirtualBoard.start(options(folder).boot0(true).console(ConsoleEndpoint.pty(pty.b())))) {
+             // flash timed for real at the datasheet maxima: the 128 KB sector's erase keeps the board busy 1.1 s
+             VirtualBoard board = VirtualBoard.start(options(folder).boot0(true).console(ConsoleEndpoint.pty(pty.b()))
+                     .flashTiming(TimingMode.REAL).flashTimes(TimeFigure.MAX))) {
             final String output = run(stm32flash, "-b", "115200", "-m", "8n1", "-w", image.toString(), "-v",
                     "-S", "0x08020000", "-g", "0x08020000", pty.a().toString());
             assertTrue(output.contains("0x0449 (STM32F74xxx/75xxx)"), output);
             assertTrue(output.contains("Starting execution at address 0x08020000... done."), output);
+            assertEquals(1_100_000_000L, board.flashWear().get(0).busy().longestStallNanos(),
+                    "stm32flash waited out the sector erase at its maximum time");
             assertTrue(board.awaitMode(BoardMode.RUNNING, LINE), "the image GO started was not running");
             try (HostLink link = HostLink.pty(pty.a())) {
                 // Ask the running firmware, rather than wait for its boot lines: the board prints them

@@ -151,7 +151,7 @@ class VirtualBoardBootTest {
             started.link().awaitText("test firmware 1.0.0 on virtual\r\n", LINE);
             started.link().sendLine("nvs");
             // the virtual board: session 0x08010000 + 64K (2 x 32K sectors), config 0x08008000 + 32K
-            started.link().awaitText("nvs: session size=65536 page=32768 erase=0 erased=ff anded=0 beyond=-1 nopage=-1;"
+            started.link().awaitText("nvs: session size=2097152 page=4096 erase=0 erased=ff anded=0 beyond=-1 nopage=-1;"
                     + " config size=32768 page=32768 erase=0 erased=ff anded=0 beyond=-1 nopage=-1\r\n", LINE);
             started.link().sendLine("sensors");
             final String sensors = started.link().awaitText("\r\n", LINE);

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.tern.boards.definition.Region;
+import dev.tern.boards.flash.TimingMode;
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.KeyType;
 import dev.tern.boards.virtual.BoardFixture.Started;
@@ -64,8 +65,10 @@ class VirtualBoardEndToEndTest {
     private static final int PRESSURE = 2;
     private static final Duration LINE = Duration.ofSeconds(15);
     private static final Duration READINGS = Duration.ofSeconds(20);
-    private static final long FLASH_BASE = 0x0800_0000L;
-    private static final int SESSION_PAGE = 32 * 1024;
+    /** The session's device: the virtual board's QSPI dataFlash, in 4 KB subsectors. */
+    private static final long DATA_FLASH_BASE = 0x9000_0000L;
+    /** Today's SessionStore erases one area (half the session region) per save, then programs the image. */
+    private static final long AREA = RealFirmware.VIRTUAL.sessionAreaBytes();
 
     @TempDir
     Path folder;
@@ -147,9 +150,9 @@ class VirtualBoardEndToEndTest {
     static Stream<Arguments> sessionCuts() {
         return Stream.of(
                 Arguments.of(BrokerKind.MOSQUITTO, 5_000L),              // inside the erase of the area
-                Arguments.of(BrokerKind.MOSQUITTO, SESSION_PAGE + 40L),  // inside the body's programming
-                Arguments.of(BrokerKind.MOSQUITTO, 2L * SESSION_PAGE + 2_000L), // the second save, after a committed one
-                Arguments.of(BrokerKind.HIVEMQ, SESSION_PAGE + 40L));
+                Arguments.of(BrokerKind.MOSQUITTO, AREA + 40L),          // inside the body's programming
+                Arguments.of(BrokerKind.MOSQUITTO, 2L * AREA + 2_000L), // the second save, after a committed one
+                Arguments.of(BrokerKind.HIVEMQ, AREA + 40L));
     }
 
     @ParameterizedTest(name = "{0}, cut after {1} flash bytes")
@@ -159,12 +162,15 @@ class VirtualBoardEndToEndTest {
             rig.awaitBanner();
             assertTrue(rig.subscriber.await(r -> count(r, PRESSURE) >= 5, READINGS), rig::summary);
 
-            final byte[] before = Files.readAllBytes(rig.flashFile);
+            final Path dataFlash = rig.board().flashFileOf(RealFirmware.VIRTUAL.dataFlash().orElseThrow());
+            final byte[] mainBefore = Files.readAllBytes(rig.flashFile);
+            final byte[] before = Files.readAllBytes(dataFlash);
             rig.board().cutPowerAfterFlashBytes(flashBytes);
             assertTrue(rig.board().awaitMode(BoardMode.OFF, LINE), "the cut came within " + LINE);
-            final byte[] after = Files.readAllBytes(rig.flashFile);
+            assertArrayEquals(mainBefore, Files.readAllBytes(rig.flashFile), "the main flash was not written");
+            final byte[] after = Files.readAllBytes(dataFlash);
             final Region session = RealFirmware.VIRTUAL.sessionPages();
-            final int from = (int) (session.address() - FLASH_BASE);
+            final int from = (int) (session.address() - DATA_FLASH_BASE);
             final int to = from + (int) session.size();
             assertArrayEquals(Arrays.copyOf(before, from), Arrays.copyOf(after, from),
                     "only the session region was written: the cut landed in a session save");
@@ -253,7 +259,8 @@ class VirtualBoardEndToEndTest {
             try {
                 rig.started = BoardFixture.startConnected(VirtualBoardOptions.of(flashFile, new McubootImageCheck())
                         .trustedKeys(List.of(KEY.publicKeyPem().getBytes(StandardCharsets.US_ASCII)))
-                        .syncWindow(Duration.ofMillis(50)));
+                        .syncWindow(Duration.ofMillis(50))
+                        .flashTiming(TimingMode.ACCOUNTED));
                 return rig;
             } catch (final IOException | RuntimeException e) {
                 rig.close();

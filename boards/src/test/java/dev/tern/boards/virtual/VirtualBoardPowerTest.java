@@ -31,9 +31,10 @@ import dev.tern.boards.virtual.BoardFixture.Started;
 class VirtualBoardPowerTest {
 
     private static final long FLASH_BASE = 0x0800_0000L;
-    /** The virtual board's session region and its sector size. */
-    private static final long SESSION = 0x0801_0000L;
-    private static final int SESSION_PAGE = 32 * 1024;
+    /** The virtual board's session region (at the start of its QSPI dataFlash) and its subsector size. */
+    private static final long SESSION = 0x9000_0000L;
+    private static final long DATA_FLASH_BASE = 0x9000_0000L;
+    private static final int SESSION_PAGE = 4 * 1024;
 
     @TempDir
     Path folder;
@@ -74,13 +75,13 @@ class VirtualBoardPowerTest {
         preload(folder.resolve("flash.bin"), FakeImage.firmware("1.0.0"));
         try (Started started = startConnected(options(folder))) {
             started.link().awaitText("test firmware 1.0.0 on virtual\r\n", LINE);
-            // the save erases session page 1 (32 KB), then programs 1000 zero bytes: cut after 100 of them
+            // the save erases session page 1 (4 KB), then programs 1000 zero bytes: cut after 100 of them
             started.board().cutPowerAfterFlashBytes(SESSION_PAGE + 100);
             started.link().sendLine("save 1000");
             assertTrue(started.board().awaitMode(BoardMode.OFF, LINE));
 
-            final byte[] flash = Files.readAllBytes(started.board().flashFile());
-            final int page1 = (int) (SESSION - FLASH_BASE) + SESSION_PAGE;
+            final byte[] flash = Files.readAllBytes(started.board().flashFileOf(started.board().flashWear().get(1).device()));
+            final int page1 = (int) (SESSION - DATA_FLASH_BASE) + SESSION_PAGE;
             assertArrayEquals(new byte[100], Arrays.copyOfRange(flash, page1, page1 + 100));
             assertEquals(0x0F, flash[page1 + 100] & 0xFF, "half-programmed byte at the cut");
             assertEquals(0xFF, flash[page1 + 101] & 0xFF);

@@ -39,9 +39,13 @@ public final class An3155Client {
 
     /** How long a command's ACK may take (AN3155 hosts use about 0.5 to 1 s). */
     static final Duration ANSWER = Duration.ofSeconds(1);
-    /** How long erasing one page may take: an STM32F7 256 KB sector takes up to about 4 s. */
+    /**
+     * How long erasing one page may take when the board gives no figure ({@link EraseWaits}
+     * derives the wait from the board's datasheet erase times): an STM32F7 256 KB sector takes up
+     * to about 4 s at x8 parallelism.
+     */
     static final Duration ERASE_PER_PAGE = Duration.ofSeconds(5);
-    /** How long a mass erase may take. */
+    /** How long a mass erase may take when the board gives no figure. */
     static final Duration MASS_ERASE = Duration.ofSeconds(60);
     /** How long GET_CHECKSUM over a large region may take. */
     static final Duration CHECKSUM = Duration.ofSeconds(5);
@@ -208,8 +212,13 @@ public final class An3155Client {
         });
     }
 
-    /** Erases the given pages with {@code eraseCommand} (ERASE 0x43 or EXTENDED_ERASE 0x44). */
+    /** Erases the given pages with {@code eraseCommand} (ERASE 0x43 or EXTENDED_ERASE 0x44), waiting {@link #ERASE_PER_PAGE} each. */
     public void erase(int eraseCommand, int[] pages) throws IOException {
+        erase(eraseCommand, pages, ERASE_PER_PAGE.multipliedBy(pages.length));
+    }
+
+    /** Erases the given pages, waiting up to {@code wait} for the ACK that says they are erased. */
+    public void erase(int eraseCommand, int[] pages, Duration wait) throws IOException {
         if (pages.length == 0) {
             return;
         }
@@ -217,15 +226,15 @@ public final class An3155Client {
                 + pageList(pages);
         if (pages.length == 1) {
             recovering(what, -1, 0, () -> {
-                eraseOnce(eraseCommand, pages, what);
+                eraseOnce(eraseCommand, pages, what, wait);
                 return null;
             });
         } else {
-            eraseOnce(eraseCommand, pages, what);
+            eraseOnce(eraseCommand, pages, what, wait);
         }
     }
 
-    private void eraseOnce(int eraseCommand, int[] pages, String what) throws IOException {
+    private void eraseOnce(int eraseCommand, int[] pages, String what, Duration wait) throws IOException {
         command(eraseCommand, what);
         int n = 0;
         int xor = 0;
@@ -249,11 +258,16 @@ public final class An3155Client {
         }
         frame[n++] = (byte) xor;
         link.write(frame, 0, n);
-        expectAck(what, ERASE_PER_PAGE.multipliedBy(pages.length));
+        expectAck(what, wait);
     }
 
-    /** Erases the whole flash (ERASE 0xFF 0x00 or EXTENDED_ERASE 0xFFFF). */
+    /** Erases the whole flash (ERASE 0xFF 0x00 or EXTENDED_ERASE 0xFFFF), waiting up to {@link #MASS_ERASE}. */
     public void massErase(int eraseCommand) throws IOException {
+        massErase(eraseCommand, MASS_ERASE);
+    }
+
+    /** Erases the whole flash, waiting up to {@code wait} for the ACK. */
+    public void massErase(int eraseCommand, Duration wait) throws IOException {
         String what = "mass erase";
         command(eraseCommand, what);
         if (An3155.ERASE == eraseCommand) {
@@ -261,7 +275,7 @@ public final class An3155Client {
         } else {
             writeBytes(0xFF, 0xFF, 0x00);
         }
-        expectAck(what, MASS_ERASE);
+        expectAck(what, wait);
     }
 
     /**

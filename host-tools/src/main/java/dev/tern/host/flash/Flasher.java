@@ -161,12 +161,13 @@ final class Flasher {
     private int erase(int eraseCommand, boolean all) throws IOException {
         if (all) {
             progress.step("erase all (mass erase)");
-            client.massErase(eraseCommand);
+            client.massErase(eraseCommand, EraseWaits.forAll(board.flash()));
             return board.flash().geometry().pageCount();
         }
         int erased = 0;
         for (FlashPlan.Span span : plan.toWrite()) {
-            client.erase(eraseCommand, new int[] {span.page});
+            int[] pages = {span.page};
+            client.erase(eraseCommand, pages, EraseWaits.forPages(board.flash(), pages));
             progress.step("erase " + An3155Client.hex(span.pageAddress) + " (" + FlashProgress.size(span.pageSize) + ")");
             erased++;
         }
