@@ -66,9 +66,11 @@ import dev.tern.mqtt.session.SessionStore;
  *  / UNSUBACK removals                               application subscribes again after a reboot
  *  next packet id                           LAZY     restored records keep their ids; an id is free for
  *                                                    reuse once its flow finished [MQTT-2.3.1-2]
- *  QoS 0: queued, sent from the queue,      LAZY     a reboot before the next save may lose a queued QoS 0
- *  application data for QoS 0 publish()              message, or send one a second time (4.3.1 says "once
- *                                                    or not at all": the one exception to it here)
+ *  queued QoS 0 message sent                DURABLE  its removal from the queue is stored before it leaves:
+ *                                                    else a reboot sends it again, and QoS 0 is "at most
+ *                                                    once" (4.3.1)
+ *  QoS 0: queued, application data for      LAZY     a reboot before the next save may lose a queued QoS 0
+ *  QoS 0 publish()                                   message, which QoS 0 allows
  *  clean-session discard, session resumed   LAZY     every clean connect discards again; resumed states
  *                                                    are rebuilt from CONNACK after a reboot
  * </pre>
@@ -1062,7 +1064,7 @@ public final class MqttClient {
 
     /**
      * Moves queued messages into flight, oldest first, while there is room. QoS 1/2 messages moved
-     * into the table are stored (one save for all of them) before any of them is sent.
+     * into the table, and QoS 0 messages taken off the queue, are stored before any of them is sent.
      */
     private int drainOfflineQueue() {
         int moved = 0;
@@ -1081,7 +1083,7 @@ public final class MqttClient {
                 if (sendQueuedQos0() < 0) {
                     break; // no room now: it stays queued
                 }
-                lazyChanges = true;
+                movedUnsaved = true; // its removal from the queue is stored before it leaves: at most once
             } else if (moveQueuedIntoFlight() < 0) {
                 break;
             } else {

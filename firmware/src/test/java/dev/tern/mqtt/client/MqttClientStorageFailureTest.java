@@ -155,6 +155,29 @@ class MqttClientStorageFailureTest {
         assertEquals(List.of(new RecordingListener.Completion(1, ClientStatus.OK)), h.listener.completions);
     }
 
+    /** QoS 0 is "at most once" (4.3.1): a queued QoS 0 message leaves only once its removal is stored. */
+    @Test
+    void queuedQos0MessageLeavesOnlyOnceItsRemovalIsStored() {
+        ClientHarness h = new ClientHarness(ClientHarness.config(), flash);
+        assertEquals(ClientStatus.QUEUED, h.publish("t", "z", 0));
+        h.client.start(h.now());
+        h.poll();
+        assertEquals(List.of("connect"), h.broker.takeNames());
+
+        flash.failWritesFrom(1);
+        h.receive(Packets.connack(false, 0));
+
+        assertEquals(List.of(), h.broker.takeNames(), "QoS 0 PUBLISH sent before its removal from the queue was stored");
+        assertClosedUntilStored(h);
+
+        flash.stopFailingWrites();
+        h.reconnect(true);
+        List<String> sent = h.broker.takeNames();
+        assertEquals(0, ClientHarness.storedSession(flash).offlineQueue().count(),
+                "sent from the queue but still queued in flash: a reboot would send it again");
+        assertTrue(sent.size() <= 2 && sent.get(0).equals("connect"), "sent: " + sent);
+    }
+
     @Test
     void connackThatForgetsIncomingIdsIsStoredBeforeTheConnectionIsUsed() {
         ClientHarness first = connected();
