@@ -26,6 +26,7 @@ public final class FlashFake implements NonVolatileStorage {
     private final boolean[] erasesFail;
     private final boolean[] programsFail;
     private long erases;
+    private boolean cutDuringErase;
 
     public FlashFake(int pages, int pageSize) {
         this.pageSize = pageSize;
@@ -49,6 +50,11 @@ public final class FlashFake implements NonVolatileStorage {
     /** Erases done since construction (including one cut by power). */
     public long erases() {
         return erases;
+    }
+
+    /** Whether the last power cut struck an erase (rather than a program). */
+    public boolean cutDuringErase() {
+        return cutDuringErase;
     }
 
     public long erases(int page) {
@@ -145,6 +151,7 @@ public final class FlashFake implements NonVolatileStorage {
                 cells[index] |= (byte) noise.nextInt(256);
             }
             powered = false;
+            cutDuringErase = true;
             return HARDWARE_ERROR;
         }
         Arrays.fill(cells, start, start + pageSize, (byte) 0xFF);

@@ -117,7 +117,8 @@ final class SessionFixtures {
 
     /**
      * The image with each outgoing state replaced by its durable phase: what the journal keeps
-     * (a SEND/PENDING/RESEND flip inside a phase is not written; a restored record counts as sent).
+     * (a SEND/PENDING/RESEND flip inside a phase is not written; a restored record counts as sent),
+     * and the incoming ids sorted (the table keeps them in no particular order).
      */
     static byte[] durableImage(Session session) {
         byte[] image = image(session);
@@ -125,6 +126,14 @@ final class SessionFixtures {
         for (int index = 0; index < session.outgoing().size(); index++) {
             image[position + 3] = (byte) JournalFormat.phase(image[position + 3]);
             position += SessionImage.RECORD_HEADER_LENGTH + SessionImage.getU16(image, position + 4);
+        }
+        int[] ids = new int[session.incoming().size()];
+        for (int index = 0; index < ids.length; index++) {
+            ids[index] = SessionImage.getU16(image, position + 2 * index);
+        }
+        Arrays.sort(ids);
+        for (int index = 0; index < ids.length; index++) {
+            SessionImage.putU16(image, position + 2 * index, ids[index]);
         }
         return image;
     }
