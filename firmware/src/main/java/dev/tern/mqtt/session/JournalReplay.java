@@ -130,7 +130,11 @@ final class JournalReplay {
                     pendingDropped++;
                     continue;
                 }
-                report.countBadCrc(pendingDropped);
+                if (JournalFormat.CHECKPOINT == kind) {
+                    report.clear(); // whatever was dropped before a checkpoint is superseded by it
+                } else {
+                    report.countBadCrc(pendingDropped);
+                }
                 pendingDropped = 0;
                 endSlot = cursor.slot();
                 endSequence = cursor.sequence();
