@@ -145,7 +145,7 @@ public final class SessionStore {
             writer.startDryRun();
             int measured = emitter.writeDelta(session);
             int opened = writer.endDryRun();
-            checkpoint = SessionStatus.OK != measured || opened > writer.freeUnits() - checkpointUnits;
+            checkpoint = SessionStatus.OK != measured || opened > writer.freeUnits() - reservedUnits();
         }
         int status = checkpoint ? emitter.writeCheckpoint(session) : emitter.writeDelta(session);
         if (SessionStatus.OK != status) {
@@ -194,6 +194,15 @@ public final class SessionStore {
             return SessionStatus.STORE_EMPTY;
         }
         return SessionStatus.STORE_CORRUPT;
+    }
+
+    /**
+     * Free units a delta must leave: room for the next checkpoint, plus one spare when the region
+     * has it, so a free unit that fails its erase does not leave the checkpoint short.
+     */
+    private int reservedUnits() {
+        int spare = writer.units() - writer.retiredCount() - 2 * checkpointUnits;
+        return checkpointUnits + Math.min(1, spare);
     }
 
     private int scan(Session session, RestoreReport into) {
