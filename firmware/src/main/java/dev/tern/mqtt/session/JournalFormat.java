@@ -118,17 +118,19 @@ public final class JournalFormat {
      * Flash bytes the journal appends per message, for wear projections, when the engine saves once
      * per durable transition (lazily combined saves cost less) and no checkpoint is due (a
      * checkpoint costs the whole session once per unit filled, see docs/session-journal.md).
-     * Outgoing QoS 1: added, removed. Outgoing QoS 2: added, PUBREC phase, removed. Incoming
+     * Outgoing QoS 1: added (with the next packet id), removed. Outgoing QoS 2: added, PUBREC phase, removed. Incoming
      * QoS 2: id stored, id released. Incoming QoS 0/1 and outgoing QoS 0 store nothing.
      */
     public static int bytesPerMessage(int qos, boolean outgoing, int publishLength) {
         int idRecord = transactionLength(1, 2);
+        // the add carries the allocator's next packet id too
+        int added = transactionLength(2, 4 + publishLength + 2);
         if (outgoing) {
             if (1 == qos) {
-                return transactionLength(1, 4 + publishLength) + idRecord;
+                return added + idRecord;
             }
             if (2 == qos) {
-                return transactionLength(1, 4 + publishLength) + 2 * idRecord;
+                return added + 2 * idRecord;
             }
             return 0;
         }
