@@ -28,8 +28,9 @@ import dev.tern.hal.NonVolatileStorage;
  * <li>Wear: every program is read back, every erase blank-checked; a unit that fails is retired
  * (listed in later unit headers, at most {@link JournalFormat#MAX_RETIRED}); when the good units
  * cannot hold two checkpoints, save returns FLASH_WORN.
- * <li>RAM: fixed at the first restore or save (the client's constructor): about 300 bytes plus
- * 9 bytes per outgoing slot and 4 per incoming QoS 2 id, the same for any region size.
+ * <li>RAM: fixed at the first restore or save (the client's constructor), the same for any region
+ * size: the CRC-32 table (1 KB), scratch buffers of at most 48 bytes, and a shadow of 9 bytes per
+ * outgoing slot and 4 per incoming QoS 2 id: 2,856 bytes counted at the virtual board's sizing.
  * </ul>
  */
 public final class SessionStore {
