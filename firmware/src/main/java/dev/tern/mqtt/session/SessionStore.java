@@ -76,11 +76,18 @@ public final class SessionStore {
     }
 
     /**
-     * An upper bound of the session image this region can hold: the checkpoint room of half the
-     * units. The exact check for a configuration is {@link #fits(Session)}.
+     * Bytes of half the region that no session image can use: the previous A/B format's area
+     * header. Kept so {@link #maxImageLength()} means what it meant (the boards' sizing uses it).
+     */
+    public static final int HEADER_LENGTH = LegacyStoreReader.AREA_HEADER_LENGTH;
+
+    /**
+     * An upper bound of the session image this region can hold: half the region less
+     * {@link #HEADER_LENGTH} (a checkpoint takes more bytes than the image, and two must fit). The
+     * exact check for a configuration is {@link #fits(Session)}.
      */
     public int maxImageLength() {
-        return storage.size() / storage.pageSize() / 2 * (writer.maxBodyLength() - JournalFormat.RECORD_OVERHEAD);
+        return storage.size() / storage.pageSize() / 2 * storage.pageSize() - HEADER_LENGTH;
     }
 
     /**
