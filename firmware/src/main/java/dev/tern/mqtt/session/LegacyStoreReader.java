@@ -20,6 +20,8 @@ final class LegacyStoreReader {
     static final int NONE = -1;
 
     private static final int CHUNK = 48;
+    private static final int VALID = 0;
+    private static final int INVALID = 1;
 
     private final NonVolatileStorage storage;
     private final Crc32 crc;
@@ -43,11 +45,12 @@ final class LegacyStoreReader {
         int newest = NONE;
         int newestSequence = 0;
         for (int area = 0; area < 2 && pagesPerArea > 0; area++) {
-            int sequence = validSequence(area);
-            if (SessionStatus.STORAGE_ERROR == sequence) {
-                return sequence;
+            int status = checkArea(area);
+            if (SessionStatus.STORAGE_ERROR == status) {
+                return status;
             }
-            if (validArea >= 0 && (NONE == newest || sequence - newestSequence > 0)) {
+            int sequence = JournalFormat.getU32(chunk, 4);
+            if (VALID == status && (NONE == newest || sequence - newestSequence > 0)) {
                 newest = area;
                 newestSequence = sequence;
             }
@@ -55,11 +58,8 @@ final class LegacyStoreReader {
         return newest;
     }
 
-    private int validArea;
-
-    /** The copy's sequence when the area holds a valid copy (validArea set), else validArea is NONE. */
-    private int validSequence(int area) {
-        validArea = NONE;
+    /** VALID (the area's header is left at the start of the chunk buffer), INVALID or STORAGE_ERROR. */
+    private int checkArea(int area) {
         int base = area * areaSize;
         if (NonVolatileStorage.OK != storage.read(base, chunk, 0, AREA_HEADER_LENGTH)) {
             return SessionStatus.STORAGE_ERROR;
@@ -69,9 +69,8 @@ final class LegacyStoreReader {
         if (MAGIC != JournalFormat.getU32(chunk, 0) || COMMIT != JournalFormat.getU32(chunk, 20)
                 || crc.compute(chunk, 0, 16) != JournalFormat.getU32(chunk, 16)
                 || length < SessionImage.HEADER_LENGTH || length > areaSize - AREA_HEADER_LENGTH) {
-            return 0;
+            return INVALID;
         }
-        int sequence = JournalFormat.getU32(chunk, 4);
         int value = 0;
         for (int done = 0; done < length; done += CHUNK) {
             int part = Math.min(CHUNK, length - done);
@@ -80,10 +79,10 @@ final class LegacyStoreReader {
             }
             value = crc.update(value, chunk, 0, part);
         }
-        if (value == bodyCrc) {
-            validArea = area;
+        if (NonVolatileStorage.OK != storage.read(base, chunk, 0, AREA_HEADER_LENGTH)) {
+            return SessionStatus.STORAGE_ERROR;
         }
-        return sequence;
+        return value == bodyCrc ? VALID : INVALID;
     }
 
     /**
