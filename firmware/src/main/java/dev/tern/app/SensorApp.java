@@ -12,6 +12,7 @@ import dev.tern.mqtt.client.MqttListener;
 import dev.tern.mqtt.client.PacketTrace;
 import dev.tern.mqtt.client.TraceLine;
 import dev.tern.mqtt.session.Millis;
+import dev.tern.mqtt.session.RestoreReport;
 import dev.tern.mqtt.session.SessionStatus;
 
 /**
@@ -206,6 +207,7 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
         } else {
             log.line(Log.WARN, "session", "stored session unusable (" + ClientStatus.name(restore) + "): starting a new one");
         }
+        logRestoreReport(client.restoreReport());
         byte[] filter = Utf8Text.bytes(config.topicPrefix + "/cmd/#");
         int subscribed = client.subscribe(filter, 0, filter.length, config.commandQos);
         if (subscribed < 0) {
@@ -214,6 +216,28 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
         log.line(Log.INFO, "mqtt", "connecting to " + brokerLabel + " as " + config.clientId
                 + (config.mqtt.cleanSession ? " (clean session)" : " (persistent session)"));
         client.start(now);
+    }
+
+    /**
+     * Logs what the session restore dropped and why (see {@link RestoreReport}); nothing when it
+     * dropped and imported nothing.
+     */
+    void logRestoreReport(RestoreReport report) {
+        String line = restoreReportLine(report);
+        if (line != null) {
+            log.line(report.droppedAnything() ? Log.WARN : Log.INFO, "session", line);
+        }
+    }
+
+    /** The console text for a restore report, or null when there is nothing to say. */
+    static String restoreReportLine(RestoreReport report) {
+        if (report.tornTail() == 0 && report.badCrc() == 0 && report.doesNotFit() == 0 && report.legacyImported() == 0) {
+            return null;
+        }
+        return "restore dropped " + report.tornTail() + " torn save(s) at the tail (cut by power), "
+                + report.badCrc() + " save(s) with a bad CRC, " + report.doesNotFit()
+                + " record(s) this configuration cannot hold"
+                + (report.legacyImported() > 0 ? "; imported the previous store format" : "");
     }
 
     private MqttClient buildClient(MqttConfig engineConfig) {

@@ -23,6 +23,7 @@ import dev.tern.mqtt.session.QosEvents;
 import dev.tern.mqtt.session.QosStates;
 import dev.tern.mqtt.session.QosTransitions;
 import dev.tern.mqtt.session.Session;
+import dev.tern.mqtt.session.RestoreReport;
 import dev.tern.mqtt.session.SessionStatus;
 import dev.tern.mqtt.session.SessionStore;
 
@@ -99,6 +100,8 @@ public final class MqttClient {
     /** CONNACK accepted: messages flow. */
     public static final int STATE_CONNECTED = 4;
 
+    /** The report of a client without storage: nothing restored, nothing dropped. */
+    private static final RestoreReport NO_RESTORE = new RestoreReport();
     /** How many read-decode rounds one poll does at most, so that sending is never starved. */
     private static final int READS_PER_POLL = 4;
 
@@ -192,11 +195,12 @@ public final class MqttClient {
             restoreStatus = SessionStatus.STORE_EMPTY;
         } else {
             store = new SessionStore(storage);
-            if (store.maxImageLength() < session.maxImageLength()) {
-                throw new IllegalArgumentException("storage: " + storage.size() + " bytes hold a session image of "
-                        + store.maxImageLength() + " bytes; this configuration needs " + session.maxImageLength());
-            }
             restoreStatus = store.restore(session);
+            if (SessionStatus.SESSION_TOO_LARGE == store.fits(session)) {
+                throw new IllegalArgumentException("storage: " + storage.size() + " bytes in units of " + storage.pageSize()
+                        + " cannot hold two checkpoints of this configuration's largest session ("
+                        + store.checkpointUnits(session) + " units each)");
+            }
             treatRestoredRecordsAsSent();
             // whatever was on the wire before the reboot is now unacknowledged on a lost connection
             applyToAllRecords(QosEvents.CONNECTION_LOST);
@@ -419,6 +423,11 @@ public final class MqttClient {
     /** What restoring the stored session found: OK, STORE_EMPTY, STORE_CORRUPT, ... (SessionStatus). */
     public int restoreStatus() {
         return restoreStatus;
+    }
+
+    /** What the session restore at construction dropped or imported, and why (all zero without storage). */
+    public RestoreReport restoreReport() {
+        return store == null ? NO_RESTORE : store.report();
     }
 
     public Counters counters() {

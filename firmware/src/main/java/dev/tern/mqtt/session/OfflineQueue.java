@@ -35,6 +35,8 @@ public final class OfflineQueue {
     private int head;
     private int used;
     private int count;
+    private int pushes;
+    private int pops;
     private long dropped;
     private long refused;
 
@@ -85,6 +87,7 @@ public final class OfflineQueue {
         putBytes(tail, payload, payloadOffset, payloadLength);
         used += length;
         count++;
+        pushes++;
         return SessionStatus.OK;
     }
 
@@ -97,6 +100,7 @@ public final class OfflineQueue {
         head = wrap(head + length);
         used -= length;
         count--;
+        pops++;
         return SessionStatus.OK;
     }
 
@@ -114,6 +118,7 @@ public final class OfflineQueue {
         }
         used = kept;
         count--;
+        pushes--; // taken back: as if never pushed
         return SessionStatus.OK;
     }
 
@@ -206,13 +211,82 @@ public final class OfflineQueue {
         System.arraycopy(source, offset, ring, 0, length);
         used = length;
         count = records;
+        pushes += records;
         return SessionStatus.OK;
     }
 
+    /** Empties the queue; the records count as popped (see {@link #popCount()}). */
     public void clear() {
+        pops += count;
         head = 0;
         used = 0;
         count = 0;
+    }
+
+    /**
+     * Records pushed since construction, less those taken back by {@link #removeNewest}: with
+     * {@link #popCount()} it tells the session store which records are new since its last save
+     * (the difference is exact across int wrap-around).
+     */
+    public int pushCount() {
+        return pushes;
+    }
+
+    /** Records popped, dropped or cleared since construction. */
+    public int popCount() {
+        return pops;
+    }
+
+    /** The length of the record that starts {@code position} bytes after the oldest record's start. */
+    public int recordLengthFrom(int position) {
+        return recordLengthAt(head + position);
+    }
+
+    /**
+     * Copies {@code length} queue bytes starting {@code position} bytes after the oldest record's
+     * start (the store streams the queue to flash this way): the count, or BUFFER_TOO_SMALL.
+     */
+    public int copyBytes(int position, byte[] destination, int offset, int length) {
+        if (position < 0 || length < 0 || position + length > used) {
+            return SessionStatus.BUFFER_TOO_SMALL;
+        }
+        return copyOut(head + position, length, destination, offset);
+    }
+
+    /**
+     * Appends raw record bytes at the tail without counting records (a restore streams records in
+     * pieces; {@link #recountRawRecords()} counts them afterwards): OK or SESSION_DOES_NOT_FIT.
+     */
+    public int appendRaw(byte[] source, int offset, int length) {
+        if (length > ring.length - used) {
+            return SessionStatus.SESSION_DOES_NOT_FIT;
+        }
+        putBytes(wrap(head + used), source, offset, length);
+        used += length;
+        return SessionStatus.OK;
+    }
+
+    /**
+     * Recounts the records after {@link #appendRaw}: the bytes after the last whole, well-formed
+     * record are dropped. Returns the number of bytes dropped (0 when all were whole records).
+     */
+    public int recountRawRecords() {
+        int position = 0;
+        int records = 0;
+        while (used - position >= RECORD_HEADER_LENGTH) {
+            int recordLength = recordLengthFrom(position);
+            if (recordLength > used - position || RECORD_HEADER_LENGTH + topicLengthAt(head + position) > recordLength
+                    || (byteAt(head + position + 2) & QOS_MASK) > 2) {
+                break;
+            }
+            position += recordLength;
+            records++;
+        }
+        int droppedBytes = used - position;
+        used = position;
+        pushes += records - count;
+        count = records;
+        return droppedBytes;
     }
 
     /** Records dropped to make room (policy DROP_OLDEST). */

@@ -49,6 +49,11 @@ public final class SessionStatus {
     public static final int INVALID_STATE = -116;
     /** A QoS outside 0..2, or a QoS the operation cannot take. */
     public static final int INVALID_QOS = -117;
+    /**
+     * The session flash is worn out: too few units erase and program reliably to hold the session
+     * and its next checkpoint. The store no longer claims durability; nothing was written.
+     */
+    public static final int FLASH_WORN = -118;
 
     private SessionStatus() {
     }
@@ -75,6 +80,7 @@ public final class SessionStatus {
             case SESSION_DOES_NOT_FIT: return "SESSION_DOES_NOT_FIT";
             case INVALID_STATE: return "INVALID_STATE";
             case INVALID_QOS: return "INVALID_QOS";
+            case FLASH_WORN: return "FLASH_WORN";
             default: return "UNKNOWN";
         }
     }

@@ -3,190 +3,281 @@ package dev.tern.mqtt.session;
 import dev.tern.hal.NonVolatileStorage;
 
 /**
- * Keeps a {@link Session} in flash so that it survives a reboot and a power cut at any byte.
- *
- * <p>The region is split into two areas of whole pages; each save goes to the area that does not
- * hold the newest valid copy, so that copy is never touched while the new one is written:
+ * Keeps a {@link Session} in NOR flash as a journal: each save appends the changes since the last
+ * one as a small transaction of records; when the free units run low a checkpoint (the whole
+ * session, streamed record by record from RAM) is written into fresh units, after which the units
+ * before it may be erased, one erase only when a unit is needed. Full design, format and
+ * algorithms: docs/session-journal.md; byte layouts: {@link JournalFormat}.
  *
  * <pre>
- *  region:  +----------------------------+----------------------------+
- *           | area A (pages 0..n-1)      | area B (pages n..2n-1)     |   (a last odd page unused)
- *           +----------------------------+----------------------------+
- *  area:
- *   0       4          8        12        16          20       24
- *  +-------+----------+--------+---------+-----------+--------+---------------------------+
- *  | magic | sequence | length | bodyCrc | headerCrc | commit | body: a SessionImage      |
- *  | u32   | u32      | u32    | u32     | u32 (0-15)| u32    | (length bytes)            |
- *  +-------+----------+--------+---------+-----------+--------+---------------------------+
- *  save:  1. erase the area's pages (all 0xFF)   2. program the body
- *         3. program bytes 0..19                 4. program the commit word, last
+ *  region = ring of erase units:  [hdr|records...][hdr|records...][hdr|rec..|FF..][free][free]...
+ *                                  ^ base: unit of the newest committed checkpoint      ^ head
+ *  transaction = BEGIN(kind) record* COMMIT(count)   (each record: type, length, body, crc32)
  * </pre>
  *
- * A copy is valid when magic and commit hold their values and both CRCs match; a power cut leaves
- * the commit word blank (or partly programmed, so wrong) until everything before it is written.
- * Restore takes the valid copy with the higher sequence (compared wrap-safe).
- *
- * <p>Store before act: the client saves after changing the session and before the change shows
- * outside (a PUBREC after storing an incoming id, "accepted" after adding a PUBLISH).
- *
- * <p>Cost and wear: each save erases one area and rewrites the whole image, so its cost is bounded
- * by the area size and each save wears every page of one area once (the two areas alternate).
- * Appending small change records would wear less; it is left for when the save rate needs it.
- * RAM: one buffer of an area's size, allocated here.
+ * <ul>
+ * <li>Commit rule: a transaction counts only when its COMMIT record, written last, reads back
+ * with a good CRC; restore applies committed transactions only, so one save is all or nothing.
+ * <li>Checkpoint rule: a delta is written only if it leaves room for the largest checkpoint this
+ * configuration can produce; otherwise the save writes a checkpoint instead, starting in a fresh
+ * unit. Live units (base to head) are never erased; a power cut anywhere leaves the previous
+ * committed state or the new one.
+ * <li>Restore: the unit with the highest sequence names the base in its header; every committed
+ * transaction from there is replayed in order (a checkpoint first empties the session). What is
+ * dropped is counted in {@link #report()}: torn tail, bad CRC, does not fit, legacy imported.
+ * <li>Wear: every program is read back, every erase blank-checked; a unit that fails is retired
+ * (listed in later unit headers, at most {@link JournalFormat#MAX_RETIRED}); when the good units
+ * cannot hold two checkpoints, save returns FLASH_WORN.
+ * <li>RAM: fixed at the first restore or save (the client's constructor), the same for any region
+ * size: the CRC-32 table (1 KB), scratch buffers of at most 48 bytes, and a shadow of 9 bytes per
+ * outgoing slot and 4 per incoming QoS 2 id: 2,856 bytes counted at the virtual board's sizing.
+ * </ul>
  */
 public final class SessionStore {
 
-    public static final int MAGIC = 0x5445524E; // "TERN"
-    public static final int COMMIT = 0x0C0FFEE0;
-    public static final int HEADER_LENGTH = 24;
-    private static final int MAGIC_OFFSET = 0;
-    private static final int SEQUENCE_OFFSET = 4;
-    private static final int LENGTH_OFFSET = 8;
-    private static final int BODY_CRC_OFFSET = 12;
-    private static final int HEADER_CRC_OFFSET = 16;
-    private static final int COMMIT_OFFSET = 20;
-    private static final int NO_AREA = -1;
-
     private final NonVolatileStorage storage;
-    private final Crc32 crc = new Crc32();
-    private final int pagesPerArea;
-    private final int areaSize;
-    private final byte[] buffer;
-    private int newestArea = NO_AREA;
-    private int newestSequence;
+    private final JournalWriter writer;
+    private final JournalReplay replay;
+    private final JournalEmitter emitter;
+    private final JournalWriter sizingWriter;
+    private final JournalEmitter sizingEmitter;
+    private final LegacyStoreReader legacy;
+    private final RestoreReport report = new RestoreReport();
+    private final RestoreReport scanReport = new RestoreReport();
     private boolean scanned;
+    private int legacySlotToErase = -1;
+    private int sizedOutgoing = -1;
+    private int sizedPacket;
+    private int sizedIncoming;
+    private int sizedOffline;
+    private int checkpointUnits;
 
     public SessionStore(NonVolatileStorage storage) {
         if (null == storage) {
             throw new IllegalArgumentException("storage=null");
         }
         int pageSize = storage.pageSize();
-        if (pageSize < 1 || storage.size() % pageSize != 0) {
+        if (pageSize < JournalFormat.HEADER_LENGTH + 4 * JournalFormat.RECORD_OVERHEAD + 64
+                || storage.size() % pageSize != 0) {
             throw new IllegalArgumentException("pageSize=" + pageSize);
         }
-        pagesPerArea = storage.size() / pageSize / 2;
-        areaSize = pagesPerArea * pageSize;
-        if (areaSize < HEADER_LENGTH + SessionImage.HEADER_LENGTH) {
+        if (storage.size() / pageSize < 2 || storage.size() / pageSize > 0xFFFF) {
             throw new IllegalArgumentException("size=" + storage.size());
         }
         this.storage = storage;
-        buffer = new byte[areaSize];
+        Crc32 crc = new Crc32();
+        UnitHeader header = new UnitHeader(storage, crc);
+        writer = new JournalWriter(storage, crc, header);
+        replay = new JournalReplay(storage, header, new JournalCursor(storage, crc, header), writer);
+        emitter = new JournalEmitter(writer);
+        sizingWriter = new JournalWriter(storage, crc, header);
+        sizingEmitter = new JournalEmitter(sizingWriter);
+        legacy = new LegacyStoreReader(storage, crc);
     }
 
-    /** The largest session image one area holds. */
+    /**
+     * Bytes of half the region that no session image can use: the previous A/B format's area
+     * header. Kept so {@link #maxImageLength()} means what it meant (the boards' sizing uses it).
+     */
+    public static final int HEADER_LENGTH = LegacyStoreReader.AREA_HEADER_LENGTH;
+
+    /**
+     * An upper bound of the session image this region can hold: half the region less
+     * {@link #HEADER_LENGTH} (a checkpoint takes more bytes than the image, and two must fit). The
+     * exact check for a configuration is {@link #fits(Session)}.
+     */
     public int maxImageLength() {
-        return areaSize - HEADER_LENGTH;
+        return storage.size() / storage.pageSize() / 2 * storage.pageSize() - HEADER_LENGTH;
     }
 
-    /** Writes the session as the newest copy: OK, SESSION_TOO_LARGE or STORAGE_ERROR. */
+    /**
+     * OK when the region holds the largest checkpoint this session's configuration can produce
+     * twice over (the live one and the next), on the units not retired; else SESSION_TOO_LARGE,
+     * or FLASH_WORN when retired units are the reason.
+     */
+    public int fits(Session session) {
+        sizeFor(session);
+        if (checkpointUnits < 0) {
+            return SessionStatus.SESSION_TOO_LARGE;
+        }
+        if (2 * checkpointUnits > writer.units()) {
+            return SessionStatus.SESSION_TOO_LARGE;
+        }
+        return 2 * checkpointUnits > writer.units() - writer.retiredCount() ? SessionStatus.FLASH_WORN : SessionStatus.OK;
+    }
+
+    /** Units the largest checkpoint of the session's configuration takes (-1: larger than the region). */
+    public int checkpointUnits(Session session) {
+        sizeFor(session);
+        return checkpointUnits;
+    }
+
+    /** What the last restore dropped and why. */
+    public RestoreReport report() {
+        return report;
+    }
+
+    /** Erases done by this store since construction (the wear it caused). */
+    public long erases() {
+        return writer.erases();
+    }
+
+    /** Bytes programmed by this store since construction. */
+    public long bytesProgrammed() {
+        return writer.bytesProgrammed();
+    }
+
+    /**
+     * Makes every change since the last OK save durable: OK; or SESSION_TOO_LARGE, STORAGE_ERROR,
+     * FLASH_WORN with nothing marked as written, so the next save writes all of it again.
+     */
     public int save(Session session) {
-        int length = SessionImage.encode(session, buffer, HEADER_LENGTH, areaSize - HEADER_LENGTH);
-        if (length < 0) {
-            return length;
-        }
-        if (!scanned && SessionStatus.STORAGE_ERROR == findNewest()) {
-            // never write before knowing which area holds the newest copy
-            return SessionStatus.STORAGE_ERROR;
-        }
-        int area = 0 == newestArea ? 1 : 0;
-        int sequence = newestSequence + 1;
-        SessionImage.putU32(buffer, MAGIC_OFFSET, MAGIC);
-        SessionImage.putU32(buffer, SEQUENCE_OFFSET, sequence);
-        SessionImage.putU32(buffer, LENGTH_OFFSET, length);
-        SessionImage.putU32(buffer, BODY_CRC_OFFSET, crc.compute(buffer, HEADER_LENGTH, length));
-        SessionImage.putU32(buffer, HEADER_CRC_OFFSET, crc.compute(buffer, 0, HEADER_CRC_OFFSET));
-        SessionImage.putU32(buffer, COMMIT_OFFSET, COMMIT);
-        int base = area * areaSize;
-        for (int page = 0; page < pagesPerArea; page++) {
-            if (NonVolatileStorage.OK != storage.erase(area * pagesPerArea + page)) {
+        sizeFor(session);
+        if (!scanned) {
+            // never write before knowing where the log ends and which units are live
+            int status = scan(null, scanReport);
+            if (SessionStatus.OK != status && JournalReplay.NO_CHECKPOINT != status) {
                 return SessionStatus.STORAGE_ERROR;
             }
+            emitter.invalidate();
         }
-        if (NonVolatileStorage.OK != storage.program(base + HEADER_LENGTH, buffer, HEADER_LENGTH, length)
-                || NonVolatileStorage.OK != storage.program(base, buffer, 0, COMMIT_OFFSET)
-                || NonVolatileStorage.OK != storage.program(base + COMMIT_OFFSET, buffer, COMMIT_OFFSET, 4)) {
-            return SessionStatus.STORAGE_ERROR;
+        int worn = fits(session);
+        if (SessionStatus.OK != worn) {
+            return worn;
         }
-        newestArea = area;
-        newestSequence = sequence;
+        boolean checkpoint = emitter.needsCheckpoint(session);
+        if (!checkpoint) {
+            if (!emitter.hasChanges(session)) {
+                return SessionStatus.OK;
+            }
+            writer.startDryRun();
+            int measured = emitter.writeDelta(session);
+            int opened = writer.endDryRun();
+            checkpoint = SessionStatus.OK != measured || opened > writer.freeUnits() - reservedUnits();
+        }
+        int status = checkpoint ? emitter.writeCheckpoint(session) : emitter.writeDelta(session);
+        if (SessionStatus.OK != status) {
+            writer.abandon();
+            return SessionStatus.FLASH_WORN == status || SessionStatus.SESSION_TOO_LARGE == status
+                    ? status : SessionStatus.STORAGE_ERROR;
+        }
+        writer.committed();
+        emitter.snapshot(session);
+        if (checkpoint && legacySlotToErase >= 0) {
+            writer.eraseFreeUnit(legacySlotToErase); // the imported copy must never come back
+            legacySlotToErase = -1;
+        }
         return SessionStatus.OK;
     }
 
     /**
-     * Loads the newest valid copy into the session: OK; or, with the session left empty,
-     * STORE_EMPTY (no copy was ever committed), STORE_CORRUPT (no copy is valid),
-     * SESSION_DOES_NOT_FIT (the copy is larger than this configuration) or STORAGE_ERROR.
+     * Loads the newest committed state into the session, keeping what is valid (see
+     * {@link #report()}): OK; or, with the session empty, STORE_EMPTY (nothing was ever
+     * committed), STORE_CORRUPT (nothing valid) or STORAGE_ERROR.
      */
     public int restore(Session session) {
+        sizeFor(session);
+        report.clear();
         session.clear();
-        int status = findNewest();
+        int status = scan(session, report);
+        if (SessionStatus.STORAGE_ERROR == status) {
+            session.clear();
+            return status;
+        }
+        if (SessionStatus.OK == status) {
+            if (report.droppedAnything()) {
+                emitter.invalidate(); // what was dropped is still on flash: write the whole session next
+            } else {
+                emitter.snapshot(session);
+            }
+            return SessionStatus.OK;
+        }
+        emitter.invalidate();
+        session.clear();
+        status = importLegacy(session);
+        if (SessionStatus.OK == status || SessionStatus.STORAGE_ERROR == status) {
+            return status;
+        }
+        if (replay.allBlank() || (replay.anyUnit() && !replay.anyCommitted() && !report.droppedAnything())) {
+            return SessionStatus.STORE_EMPTY;
+        }
+        return SessionStatus.STORE_CORRUPT;
+    }
+
+    /**
+     * Free units a delta must leave: room for the next checkpoint, plus one spare when the region
+     * has it, so a free unit that fails its erase does not leave the checkpoint short.
+     */
+    private int reservedUnits() {
+        int spare = writer.units() - writer.retiredCount() - 2 * checkpointUnits;
+        return checkpointUnits + Math.min(1, spare);
+    }
+
+    private int scan(Session session, RestoreReport into) {
+        scanned = false;
+        legacySlotToErase = -1;
+        int status = replay.findHead();
         if (SessionStatus.OK != status) {
             return status;
         }
-        if (SessionStatus.OK != readValid(newestArea)) {
-            return SessionStatus.STORAGE_ERROR;
-        }
-        int length = SessionImage.getU32(buffer, LENGTH_OFFSET);
-        return SessionImage.decode(buffer, HEADER_LENGTH, length, session);
-    }
-
-    /** Finds the valid copy with the highest sequence: OK, STORE_EMPTY, STORE_CORRUPT or STORAGE_ERROR. */
-    private int findNewest() {
-        newestArea = NO_AREA;
-        newestSequence = 0;
-        boolean blank = true;
-        for (int area = 0; area < 2; area++) {
-            int status = readValid(area);
+        if (replay.anyUnit()) {
+            status = replay.replay(session, into);
             if (SessionStatus.STORAGE_ERROR == status) {
                 return status;
             }
-            blank &= SessionStatus.STORE_EMPTY == status;
-            if (SessionStatus.OK == status) {
-                int sequence = SessionImage.getU32(buffer, SEQUENCE_OFFSET);
-                if (NO_AREA == newestArea || (sequence - newestSequence) > 0) {
-                    newestArea = area;
-                    newestSequence = sequence;
-                }
-            }
+        } else {
+            status = JournalReplay.NO_CHECKPOINT;
         }
         scanned = true;
-        if (NO_AREA == newestArea) {
-            return blank ? SessionStatus.STORE_EMPTY : SessionStatus.STORE_CORRUPT;
+        if (JournalReplay.NO_CHECKPOINT == status && null == session) {
+            protectLegacyCopy();
         }
+        return status;
+    }
+
+    /** A copy in the previous A/B format: loaded, then journaled by the next save (a checkpoint). */
+    private int importLegacy(Session session) {
+        int area = legacy.newestArea();
+        if (area < 0) {
+            return SessionStatus.STORAGE_ERROR == area ? area : SessionStatus.STORE_CORRUPT;
+        }
+        int status = legacy.load(area, session, report);
+        if (SessionStatus.OK != status) {
+            session.clear();
+            return status;
+        }
+        report.countLegacyImported();
+        protectLegacyCopy();
         return SessionStatus.OK;
     }
 
-    /** Reads an area into the buffer: OK if it holds a valid copy, STORE_EMPTY, STORE_CORRUPT, STORAGE_ERROR. */
-    private int readValid(int area) {
-        int base = area * areaSize;
-        if (NonVolatileStorage.OK != storage.read(base, buffer, 0, HEADER_LENGTH)) {
-            return SessionStatus.STORAGE_ERROR;
+    /** Keeps the newest legacy copy's units out of reach until the first checkpoint commits. */
+    private void protectLegacyCopy() {
+        int area = legacy.newestArea();
+        if (area < 0) {
+            return;
         }
-        if (isErased(buffer, 0, HEADER_LENGTH)) {
-            return SessionStatus.STORE_EMPTY;
-        }
-        int length = SessionImage.getU32(buffer, LENGTH_OFFSET);
-        if (MAGIC != SessionImage.getU32(buffer, MAGIC_OFFSET)
-                || COMMIT != SessionImage.getU32(buffer, COMMIT_OFFSET)
-                || crc.compute(buffer, 0, HEADER_CRC_OFFSET) != SessionImage.getU32(buffer, HEADER_CRC_OFFSET)
-                || length < 0 || length > areaSize - HEADER_LENGTH) {
-            return SessionStatus.STORE_CORRUPT;
-        }
-        if (NonVolatileStorage.OK != storage.read(base + HEADER_LENGTH, buffer, HEADER_LENGTH, length)) {
-            return SessionStatus.STORAGE_ERROR;
-        }
-        if (crc.compute(buffer, HEADER_LENGTH, length) != SessionImage.getU32(buffer, BODY_CRC_OFFSET)) {
-            return SessionStatus.STORE_CORRUPT;
-        }
-        return SessionStatus.OK;
+        int pages = legacy.pagesPerArea();
+        writer.protectLegacy(area * pages + pages - 1, pages);
+        legacySlotToErase = area * pages;
     }
 
-    private static boolean isErased(byte[] bytes, int offset, int length) {
-        for (int index = offset; index < offset + length; index++) {
-            if ((byte) 0xFF != bytes[index]) {
-                return false;
-            }
+    private void sizeFor(Session session) {
+        emitter.sizeFor(session);
+        OutgoingTable outgoing = session.outgoing();
+        if (sizedOutgoing == outgoing.capacity() && sizedPacket == outgoing.maxPacketSize()
+                && sizedIncoming == session.incoming().capacity()
+                && sizedOffline == session.offlineQueue().capacityBytes()) {
+            return;
         }
-        return true;
+        sizedOutgoing = outgoing.capacity();
+        sizedPacket = outgoing.maxPacketSize();
+        sizedIncoming = session.incoming().capacity();
+        sizedOffline = session.offlineQueue().capacityBytes();
+        sizingWriter.startEmpty(0);
+        sizingWriter.startDryRun();
+        int status = sizingEmitter.writeLargestCheckpoint(sizedOutgoing, sizedPacket, sizedIncoming, sizedOffline);
+        int units = sizingWriter.endDryRun();
+        checkpointUnits = SessionStatus.OK == status ? units : -1;
     }
 }

@@ -9,6 +9,9 @@ import java.util.Random;
  * be cut after a number of units of work (one programmed byte or one page erase each): the byte
  * being programmed at that moment gets only some of its bits cleared, the page being erased gets
  * only some of its bits set, and every later call fails until {@link #powerOn()}.
+ *
+ * <p>Worn NOR can be simulated per page: an erase that leaves a bit at 0 ({@link #failErases}),
+ * or programs whose bits do not stick ({@link #failPrograms}). Erases are counted per page.
  */
 public final class FlashFake implements NonVolatileStorage {
 
@@ -22,11 +25,43 @@ public final class FlashFake implements NonVolatileStorage {
     private boolean powered = true;
     private int failNextCalls;
     private long writesUntilFailure = NEVER;
+    private final long[] erasesPerPage;
+    private final boolean[] erasesFail;
+    private final boolean[] programsFail;
+    private long erases;
+    private boolean cutDuringErase;
 
     public FlashFake(int pages, int pageSize) {
         this.pageSize = pageSize;
         cells = new byte[pages * pageSize];
         Arrays.fill(cells, (byte) 0xFF);
+        erasesPerPage = new long[pages];
+        erasesFail = new boolean[pages];
+        programsFail = new boolean[pages];
+    }
+
+    /** From now on an erase of the page reports OK but leaves its first byte at 0x7F (a worn page). */
+    public void failErases(int page) {
+        erasesFail[page] = true;
+    }
+
+    /** From now on bytes programmed into the page keep their lowest bit at 1 (bits that do not stick). */
+    public void failPrograms(int page) {
+        programsFail[page] = true;
+    }
+
+    /** Erases done since construction (including one cut by power). */
+    public long erases() {
+        return erases;
+    }
+
+    /** Whether the last power cut struck an erase (rather than a program). */
+    public boolean cutDuringErase() {
+        return cutDuringErase;
+    }
+
+    public long erases(int page) {
+        return erasesPerPage[page];
     }
 
     /** Cuts the power once {@code units} more bytes or erases have been done. */
@@ -112,7 +147,7 @@ public final class FlashFake implements NonVolatileStorage {
                 powered = false;
                 return HARDWARE_ERROR;
             }
-            cells[address + index] &= value;
+            cells[address + index] &= programsFail[(address + index) / pageSize] ? (byte) (value | 1) : value;
             unitsLeft--;
             unitsDone++;
         }
@@ -128,15 +163,21 @@ public final class FlashFake implements NonVolatileStorage {
             return OUT_OF_RANGE;
         }
         int start = pageIndex * pageSize;
+        erases++;
+        erasesPerPage[pageIndex]++;
         if (0 == unitsLeft) {
             // the cut: a partly erased page, some bits set and some not
             for (int index = start; index < start + pageSize; index++) {
                 cells[index] |= (byte) noise.nextInt(256);
             }
             powered = false;
+            cutDuringErase = true;
             return HARDWARE_ERROR;
         }
         Arrays.fill(cells, start, start + pageSize, (byte) 0xFF);
+        if (erasesFail[pageIndex]) {
+            cells[start] = 0x7F;
+        }
         unitsLeft--;
         unitsDone++;
         return OK;

@@ -59,9 +59,9 @@ final class ClientHarness {
         return config;
     }
 
-    /** Flash large enough for {@link #config()}'s session: two areas of 2 KB. */
+    /** Flash large enough for {@link #config()}'s session journal: 8 units of 1 KB. */
     static FlashFake flash() {
-        return new FlashFake(16, 256);
+        return new FlashFake(8, 1024);
     }
 
     /** What a board rebooting now would find in flash: {@link #config()}'s session restored from a copy of the cells. */

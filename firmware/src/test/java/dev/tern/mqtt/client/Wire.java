@@ -6,7 +6,6 @@ import java.util.function.Predicate;
 
 import dev.tern.hal.testing.FlashFake;
 import dev.tern.mqtt.session.Session;
-import dev.tern.mqtt.session.SessionStore;
 import dev.tern.testsupport.proxy.Direction;
 import dev.tern.testsupport.proxy.PacketType;
 import dev.tern.testsupport.proxy.SeenPacket;
@@ -52,13 +51,18 @@ final class Wire {
         return new String(bytes, at, bytes.length - at, StandardCharsets.UTF_8);
     }
 
-    /** Flash of 256-byte pages with two areas that each hold this configuration's largest session image. */
+    /**
+     * Flash for the session journal: units of 4 KB (or larger than a record of the largest packet)
+     * and enough of them for two checkpoints of this configuration's largest session, with room to spare.
+     */
     static FlashFake flashFor(MqttConfig config) {
         int image = new Session(config.outgoingSlots, config.maxPacketSize, config.incomingQos2Slots,
                 config.offlineQueueBytes, config.offlineQueuePolicy).maxImageLength();
-        int pageSize = 256;
-        int pagesPerArea = (SessionStore.HEADER_LENGTH + image + pageSize - 1) / pageSize;
-        return new FlashFake(2 * pagesPerArea, pageSize);
+        int pageSize = 4096;
+        while (pageSize < config.maxPacketSize + 64) {
+            pageSize *= 2;
+        }
+        return new FlashFake(2 * ((2 * image + pageSize - 1) / pageSize) + 4, pageSize);
     }
 
     /** How many times each payload arrived, for exactly-once and at-least-once checks. */

@@ -38,7 +38,7 @@ class SessionAllocationTest {
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
         private final Session session = new Session(4, 64, 4, 100, OfflineQueue.DROP_OLDEST);
-        private final FlashFake flash = new FlashFake(8, 128);
+        private final FlashFake flash = new FlashFake(8, 1024);
         private final SessionStore store = new SessionStore(flash);
         private final byte[] packet = SessionFixtures.packet(3, 40);
         private final byte[] topic = "sensors/t".getBytes(StandardCharsets.US_ASCII);
