@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 
-import dev.tern.boards.flash.TimingMode;
 import dev.tern.boards.virtual.BoardMode;
 import dev.tern.boards.virtual.ConsoleEndpoint;
 import dev.tern.boards.virtual.McubootImageCheck;
@@ -184,9 +183,7 @@ final class DemoCommand implements Callable<Integer> {
                 .baudPacing(CONSOLE_BAUD)
                 .bootloaderGetChecksum(true) // as newer STM32 bootloaders: tern flash verifies by CRC, not by reading back
                 .trustedKeys(List.of(Files.readAllBytes(publicKey)))
-                .boot0(true)
-                // until the journal store lands: today's SessionStore erases 1 MB of QSPI per save (a minute, timed for real)
-                .flashTiming(TimingMode.ACCOUNTED));
+                .boot0(true));
         started.push(board);
         screen.say("demo: virtual board console at " + board.consoleUrl() + " (BOOT0 high: it waits in its ROM bootloader; "
                 + "paced to " + CONSOLE_BAUD + " baud; it trusts " + publicKey.getFileName() + ")");
