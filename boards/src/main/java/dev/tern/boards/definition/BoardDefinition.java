@@ -187,16 +187,6 @@ public final class BoardDefinition {
         return sessionTiming().eraseTime(sessionPageSize());
     }
 
-    /**
-     * Today's SessionStore's area, half the session pages rounded down to whole units: what that
-     * store allocates as its RAM buffer. Kept for the callers of that store; it goes with it (the
-     * journal store's RAM does not grow with the region).
-     */
-    public long sessionAreaBytes() {
-        int pageSize = sessionPageSize();
-        return sessionPages.size() / pageSize / 2 * pageSize;
-    }
-
     /** The engine's static RAM on this board ({@link EngineSizing#ramBytes}). */
     public long engineRamBytes() {
         return engine.ramBytes();

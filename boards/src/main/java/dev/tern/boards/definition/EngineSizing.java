@@ -1,6 +1,8 @@
 package dev.tern.boards.definition;
 
 import dev.tern.mqtt.client.MqttConfig;
+import dev.tern.mqtt.session.OfflineQueue;
+import dev.tern.mqtt.session.Session;
 import dev.tern.mqtt.session.SessionImage;
 import dev.tern.mqtt.session.SessionStore;
 
@@ -15,11 +17,16 @@ import dev.tern.mqtt.session.SessionStore;
  * + incomingQos2Slots * 4                  incoming QoS 2 packet ids
  * + 3 * maxPacketSize                      send buffer (2x), receive buffer
  * + offlineQueueBytes                      offline queue ring
- * + 2048                                   CRC-32 table (1 KB), subscriptions at MqttConfig defaults
- *                                          (8 x 20 B + 512 B), trace line (64 B), rounded up
+ * + outgoingSlots * 9 + incomingQos2Slots * 4
+ *                                          the session journal's shadow of what is on flash
+ * + 512                                    the journal's scratch buffers, unit header, retired list
+ *                                          and CRC-32 nibble table (about 460 B), rounded up
+ * + 2048                                   subscriptions at MqttConfig defaults (8 x 20 B + 512 B),
+ *                                          decoder and trace line, rounded up
  * </pre>
- * The session store's own RAM is not in it. Object headers and the VM's own overhead are not
- * counted: keep a margin in the budget.
+ * The session store's RAM does not grow with its flash region. Object headers and the VM's own
+ * overhead are not counted (the footprint suite measures them: about 1.4 KB at the virtual
+ * sizing): keep a margin in the budget.
  */
 public record EngineSizing(int outgoingSlots, int incomingQos2Slots, int maxPacketSize, int outgoingPoolBytes,
         int offlineQueueBytes) {
@@ -27,14 +34,20 @@ public record EngineSizing(int outgoingSlots, int incomingQos2Slots, int maxPack
     static final int PER_OUTGOING_SLOT = 7 * 4 + 2;
     static final int PACKET_BUFFERS = 3;
     static final int FIXED_BYTES = 2048;
+    static final int JOURNAL_SHADOW_PER_OUTGOING_SLOT = 9;
+    static final int JOURNAL_SHADOW_PER_INCOMING_ID = 4;
+    static final int JOURNAL_FIXED_BYTES = 512;
 
-    /** Static RAM of an engine with this sizing, the session store's aside. */
+    /** Static RAM of an engine with this sizing, its session store included. */
     public long ramBytes() {
         return (long) outgoingSlots * PER_OUTGOING_SLOT
                 + outgoingPoolBytes
                 + 4L * incomingQos2Slots
                 + (long) PACKET_BUFFERS * maxPacketSize
                 + offlineQueueBytes
+                + (long) outgoingSlots * JOURNAL_SHADOW_PER_OUTGOING_SLOT
+                + (long) incomingQos2Slots * JOURNAL_SHADOW_PER_INCOMING_ID
+                + JOURNAL_FIXED_BYTES
                 + FIXED_BYTES;
     }
 
@@ -43,9 +56,19 @@ public record EngineSizing(int outgoingSlots, int incomingQos2Slots, int maxPack
         return SessionImage.maxLength(outgoingSlots, maxPacketSize, incomingQos2Slots, offlineQueueBytes);
     }
 
-    /** Bytes one SessionStore area needs to hold the largest image. */
-    public long sessionAreaBytesNeeded() {
-        return (long) SessionStore.HEADER_LENGTH + maxSessionImageBytes();
+    /**
+     * Erase units the session journal's checkpoint of this sizing's largest session takes in a
+     * region of {@code size} bytes in units of {@code unitSize}, or -1 when it is larger than the
+     * region; the region must hold two (the live checkpoint and the next).
+     */
+    public int checkpointUnits(int size, int unitSize) {
+        return new SessionStore(new SizingRegion(size, unitSize)).checkpointUnits(newSession());
+    }
+
+    /** An empty session of these sizes, as the engine builds it. */
+    public Session newSession() {
+        return new Session(outgoingSlots, maxPacketSize, outgoingPoolBytes, incomingQos2Slots, offlineQueueBytes,
+                OfflineQueue.REFUSE);
     }
 
     /** An engine configuration with these sizes and the engine's defaults for everything else. */

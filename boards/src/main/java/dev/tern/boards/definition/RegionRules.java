@@ -14,9 +14,9 @@ import java.util.StringJoiner;
  *   <li>app, config and session start and end on erase-unit boundaries, so each can be erased
  *       without touching another;</li>
  *   <li>no two regions overlap;</li>
- *   <li>the session pages are at least two erase units of one size (a store that appends
- *       records moves live ones to a fresh unit before it erases the full one), and all but one
- *       unit hold the largest session image of the engine sizing.</li>
+ *   <li>the session pages are at least two erase units of one size, enough for the session
+ *       journal's two checkpoints of the engine sizing's largest session (the live one and the
+ *       next, {@link EngineSizing#checkpointUnits}).</li>
  * </ul>
  */
 final class RegionRules {
@@ -107,11 +107,17 @@ final class RegionRules {
                         + geometry.pageSize(first) + " and " + geometry.pageSize(page) + " bytes");
             }
         }
-        long needed = board.engine().sessionAreaBytesNeeded();
-        long usable = session.size() - geometry.pageSize(first);
-        if (usable < needed) {
-            throw in.fail(BoardKeys.REGION_SESSION, "all but one spare erase unit hold " + usable
-                    + " bytes but the engine sizing's largest session image needs " + needed);
+        int units = (int) (session.size() / geometry.pageSize(first));
+        int checkpoint;
+        try {
+            checkpoint = board.engine().checkpointUnits((int) session.size(), geometry.pageSize(first));
+        } catch (IllegalArgumentException e) {
+            throw in.fail(BoardKeys.REGION_SESSION, "the session journal cannot use this region: " + e.getMessage());
+        }
+        if (checkpoint < 0 || 2 * checkpoint > units) {
+            throw in.fail(BoardKeys.REGION_SESSION, "holds " + units + " erase units but the session journal needs "
+                    + (checkpoint < 0 ? "more than that" : String.valueOf(2 * checkpoint))
+                    + " for two checkpoints of the engine sizing's largest session (the live one and the next)");
         }
     }
 

@@ -175,14 +175,14 @@ class BoardLoaderValidationTest {
     void rejectsSessionPagesTooSmallForTheEnginesLargestSession() {
         Properties p = with("engine.offlineQueueBytes", "32K");
         p.setProperty("region.session", "0x08010000, 64K");
-        assertContains("all but one spare erase unit hold 32768 bytes but the engine sizing's largest session image needs",
+        assertContains("holds 2 erase units but the session journal needs 4 for two checkpoints of the engine sizing's largest session",
                 rejected(p, "region.session"));
     }
 
     @Test
     void rejectsEngineSizingThatDoesNotFitTheRamBudget() {
         String problem = rejected(with("engine.ramBudget", "12K"), "engine.ramBudget");
-        assertContains("needs 13872 bytes of static RAM", problem);
+        assertContains("needs 14608 bytes of static RAM", problem);
         assertContains("but the budget is 12288", problem);
     }
 

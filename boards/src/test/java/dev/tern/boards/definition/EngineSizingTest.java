@@ -7,6 +7,7 @@ import dev.tern.hal.NonVolatileStorage;
 import dev.tern.mqtt.client.MqttConfig;
 import dev.tern.mqtt.session.OfflineQueue;
 import dev.tern.mqtt.session.Session;
+import dev.tern.mqtt.session.SessionStatus;
 import dev.tern.mqtt.session.SessionStore;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -20,12 +21,12 @@ class EngineSizingTest {
     @Test
     void staticRamFollowsTheDocumentedFormula() {
         EngineSizing f746 = new EngineSizing(16, 20, 1024, 4096, 4096);
-        // 30*16 + 4096 + 4*20 + 3*1024 + 4096 + 2048
-        assertEquals(13872, f746.ramBytes());
-        assertEquals(13872 + 1000, new EngineSizing(16, 20, 1024, 5096, 4096).ramBytes(), "one pool byte, one RAM byte");
-        assertEquals(13872, loader.load("stm32f746g-disco").engineRamBytes());
-        // 30*32 + 16384 + 4*32 + 3*2048 + 16384 + 2048
-        assertEquals(42048, loader.load("imxrt1170-evk").engineRamBytes());
+        // 30*16 + 4096 + 4*20 + 3*1024 + 4096 + (9*16 + 4*20 + 512 journal) + 2048
+        assertEquals(14608, f746.ramBytes());
+        assertEquals(14608 + 1000, new EngineSizing(16, 20, 1024, 5096, 4096).ramBytes(), "one pool byte, one RAM byte");
+        assertEquals(14608, loader.load("stm32f746g-disco").engineRamBytes());
+        // 30*32 + 16384 + 4*32 + 3*2048 + 16384 + (9*32 + 4*32 + 512 journal) + 2048
+        assertEquals(42976, loader.load("imxrt1170-evk").engineRamBytes());
     }
 
     /** The engine's 16 KiB goal at the virtual board's sizing, with room left for the session store's own RAM. */
@@ -46,19 +47,18 @@ class EngineSizingTest {
         assertEquals(1024, config.offlineQueueBytes);
     }
 
-    /** The engine's own SessionStore, on the board's session pages, holds the engine's largest session. */
+    /** The engine's own session journal, on the board's session region, holds two checkpoints of its largest session. */
     @ParameterizedTest
     @MethodSource("dev.tern.boards.definition.BundledBoardsTest#ids")
-    void theEnginesSessionStoreFitsTheBoardsSessionPages(String id) {
+    void theEnginesSessionJournalFitsTheBoardsSessionRegion(String id) {
         BoardDefinition board = loader.load(id);
-        EngineSizing engine = board.engine();
-        SessionStore store = new SessionStore(new BlankFlash((int) board.sessionPages().size(), board.sessionPageSize()));
-        Session session = new Session(engine.outgoingSlots(), engine.maxPacketSize(), engine.incomingQos2Slots(),
-                engine.offlineQueueBytes(), OfflineQueue.REFUSE);
-        assertTrue(store.maxImageLength() >= session.maxImageLength(),
-                id + ": store holds " + store.maxImageLength() + ", session needs " + session.maxImageLength());
-        assertEquals(board.sessionAreaBytes(), store.maxImageLength() + SessionStore.HEADER_LENGTH);
-        assertEquals(session.maxImageLength(), engine.maxSessionImageBytes());
+        int size = (int) board.sessionPages().size();
+        SessionStore store = new SessionStore(new BlankFlash(size, board.sessionPageSize()));
+        Session session = board.engine().newSession();
+        assertEquals(SessionStatus.OK, store.fits(session), id);
+        int checkpoint = board.engine().checkpointUnits(size, board.sessionPageSize());
+        assertEquals(store.checkpointUnits(session), checkpoint, "the sizing region sizes as real flash does");
+        assertTrue(checkpoint > 0 && 2 * checkpoint <= size / board.sessionPageSize(), id + ": " + checkpoint);
     }
 
     /** Erased flash of a given size; enough for SessionStore to size its areas. */

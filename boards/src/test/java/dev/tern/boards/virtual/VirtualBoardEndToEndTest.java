@@ -68,7 +68,8 @@ class VirtualBoardEndToEndTest {
     /** The session's device: the virtual board's QSPI dataFlash, in 4 KB subsectors. */
     private static final long DATA_FLASH_BASE = 0x9000_0000L;
     /** Today's SessionStore erases one area (half the session region) per save, then programs the image. */
-    private static final long AREA = RealFirmware.VIRTUAL.sessionAreaBytes();
+    /** The session journal's erase unit on the virtual board's QSPI (4 KB): an erase counts its bytes. */
+    private static final long UNIT = RealFirmware.VIRTUAL.sessionPageSize();
 
     @TempDir
     Path folder;
@@ -149,10 +150,10 @@ class VirtualBoardEndToEndTest {
 
     static Stream<Arguments> sessionCuts() {
         return Stream.of(
-                Arguments.of(BrokerKind.MOSQUITTO, 5_000L),              // inside the erase of the area
-                Arguments.of(BrokerKind.MOSQUITTO, AREA + 40L),          // inside the body's programming
-                Arguments.of(BrokerKind.MOSQUITTO, 2L * AREA + 2_000L), // the second save, after a committed one
-                Arguments.of(BrokerKind.HIVEMQ, AREA + 40L));
+                Arguments.of(BrokerKind.MOSQUITTO, 40L),                 // inside the next save's records
+                Arguments.of(BrokerKind.MOSQUITTO, 1_500L),              // some saves on, inside one of them
+                Arguments.of(BrokerKind.MOSQUITTO, 3L * UNIT + 100L),    // past at least one unit's erase or more saves
+                Arguments.of(BrokerKind.HIVEMQ, 40L));
     }
 
     @ParameterizedTest(name = "{0}, cut after {1} flash bytes")
