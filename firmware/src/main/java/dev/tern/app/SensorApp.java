@@ -291,8 +291,14 @@ public final class SensorApp implements Firmware, MqttListener, PacketTrace {
         long failures = client.counters().storageFailures;
         if (failures != reportedStorageFailures) {
             reportedStorageFailures = failures;
-            log.begin(Log.ERROR, "session").text("session not stored (").number(failures)
-                    .text(" failed saves): QoS 1/2 held back, retrying").end();
+            if (SessionStatus.FLASH_WORN == client.lastStoreStatus()) {
+                log.begin(Log.ERROR, "session").text("session flash worn out (").number(failures)
+                        .text(" failed saves): too few sound erase units left; QoS 1/2 readings are refused,"
+                                + " nothing is claimed stored. Move the session region or replace the part").end();
+            } else {
+                log.begin(Log.ERROR, "session").text("session not stored (").number(failures)
+                        .text(" failed saves): QoS 1/2 held back, retrying").end();
+            }
         }
     }
 

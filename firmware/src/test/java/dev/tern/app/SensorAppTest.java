@@ -153,6 +153,23 @@ class SensorAppTest {
     }
 
     @Test
+    void aWornOutSessionFlashIsSaidPlainlyAndNoReadingIsClaimedStored() {
+        board.config("sensor.temperature.qos=1", "sensor.temperature.interval=100", "sensor.humidity.enabled=false",
+                "sensor.pressure.enabled=false");
+        app.boot(board);
+        runFor(500);
+        for (int page = 0; page < board.sessionStorage.size() / board.sessionStorage.pageSize(); page++) {
+            board.sessionStorage.failErases(page); // every erase leaves bits at 0: the cells are worn out
+        }
+        runFor(120_000);
+        List<String> errors = board.console.messages('E', "session");
+        assertTrue(errors.stream().anyMatch(m -> m.startsWith("session flash worn out (")), errors::toString);
+        long worn = app.sequence(0);
+        runFor(5_000);
+        assertEquals(worn, app.sequence(0), "a reading was accepted after the store said the flash is worn");
+    }
+
+    @Test
     void publishesEachSensorAtItsQosWithIncreasingSeq() {
         board.config("sensor.temperature.qos=2", "sensor.humidity.qos=1", "sensor.pressure.qos=0",
                 "sensor.temperature.interval=100", "sensor.humidity.interval=200", "sensor.pressure.interval=300");

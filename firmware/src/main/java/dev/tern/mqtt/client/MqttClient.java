@@ -108,6 +108,7 @@ public final class MqttClient {
     private final MqttConfig config;
     private final Transport transport;
     private final SessionStore store;
+    private int lastStoreStatus = SessionStatus.OK;
     private final MqttListener listener;
     private final PacketTrace trace;
     private final Session session;
@@ -423,6 +424,14 @@ public final class MqttClient {
     /** What restoring the stored session found: OK, STORE_EMPTY, STORE_CORRUPT, ... (SessionStatus). */
     public int restoreStatus() {
         return restoreStatus;
+    }
+
+    /**
+     * The session store's answer to the last save it was asked for: OK, STORAGE_ERROR, or
+     * FLASH_WORN (the store found too few sound erase units and claims no durability any more).
+     */
+    public int lastStoreStatus() {
+        return lastStoreStatus;
     }
 
     /** What the session restore at construction dropped or imported, and why (all zero without storage). */
@@ -1231,6 +1240,7 @@ public final class MqttClient {
             return SessionStatus.STORAGE_ERROR;
         }
         int status = store.save(session);
+        lastStoreStatus = status;
         if (status < 0) {
             counters.storageFailures++;
             savesFailing = true;

@@ -42,6 +42,8 @@ public final class SessionStore {
     private final JournalWriter sizingWriter;
     private final JournalEmitter sizingEmitter;
     private final LegacyStoreReader legacy;
+    /** FLASH_WORN was returned: every later save returns it too, until the next boot re-reads the flash. */
+    private boolean worn;
     private final RestoreReport report = new RestoreReport();
     private final RestoreReport scanReport = new RestoreReport();
     private boolean scanned;
@@ -129,9 +131,13 @@ public final class SessionStore {
 
     /**
      * Makes every change since the last OK save durable: OK; or SESSION_TOO_LARGE, STORAGE_ERROR,
-     * FLASH_WORN with nothing marked as written, so the next save writes all of it again.
+     * FLASH_WORN with nothing marked as written, so the next save writes all of it again. FLASH_WORN
+     * stays: once the store has said the flash is worn, it claims no durability until the next boot.
      */
     public int save(Session session) {
+        if (worn) {
+            return SessionStatus.FLASH_WORN; // once said, said until the next boot: no durability is claimed
+        }
         sizeFor(session);
         if (!scanned) {
             // never write before knowing where the log ends and which units are live
@@ -141,9 +147,10 @@ public final class SessionStore {
             }
             emitter.invalidate();
         }
-        int worn = fits(session);
-        if (SessionStatus.OK != worn) {
-            return worn;
+        int fit = fits(session);
+        if (SessionStatus.OK != fit) {
+            worn = SessionStatus.FLASH_WORN == fit;
+            return fit;
         }
         boolean checkpoint = emitter.needsCheckpoint(session);
         if (!checkpoint) {
@@ -158,6 +165,7 @@ public final class SessionStore {
         int status = checkpoint ? emitter.writeCheckpoint(session) : emitter.writeDelta(session);
         if (SessionStatus.OK != status) {
             writer.abandon();
+            worn = SessionStatus.FLASH_WORN == status;
             return SessionStatus.FLASH_WORN == status || SessionStatus.SESSION_TOO_LARGE == status
                     ? status : SessionStatus.STORAGE_ERROR;
         }
