@@ -116,13 +116,14 @@ final class BoardsCommand implements Callable<Integer> {
                 + " max)");
         for (SessionLife.Projection life : lives) {
             out.println(String.format(java.util.Locale.ROOT, "  (session life at %d sensors x 1 reading/s, QoS %d: %.1f years;"
-                    + " %d B journal per %d B PUBLISH, spread evenly over %d units, checkpoint %d units)",
+                    + " %d B journal per %d B PUBLISH with its seq, spread evenly over %d units, checkpoint %d units)",
                     SessionLife.SENSORS, life.qos(), life.years(), life.bytesPerMessage(), life.publishLength(),
                     life.units(), life.checkpointUnits()));
         }
         out.println("  (life = endurance / (journal bytes per message / usable bytes per unit x checkpoint overhead"
                 + " / units x 3 x 31,557,600 messages a year); PUBLISH: " + SessionLife.SENSOR_TOPIC + " "
-                + SessionLife.SENSOR_PAYLOAD + ")");
+                + SessionLife.SENSOR_PAYLOAD + "; seq: the " + SessionLife.SENSOR_SEQUENCE_RECORD
+                + " B application-data record SensorApp stores with each reading)");
     }
 
     private static double round(double value, int decimals) {

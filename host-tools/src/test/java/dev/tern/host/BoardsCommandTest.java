@@ -54,7 +54,7 @@ class BoardsCommandTest {
                         / (life.bytesPerMessage() * 3 * 365.25 * 86_400);
                 assertTrue(life.years() < bound && life.years() > 0.8 * bound, id + ": " + life);
                 assertTrue(tern.out.contains(String.format(Locale.ROOT,
-                        "  (session life at 3 sensors x 1 reading/s, QoS %d: %.1f years; %d B journal per %d B PUBLISH,"
+                        "  (session life at 3 sensors x 1 reading/s, QoS %d: %.1f years; %d B journal per %d B PUBLISH with its seq,"
                                 + " spread evenly over %d units, checkpoint ", qos, life.years(), life.bytesPerMessage(),
                         life.publishLength(), board.sessionEraseUnits())), tern.out);
             }

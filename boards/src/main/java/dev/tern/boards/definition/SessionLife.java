@@ -16,7 +16,7 @@ import dev.tern.mqtt.session.SessionStore;
  * run every unit is erased at the same rate: (erases per message) / (units).
  *
  * <p>{@link #project} is the analytic figure ({@code tern boards ID}): bytes per message from
- * {@link JournalFormat#bytesPerMessage}, perfect spreading, plus the checkpoint overhead (see
+ * {@link JournalFormat#bytesPerMessage} and the sensor's sequence record, perfect spreading, plus the checkpoint overhead (see
  * {@link #unitsWrittenPerUnitOfDeltas}). The bench measures erases per message instead and uses
  * {@link #years(double, double)} with the measured spread.
  */
@@ -35,6 +35,13 @@ public final class SessionLife {
      */
     public static final String SENSOR_TOPIC = "tern/tern-0123456789abcdef01234567/temperature";
     public static final String SENSOR_PAYLOAD = "{\"seq\":157788000,\"t\":157788000000,\"v\":21.43}";
+
+    /**
+     * Journal bytes the sensor firmware adds to each message's add transaction: it stores the
+     * reading's sequence number in the session's application data before the publish, so one
+     * APPLICATION_DATA record goes with every message (SensorApp.storeSequence).
+     */
+    public static final int SENSOR_SEQUENCE_RECORD = JournalFormat.RECORD_OVERHEAD + Session.APPLICATION_DATA_LENGTH;
 
     private SessionLife() {
     }
@@ -75,7 +82,7 @@ public final class SessionLife {
     /** The analytic projection for {@code board} with the engine publishing the sensor readings at {@code qos}. */
     public static Projection project(final BoardDefinition board, final int qos) {
         final int publishLength = sensorPublishLength();
-        final int bytesPerMessage = JournalFormat.bytesPerMessage(qos, true, publishLength);
+        final int bytesPerMessage = JournalFormat.bytesPerMessage(qos, true, publishLength) + SENSOR_SEQUENCE_RECORD;
         final int units = board.sessionEraseUnits();
         final int pageSize = board.sessionPageSize();
         final int checkpointUnits = checkpointUnits(board);
