@@ -22,8 +22,8 @@ import dev.tern.testsupport.TestBroker;
  * region on the board's flash model ({@link SessionFlash}), connected to a real broker. Messages
  * go one at a time, as a sensor's readings do (each completes long before the next): the engine
  * publishes a reading and polls until it is acknowledged, or a broker-side Paho client publishes
- * one and the engine polls until it delivered it; then one idle poll, where the engine writes its
- * LAZY changes. Every engine call is timed in flash busy time ({@link CallStalls}).
+ * one and the engine polls until it delivered it; then it polls until a poll finds nothing to do,
+ * as between a sensor's readings: the engine writes its LAZY changes in the first such poll. Every engine call is timed in flash busy time ({@link CallStalls}).
  */
 final class WearRun {
 
@@ -110,7 +110,7 @@ final class WearRun {
                 problem("message " + seq + " was not acknowledged in time (state " + engine.state() + ")");
                 break;
             }
-            timedPoll(engine); // idle: the LAZY changes are written here
+            pollUntilIdle(engine); // the first poll with nothing else to do writes the LAZY changes
             span.note(seq, flash.erases());
         }
         return settings.qos() == 0 ? published : engine.counters().acknowledged - completedBefore;
@@ -154,7 +154,7 @@ final class WearRun {
                     problem("message " + seq + " was not delivered in time");
                     break;
                 }
-                timedPoll(engine); // idle: the LAZY changes are written here
+                pollUntilIdle(engine); // the first poll with nothing else to do writes the LAZY changes
                 span.note(seq, flash.erases());
             }
             settle(engine);
@@ -175,9 +175,10 @@ final class WearRun {
         return true;
     }
 
+    /** Polls until a poll finds nothing to do (the one before it wrote the LAZY changes, if any). */
     private void pollUntilIdle(MqttClient engine) {
         while (timedPoll(engine) > 0 && System.nanoTime() - deadline < 0) {
-            // the setup's saves are not the messages' figures
+            // more work: a flush, a received packet, a lazy save
         }
     }
 

@@ -85,6 +85,19 @@ class WearRunTest {
     }
 
     @Test
+    void qos0WithTheSensorsSequenceStoresItLazily() throws Exception {
+        WearResult result = run(0, true, true);
+
+        assertEquals(MESSAGES, result.completed());
+        // one lazy save per reading: BEGIN, APPLICATION_DATA, COMMIT
+        long perMessage = SessionLife.SENSOR_SEQUENCE_RECORD + 2L * JournalFormat.RECORD_OVERHEAD + 1 + 2;
+        assertTrue(result.bytesProgrammed() >= MESSAGES * perMessage
+                && result.bytesProgrammed() <= MESSAGES * perMessage + (result.erases() + 1) * JournalFormat.HEADER_LENGTH,
+                result.bytesProgrammed() + " for " + perMessage + " per message");
+        assertEquals(result.storeErases(), result.erases());
+    }
+
+    @Test
     void qos2ReceivedStoresAndReleasesEachId() throws Exception {
         WearResult result = run(2, false, false);
 
