@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardDefinitionException;
 import dev.tern.boards.definition.BoardLoader;
+import dev.tern.boards.definition.SessionLife;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -91,7 +92,15 @@ final class BoardsCommand implements Callable<Integer> {
     private void describe(PrintWriter out, BoardDefinition board) {
         Map<String, Object> settings = new TreeMap<>();
         board.toProperties().forEach((key, value) -> settings.put(key.toString(), value.toString()));
+        List<SessionLife.Projection> lives = List.of(SessionLife.project(board, 1), SessionLife.project(board, 2));
         if (json) {
+            for (SessionLife.Projection life : lives) {
+                String prefix = "sessionLife.qos" + life.qos() + ".";
+                settings.put(prefix + "years", round(life.years(), 1));
+                settings.put(prefix + "bytesPerMessage", life.bytesPerMessage());
+                settings.put(prefix + "publishLength", life.publishLength());
+                settings.put(prefix + "checkpointUnits", life.checkpointUnits());
+            }
             out.println(Json.object(settings));
             return;
         }
@@ -105,6 +114,21 @@ final class BoardsCommand implements Callable<Integer> {
                 + board.sessionDevice().name() + ", " + board.sessionEndurance() + " erase cycles each, erase "
                 + millis(board.sessionEraseTime().typicalNanos()) + " typical / " + millis(board.sessionEraseTime().maxNanos())
                 + " max)");
+        for (SessionLife.Projection life : lives) {
+            out.println(String.format(java.util.Locale.ROOT, "  (session life at %d sensors x 1 reading/s, QoS %d: %.1f years;"
+                    + " %d B journal per %d B PUBLISH with its seq, spread evenly over %d units, checkpoint %d units)",
+                    SessionLife.SENSORS, life.qos(), life.years(), life.bytesPerMessage(), life.publishLength(),
+                    life.units(), life.checkpointUnits()));
+        }
+        out.println("  (life = endurance / (journal bytes per message / usable bytes per unit x checkpoint overhead"
+                + " / units x 3 x 31,557,600 messages a year); PUBLISH: " + SessionLife.SENSOR_TOPIC + " "
+                + SessionLife.SENSOR_PAYLOAD + "; seq: the " + SessionLife.SENSOR_SEQUENCE_RECORD
+                + " B application-data record SensorApp stores with each reading)");
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
     }
 
     private static String millis(long nanos) {

@@ -11,9 +11,10 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * The independent end of a chaos run: Eclipse Paho 1.2.5 with a persistent session (clean
  * session 0), connected to the broker directly, never through the fault proxy, so its own
- * session is never cut. It subscribes and counts, or publishes the numbered messages.
+ * session is never cut. It subscribes and counts, or publishes the numbered messages. The wear
+ * suite uses it as its broker-side publisher.
  */
-final class PahoPeer implements AutoCloseable {
+public final class PahoPeer implements AutoCloseable {
 
     private static final long WAIT_MILLIS = 10_000;
     private static final int MAX_INFLIGHT = ChaosRun.WINDOW / 2;
@@ -26,7 +27,7 @@ final class PahoPeer implements AutoCloseable {
         this.client = client;
     }
 
-    static PahoPeer connect(String serverUri, String clientId) throws MqttException {
+    public static PahoPeer connect(String serverUri, String clientId) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
         PahoPeer peer = new PahoPeer(client);
         client.setCallback(peer.callback());
@@ -52,7 +53,7 @@ final class PahoPeer implements AutoCloseable {
     }
 
     /** Hands one message to Paho without waiting; false when its in-flight window is full (try again). */
-    boolean publish(String topic, byte[] payload, int qos) {
+    public boolean publish(String topic, byte[] payload, int qos) {
         try {
             client.publish(topic, payload, qos, false);
             return true;
@@ -66,7 +67,7 @@ final class PahoPeer implements AutoCloseable {
     }
 
     /** Why Paho's own connection ended, or null while it holds. */
-    Throwable lostConnection() {
+    public Throwable lostConnection() {
         return lost;
     }
 

@@ -37,4 +37,8 @@ public final class Counters {
     public long heldBack;
     /** Session saves that failed. */
     public long storageFailures;
+    /** Erase units the session store erased (its wear; 0 without storage). */
+    public long storeErases;
+    /** Bytes the session store programmed (0 without storage). */
+    public long storeBytesProgrammed;
 }

@@ -443,6 +443,10 @@ public final class MqttClient {
         counters.dropped = offlineQueue.droppedCount();
         counters.republished = outgoing.republishedCount();
         counters.incomingTableFull = session.incoming().fullRefusals();
+        if (store != null) {
+            counters.storeErases = store.erases();
+            counters.storeBytesProgrammed = store.bytesProgrammed();
+        }
         return counters;
     }
 

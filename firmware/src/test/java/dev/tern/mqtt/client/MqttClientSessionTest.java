@@ -31,6 +31,25 @@ class MqttClientSessionTest {
     }
 
     @Test
+    void countersCarryTheStoresEraseAndProgramCounts() {
+        FlashFake flash = ClientHarness.flash();
+        ClientHarness h = connectedOn(flash);
+        long erasesBefore = flash.erases();
+        long programmedBefore = h.client.counters().storeBytesProgrammed;
+        for (int i = 0; i < 40; i++) {
+            int id = h.publish("t", "a reading long enough to fill units", 1);
+            h.poll();
+            h.receive(Packets.puback(id));
+            h.poll();
+        }
+        Counters counters = h.client.counters();
+        assertTrue(counters.storeBytesProgrammed > programmedBefore, "QoS 1 messages are journalled");
+        assertTrue(flash.erases() > erasesBefore, "units were erased: " + flash.erases());
+        assertEquals(flash.erases(), counters.storeErases, "every erase of the flash is the store's");
+        assertEquals(0, new ClientHarness(ClientHarness.config(), null).client.counters().storeErases, "no storage");
+    }
+
+    @Test
     void incomingQos2IdIsInFlashBeforeThePubrecIsWritten() {
         FlashFake flash = ClientHarness.flash();
         ClientHarness h = connectedOn(flash);
