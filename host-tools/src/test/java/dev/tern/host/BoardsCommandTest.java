@@ -36,7 +36,7 @@ class BoardsCommandTest {
         assertTrue(tern.out.contains("engine static RAM "), tern.out);
         assertTrue(tern.out.contains("  dataFlash.eraseTime = 4K 250ms..800ms\n"), tern.out);
         assertTrue(tern.out.contains("  flash.endurance = 10000\n"), tern.out);
-        assertTrue(tern.out.contains("  (session: 512 units of 4 KiB in dataFlash, 100000 erase cycles each,"
+        assertTrue(tern.out.contains("  (session: 1024 units of 4 KiB in dataFlash, 100000 erase cycles each,"
                 + " erase 250 ms typical / 800 ms max)\n"), tern.out);
     }
 

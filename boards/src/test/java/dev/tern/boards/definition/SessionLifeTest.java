@@ -11,6 +11,17 @@ class SessionLifeTest {
 
     private final BoardLoader loader = new BoardLoader();
 
+    /** Issue 11's goal: every bundled board's session region lasts 10 years at 3 x 1 reading/s, QoS 1 and 2. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("dev.tern.boards.definition.BundledBoardsTest#ids")
+    void everyBundledBoardsSessionRegionLastsTenYears(String id) {
+        BoardDefinition board = loader.load(id);
+        for (int qos = 1; qos <= 2; qos++) {
+            SessionLife.Projection life = SessionLife.project(board, qos);
+            assertTrue(life.years() >= 10, id + " QoS " + qos + ": " + life);
+        }
+    }
+
     @Test
     void theSensorsPublishIsCountedByteByByte() {
         // topic 46 bytes, payload 44: remaining length 2 + 46 + 2 (packet id) + 44 = 94, one length byte
