@@ -1,7 +1,6 @@
 package dev.tern.boards.definition;
 
 import dev.tern.mqtt.client.MqttConfig;
-import dev.tern.mqtt.session.OfflineQueue;
 import dev.tern.mqtt.session.Session;
 import dev.tern.mqtt.session.SessionImage;
 import dev.tern.mqtt.session.SessionStore;
@@ -67,8 +66,9 @@ public record EngineSizing(int outgoingSlots, int incomingQos2Slots, int maxPack
 
     /** An empty session of these sizes, as the engine builds it. */
     public Session newSession() {
-        return new Session(outgoingSlots, maxPacketSize, outgoingPoolBytes, incomingQos2Slots, offlineQueueBytes,
-                OfflineQueue.REFUSE);
+        MqttConfig config = toConfig();
+        return new Session(config.outgoingSlots, config.maxPacketSize, config.poolBytes(), config.incomingQos2Slots,
+                config.offlineQueueBytes, config.offlineQueuePolicy);
     }
 
     /** An engine configuration with these sizes and the engine's defaults for everything else. */

@@ -1,13 +1,9 @@
 package dev.tern.boards.definition;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
-import dev.tern.hal.NonVolatileStorage;
-import dev.tern.mqtt.client.MqttConfig;
 import dev.tern.mqtt.session.JournalFormat;
 import dev.tern.mqtt.session.Session;
-import dev.tern.mqtt.session.SessionStore;
 
 /**
  * How long a board's session region lasts under the sensor firmware's load: {@value #SENSORS}
@@ -109,53 +105,11 @@ public final class SessionLife {
 
     /** C: units the largest checkpoint of the board's engine sizing takes in its region (the store's own dry run). */
     static int checkpointUnits(final BoardDefinition board) {
-        final MqttConfig config = board.engine().toConfig();
-        final Session session = new Session(config.outgoingSlots, config.maxPacketSize, config.poolBytes(),
-                config.incomingQos2Slots, config.offlineQueueBytes, config.offlineQueuePolicy);
-        final long size = board.sessionPages().size();
-        return new SessionStore(new UnwrittenRegion((int) size, board.sessionPageSize())).checkpointUnits(session);
+        return board.engine().checkpointUnits((int) board.sessionPages().size(), board.sessionPageSize());
     }
 
     /** The analytic figures of one QoS on one board. */
     public record Projection(int qos, int publishLength, int bytesPerMessage, int units, int unitSize,
                              int checkpointUnits, int endurance, double unitErasesPerMessage, double years) {
-    }
-
-    /** A region that is only measured, never written: blank reads, no program or erase. */
-    private static final class UnwrittenRegion implements NonVolatileStorage {
-
-        private final int size;
-        private final int pageSize;
-
-        UnwrittenRegion(final int size, final int pageSize) {
-            this.size = size;
-            this.pageSize = pageSize;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public int pageSize() {
-            return pageSize;
-        }
-
-        @Override
-        public int read(final int address, final byte[] destination, final int offset, final int length) {
-            Arrays.fill(destination, offset, offset + length, (byte) 0xFF);
-            return OK;
-        }
-
-        @Override
-        public int program(final int address, final byte[] source, final int offset, final int length) {
-            return HARDWARE_ERROR;
-        }
-
-        @Override
-        public int erase(final int pageIndex) {
-            return HARDWARE_ERROR;
-        }
     }
 }
