@@ -1,9 +1,13 @@
 package dev.tern.boards.virtual;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.boards.definition.Region;
+import dev.tern.boards.flash.FlashMemory;
+import dev.tern.boards.flash.FlashRegion;
 import dev.tern.hal.Board;
 import dev.tern.hal.Console;
 import dev.tern.hal.NonVolatileStorage;
@@ -12,8 +16,9 @@ import dev.tern.hal.Transport;
 
 /**
  * The HAL as one run of a firmware sees it. Bound to: {@link SocketTransport} (non-blocking
- * TCP) for {@link #transport}, {@link FlashRegionStorage} views of the definition's session and
- * config regions, the console line's FIFOs, {@link SimulatedSensors}. Once the run is over
+ * TCP) for {@link #transport}, {@link FlashRegion} views of the definition's session and
+ * config regions (through {@link #throughRun}: a power cut during a flash operation ends the run
+ * with {@link BoardStopped}, the firmware does not get to run on), the console line's FIFOs, {@link SimulatedSensors}. Once the run is over
  * (reset, bootloader, power cut), every call throws {@link BoardStopped}, and the transports
  * it opened are closed.
  */
@@ -31,8 +36,8 @@ final class VirtualHal implements Board {
     private final BoardRun run;
     private final ConsoleLine line;
     private final long startNanos;
-    private final FlashRegionStorage session;
-    private final FlashRegionStorage config;
+    private final FlashRegion session;
+    private final FlashRegion config;
     private final Sensors sensors;
     private final Sensors checkedSensors = new CheckedSensors();
     private final Console console = new LineConsole();
@@ -47,9 +52,22 @@ final class VirtualHal implements Board {
         this.run = run;
         this.line = line;
         this.startNanos = startNanos;
-        this.session = new FlashRegionStorage(run, definition.sessionPages(), this::check);
-        this.config = new FlashRegionStorage(run, definition.configPage(), this::check);
+        this.session = regionView(definition.sessionPages());
+        this.config = regionView(definition.configPage());
         this.sensors = new SimulatedSensors(sensorSeed);
+    }
+
+    private FlashRegion regionView(final Region region) {
+        return new FlashRegion(run.deviceHolding(region.address(), region.size()), region, this::throughRun);
+    }
+
+    /** The gate of this run's flash views: live check, the run's flash lock and power rules. */
+    private void throughRun(final FlashMemory device, final FlashRegion.Operation operation) throws IOException {
+        check();
+        run.withFlash(device, flash -> {
+            operation.run(flash);
+            return null;
+        });
     }
 
     /** What the firmware asked for, {@link #NONE}, {@link #RESET} or {@link #BOOTLOADER}. */
