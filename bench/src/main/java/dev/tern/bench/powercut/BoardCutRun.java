@@ -77,12 +77,15 @@ final class BoardCutRun {
              BrokerSidePublisher downstream = BrokerSidePublisher.connect(broker.serverUri(), id + "-pub", prefix + "/down/reading");
              SessionFlash flash = SessionFlash.open(board, folder, random.nextLong())) {
             CutWatch watch = new CutWatch(flash.memory(), flash.region());
+            boolean inCheckpoint = false;
             for (int life = 0; life < cuts && problems.isEmpty(); life++) {
                 if (engineSide.subscribed()) {
                     downstream.publishNext(); // owed to the engine, powered or not
                 }
-                CutPlan plan = CutPlan.choose(random, board.sessionPageSize());
-                tally.count(live(config, transport, watch, plan));
+                CutPlan plan = CutPlan.choose(random, board.sessionPageSize(), inCheckpoint);
+                Landing landing = live(config, transport, watch, plan);
+                tally.count(landing);
+                inCheckpoint = landing.inCheckpoint();
                 flash.memory().restorePower();
             }
             if (problems.isEmpty()) {
@@ -197,11 +200,12 @@ final class BoardCutRun {
     }
 
     /**
-     * A reading padded up to half the largest packet: records vary in size, and the log goes round
-     * the region in fewer messages, so checkpoints (one per lap) come often enough to be cut.
+     * A reading padded up to 3/4 of the largest packet, the length a hash of the seq (a seq refused
+     * and published again has the same payload): records vary in size, and the log goes round the
+     * region in fewer messages, so checkpoints (one per lap) come often enough to be cut.
      */
     private byte[] payload(int seq) {
-        char[] pad = new char[random.nextInt(board.engine().maxPacketSize() / 2)];
+        char[] pad = new char[(int) ((seq * 2_654_435_761L >>> 8) % (board.engine().maxPacketSize() * 3 / 4))];
         Arrays.fill(pad, 'x');
         return ("{\"seq\":" + seq + ",\"pad\":\"" + new String(pad) + "\"}").getBytes(StandardCharsets.US_ASCII);
     }
