@@ -48,6 +48,8 @@ final class BoardCutRun {
     private final CutTally tally = new CutTally();
     private final List<String> problems = new ArrayList<>();
     private final RestoreTotals reports = new RestoreTotals();
+    /** One line per life, shown when a flow broke its guarantee. */
+    private final StringBuilder trail = new StringBuilder();
     private int boots;
     private int restoresOk;
     private int refused;
@@ -83,11 +85,15 @@ final class BoardCutRun {
                     downstream.publishNext(); // owed to the engine, powered or not
                 }
                 CutPlan plan = CutPlan.choose(random, board.sessionPageSize(), inCheckpoint);
+                engineSide.life(life);
                 Landing landing = live(config, transport, watch, plan);
+                trail.append(life).append(": ").append(plan.kind()).append(' ').append(plan.amount()).append(" -> ")
+                        .append(landing.where()).append(landing.inCheckpoint() ? " in checkpoint" : "").append('\n');
                 tally.count(landing);
                 inCheckpoint = landing.inCheckpoint();
                 flash.memory().restorePower();
             }
+            engineSide.life(cuts);
             if (problems.isEmpty()) {
                 drain(config, transport, watch, readings, downstream);
             }
@@ -99,6 +105,15 @@ final class BoardCutRun {
                 if (readings.report(sensor, 0).repeated() > 0) {
                     problems.add(sensor + ": a seq arrived with two different payloads");
                 }
+            }
+            Ledger.Check in = checks.get(2);
+            if (!in.holds()) {
+                engineSide.delivered().forEach((seq, copies) -> {
+                    if (copies > 1) {
+                        problems.add("incoming duplicate: " + engineSide.trail(seq));
+                    }
+                });
+                System.err.println(board.id() + " lives (plan -> landing), restore per boot:\n" + trail);
             }
             if (readings.lostConnection() != null) {
                 problems.add("the subscriber lost its own connection: " + readings.lostConnection());
@@ -120,6 +135,8 @@ final class BoardCutRun {
             watch.memoryCutAfter(plan.amount());
         } else if (plan.kind() == CutPlan.Kind.INTO_CHECKPOINT) {
             watch.cutInsideNextCheckpoint(plan.amount());
+        } else if (plan.kind() == CutPlan.Kind.AFTER_CHECKPOINT) {
+            watch.cutAfterNextCheckpoint(plan.amount());
         }
         Publishing publishing = new Publishing();
         try {
@@ -158,6 +175,9 @@ final class BoardCutRun {
         int status = client.restoreStatus();
         RestoreReport report = client.restoreReport();
         reports.add(report);
+        trail.append("  boot ").append(boots).append(": ").append(ClientStatus.name(status)).append(", torn tail ")
+                .append(report.tornTail()).append(", bad CRC ").append(report.badCrc()).append(", in flight ")
+                .append(client.inflight()).append('\n');
         boolean nothingOwed = qos1.acceptedCount() == 0 && qos2.acceptedCount() == 0 && !engineSide.subscribed();
         if (status == SessionStatus.OK || (status == SessionStatus.STORE_EMPTY && nothingOwed)) {
             restoresOk++;

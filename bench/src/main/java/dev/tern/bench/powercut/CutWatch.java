@@ -9,7 +9,8 @@ import dev.tern.hal.NonVolatileStorage;
  * The engine's session storage with the power watched: each program or erase goes to the
  * region; when the flash lost its power during it (a byte budget ran out), a {@link PowerCut}
  * says which operation it was and whether the store was checkpointing. It can also hold a cut
- * back until the store's next checkpoint starts, then let that many bytes of it be written.
+ * back until the store's next checkpoint starts (or ends), then let that many more bytes be
+ * written.
  */
 final class CutWatch implements NonVolatileStorage {
 
@@ -19,6 +20,8 @@ final class CutWatch implements NonVolatileStorage {
     private final NonVolatileStorage region;
     private BooleanSupplier checkpointing = () -> false;
     private long bytesIntoNextCheckpoint = NOT_ARMED;
+    private long bytesAfterNextCheckpoint = NOT_ARMED;
+    private boolean sawCheckpoint;
 
     CutWatch(FlashMemory flash, NonVolatileStorage region) {
         this.flash = flash;
@@ -35,6 +38,12 @@ final class CutWatch implements NonVolatileStorage {
         bytesIntoNextCheckpoint = bytes;
     }
 
+    /** Cuts after {@code bytes} programmed or erased, counted from the end of the next checkpoint. */
+    void cutAfterNextCheckpoint(long bytes) {
+        bytesAfterNextCheckpoint = bytes;
+        sawCheckpoint = false;
+    }
+
     /** Cuts after {@code bytes} more bytes programmed or erased, whatever the store is doing. */
     void memoryCutAfter(long bytes) {
         flash.cutPowerAfter(bytes);
@@ -48,6 +57,7 @@ final class CutWatch implements NonVolatileStorage {
     /** Forgets a checkpoint cut not reached (a new life chooses its own). */
     void disarm() {
         bytesIntoNextCheckpoint = NOT_ARMED;
+        bytesAfterNextCheckpoint = NOT_ARMED;
     }
 
     @Override
@@ -84,9 +94,18 @@ final class CutWatch implements NonVolatileStorage {
     }
 
     private void armIfCheckpointing() {
-        if (bytesIntoNextCheckpoint != NOT_ARMED && checkpointing.getAsBoolean()) {
+        boolean inCheckpoint = checkpointing.getAsBoolean();
+        if (bytesIntoNextCheckpoint != NOT_ARMED && inCheckpoint) {
             flash.cutPowerAfter(bytesIntoNextCheckpoint);
             bytesIntoNextCheckpoint = NOT_ARMED;
+        }
+        if (bytesAfterNextCheckpoint != NOT_ARMED) {
+            if (inCheckpoint) {
+                sawCheckpoint = true;
+            } else if (sawCheckpoint) {
+                flash.cutPowerAfter(bytesAfterNextCheckpoint);
+                bytesAfterNextCheckpoint = NOT_ARMED;
+            }
         }
     }
 

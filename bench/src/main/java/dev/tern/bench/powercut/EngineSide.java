@@ -18,13 +18,23 @@ final class EngineSide implements MqttListener {
     private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
 
     private final Map<Long, Integer> delivered = new HashMap<>();
+    private final Map<Long, StringBuilder> lives = new HashMap<>();
+    private final StringBuilder connects = new StringBuilder();
     private boolean subscribed;
+    private int life;
+
+    /** The life the engine now runs (for the trail of a failure). */
+    void life(int number) {
+        life = number;
+    }
 
     @Override
     public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength, int qos,
                           boolean retain) {
         Matcher m = SEQ.matcher(new String(buffer, payloadOffset, payloadLength, StandardCharsets.US_ASCII));
-        delivered.merge(m.find() ? Long.parseLong(m.group(1)) : -1L, 1, Integer::sum);
+        long seq = m.find() ? Long.parseLong(m.group(1)) : -1L;
+        delivered.merge(seq, 1, Integer::sum);
+        lives.computeIfAbsent(seq, k -> new StringBuilder()).append(lives.containsKey(seq) ? " " : "").append(life);
     }
 
     @Override
@@ -39,7 +49,15 @@ final class EngineSide implements MqttListener {
 
     @Override
     public void onConnectionChanged(boolean connected, boolean sessionPresent, int status) {
-        // each life connects again by itself
+        if (connected && !sessionPresent && subscribed) {
+            connects.append(connects.length() == 0 ? "" : ", ").append("life ").append(life).append(": session present 0");
+        }
+    }
+
+    /** For a failure report: the lives in which {@code seq} was delivered, and connects that found no session. */
+    String trail(long seq) {
+        return "seq " + seq + " delivered in lives [" + lives.getOrDefault(seq, new StringBuilder()) + "]"
+                + (connects.length() == 0 ? "" : "; " + connects);
     }
 
     boolean subscribed() {
