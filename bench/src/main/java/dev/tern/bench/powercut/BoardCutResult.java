@@ -6,7 +6,8 @@ import java.util.Map;
 
 /** What one board's power-cut run measured. */
 record BoardCutResult(String board, String device, int units, int unitSize, CutTally cuts, int boots, int restoresOk,
-                      RestoreTotals restores, List<Ledger.Check> flows, int refusedByStorage, long erases,
+                      RestoreTotals restores, List<Ledger.Check> flows, int resentByBrokerAfterPubrel,
+                      int refusedByStorage, long erases,
                       int maxUnitErases, long flashBusyNanos, double seconds, String problems) {
 
     /** 0 lost at QoS 1/2, 0 duplicate at QoS 2, every restore usable, nothing dropped for not fitting. */
@@ -51,6 +52,7 @@ record BoardCutResult(String board, String device, int units, int unitSize, CutT
             flow.put("unexpected", f.unexpected());
             map.put((f.flow().startsWith("engine") ? "out" : "in") + "Qos" + f.qos(), flow);
         }
+        map.put("inQos2ResentByBrokerAfterPubrel", resentByBrokerAfterPubrel);
         map.put("refusedByStorage", refusedByStorage);
         map.put("erases", erases);
         map.put("maxUnitErases", maxUnitErases);

@@ -38,6 +38,11 @@ final class BoardCutTables {
             }
         }
         flows.print(out);
+        out.println("  uncertain: the cut came inside publish(): may arrive, at most once at QoS 2. publisher -> engine"
+                + " 'received' leaves out deliveries of a message the broker sent again after its own PUBREL for it"
+                + " (mosquitto 2.0.11 after a failed PUBREL re-send; MQTT 4.3.3 forbids it; the engine had released the"
+                + " id as it must): " + results.stream().map(r -> r.board() + " " + r.resentByBrokerAfterPubrel())
+                .reduce((a, b) -> a + ", " + b).orElse(""));
         for (BoardCutResult r : results) {
             if (!r.problems().isEmpty()) {
                 out.println(r.board() + " problems: " + r.problems());
