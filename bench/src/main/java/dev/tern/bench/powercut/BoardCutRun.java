@@ -7,9 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.boards.flash.FlashMemory;
 import dev.tern.boards.virtual.SocketTransport;
 import dev.tern.mqtt.client.ClientStatus;
 import dev.tern.mqtt.client.MqttClient;
@@ -60,7 +62,11 @@ final class BoardCutRun {
     private int restoresOk;
     private int refused;
 
-    private BoardCutRun(BoardDefinition board, int cuts, long seed, TestBroker broker, Path folder) {
+    private final Consumer<FlashMemory> afterEachCut;
+
+    private BoardCutRun(BoardDefinition board, int cuts, long seed, TestBroker broker, Path folder,
+                        Consumer<FlashMemory> afterEachCut) {
+        this.afterEachCut = afterEachCut;
         this.board = board;
         this.cuts = cuts;
         this.random = new Random(seed);
@@ -71,7 +77,13 @@ final class BoardCutRun {
     }
 
     static BoardCutResult run(BoardDefinition board, int cuts, long seed, TestBroker broker, Path folder) throws Exception {
-        return new BoardCutRun(board, cuts, seed, broker, folder).run();
+        return new BoardCutRun(board, cuts, seed, broker, folder, flash -> { }).run();
+    }
+
+    /** A run whose flash suffers {@code afterEachCut} while the power is off (a test breaks the store with it). */
+    static BoardCutResult run(BoardDefinition board, int cuts, long seed, TestBroker broker, Path folder,
+                              Consumer<FlashMemory> afterEachCut) throws Exception {
+        return new BoardCutRun(board, cuts, seed, broker, folder, afterEachCut).run();
     }
 
     private BoardCutResult run() throws Exception {
@@ -99,6 +111,7 @@ final class BoardCutRun {
                 tally.count(landing);
                 inCheckpoint = landing.inCheckpoint();
                 flash.memory().restorePower();
+                afterEachCut.accept(flash.memory());
             }
             engineSide.life(cuts);
             if (problems.isEmpty()) {

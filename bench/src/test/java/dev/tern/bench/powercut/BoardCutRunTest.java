@@ -2,8 +2,11 @@ package dev.tern.bench.powercut;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,7 @@ import dev.tern.testsupport.SharedBrokers;
  * cuts inside record programs, unit erases and checkpoints and between flash operations; nothing
  * accepted is lost, nothing at QoS 2 arrives twice, every boot restores the session.
  */
-@Timeout(180)
+@Timeout(240)
 class BoardCutRunTest {
 
     @RegisterExtension
@@ -47,5 +50,23 @@ class BoardCutRunTest {
                 () -> assertTrue(result.flows().stream().allMatch(f -> f.accepted() > 0), "every flow carried messages"),
                 () -> assertTrue(result.erases() > 0, "erases counted"),
                 () -> assertTrue(result.guaranteeHolds(), "flows: " + result.flows()));
+    }
+
+    @Test
+    void aStoreThatForgetsTheSessionAtPowerOffIsCaught() throws Exception {
+        // the session region wiped while the power is off: what a store that never reached flash would leave
+        BoardCutResult result = BoardCutRun.run(new BoardLoader().load("stm32f746g-disco"), 10, 7,
+                BROKERS.get(BrokerKind.MOSQUITTO), folder, flash -> {
+                    try {
+                        flash.eraseAll();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        System.out.println("[board powercut, forgetful store] " + result.toMap());
+        assertAll(
+                () -> assertFalse(result.ok()),
+                () -> assertFalse(result.guaranteeHolds(), "a boot found no session although messages were owed"),
+                () -> assertTrue(result.problems().contains("restore STORE_EMPTY"), result.problems()));
     }
 }
