@@ -1,25 +1,38 @@
 package dev.tern.bench.powercut;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.tern.bench.ResultLine;
 import dev.tern.bench.SuiteArguments;
 import dev.tern.bench.Table;
+import dev.tern.boards.definition.BoardLoader;
 import dev.tern.testsupport.HiveMqBroker;
 import dev.tern.testsupport.MosquittoBroker;
 import dev.tern.testsupport.TestBroker;
 
 /**
- * {@code bench/run powercut [--quick]}: the virtual board running the real sensor firmware
- * (temperature at QoS 1, pressure at QoS 2, persistent session) has its power cut at random
- * instants and inside session writes to flash, 200 times (quick: 20), and is powered on again
- * each time. Exit 1 when a QoS 1/2 seq is lost or reused, a QoS 2 reading duplicated, or a
- * boot cannot use its stored session.
+ * {@code bench/run powercut [--quick]}, two parts:
+ * <ul>
+ * <li>the virtual board running the real sensor firmware (temperature at QoS 1, pressure at
+ * QoS 2, persistent session) has its power cut at random instants and inside session writes to
+ * its QSPI dataFlash, 200 times (quick: 20), and is powered on again each time;</li>
+ * <li>on each board's flash model, the engine in process ({@link BoardCutRun}) cut 1,000 times
+ * per board (quick: 50) inside record programs, unit erases, checkpoints and between operations.</li>
+ * </ul>
+ * Exit 1 when a QoS 1/2 message is lost, a QoS 2 message duplicated, or a boot cannot use its
+ * stored session.
  */
 public final class PowerCutBench {
 
-    static final String USAGE = "[--quick] [--cuts N] [--seed S] [--broker mosquitto|hivemq]";
+    static final String USAGE = "[--quick] [--cuts N (firmware run; 0 skips it)] [--board-cuts N] "
+            + "[--boards all|none|ID,ID...] [--seed S] [--broker mosquitto|hivemq]";
 
     private PowerCutBench() {
     }
@@ -35,40 +48,91 @@ public final class PowerCutBench {
         }
         SuiteArguments arguments;
         String brokerName;
+        List<String> boards;
         try {
-            arguments = SuiteArguments.parse(args, "cuts", "seed", "broker");
+            arguments = SuiteArguments.parse(args, "cuts", "board-cuts", "boards", "seed", "broker");
             brokerName = arguments.text("broker", "mosquitto");
             if (!brokerName.equals("mosquitto") && !brokerName.equals("hivemq")) {
                 throw new IllegalArgumentException("--broker is mosquitto or hivemq: " + brokerName);
             }
+            boards = boards(arguments.text("boards", "all"));
         } catch (IllegalArgumentException e) {
             return SuiteArguments.usageError("powercut", e, USAGE);
         }
         int cuts = (int) arguments.number("cuts", 20, 200);
+        int boardCuts = (int) arguments.number("board-cuts", 50, 1000);
         long seed = arguments.number("seed", 11, 11);
-        System.out.println("powercut" + (arguments.quick() ? " (quick)" : "") + ": " + cuts + " power cuts, seed " + seed
-                + ", " + brokerName + ", " + Runtime.getRuntime().availableProcessors() + " cores");
-        PowerCutResult result;
-        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("tern-powercut-");
+        System.out.println("powercut" + (arguments.quick() ? " (quick)" : "") + ": firmware run " + cuts
+                + " power cuts; " + boardCuts + " cuts on each of " + boards + "; seed " + seed + ", " + brokerName
+                + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        PowerCutResult firmware = null;
+        List<BoardCutResult> results = new ArrayList<>();
+        Path folder = Files.createTempDirectory("tern-powercut-");
         try (TestBroker broker = brokerName.equals("hivemq") ? HiveMqBroker.start() : MosquittoBroker.start()) {
-            result = PowerCutRun.run(cuts, seed, broker, folder);
+            if (cuts > 0) {
+                firmware = PowerCutRun.run(cuts, seed, broker, folder);
+            }
+            for (String board : boards) {
+                results.add(BoardCutRun.run(new BoardLoader().load(board), boardCuts, seed, broker, folder));
+            }
         } finally {
-            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
-                for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.deleteIfExists(file);
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
                 }
             }
         }
-        print(result, arguments.quick(), brokerName);
-        return result.ok() ? SuiteArguments.EXIT_OK : SuiteArguments.EXIT_GUARANTEE_BROKEN;
+        boolean ok = (firmware == null || firmware.ok()) && results.stream().allMatch(BoardCutResult::ok);
+        if (firmware != null) {
+            printFirmware(firmware);
+        }
+        if (!results.isEmpty()) {
+            System.out.println();
+            System.out.println("each board's flash model, in process: " + boardCuts + " cuts per board");
+            BoardCutTables.print(results, System.out);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("suite", "powercut");
+        result.put("quick", arguments.quick());
+        result.put("broker", brokerName);
+        if (firmware != null) {
+            result.put("firmware", firmware.toMap());
+        }
+        Map<String, Object> byBoard = new LinkedHashMap<>();
+        for (BoardCutResult r : results) {
+            byBoard.put(r.board(), r.toMap());
+        }
+        result.put("boards", byBoard);
+        result.put("ok", ok);
+        System.out.println(ResultLine.of(result));
+        return ok ? SuiteArguments.EXIT_OK : SuiteArguments.EXIT_GUARANTEE_BROKEN;
     }
 
-    private static void print(PowerCutResult r, boolean quick, String brokerName) {
+    private static List<String> boards(String option) {
+        List<String> known = new BoardLoader().list();
+        if (option.equals("all")) {
+            return known;
+        }
+        if (option.equals("none")) {
+            return List.of();
+        }
+        List<String> chosen = List.of(option.split(","));
+        for (String board : chosen) {
+            if (!known.contains(board)) {
+                throw new IllegalArgumentException("--boards: no board '" + board + "' (known: " + known + ")");
+            }
+        }
+        return chosen;
+    }
+
+    private static void printFirmware(PowerCutResult r) {
         System.out.println();
-        new Table("cuts", "at an instant", "inside a flash write", "torn copies seen", "boots", "restored", "none stored",
-                "unusable", "silent")
-                .row(r.cuts(), r.instantCuts(), r.flashCuts(), r.tornCopiesSeen(), r.boots(), r.bootsRestored(),
-                        r.bootsNoneStored(), r.bootsUnusable(), r.bootsSilent())
+        System.out.println("the virtual board running the sensor firmware (session journal on its QSPI dataFlash,"
+                + " flash timing real: erases and programs sleep their typical time)");
+        new Table("cuts", "at an instant", "inside a flash write", "boots", "restored", "none stored", "unusable",
+                "silent", "torn tail", "bad CRC")
+                .row(r.cuts(), r.instantCuts(), r.flashCuts(), r.boots(), r.bootsRestored(), r.bootsNoneStored(),
+                        r.bootsUnusable(), r.bootsSilent(), r.restoredTornTail(), r.restoredBadCrc())
                 .print(System.out);
         System.out.println();
         Table sensors = new Table("sensor", "qos", "received", "highest seq", "lost", "duplicated", "repeated", "guarantee");
@@ -81,11 +145,5 @@ public final class PowerCutBench {
         if (!r.problems().isEmpty()) {
             System.out.println("problems: " + r.problems());
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("suite", "powercut");
-        result.put("quick", quick);
-        result.put("broker", brokerName);
-        result.putAll(r.toMap());
-        System.out.println(ResultLine.of(result));
     }
 }

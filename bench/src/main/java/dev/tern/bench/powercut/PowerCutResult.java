@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * What one powercut run measured: the cuts (at an instant between flash operations, or inside a
- * flash write after a chosen number of bytes), what the session copies looked like after each
- * cut, what each boot said of the session, and each sensor's sequence report.
+ * flash write after a chosen number of bytes), what each boot said of the session (restored, and
+ * what the restore dropped: torn saves at the tail, saves with a bad CRC), and each sensor's
+ * sequence report.
  */
-public record PowerCutResult(int cuts, int instantCuts, int flashCuts, int tornCopiesSeen, int boots,
+public record PowerCutResult(int cuts, int instantCuts, int flashCuts, int restoredTornTail, int restoredBadCrc, int boots,
         int bootsRestored, int bootsNoneStored, int bootsUnusable, int bootsSilent, List<Readings.Report> sensors,
         double seconds, String problems) {
 
@@ -29,7 +30,8 @@ public record PowerCutResult(int cuts, int instantCuts, int flashCuts, int tornC
         map.put("cuts", cuts);
         map.put("instantCuts", instantCuts);
         map.put("cutsInsideFlashWrites", flashCuts);
-        map.put("tornSessionCopiesSeen", tornCopiesSeen);
+        map.put("restoreTornTail", restoredTornTail);
+        map.put("restoreBadCrc", restoredBadCrc);
         map.put("boots", boots);
         map.put("bootsRestored", bootsRestored);
         map.put("bootsNoneStored", bootsNoneStored);

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.KeyType;
@@ -19,17 +21,23 @@ import dev.tern.testsupport.TestBroker;
  * numbered readings (temperature at QoS 1, pressure at QoS 2, every few tens of milliseconds)
  * with a persistent session to a real broker; an independent Paho subscriber counts them. The
  * board's power is cut again and again, at a random instant or inside a flash write (after a
- * random number of erased or programmed bytes: a half-erased or partly programmed session
- * page), then powered on; each boot must restore the session and carry on.
+ * random number of erased or programmed bytes: a half-erased 4 KB unit of the session journal
+ * on the QSPI dataFlash, or a partly programmed record), then powered on; each boot must restore
+ * the session and carry on. What each restore dropped comes from the boot's console line
+ * {@code session: restore dropped ...}. The flash is timed for real (the board thread sleeps
+ * each erase's and program's typical time), as the virtual board runs by default.
  */
 public final class PowerCutRun {
 
     static final String[] SENSORS = {"temperature", "pressure"};
     static final int[] QOS = {1, 2};
     private static final int INTERVAL_MS = 40;
-    /** The virtual board's session copies are one 32 KB page each; a save erases one, then programs it. */
-    private static final int SESSION_PAGE = 32 * 1024;
+    /** The journal's erase unit on the virtual board's dataFlash; a new unit is erased, then records are programmed into it. */
+    private static final int UNIT = 4 * 1024;
+    /** Beyond two units' worth: the records of a save or two. */
     private static final int PROGRAM_SPAN = 400;
+    private static final Pattern DROPPED = Pattern.compile(
+            "restore dropped (\\d+) torn save\\(s\\) at the tail \\(cut by power\\), (\\d+) save\\(s\\) with a bad CRC");
     private static final Duration BOOT = Duration.ofSeconds(20);
     private static final Duration CUT_LANDS = Duration.ofSeconds(5);
 
@@ -62,7 +70,8 @@ public final class PowerCutRun {
         SensorFirmware.provision(flashFile, SensorFirmware.signed(jar, key), config(broker.port(), id, prefix));
         int instant = 0;
         int inFlash = 0;
-        int torn = 0;
+        int tornTail = 0;
+        int badCrc = 0;
         int boots = 0;
         int restored = 0;
         int noneStored = 0;
@@ -81,8 +90,8 @@ public final class PowerCutRun {
                 boolean flash = random.nextBoolean();
                 boolean landed = false;
                 if (flash) {
-                    long bytes = random.nextBoolean() ? 1 + random.nextInt(SESSION_PAGE)
-                            : SESSION_PAGE + 1 + random.nextInt(PROGRAM_SPAN);
+                    // the byte stream is erases (4 KB each) and records between them: a cut lands in either
+                    long bytes = 1 + random.nextInt(2 * UNIT + PROGRAM_SPAN);
                     board.cutPowerAfterFlashBytes(bytes);
                     landed = board.awaitMode(BoardMode.OFF, CUT_LANDS);
                 }
@@ -91,11 +100,6 @@ public final class PowerCutRun {
                 } else {
                     board.cutPower();
                     instant++;
-                }
-                for (SessionAreas.Copy copy : SessionAreas.inspect(flashFile, SensorFirmware.VIRTUAL.sessionPages())) {
-                    if (copy == SessionAreas.Copy.TORN) {
-                        torn++;
-                    }
                 }
                 int mark = console.mark();
                 board.powerOn();
@@ -111,6 +115,15 @@ public final class PowerCutRun {
                     noneStored++;
                 } else {
                     unusable++;
+                }
+                if (line != null && console.awaitLine(" mqtt: connecting to ", mark, BOOT) != null) {
+                    // the restore report's line, when there is one, comes between the two
+                    String dropped = console.awaitLine("restore dropped ", mark, Duration.ZERO);
+                    Matcher m = dropped == null ? null : DROPPED.matcher(dropped);
+                    if (m != null && m.find()) {
+                        tornTail += Integer.parseInt(m.group(1));
+                        badCrc += Integer.parseInt(m.group(2));
+                    }
                 }
             }
             // the last life runs on: what the session held goes out, new readings follow
@@ -129,7 +142,7 @@ public final class PowerCutRun {
                 problem("the subscriber lost its own connection: " + readings.lostConnection());
             }
             List<Readings.Report> reports = List.of(readings.report(SENSORS[0], QOS[0]), readings.report(SENSORS[1], QOS[1]));
-            return new PowerCutResult(instant + inFlash, instant, inFlash, torn, boots, restored, noneStored, unusable,
+            return new PowerCutResult(instant + inFlash, instant, inFlash, tornTail, badCrc, boots, restored, noneStored, unusable,
                     silent, reports, (System.nanoTime() - started) / 1e9, problems.toString());
         }
     }

@@ -106,6 +106,15 @@ final class Readings implements AutoCloseable {
         }
     }
 
+    /** How many copies of each seq of {@code sensor} arrived so far. */
+    Map<Long, Integer> copies(String sensor) {
+        synchronized (bySensor) {
+            Map<Long, Integer> copies = new HashMap<>();
+            bySensor.getOrDefault(sensor, Map.of()).forEach((seq, payloads) -> copies.put(seq, payloads.size()));
+            return copies;
+        }
+    }
+
     Report report(String sensor, int qos) {
         synchronized (bySensor) {
             Map<Long, List<String>> seqs = bySensor.getOrDefault(sensor, Map.of());

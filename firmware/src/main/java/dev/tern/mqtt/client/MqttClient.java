@@ -439,6 +439,11 @@ public final class MqttClient {
         return store == null ? NO_RESTORE : store.report();
     }
 
+    /** Whether the session store is writing a checkpoint now (see {@link SessionStore#checkpointing}). */
+    public boolean savingCheckpoint() {
+        return store != null && store.checkpointing();
+    }
+
     public Counters counters() {
         counters.dropped = offlineQueue.droppedCount();
         counters.republished = outgoing.republishedCount();

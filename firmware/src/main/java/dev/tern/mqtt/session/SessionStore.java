@@ -53,6 +53,7 @@ public final class SessionStore {
     private int sizedIncoming;
     private int sizedOffline;
     private int checkpointUnits;
+    private boolean checkpointing;
 
     public SessionStore(NonVolatileStorage storage) {
         if (null == storage) {
@@ -119,6 +120,14 @@ public final class SessionStore {
         return report;
     }
 
+    /**
+     * Whether a checkpoint is being written now: true only while {@link #save} writes one, so
+     * seen from inside a flash operation (a bench that cuts power there asks).
+     */
+    public boolean checkpointing() {
+        return checkpointing;
+    }
+
     /** Erases done by this store since construction (the wear it caused). */
     public long erases() {
         return writer.erases();
@@ -162,7 +171,13 @@ public final class SessionStore {
             int opened = writer.endDryRun();
             checkpoint = SessionStatus.OK != measured || opened > writer.freeUnits() - reservedUnits();
         }
-        int status = checkpoint ? emitter.writeCheckpoint(session) : emitter.writeDelta(session);
+        int status;
+        checkpointing = checkpoint;
+        try {
+            status = checkpoint ? emitter.writeCheckpoint(session) : emitter.writeDelta(session);
+        } finally {
+            checkpointing = false;
+        }
         if (SessionStatus.OK != status) {
             writer.abandon();
             worn = SessionStatus.FLASH_WORN == status;

@@ -9,9 +9,13 @@ import dev.tern.hal.testing.SocketTransport;
  * Publishes N QoS 1 messages through a broker with the engine in a JVM whose garbage collector
  * never collects (Epsilon) and whose heap is a few MB: if the steady state allocated, the heap
  * would run out long before the end. Prints {@code soak: acknowledged=N ...} and exits 0 when all
- * were acknowledged. Arguments: broker port, message count.
+ * were acknowledged, then {@code soak: flash erases=E ...}: the session flash's erases in all,
+ * per 1,000 messages and per page (the wear the journal caused). Arguments: broker port, message
+ * count.
  */
 public final class EpsilonSoak {
+
+    static final int FLASH_PAGES = 16;
 
     private EpsilonSoak() {
     }
@@ -23,8 +27,9 @@ public final class EpsilonSoak {
         MqttConfig config = Engine.config("soak-" + ProcessHandle.current().pid(), false);
         config.outgoingSlots = 16;
         config.keepAliveSeconds = 0;
-        MqttClient client = new MqttClient(config, new SocketTransport("127.0.0.1", port), new FlashFake(16, 4096),
-                listener, PacketTrace.NONE);
+        FlashFake flash = new FlashFake(FLASH_PAGES, 4096);
+        MqttClient client = new MqttClient(config, new SocketTransport("127.0.0.1", port), flash, listener,
+                PacketTrace.NONE);
         byte[] topic = "tern/soak".getBytes(StandardCharsets.UTF_8);
         byte[] payload = new byte[64];
         long now = Engine.now();
@@ -54,6 +59,20 @@ public final class EpsilonSoak {
         Counters counters = client.counters();
         System.out.println("soak: acknowledged=" + listener.completions + " published=" + counters.published
                 + " resent=" + counters.resent + " reconnects=" + counters.reconnects + " millis=" + millis);
+        System.out.println(wear(flash, listener.completions));
         client.disconnect(now);
+    }
+
+    /** {@code soak: flash erases=E per1000messages=R perPageMin=A perPageMax=B pages=P}. */
+    static String wear(FlashFake flash, long messages) {
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        for (int page = 0; page < FLASH_PAGES; page++) {
+            min = Math.min(min, flash.erases(page));
+            max = Math.max(max, flash.erases(page));
+        }
+        return "soak: flash erases=" + flash.erases() + " per1000messages="
+                + String.format(java.util.Locale.ROOT, "%.2f", flash.erases() * 1000.0 / Math.max(1, messages))
+                + " perPageMin=" + min + " perPageMax=" + max + " pages=" + FLASH_PAGES;
     }
 }

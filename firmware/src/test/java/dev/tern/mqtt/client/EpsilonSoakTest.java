@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,14 @@ class EpsilonSoakTest {
             assertEquals(0, result.exitCode(), () -> "soak failed:\n" + result.stdout() + "\n" + result.stderr());
             assertTrue(result.stdout().contains("soak: acknowledged=" + MESSAGES + " published=" + MESSAGES + " "),
                     result.stdout());
+            Matcher wear = Pattern.compile("soak: flash erases=(\\d+) .*perPageMin=(\\d+) perPageMax=(\\d+)")
+                    .matcher(result.stdout());
+            assertTrue(wear.find(), result.stdout());
+            long erases = Long.parseLong(wear.group(1));
+            // the journal erases a 4 KB page when the log needs one: far fewer erases than messages,
+            // spread over every page
+            assertTrue(erases > 0 && erases < MESSAGES / 10, "erases=" + erases);
+            assertTrue(Long.parseLong(wear.group(3)) - Long.parseLong(wear.group(2)) <= 1, result.stdout());
             System.out.println(result.stdout().strip());
         }
     }

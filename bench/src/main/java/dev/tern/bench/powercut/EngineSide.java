@@ -1,0 +1,105 @@
+package dev.tern.bench.powercut;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.tern.mqtt.client.MqttListener;
+import dev.tern.mqtt.client.PacketTrace;
+import dev.tern.mqtt.codec.PacketType;
+
+/**
+ * The application side of the engine under test, kept across its lives (it stands for what the
+ * harness sees from outside the board): counts the numbered messages the engine delivered, and
+ * whether the engine's QoS 2 subscription was granted once (after that, the broker keeps it).
+ *
+ * <p>It also watches the packets (as the engine's {@link PacketTrace}) to tell apart a duplicate
+ * the broker caused: a QoS 2 PUBLISH of a message for whose packet id the engine had already
+ * received the PUBREL. The sender must not re-send a PUBLISH once it sent its PUBREL
+ * [MQTT-4.3.3-1 for the sender's side, 4.3.3]; having the PUBREL, the engine rightly forgot the id
+ * (and answered PUBCOMP), so such a PUBLISH is a new message to it. mosquitto 2.0.11 does this
+ * when a reconnect's PUBREL re-send fails on a connection that is already gone (it then puts the
+ * message back to "publish" at the next reconnect: src/database.c
+ * db__message_reconnect_reset_outgoing keeps the PUBREL phase only from wait_for_pubcomp).
+ */
+final class EngineSide implements MqttListener, PacketTrace {
+
+    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+
+    private final Map<Long, Integer> delivered = new HashMap<>();
+    private final Map<Integer, Long> seqByPacketId = new HashMap<>();
+    private final java.util.Set<Long> releasedByBroker = new java.util.HashSet<>();
+    private final Map<Long, Integer> resentByBrokerAfterPubrel = new HashMap<>();
+    private int lastPublishId;
+    private final Map<Long, StringBuilder> lives = new HashMap<>();
+    private final StringBuilder connects = new StringBuilder();
+    private boolean subscribed;
+    private int life;
+
+    /** The life the engine now runs (for the trail of a failure). */
+    void life(int number) {
+        life = number;
+    }
+
+    @Override
+    public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength, int qos,
+                          boolean retain) {
+        Matcher m = SEQ.matcher(new String(buffer, payloadOffset, payloadLength, StandardCharsets.US_ASCII));
+        long seq = m.find() ? Long.parseLong(m.group(1)) : -1L;
+        if (delivered.containsKey(seq) && releasedByBroker.contains(seq)) {
+            resentByBrokerAfterPubrel.merge(seq, 1, Integer::sum);
+        } else {
+            delivered.merge(seq, 1, Integer::sum);
+        }
+        seqByPacketId.put(lastPublishId, seq);
+        StringBuilder in = lives.computeIfAbsent(seq, k -> new StringBuilder());
+        in.append(in.length() == 0 ? "" : " ").append(life);
+    }
+
+    @Override
+    public void onPublishComplete(int packetId, int status) {
+        // the subscriber counts what arrived
+    }
+
+    @Override
+    public void onSubscribed(int packetId, int subscriptionIndex, int grantedQos) {
+        subscribed |= grantedQos == 2;
+    }
+
+    @Override
+    public void onConnectionChanged(boolean connected, boolean sessionPresent, int status) {
+        if (connected && !sessionPresent && subscribed) {
+            connects.append(connects.length() == 0 ? "" : ", ").append("life ").append(life).append(": session present 0");
+        }
+    }
+
+    /** For a failure report: the lives in which {@code seq} was delivered, and connects that found no session. */
+    String trail(long seq) {
+        return "seq " + seq + " delivered in lives [" + lives.getOrDefault(seq, new StringBuilder()) + "]"
+                + (connects.length() == 0 ? "" : "; " + connects);
+    }
+
+    @Override
+    public void onPacket(boolean sent, int type, int packetId, int qos, boolean dup, int length) {
+        if (!sent && type == PacketType.PUBLISH) {
+            lastPublishId = packetId;
+        } else if (!sent && type == PacketType.PUBREL && seqByPacketId.containsKey(packetId)) {
+            releasedByBroker.add(seqByPacketId.get(packetId));
+        }
+    }
+
+    /** Deliveries of a message again after the broker had sent its PUBREL: the broker's duplicates, not the engine's. */
+    int resentByBrokerAfterPubrel() {
+        return resentByBrokerAfterPubrel.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    boolean subscribed() {
+        return subscribed;
+    }
+
+    Map<Long, Integer> delivered() {
+        return new HashMap<>(delivered);
+    }
+}
