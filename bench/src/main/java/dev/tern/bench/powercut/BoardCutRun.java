@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.tern.bench.SessionFlash;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.flash.FlashMemory;
 import dev.tern.boards.virtual.SocketTransport;
@@ -138,7 +139,7 @@ final class BoardCutRun {
             if (readings.lostConnection() != null) {
                 problems.add("the subscriber lost its own connection: " + readings.lostConnection());
             }
-            int[] erases = flash.erases();
+            int[] erases = flash.unitErases();
             return new BoardCutResult(board.id(), board.sessionDevice().name(), board.sessionEraseUnits(),
                     board.sessionPageSize(), tally, boots, restoresOk, reports, checks, engineSide.resentByBrokerAfterPubrel(),
                     refused,

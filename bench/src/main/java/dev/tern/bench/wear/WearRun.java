@@ -7,6 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 
+import dev.tern.bench.SessionFlash;
 import dev.tern.bench.chaos.PahoPeer;
 import dev.tern.boards.virtual.SocketTransport;
 import dev.tern.mqtt.client.ClientStatus;
@@ -57,7 +58,7 @@ final class WearRun {
     }
 
     private WearResult run(Path folder) throws IOException, MqttException {
-        try (SessionFlash opened = SessionFlash.open(settings.board(), folder)) {
+        try (SessionFlash opened = SessionFlash.open(settings.board(), folder, 1)) {
             flash = opened;
             SocketTransport transport = new SocketTransport(broker.host(), broker.port());
             MqttClient engine = new MqttClient(engineConfig(), transport, flash.region(), new Listener(), PacketTrace.NONE);
@@ -80,12 +81,12 @@ final class WearRun {
                 span.note(0, erasesBefore);
                 long storeErasesBefore = engine.counters().storeErases;
                 long bytesBefore = engine.counters().storeBytesProgrammed;
-                long busyBefore = flash.busyNanos();
+                long busyBefore = flash.busy().busyNanos();
                 long completed = settings.outgoing() ? publishFromEngine(engine) : receiveInEngine(engine);
                 Counters counters = engine.counters();
                 return new WearResult(settings, completed, flash.erases() - erasesBefore,
                         counters.storeErases - storeErasesBefore, counters.storeBytesProgrammed - bytesBefore,
-                        flash.busyNanos() - busyBefore, stalls, span, flash.unitErases(), problems.toString());
+                        flash.busy().busyNanos() - busyBefore, stalls, span, flash.unitErases(), problems.toString());
             } finally {
                 engine.disconnect(nowMillis());
                 transport.close();
@@ -118,9 +119,9 @@ final class WearRun {
 
     private boolean publishOnce(MqttClient engine, byte[] payload, int length) {
         while (System.nanoTime() - deadline < 0) {
-            long before = flash.busyNanos();
+            long before = flash.busy().busyNanos();
             int result = engine.publish(topic, 0, topic.length, payload, 0, length, settings.qos(), false);
-            stalls.record(flash.busyNanos() - before);
+            stalls.record(flash.busy().busyNanos() - before);
             if (result >= 0 || result == ClientStatus.QUEUED) {
                 return true;
             }
@@ -195,9 +196,9 @@ final class WearRun {
     }
 
     private int timedPoll(MqttClient engine) {
-        long before = flash.busyNanos();
+        long before = flash.busy().busyNanos();
         int work = engine.poll(nowMillis());
-        stalls.record(flash.busyNanos() - before);
+        stalls.record(flash.busy().busyNanos() - before);
         return work;
     }
 
