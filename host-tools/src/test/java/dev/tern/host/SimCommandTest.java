@@ -47,7 +47,7 @@ class SimCommandTest {
         assertTrue(tern.out.contains("sim: ran for 2 s; stopping (flash kept in " + flash + ")\n"
                 + "wear: flash (internal, 4 x 32K + 1 x 128K + 3 x 256K, endurance 10000 cycles): busy 0.000 s in 0 operations,"
                 + " longest stall 0.000 ms\n"), tern.out);
-        assertTrue(tern.out.endsWith("wear:   session [0x90000000, +2M) 512 units: 0 erases\n"), tern.out);
+        assertTrue(tern.out.endsWith("wear:   session [0x90000000, +4M) 1024 units: 0 erases\n"), tern.out);
         assertTrue(Files.size(flash) > 0, "the flash file is kept");
         assertTrue(Files.size(folder.resolve("board.flash.dataFlash")) == 16 * 1024 * 1024, "the QSPI NOR's file beside it");
         assertTrue(Files.exists(folder.resolve("board.flash.wear")), "the erase counters beside it");

@@ -16,7 +16,7 @@ import dev.tern.boards.flash.FlashGeometry;
  *
  * <pre>
  * wear: dataFlash (external, 4096 x 4K, endurance 100000 cycles): busy 1.250 s in 9 operations, longest stall 250.000 ms
- * wear:   session [0x90000000, +2M) 512 units: 5 erases, 5 units erased, most worn 1 = 0.001% of endurance; erases per unit: 0:1 1:1 2:1 3:1 4:1
+ * wear:   session [0x90000000, +4M) 1024 units: 5 erases, 5 units erased, most worn 1 = 0.001% of endurance; erases per unit: 0:1 1:1 2:1 3:1 4:1
  * </pre>
  */
 public final class WearReport {

@@ -150,8 +150,9 @@ class VirtualBoardBootTest {
         try (Started started = startConnected(options(folder))) {
             started.link().awaitText("test firmware 1.0.0 on virtual\r\n", LINE);
             started.link().sendLine("nvs");
-            // the virtual board: session 0x08010000 + 64K (2 x 32K sectors), config 0x08008000 + 32K
-            started.link().awaitText("nvs: session size=2097152 page=4096 erase=0 erased=ff anded=0 beyond=-1 nopage=-1;"
+            // the virtual board: session on the QSPI dataFlash in 4K subsectors, config 0x08008000 + 32K
+            started.link().awaitText("nvs: session size=" + RealFirmware.VIRTUAL.sessionPages().size()
+                    + " page=4096 erase=0 erased=ff anded=0 beyond=-1 nopage=-1;"
                     + " config size=32768 page=32768 erase=0 erased=ff anded=0 beyond=-1 nopage=-1\r\n", LINE);
             started.link().sendLine("sensors");
             final String sensors = started.link().awaitText("\r\n", LINE);

@@ -61,7 +61,7 @@ class VirtualBoardFlashTest {
                     + " longest stall 0.000 ms", report.get(0));
             assertTrue(report.contains("wear:   app [0x8020000, +896K) 4 units: 2 erases, 1 units erased, most worn 2 = 0.020% of"
                     + " endurance; erases per unit: 0:2"), String.join("\n", report));
-            assertTrue(report.contains("wear:   session [0x90000000, +2M) 512 units: 0 erases"), String.join("\n", report));
+            assertTrue(report.contains("wear:   session [0x90000000, +4M) 1024 units: 0 erases"), String.join("\n", report));
             assertTrue(Files.exists(folder.resolve("flash.bin.wear")));
             assertTrue(Files.exists(folder.resolve("flash.bin.dataFlash.wear")));
         }
