@@ -54,7 +54,7 @@ final class ConfigSettings {
         int result = check.set(key, value);
         if (AppConfig.UNKNOWN_KEY == result) {
             throw new TernException(ExitCodes.USAGE, where + ": unknown config key '" + key
-                    + "' (see README.md, 'Sensor firmware', for the keys); nothing was flashed");
+                    + "' (see docs/sensor-firmware.md for the keys); nothing was flashed");
         }
         if (AppConfig.BAD_VALUE == result) {
             throw new TernException(ExitCodes.USAGE, where + ": bad value '" + value + "' for " + key + "; nothing was flashed");

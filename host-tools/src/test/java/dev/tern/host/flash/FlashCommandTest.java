@@ -189,7 +189,7 @@ class FlashCommandTest {
         Tern unknown = Tern.run("flash", image, "--port", NOTHING_THERE, "--set", "sensor.temprature.qos=2");
         assertEquals(ExitCodes.USAGE, unknown.exitCode, unknown.toString());
         assertEquals("tern flash: --set sensor.temprature.qos=2: unknown config key 'sensor.temprature.qos' (see"
-                + " README.md, 'Sensor firmware', for the keys); nothing was flashed\n", unknown.err);
+                + " docs/sensor-firmware.md for the keys); nothing was flashed\n", unknown.err);
 
         Path config = folder.resolve("board.cfg");
         Files.writeString(config, "# settings\nbroker.port=1883\nsensor.pressure.qos=3\n");
