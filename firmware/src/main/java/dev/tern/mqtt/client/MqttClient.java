@@ -145,8 +145,7 @@ public final class MqttClient {
     private boolean storePending;
     /** LAZY changes not saved yet. */
     private boolean lazyChanges;
-    /** The last save failed: no save is tried before {@link #nextSaveAt}. */
-    private boolean savesFailing;
+    /** After a failed save, no save is tried before this time. */
     private int nextSaveAt;
     /** A QoS 2 PUBLISH found the incoming table full: no PUBLISH is acknowledged until the reconnect. */
     private boolean holdingBack;
@@ -1245,22 +1244,25 @@ public final class MqttClient {
         if (store == null) {
             return SessionStatus.OK;
         }
-        if (savesFailing && !Millis.isDue(nextSaveAt, now)) {
+        if (inSaveBackoff()) {
             return SessionStatus.STORAGE_ERROR;
         }
         int status = store.save(session);
         lastStoreStatus = status;
         if (status < 0) {
             counters.storageFailures++;
-            savesFailing = true;
             nextSaveAt = now + storeBackoff.nextDelayMillis();
             return status;
         }
-        savesFailing = false;
         storePending = false;
         lazyChanges = false;
         storeBackoff.reset();
         return status;
+    }
+
+    /** The last save the store was asked for failed and its backoff has not passed. */
+    private boolean inSaveBackoff() {
+        return lastStoreStatus < 0 && !Millis.isDue(nextSaveAt, now);
     }
 
     /** A DURABLE save failed for a broker-driven step: close, and connect again only once a save succeeds. */
@@ -1271,7 +1273,7 @@ public final class MqttClient {
 
     /** An idle poll saves the LAZY changes, backing off while saves fail: 1 if it tried, else 0. */
     private int saveLazyChanges() {
-        if (!lazyChanges || store == null || storePending || (savesFailing && !Millis.isDue(nextSaveAt, now))) {
+        if (!lazyChanges || store == null || storePending || inSaveBackoff()) {
             return 0;
         }
         save();
