@@ -1,5 +1,6 @@
 package dev.tern.host;
 
+import dev.tern.host.cli.ErrorReporter;
 import picocli.CommandLine;
 
 /** Entry point of the {@code tern} command. */
@@ -22,10 +23,6 @@ public final class Main {
 
     /** The configured command line, with the one place that turns errors into messages and exit codes. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new TernCommand());
-        ErrorReporter reporter = new ErrorReporter();
-        commandLine.setParameterExceptionHandler(reporter);
-        commandLine.setExecutionExceptionHandler(reporter);
-        return commandLine;
+        return ErrorReporter.reportingErrors(new CommandLine(new TernCommand()));
     }
 }

@@ -1,6 +1,14 @@
 package dev.tern.host;
 
+import dev.tern.host.boards.BoardsCommand;
+import dev.tern.host.cli.TernVersion;
+import dev.tern.host.demo.DemoCommand;
 import dev.tern.host.flash.FlashCommand;
+import dev.tern.host.image.ImageCommand;
+import dev.tern.host.image.KeygenCommand;
+import dev.tern.host.monitor.MonitorCommand;
+import dev.tern.host.ports.PortsCommand;
+import dev.tern.host.sim.SimCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

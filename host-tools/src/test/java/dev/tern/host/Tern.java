@@ -32,7 +32,7 @@ public final class Tern {
         return new Tern(code, out.toString(), err.toString());
     }
 
-    static Tern of(int exitCode, String out, String err) {
+    public static Tern of(int exitCode, String out, String err) {
         return new Tern(exitCode, out, err);
     }
 

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tern.host.cli.ExitCodes;
 import picocli.CommandLine;
 
 class TernCommandTest {

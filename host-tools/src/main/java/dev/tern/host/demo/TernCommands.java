@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import dev.tern.host.Main;
+import dev.tern.host.cli.ErrorReporter;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs other {@code tern} commands the way a user types them (a fresh command line, the same
@@ -14,11 +15,14 @@ import picocli.CommandLine;
  */
 public final class TernCommands {
 
+    private final CommandSpec root;
     private final PrintWriter out;
     private final PrintWriter err;
     private final Consumer<String> echo;
 
-    public TernCommands(PrintWriter out, PrintWriter err, Consumer<String> echo) {
+    /** {@code root}: the {@code tern} command the demo runs under, whose siblings it runs. */
+    public TernCommands(CommandSpec root, PrintWriter out, PrintWriter err, Consumer<String> echo) {
+        this.root = root;
         this.out = out;
         this.err = err;
         this.echo = echo;
@@ -26,13 +30,14 @@ public final class TernCommands {
 
     /** Whether this tern has the command {@code name}. */
     public boolean has(String name) {
-        return Main.commandLine().getSubcommands().containsKey(name);
+        return root.subcommands().containsKey(name);
     }
 
     /** Runs {@code tern args...}; returns its exit code. */
     public int run(List<String> args) {
         echo.accept("$ tern " + quoted(args));
-        CommandLine commandLine = Main.commandLine();
+        CommandLine commandLine = ErrorReporter.reportingErrors(
+                new CommandLine(root.userObject().getClass(), root.commandLine().getFactory()));
         commandLine.setOut(out);
         commandLine.setErr(err);
         int code = commandLine.execute(args.toArray(new String[0]));

@@ -6,8 +6,8 @@ import java.time.Duration;
 
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.EntryMethod;
-import dev.tern.host.ExitCodes;
-import dev.tern.host.TernException;
+import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.TernException;
 import dev.tern.host.serial.LineControlUnsupportedException;
 import dev.tern.host.serial.LineSettings;
 import dev.tern.host.serial.SerialLink;

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import dev.tern.app.AppConfig;
 import dev.tern.app.ConfigPage;
-import dev.tern.host.ExitCodes;
-import dev.tern.host.TernException;
+import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.TernException;
 
 /**
  * The settings for the board's config page: {@code --config FILE} lines, then {@code --set}

@@ -9,19 +9,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
-
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardDefinitionException;
 import dev.tern.boards.definition.BoardLoader;
 import dev.tern.boards.definition.FlashProtocol;
 import dev.tern.boards.definition.Region;
 import dev.tern.boards.flash.FlashGeometry;
-import dev.tern.host.ExitCodes;
-import dev.tern.host.Json;
-import dev.tern.host.SerialOptions;
-import dev.tern.host.TernException;
-import dev.tern.host.monitor.ColorChoice;
-import dev.tern.host.monitor.Durations;
+import dev.tern.host.cli.ColorChoice;
+import dev.tern.host.cli.Durations;
+import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.Json;
+import dev.tern.host.cli.SerialOptions;
+import dev.tern.host.cli.TernException;
 import dev.tern.host.monitor.Monitor;
 import dev.tern.host.monitor.MonitorSettings;
 import dev.tern.host.serial.LineSettings;

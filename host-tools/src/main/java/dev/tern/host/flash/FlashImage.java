@@ -20,8 +20,8 @@ import dev.tern.boards.image.KeyFormatException;
 import dev.tern.boards.image.McubootImage;
 import dev.tern.boards.image.Tlv;
 import dev.tern.boards.image.VerificationResult;
-import dev.tern.host.ExitCodes;
-import dev.tern.host.TernException;
+import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.TernException;
 
 /**
  * The image {@code tern flash} writes, checked before the port is touched: a well-formed MCUboot

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import dev.tern.boards.bootloader.An3155;
 import dev.tern.boards.definition.BoardDefinition;
-import dev.tern.host.ExitCodes;
-import dev.tern.host.TernException;
+import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.TernException;
 import dev.tern.host.serial.LineSettings;
 import dev.tern.host.serial.SerialLink;
 

@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.tern.host.ExitCodes;
+import dev.tern.host.cli.Durations;
+import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.serial.SerialLink;
 import dev.tern.host.serial.SerialLinks;
 import dev.tern.host.serial.SerialPortException;

@@ -23,8 +23,8 @@ import dev.tern.boards.bootloader.BootloaderConfig;
 import dev.tern.boards.bootloader.EraseCommand;
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.KeyType;
-import dev.tern.host.ExitCodes;
 import dev.tern.host.Tern;
+import dev.tern.host.cli.ExitCodes;
 
 /** {@code tern flash} through the command line against the virtual board's bootloader on a socket. */
 @Timeout(60)

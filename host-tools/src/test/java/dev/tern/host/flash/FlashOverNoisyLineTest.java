@@ -30,8 +30,8 @@ import dev.tern.boards.virtual.LineStats;
 import dev.tern.boards.virtual.McubootImageCheck;
 import dev.tern.boards.virtual.VirtualBoard;
 import dev.tern.boards.virtual.VirtualBoardOptions;
-import dev.tern.host.ExitCodes;
 import dev.tern.host.Tern;
+import dev.tern.host.cli.ExitCodes;
 
 /**
  * {@code tern flash} of the real firmware (signed with a fresh key the board alone trusts) over

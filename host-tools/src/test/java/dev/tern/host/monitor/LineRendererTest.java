@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tern.host.cli.ColorChoice;
+
 class LineRendererTest {
 
     private static final Instant AT = Instant.parse("2025-06-01T12:04:31.123Z");

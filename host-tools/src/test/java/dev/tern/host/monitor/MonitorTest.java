@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.tern.host.ExitCodes;
+import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.serial.FakeSerialLink;
 import dev.tern.host.serial.LineSettings;
 import dev.tern.host.serial.PortNotFoundException;

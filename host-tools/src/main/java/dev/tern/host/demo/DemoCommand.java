@@ -1,0 +1,331 @@
+package dev.tern.host.demo;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import org.eclipse.paho.client.mqttv3.MqttException;
+
+import dev.tern.boards.virtual.BoardMode;
+import dev.tern.boards.virtual.ConsoleEndpoint;
+import dev.tern.boards.virtual.McubootImageCheck;
+import dev.tern.boards.virtual.VirtualBoard;
+import dev.tern.boards.virtual.VirtualBoardOptions;
+import dev.tern.host.cli.Durations;
+import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.StopSignal;
+import dev.tern.host.cli.TernException;
+import dev.tern.host.serial.SerialLinks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tern demo}: the whole chain with no hardware. An embedded broker, a virtual board, a
+ * development key, the firmware signed and flashed over the board's serial line, its console,
+ * and a live table of the readings a subscriber receives at QoS 0, 1 and 2.
+ */
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        header = "See a board flashed, booted and publishing at QoS 0, 1 and 2: no hardware, nothing to install.",
+        description = {
+            "Starts HiveMQ CE embedded on 127.0.0.1 (or uses --broker), a virtual board with its console on a "
+                + "local socket paced to 115200 baud, makes a development key, signs the firmware tern was built "
+                + "with, flashes it with 'tern flash' (config page: the broker, each sensor's QoS, the packet trace), "
+                + "shows the board's console and a table of the readings a subscriber (QoS 2) receives: per sensor "
+                + "the QoS they arrived at, how many, duplicates, gaps and the last value.",
+            "",
+            "Ends on Ctrl-C or after --duration with the table as a summary; exit 0 when every sensor's readings "
+                + "arrived at its QoS and QoS 2 delivered no duplicate, 1 otherwise (saying what was wrong).",
+            "",
+            "Its files (key, image, flash, broker log) are in a temporary folder deleted at the end, or in --work-dir.",
+        })
+public final class DemoCommand implements Callable<Integer> {
+
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration PLAIN_TABLE_EVERY = Duration.ofSeconds(5);
+    private static final Duration LIVE_REDRAW_EVERY = Duration.ofMillis(250);
+    private static final int CONSOLE_BAUD = 115_200;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--duration", paramLabel = "TIME", converter = Durations.class,
+            description = "Stop by itself after the board has published for TIME, e.g. 30s (default: until Ctrl-C).")
+    Duration duration;
+
+    @Option(names = "--broker", paramLabel = "tcp://HOST:PORT", description = "Use this MQTT broker instead of the embedded one.")
+    String broker;
+
+    @Option(names = "--qos-plan", paramLabel = "SENSOR=QOS,...", defaultValue = QosPlan.DEFAULT,
+            description = "Each sensor's QoS (default ${DEFAULT-VALUE}).")
+    String qosPlan;
+
+    @Option(names = "--interval", paramLabel = "MS", defaultValue = "1000",
+            description = "Milliseconds between two readings of a sensor (default ${DEFAULT-VALUE}).")
+    int intervalMillis;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Keep the key, image, flash file and broker log in DIR (default: a temporary folder, deleted at the end).")
+    Path workDir;
+
+    /** How the image reaches the board: 'tern flash' (a test may put a stand-in here). */
+    FlashStep flashStep = FlashStep.TERN_FLASH;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        QosPlan plan = plan();
+        URI brokerUri = brokerUri();
+        if (intervalMillis < 10 || intervalMillis > 86_400_000) {
+            throw new ParameterException(spec.commandLine(), "--interval " + intervalMillis + ": 10..86400000 milliseconds");
+        }
+        ReadingsTable table = new ReadingsTable(plan);
+        long[] publishingSince = {0};
+        LiveScreen screen = new LiveScreen(out, LiveScreen.terminalWanted(), () -> heading(publishingSince[0]), table::render);
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        boolean temporary = workDir == null;
+        Path work = temporary ? Files.createTempDirectory("tern-demo-") : Files.createDirectories(workDir);
+        try (StopSignal stop = StopSignal.install(() -> screen.say("demo: Ctrl-C: stopping the board, the subscriber and the broker"))) {
+            try {
+                screen.say("demo: files in " + work + (temporary ? " (deleted at the end; --work-dir keeps them)" : ""));
+                return run(plan, brokerUri, table, screen, started, work, stop, publishingSince);
+            } finally {
+                screen.endLive();
+                closeAll(started, screen);
+                if (temporary) {
+                    deleteTree(work, screen);
+                }
+            }
+        }
+    }
+
+    private int run(QosPlan plan, URI brokerUri, ReadingsTable table, LiveScreen screen, Deque<AutoCloseable> started,
+            Path work, StopSignal stop, long[] publishingSince) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        TernCommands tern = new TernCommands(spec.root(), out, spec.commandLine().getErr(), screen::say);
+
+        // 1. the broker
+        String brokerHost;
+        int brokerPort;
+        if (brokerUri == null) {
+            brokerHost = LOOPBACK;
+            brokerPort = freePort();
+            DemoBrokerLoader loader = DemoBrokerLoader.besideTern();
+            screen.say("demo: starting HiveMQ CE embedded on tcp://" + brokerHost + ":" + brokerPort + " (its log: "
+                    + work.resolve("broker").resolve("hivemq.log") + ")");
+            started.push(loader.start(brokerHost, brokerPort, work.resolve("broker")));
+        } else {
+            brokerHost = brokerUri.getHost();
+            brokerPort = brokerUri.getPort();
+            screen.say("demo: using the broker at " + brokerUri);
+        }
+        String serverUri = "tcp://" + brokerHost + ":" + brokerPort;
+        if (stop.requested()) {
+            return stopped(screen);
+        }
+
+        // 2. a development key and the signed firmware
+        Path key = work.resolve("dev-key.pem");
+        Path publicKey = work.resolve("dev-key.pub");
+        if (Files.exists(key) && Files.exists(publicKey)) {
+            screen.say("demo: using the development key " + key);
+        } else {
+            check(tern.run(List.of("keygen", "-o", key.toString(), "--public", publicKey.toString(), "--force")), "keygen");
+        }
+        FirmwareJar firmware = FirmwareJar.find(work);
+        Path image = work.resolve("app.bin");
+        check(tern.run(List.of("image", "sign", "--key", key.toString(), "--version", firmware.imageVersion(),
+                firmware.path().toString(), "-o", image.toString())), "image sign");
+
+        // 3. the subscriber, before the board publishes anything
+        String device = "demo-" + HexFormat.of().formatHex(new byte[] {(byte) ThreadLocalRandom.current().nextInt(),
+            (byte) ThreadLocalRandom.current().nextInt(), (byte) ThreadLocalRandom.current().nextInt()});
+        String prefix = "tern/" + device;
+        ReadingSubscriber subscriber;
+        try {
+            subscriber = ReadingSubscriber.subscribe(serverUri, device + "-watcher", prefix, table::add);
+        } catch (MqttException e) {
+            throw new TernException(ExitCodes.UNREACHABLE, "cannot subscribe at " + serverUri + ": " + e.getMessage()
+                    + (brokerUri == null ? "" : " (is the broker running there?)"), e);
+        }
+        started.push(subscriber);
+        screen.say("demo: subscribed to " + prefix + "/+ at QoS 2 (each reading arrives at the QoS the board sends it with)");
+
+        // 4. the virtual board, held in its ROM bootloader by BOOT0 as a real one would be for flashing
+        VirtualBoard board = VirtualBoard.start(VirtualBoardOptions.of(work.resolve("virtual-board.flash"), new McubootImageCheck())
+                .console(ConsoleEndpoint.socket(LOOPBACK, 0))
+                .baudPacing(CONSOLE_BAUD)
+                .bootloaderGetChecksum(true) // as newer STM32 bootloaders: tern flash verifies by CRC, not by reading back
+                .trustedKeys(List.of(Files.readAllBytes(publicKey)))
+                .boot0(true));
+        started.push(board);
+        screen.say("demo: virtual board console at " + board.consoleUrl() + " (BOOT0 high: it waits in its ROM bootloader; "
+                + "paced to " + CONSOLE_BAUD + " baud; it trusts " + publicKey.getFileName() + ")");
+        if (stop.requested()) {
+            return stopped(screen);
+        }
+
+        // 5. flash it over the serial line, with the config page
+        List<String> settings = new ArrayList<>(List.of("broker.host=" + brokerHost, "broker.port=" + brokerPort,
+                "device.id=" + device, "topic.prefix=" + prefix, "log.trace=true"));
+        settings.addAll(plan.settings());
+        for (String sensor : plan.sensors()) {
+            settings.add("sensor." + sensor + ".interval=" + intervalMillis);
+        }
+        int flashed = flashStep.flash(tern, new FlashStep.Request(image, publicKey, board, settings));
+        if (flashed != ExitCodes.OK) {
+            throw new TernException(flashed, "flashing the virtual board failed (exit " + flashed + ", see above)"
+                    + (tern.has("flash") ? "" : "; this tern has no 'flash' command yet"));
+        }
+        if (stop.requested()) {
+            return stopped(screen);
+        }
+
+        // 6. watch its console from a reset with BOOT0 low: secure boot, the firmware's banner, the QoS handshakes
+        ConsoleRelay console = ConsoleRelay.start(SerialLinks.open(board.consoleUrl()), screen::board);
+        started.push(console);
+        board.boot0(false);
+        screen.say("demo: BOOT0 low, reset: the board boots what was flashed");
+        board.reset();
+        if (!board.awaitMode(BoardMode.RUNNING, BOOT_TIMEOUT)) {
+            Thread.sleep(300); // let the console say why
+            throw new TernException(ExitCodes.FAILURE, "the board did not boot the flashed image within " + BOOT_TIMEOUT.toSeconds()
+                    + " s (it is " + board.mode() + "; its console above says why)");
+        }
+
+        // 7. the readings, until Ctrl-C or the duration is over
+        publishingSince[0] = System.nanoTime();
+        screen.say("demo: the board publishes " + plan + " every " + intervalMillis + " ms"
+                + (duration == null ? "; Ctrl-C ends the demo" : "; the demo ends after " + duration.toSeconds() + " s"));
+        screen.startLive();
+        boolean interrupted = watch(screen, stop, board);
+        console.close(); // the summary comes last, after the board's lines
+        screen.endLive();
+        long seconds = Duration.ofNanos(System.nanoTime() - publishingSince[0]).toSeconds();
+        screen.summary("demo: summary after " + seconds + " s of readings" + (interrupted ? ", stopped by Ctrl-C" : "")
+                + " (broker " + (brokerUri == null ? "HiveMQ CE embedded on " : "") + serverUri + "):");
+        List<String> problems = new ArrayList<>(table.problems());
+        if (subscriber.lost() != null) {
+            problems.add("the subscriber lost its connection: " + subscriber.lost());
+        }
+        if (board.failure() != null) {
+            problems.add("the virtual board failed: " + board.failure());
+        }
+        if (!problems.isEmpty()) {
+            throw new TernException(ExitCodes.FAILURE, "FAILED: " + String.join("; ", problems));
+        }
+        screen.say("demo: PASSED: every sensor's readings arrived at its QoS (" + plan + "), no duplicate at QoS 2");
+        return ExitCodes.OK;
+    }
+
+    /** Redraws or prints the table until Ctrl-C (true) or the duration is over (false). */
+    private boolean watch(LiveScreen screen, StopSignal stop, VirtualBoard board) throws InterruptedException {
+        long start = System.nanoTime();
+        Duration every = screen.ansi() ? LIVE_REDRAW_EVERY : PLAIN_TABLE_EVERY;
+        while (true) {
+            Duration wait = every;
+            if (duration != null) {
+                Duration left = duration.minusNanos(System.nanoTime() - start);
+                if (left.isNegative() || left.isZero()) {
+                    return false;
+                }
+                wait = left.compareTo(every) < 0 ? left : every;
+            }
+            if (stop.await(wait)) {
+                return true;
+            }
+            if (board.failure() != null) {
+                return false;
+            }
+            if (duration == null || System.nanoTime() - start < duration.toNanos()) {
+                screen.tick();
+            }
+        }
+    }
+
+    private String heading(long since) {
+        long seconds = since == 0 ? 0 : Duration.ofNanos(System.nanoTime() - since).toSeconds();
+        return "readings after " + seconds + " s" + (duration == null ? " (Ctrl-C ends the demo)" : " of " + duration.toSeconds() + " s");
+    }
+
+    private int stopped(LiveScreen screen) {
+        screen.say("demo: stopped (Ctrl-C) before the board published");
+        return ExitCodes.FAILURE;
+    }
+
+    private static void check(int code, String what) {
+        if (code != ExitCodes.OK) {
+            throw new TernException(code, "'tern " + what + "' failed (exit " + code + ", see above)");
+        }
+    }
+
+    private QosPlan plan() {
+        try {
+            return QosPlan.parse(qosPlan);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--qos-plan " + e.getMessage());
+        }
+    }
+
+    private URI brokerUri() {
+        if (broker == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(broker);
+            if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
+                throw new URISyntaxException(broker, "not tcp://HOST:PORT");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ParameterException(spec.commandLine(), "--broker " + broker + ": expected tcp://HOST:PORT, e.g. tcp://127.0.0.1:1883");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    /** Closes in reverse order of starting; a failure is said, not thrown, so the rest still closes. */
+    private static void closeAll(Deque<AutoCloseable> started, LiveScreen screen) {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception | Error e) {
+                screen.say("demo: closing " + next.getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root, LiveScreen screen) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            screen.say("demo: could not delete " + root + ": " + e.getMessage());
+        }
+    }
+}

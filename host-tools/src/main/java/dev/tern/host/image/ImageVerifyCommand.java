@@ -1,0 +1,65 @@
+package dev.tern.host.image;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.tern.boards.image.ImageKey;
+import dev.tern.boards.image.ImageVerifier;
+import dev.tern.boards.image.ImageVersion;
+import dev.tern.boards.image.VerificationResult;
+import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.NumberConverter;
+import dev.tern.host.cli.TernException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tern image verify}: the check a board's secure boot makes, run on the host. */
+@Command(name = "verify",
+        mixinStandardHelpOptions = true,
+        header = "Check an image as a board's secure boot would: hash, signature, version.",
+        description = {
+            "Exits 0 when the image is well formed, its SHA-256 matches, it is signed by one of the "
+                + "given keys and its version and security counter meet the minimums; otherwise exits 4 "
+                + "and says what failed.",
+        })
+final class ImageVerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-k", "--key"}, required = true, paramLabel = "KEY",
+            description = "Trusted key (PEM, public or private); repeat for several.")
+    List<Path> keyFiles;
+
+    @Parameters(paramLabel = "IMAGE", description = "The signed image.")
+    Path imageFile;
+
+    @Option(names = "--min-version", paramLabel = "VERSION", converter = VersionConverter.class,
+            description = "Refuse an image older than this (major.minor.revision; the build is not compared).")
+    ImageVersion minimumVersion;
+
+    @Option(names = "--min-security-counter", paramLabel = "N", converter = NumberConverter.class,
+            description = "Refuse an image whose security counter is missing or lower.")
+    Long minimumSecurityCounter;
+
+    @Override
+    public Integer call() {
+        List<ImageKey> keys = new ArrayList<>();
+        for (Path keyFile : keyFiles) {
+            keys.add(ImageFiles.readKey(keyFile).publicOnly());
+        }
+        byte[] image = ImageFiles.read(imageFile, "image");
+        VerificationResult result = new ImageVerifier(keys).minimumVersion(minimumVersion)
+                .minimumSecurityCounter(minimumSecurityCounter).verify(image);
+        if (!result.ok()) {
+            throw new TernException(ExitCodes.VERIFICATION_FAILED, imageFile + ": " + result);
+        }
+        spec.commandLine().getOut().println(imageFile + ": " + result);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,282 @@
+package dev.tern.host.sim;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.boards.definition.BoardDefinitionException;
+import dev.tern.boards.definition.BoardLoader;
+import dev.tern.boards.flash.TimeFigure;
+import dev.tern.boards.flash.TimingMode;
+import dev.tern.boards.image.ImageKey;
+import dev.tern.boards.image.KeyFormatException;
+import dev.tern.boards.virtual.BoardMode;
+import dev.tern.boards.virtual.ConsoleEndpoint;
+import dev.tern.boards.virtual.McubootImageCheck;
+import dev.tern.boards.virtual.VirtualBoard;
+import dev.tern.boards.virtual.VirtualBoardOptions;
+import dev.tern.boards.virtual.WearReport;
+import dev.tern.host.cli.Durations;
+import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.StopSignal;
+import dev.tern.host.cli.TernException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code tern sim}: a virtual board in this process, its console on a socket or a pty, until Ctrl-C. */
+@Command(name = "sim",
+        mixinStandardHelpOptions = true,
+        header = "Run a virtual board (ROM bootloader, flash, secure boot, the flashed firmware) until Ctrl-C.",
+        description = {
+            "The board's console, which is also its AN3155 bootloader line, is a TCP server "
+                + "(--console socket://127.0.0.1:PORT) or one end of a pseudo-terminal pair (--pty PATH). "
+                + "Flash it and watch it as a real board: 'tern flash IMAGE --port socket://127.0.0.1:4000 --board virtual', "
+                + "'tern monitor --port socket://127.0.0.1:4000'.",
+            "",
+            "A pty pair comes from socat: 'socat pty,raw,echo=0,link=/tmp/board pty,raw,echo=0,link=/tmp/host' "
+                + "(leave it running), then 'tern sim --pty /tmp/board' and use /tmp/host as the port (8N1: ptys carry no parity).",
+            "",
+            "The flash file is kept: the next 'tern sim' on it boots what was flashed. Secure boot runs only "
+                + "images signed with a key given by --trusted-key (the public key 'tern keygen --public' wrote).",
+            "",
+            "Flash behaves like the board's parts: every erase and program takes its datasheet time (the board "
+                + "waits for it; --flash-timing accounted only counts it), erases are counted per unit in FILE.wear "
+                + "(and FILE.dataFlash.wear for the QSPI), units past their endurance fail as worn NOR does. "
+                + "Type 'wear' and Enter at the terminal for the wear report; it is also printed when the sim stops.",
+        })
+public final class SimCommand implements Callable<Integer> {
+
+    static final String DEFAULT_CONSOLE = "socket://127.0.0.1:4000";
+    static final String DEFAULT_FLASH = "virtual-board.flash";
+    private static final Duration MODE_POLL = Duration.ofMillis(10);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--board", paramLabel = "ID", defaultValue = "virtual",
+            description = "Board to simulate (default ${DEFAULT-VALUE}; an AN3155 board whose flash the ROM bootloader writes).")
+    String boardId;
+
+    @Option(names = "--console", paramLabel = "socket://HOST:PORT",
+            description = "Serve the console on this TCP address (default " + DEFAULT_CONSOLE + "; port 0: any free port).")
+    String console;
+
+    @Option(names = "--pty", paramLabel = "PATH", description = "Use this pseudo-terminal (one end of a socat pair) as the console.")
+    Path pty;
+
+    @Option(names = "--baud-pacing", paramLabel = "N",
+            description = "Pace the console to N baud (default: the board's console baud, 115200 for virtual; 0: as fast as possible).")
+    Integer baudPacing;
+
+    @Option(names = "--trusted-key", paramLabel = "PUB.pem",
+            description = "A public key secure boot trusts (repeatable); without one the board boots nothing.")
+    List<Path> trustedKeys = new ArrayList<>();
+
+    @Option(names = "--flash", paramLabel = "FILE", defaultValue = DEFAULT_FLASH,
+            description = "The board's flash, created erased when missing and kept (default ${DEFAULT-VALUE}).")
+    Path flashFile;
+
+    @Option(names = "--boot0", description = "Start with BOOT0 high: the board waits in its ROM bootloader.")
+    boolean boot0;
+
+    @Option(names = "--get-checksum",
+            description = "The ROM bootloader serves GET_CHECKSUM (0xA1) as newer STM32s do, so 'tern flash' verifies by CRC "
+                    + "(off by default: stm32flash 0.7's -C speaks an older frame of it).")
+    boolean getChecksum;
+
+    @Option(names = "--sensor-seed", paramLabel = "N", defaultValue = "0", description = "Seed of the simulated sensors (default ${DEFAULT-VALUE}).")
+    long sensorSeed;
+
+    @Option(names = "--flash-timing", paramLabel = "MODE", defaultValue = "real",
+            description = "real: the board waits out every erase and program (default); accounted: the time is only counted.")
+    String flashTiming;
+
+    @Option(names = "--flash-times", paramLabel = "FIGURE", defaultValue = "typical",
+            description = "The datasheet figure charged: typical (default) or max.")
+    String flashTimes;
+
+    @Option(names = "--duration", hidden = true, paramLabel = "TIME", converter = Durations.class,
+            description = "Stop by itself after TIME (for tests and scripts).")
+    Duration duration;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        BoardDefinition board = board();
+        VirtualBoardOptions options = VirtualBoardOptions.of(flashFile, new McubootImageCheck())
+                .board(board)
+                .console(endpoint())
+                .baudPacing(baudPacing == null ? board.console().baud() : checkedBaud(baudPacing))
+                .trustedKeys(readKeys())
+                .boot0(boot0)
+                .bootloaderGetChecksum(getChecksum)
+                .sensorSeed(sensorSeed)
+                .flashTiming(choice("--flash-timing", flashTiming, TimingMode.class))
+                .flashTimes(choice("--flash-times", flashTimes, TimeFigure.class));
+        try (StopSignal stop = StopSignal.install(); VirtualBoard sim = start(options)) {
+            out.println("sim: " + board.id() + " board console at " + sim.consoleUrl() + " (BOOT0 " + (boot0 ? "high" : "low")
+                    + ", flash " + flashFile + ", " + (options.baud() == 0 ? "no baud pacing" : "paced to " + options.baud() + " baud")
+                    + ", " + trustedKeys.size() + " trusted key" + (trustedKeys.size() == 1 ? "" : "s") + ")");
+            if (trustedKeys.isEmpty()) {
+                out.println("sim: no --trusted-key: secure boot will refuse every image");
+            }
+            out.println("sim: flash it with 'tern flash IMAGE --port " + sim.consoleUrl() + " --board " + board.id()
+                    + "'; Ctrl-C stops the board (the flash file is kept)");
+            out.flush();
+            if (System.console() != null) {
+                // only on a terminal: a pipe may be someone else's (a test runner's commands)
+                new SimConsole(() -> WearReport.lines(board, sim.flashWear()), out).start(System.in);
+                out.println("sim: type 'wear' and Enter for the flash wear report");
+            }
+            boolean stopped = watch(sim, stop, out);
+            synchronized (out) {
+                out.println("sim: " + (stopped ? "stopping" : "ran for " + duration.toSeconds() + " s; stopping") + " (flash kept in "
+                        + flashFile + ")");
+                for (String line : WearReport.lines(board, sim.flashWear())) {
+                    out.println(line);
+                }
+                out.flush();
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (E constant : type.getEnumConstants()) {
+            allowed.append(allowed.length() > 0 ? ", " : "").append(constant.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        throw new ParameterException(spec.commandLine(), option + " " + value + ": expected one of " + allowed);
+    }
+
+    /** Prints each mode change until Ctrl-C (true) or the duration is over (false). */
+    private boolean watch(VirtualBoard sim, StopSignal stop, PrintWriter out) throws InterruptedException {
+        long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        BoardMode shown = null;
+        while (true) {
+            BoardMode mode = sim.mode();
+            if (mode != shown) {
+                synchronized (out) {
+                    out.println("sim: " + describe(mode));
+                    out.flush();
+                }
+                shown = mode;
+            }
+            Throwable failure = sim.failure();
+            if (failure != null) {
+                throw new TernException(ExitCodes.FAILURE, "the virtual board failed: " + failure);
+            }
+            if (stop.await(MODE_POLL)) {
+                return true;
+            }
+            if (duration != null && System.nanoTime() - end >= 0) {
+                return false;
+            }
+        }
+    }
+
+    static String describe(BoardMode mode) {
+        return switch (mode) {
+            case OFF -> "board off";
+            case SYNC_WINDOW -> "board reset: 0x7F now enters the ROM bootloader";
+            case BOOTLOADER -> "board in its ROM bootloader (AN3155) on the console";
+            case CHECKING -> "secure boot checks the app slot";
+            case RUNNING -> "board runs the flashed firmware";
+        };
+    }
+
+    private BoardDefinition board() {
+        BoardLoader loader = new BoardLoader();
+        if (!loader.list().contains(boardId)) {
+            throw new TernException(ExitCodes.USAGE, "no board '" + boardId + "'; known boards: " + String.join(", ", loader.list())
+                    + " (run 'tern boards' for the list)");
+        }
+        try {
+            return loader.load(boardId);
+        } catch (BoardDefinitionException e) {
+            throw new TernException(ExitCodes.FAILURE, e.getMessage(), e);
+        }
+    }
+
+    private ConsoleEndpoint endpoint() {
+        if (pty != null && console != null) {
+            throw new ParameterException(spec.commandLine(), "--console and --pty: give one console, not both");
+        }
+        if (pty != null) {
+            if (!Files.exists(pty)) {
+                throw new TernException(ExitCodes.UNREACHABLE, "no pseudo-terminal at " + pty + "; make a pair first, e.g. "
+                        + "'socat pty,raw,echo=0,link=" + pty + " pty,raw,echo=0,link=/tmp/tern-host' (leave it running)");
+            }
+            return ConsoleEndpoint.pty(pty);
+        }
+        String url = console == null ? DEFAULT_CONSOLE : console;
+        if (!url.startsWith("socket://")) {
+            throw new ParameterException(spec.commandLine(), "--console " + url + ": expected socket://HOST:PORT (for a pseudo-terminal use --pty PATH)");
+        }
+        try {
+            return ConsoleEndpoint.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--console " + url + ": expected socket://HOST:PORT with a port 0..65535");
+        }
+    }
+
+    private int checkedBaud(int baud) {
+        if (baud < 0) {
+            throw new ParameterException(spec.commandLine(), "--baud-pacing " + baud + ": a baud rate is 0 (off) or more");
+        }
+        return baud;
+    }
+
+    private List<byte[]> readKeys() {
+        List<byte[]> keys = new ArrayList<>();
+        for (Path file : trustedKeys) {
+            byte[] pem;
+            try {
+                pem = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                throw new TernException(ExitCodes.FAILURE, "cannot read trusted key " + file + ": no such file");
+            } catch (IOException e) {
+                throw new TernException(ExitCodes.FAILURE, "cannot read trusted key " + file + ": " + e.getMessage());
+            }
+            try {
+                ImageKey.fromPem(new String(pem, StandardCharsets.US_ASCII));
+            } catch (KeyFormatException e) {
+                throw new TernException(ExitCodes.FAILURE, "trusted key " + file + " is not a PEM key: " + e.getMessage()
+                        + " (give the public key 'tern keygen --public' wrote)");
+            }
+            keys.add(pem);
+        }
+        return keys;
+    }
+
+    private VirtualBoard start(VirtualBoardOptions options) throws IOException {
+        try {
+            return VirtualBoard.start(options);
+        } catch (BindException e) {
+            throw new TernException(ExitCodes.UNREACHABLE, "cannot listen on " + options.console() + ": " + e.getMessage()
+                    + "; is another 'tern sim' running? pick another port with --console socket://127.0.0.1:PORT (0: any free one)", e);
+        } catch (FileNotFoundException e) {
+            throw new TernException(ExitCodes.UNREACHABLE, "cannot open " + options.console() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new TernException(ExitCodes.USAGE, "cannot simulate board '" + boardId + "': " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.tern.host.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.tern.app.ConfigPage;
+import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.boards.definition.BoardLoader;
+import dev.tern.boards.definition.Region;
+import dev.tern.boards.flash.FlashGeometry;
+import dev.tern.boards.flash.FlashMemory;
+import dev.tern.boards.virtual.VirtualBoard;
+import dev.tern.host.Main;
+import dev.tern.host.Tern;
+import dev.tern.host.cli.ExitCodes;
+import dev.tern.testsupport.BrokerKind;
+import dev.tern.testsupport.SharedBrokers;
+import dev.tern.testsupport.TestBroker;
+import picocli.CommandLine;
+
+/**
+ * tern demo's chain with a stand-in for 'tern flash' (it writes the image and config page into
+ * the flash file as the flasher would over AN3155) and mosquitto given with --broker.
+ */
+@Timeout(120)
+class DemoCommandTest {
+
+    @RegisterExtension
+    static final SharedBrokers BROKERS = new SharedBrokers();
+
+    private static final BoardDefinition VIRTUAL = new BoardLoader().load("virtual");
+
+    @TempDir
+    Path folder;
+
+    /** Writes the image into the app slot and the settings into the config page, each erased first. */
+    static final FlashStep STAND_IN = (tern, request) -> {
+        VirtualBoard board = request.board();
+        board.cutPower();
+        try {
+            byte[] bytes = Files.readAllBytes(request.image());
+            FlashGeometry geometry = VIRTUAL.flash().geometry();
+            try (FlashMemory flash = FlashMemory.open(board.flashFile(), geometry)) {
+                Region app = VIRTUAL.appSlot();
+                for (long at = app.address(); at < app.address() + bytes.length; ) {
+                    int page = geometry.pageAt(at);
+                    flash.erasePage(page);
+                    at = geometry.pageAddress(page) + geometry.pageSize(page);
+                }
+                flash.program(app.address(), bytes, 0, bytes.length);
+                int page = geometry.pageAt(VIRTUAL.configPage().address());
+                flash.erasePage(page);
+                byte[] config = ConfigPage.encodePage(String.join("\n", request.settings()) + "\n", geometry.pageSize(page));
+                flash.program(VIRTUAL.configPage().address(), config, 0, config.length);
+            }
+            board.powerOn();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ExitCodes.OK;
+    };
+
+    static Tern demo(FlashStep flashStep, Object... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        ((DemoCommand) commandLine.getSubcommands().get("demo").getCommand()).flashStep = flashStep;
+        String[] strings = new String[args.length + 1];
+        strings[0] = "demo";
+        for (int i = 0; i < args.length; i++) {
+            strings[i + 1] = args[i].toString();
+        }
+        int code = commandLine.execute(strings);
+        return Tern.of(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void bootsTheSignedFirmwareShowsItsHandshakesAndSummarisesEachQos() {
+        TestBroker mosquitto = BROKERS.get(BrokerKind.MOSQUITTO);
+
+        Tern tern = demo(STAND_IN, "--broker", mosquitto.serverUri(), "--duration", "5s", "--interval", "300",
+                "--work-dir", folder);
+
+        assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+        String out = tern.out;
+        assertTrue(out.contains("$ tern keygen -o " + folder.resolve("dev-key.pem")), out);
+        assertTrue(out.contains("$ tern image sign --key " + folder.resolve("dev-key.pem") + " --version "), out);
+        assertTrue(out.contains("demo: using the broker at " + mosquitto.serverUri()), out);
+        assertTrue(Pattern.compile("board │ boot: image [0-9.]+\\+0 verified \\(ed25519 key sha256:").matcher(out).find(), out);
+        assertTrue(Pattern.compile("board │ I [0-9.]+ boot: Tern sensor firmware ").matcher(out).find(), out);
+        assertTrue(Pattern.compile("board │ T [0-9.]+ mqtt: send: publish \\(id=\\d+, qos=2").matcher(out).find(), out);
+        assertTrue(Pattern.compile("board │ T [0-9.]+ mqtt: receive: pubcomp \\(id=\\d+\\)").matcher(out).find(), out);
+        assertTrue(out.contains("demo: summary after "), out);
+        assertTrue(!out.substring(out.indexOf("demo: summary after ")).contains("board │"), "the summary comes last: " + out);
+        assertTrue(Pattern.compile("\n  temperature     0 +[1-9]\\d* +\\d+ +\\d+  \\S").matcher(out).find(), out);
+        assertTrue(Pattern.compile("\n  humidity        1 +[1-9]\\d* +\\d+ +\\d+  \\S").matcher(out).find(), out);
+        assertTrue(Pattern.compile("\n  pressure        2 +[1-9]\\d* +0 +\\d+  \\S").matcher(out).find(), out);
+        assertTrue(out.endsWith("demo: PASSED: every sensor's readings arrived at its QoS (temperature=0,humidity=1,pressure=2),"
+                + " no duplicate at QoS 2\n"), out);
+        assertTrue(Files.exists(folder.resolve("app.bin")), "--work-dir keeps the files");
+    }
+
+    @Test
+    void aFlashThatFailsEndsTheDemoWithItsExitCodeAndClosesEverything() {
+        TestBroker mosquitto = BROKERS.get(BrokerKind.MOSQUITTO);
+
+        Tern tern = demo((tern1, request) -> ExitCodes.UNREACHABLE, "--broker", mosquitto.serverUri(),
+                "--duration", "5s");
+
+        assertEquals(ExitCodes.UNREACHABLE, tern.exitCode, tern.toString());
+        assertTrue(tern.err.contains("tern demo: flashing the virtual board failed (exit 3, see above)"), tern.err);
+        Matcher files = Pattern.compile("demo: files in (\\S+) \\(deleted at the end").matcher(tern.out);
+        assertTrue(files.find(), tern.out);
+        assertTrue(!Files.exists(Path.of(files.group(1))), "the temporary folder is deleted: " + files.group(1));
+    }
+
+    @Test
+    void aBrokerNobodyListensOnIsUnreachable() throws IOException {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        Tern tern = demo(STAND_IN, "--broker", "tcp://127.0.0.1:" + port, "--duration", "5s");
+
+        assertEquals(ExitCodes.UNREACHABLE, tern.exitCode, tern.toString());
+        assertTrue(tern.err.contains("tern demo: cannot subscribe at tcp://127.0.0.1:" + port), tern.err);
+    }
+
+    @Test
+    void aBadQosPlanBrokerOrDurationIsAUsageError() {
+        Tern plan = Tern.run("demo", "--qos-plan", "humidity=3");
+        assertEquals(ExitCodes.USAGE, plan.exitCode, plan.toString());
+        assertTrue(plan.err.contains("--qos-plan 'humidity=3': QoS must be 0, 1 or 2"), plan.err);
+
+        Tern broker = Tern.run("demo", "--broker", "localhost:1883");
+        assertEquals(ExitCodes.USAGE, broker.exitCode, broker.toString());
+        assertTrue(broker.err.contains("--broker localhost:1883: expected tcp://HOST:PORT"), broker.err);
+
+        Tern duration = Tern.run("demo", "--duration", "soon");
+        assertEquals(ExitCodes.USAGE, duration.exitCode, duration.toString());
+        assertTrue(duration.err.contains("'soon' is not a duration; write a whole number and a unit"), duration.err);
+    }
+}

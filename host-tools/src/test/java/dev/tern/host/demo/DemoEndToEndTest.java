@@ -1,0 +1,60 @@
+package dev.tern.host.demo;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.tern.host.Tern;
+import dev.tern.host.cli.ExitCodes;
+
+/**
+ * Issue 5's proof of the README's main command: {@code tern demo --duration 20s}, exactly as a
+ * newcomer runs it (embedded HiveMQ CE from demo-lib, a fresh key, the firmware signed and flashed
+ * with 'tern flash' over the virtual board's paced serial line), exits 0 and its summary shows
+ * readings at QoS 0, 1 and 2 with no duplicate at QoS 2. One run: it takes about a minute.
+ */
+class DemoEndToEndTest {
+
+    /** {@code  sensor  QoS  received  duplicates  gaps  last value} as the summary prints a row. */
+    private static Matcher row(String out, String sensor) {
+        Matcher m = Pattern.compile("\n  " + sensor + " +(\\S+) +(\\d+) +(\\d+) +(\\d+)  (\\S+)\n")
+                .matcher(out.substring(Math.max(0, out.indexOf("demo: summary after "))));
+        assertTrue(m.find(), sensor + "'s row in the summary: " + out);
+        return m;
+    }
+
+    @Test
+    @Timeout(180)
+    void theDemoFlashesBootsAndReceivesEveryQosWithoutQos2Duplicates() {
+        Tern tern = Tern.run("demo", "--duration", "20s");
+
+        assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+        String out = tern.out;
+        Matcher temperature = row(out, "temperature");
+        Matcher humidity = row(out, "humidity");
+        Matcher pressure = row(out, "pressure");
+        assertAll(
+            () -> assertTrue(out.contains("demo: starting HiveMQ CE embedded on tcp://127.0.0.1:"), out),
+            () -> assertTrue(out.contains("$ tern flash "), "flashed with the flash command: " + out),
+            () -> assertTrue(Pattern.compile("board │ boot: image [0-9.]+\\+0 verified").matcher(out).find(), out),
+            () -> assertTrue(Pattern.compile("board │ T [0-9.]+ mqtt: send: pubrel \\(id=\\d+\\)").matcher(out).find(),
+                    "the QoS 2 handshake on the console: " + out),
+            () -> assertTrue(out.contains("demo: summary after 20 s of readings"), out),
+            () -> assertEquals("0", temperature.group(1), "temperature arrives at QoS 0"),
+            () -> assertEquals("1", humidity.group(1), "humidity arrives at QoS 1"),
+            () -> assertEquals("2", pressure.group(1), "pressure arrives at QoS 2"),
+            () -> assertTrue(Integer.parseInt(temperature.group(2)) > 0, "QoS 0 readings received"),
+            () -> assertTrue(Integer.parseInt(humidity.group(2)) > 0, "QoS 1 readings received"),
+            () -> assertTrue(Integer.parseInt(pressure.group(2)) > 0, "QoS 2 readings received"),
+            () -> assertEquals("0", pressure.group(3), "no duplicate at QoS 2"),
+            () -> assertTrue(out.contains("demo: PASSED"), out),
+            () -> assertFalse((out + tern.err).contains("Exception"), "no stack trace: " + tern));
+    }
+}

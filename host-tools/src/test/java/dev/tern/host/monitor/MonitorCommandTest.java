@@ -1,0 +1,159 @@
+package dev.tern.host.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.tern.host.Tern;
+import dev.tern.host.cli.ExitCodes;
+
+/** {@code tern monitor} through the command line: its options, its usage errors, colors, and a missing port. */
+@Timeout(30)
+class MonitorCommandTest {
+
+    private static final String LINES = "E 0.000 mqtt: refused\r\nI 0.001 app: done\r\n";
+
+    /** A console that sends {@link #LINES} to each host that connects and keeps the connection open. */
+    private ServerSocket console;
+    private Thread serving;
+
+    @BeforeEach
+    void serveAConsole() throws IOException {
+        console = new ServerSocket(0, 4, InetAddress.getByName("127.0.0.1"));
+        serving = new Thread(() -> {
+            while (!console.isClosed()) {
+                try {
+                    Socket host = console.accept();
+                    OutputStream out = host.getOutputStream();
+                    out.write(LINES.getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "test-console");
+        serving.setDaemon(true);
+        serving.start();
+    }
+
+    @AfterEach
+    void stopServing() throws Exception {
+        console.close();
+        serving.join(5_000);
+    }
+
+    private String url() {
+        return "socket://127.0.0.1:" + console.getLocalPort();
+    }
+
+    @Test
+    void helpDocumentsFiltersTypingReconnectAndExitCodes() throws Exception {
+        MonitorRun run = MonitorRun.complete("--help");
+
+        assertEquals(ExitCodes.OK, run.exitCode());
+        String help = run.out();
+        for (String text : new String[] {"--until=REGEX", "--timeout=DURATION", "--filter=LEVEL|TAG", "--hex", "--log-file=FILE",
+            "--no-reconnect", "--wait-for-port", "'--filter W' shows warnings and errors", "ended by CR LF",
+            "typing ends and monitoring goes on", "NO_COLOR", "Exit codes:", "1 --timeout passed without a line matching --until"}) {
+            assertTrue(help.contains(text), text + " in:\n" + help);
+        }
+    }
+
+    @Test
+    void theCommandIsListedByTern() {
+        Tern tern = Tern.run("--help");
+        assertTrue(tern.out.contains("monitor"), tern::toString);
+    }
+
+    @Test
+    void untilThroughTheCommandExitsZeroWithoutColorsWhenNotATerminal() throws Exception {
+        MonitorRun run = MonitorRun.complete("--port", url(), "--until", "app: done", "--timeout", "20s");
+
+        assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
+        assertEquals("E 0.000 mqtt: refused\nI 0.001 app: done\n", run.out().replace(System.lineSeparator(), "\n"));
+        assertFalse(run.out().contains("\u001b"), run::toString);
+    }
+
+    @Test
+    void noColorOnATerminalTurnsColorsOffAndColorAlwaysTurnsThemOn() throws Exception {
+        try (MonitorRun noColor = MonitorRun.startOn(Map.of("NO_COLOR", "1"), true, "--port", url(), "--until", "done")) {
+            assertEquals(ExitCodes.OK, noColor.exitCode(), noColor::toString);
+            assertFalse(noColor.out().contains("\u001b"), noColor::toString);
+        }
+        try (MonitorRun terminal = MonitorRun.startOn(Map.of(), true, "--port", url(), "--until", "done")) {
+            assertEquals(ExitCodes.OK, terminal.exitCode(), terminal::toString);
+            assertTrue(terminal.out().contains("\u001b[31mE 0.000 mqtt: refused\u001b[0m"), terminal::toString);
+        }
+        try (MonitorRun always = MonitorRun.startOn(Map.of("NO_COLOR", ""), false, "--port", url(), "--until", "done",
+                "--color=always")) {
+            assertEquals(ExitCodes.OK, always.exitCode(), always::toString);
+            assertTrue(always.out().contains("\u001b[31mE 0.000 mqtt: refused\u001b[0m"), always::toString);
+        }
+    }
+
+    @Test
+    void timeoutWithoutTheLineExitsOne() throws Exception {
+        MonitorRun run = MonitorRun.complete("--port", url(), "--until", "never seen", "--timeout", "500ms");
+
+        assertEquals(ExitCodes.FAILURE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("monitor: timed out after 500ms without a line matching never seen"), run::toString);
+    }
+
+    @Test
+    void aPortThatIsNotThereExitsThreeAtOnceSayingWhatToCheck() throws Exception {
+        String missing = "socket://127.0.0.1:" + MonitorTestBoard.freePort();
+        MonitorRun run = MonitorRun.complete("--port", missing);
+
+        assertEquals(ExitCodes.UNREACHABLE, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("tern monitor: " + missing + ": cannot connect"), run::toString);
+        assertTrue(run.err().contains("(or give --wait-for-port to wait for it)"), run::toString);
+        assertFalse(run.err().contains("waiting"), run::toString);
+    }
+
+    @Test
+    void badValuesAreUsageErrors() throws Exception {
+        String[][] cases = {
+            {"--timeout", "soon"},
+            {"--timeout", "0s"},
+            {"--until", "("},
+            {"--hex", "--until", "x"},
+            {"--hex", "--filter", "W"},
+            {"--color", "sometimes"},
+            {"--filter", ""},
+            {"--baud", "0"},
+        };
+        for (String[] bad : cases) {
+            Object[] args = new Object[bad.length + 2];
+            args[0] = "--port";
+            args[1] = url();
+            System.arraycopy(bad, 0, args, 2, bad.length);
+            MonitorRun run = MonitorRun.complete(args);
+            assertEquals(ExitCodes.USAGE, run.exitCode(), String.join(" ", bad) + ": " + run);
+            assertTrue(run.err().contains("Run 'tern monitor --help' for usage."), run::toString);
+        }
+        MonitorRun garbage = MonitorRun.complete("--port", url(), "--timeout", "soon");
+        assertTrue(garbage.err().contains("'soon' is not a duration; write a whole number and a unit: 500ms, 30s, 2m, 1h"),
+                garbage::toString);
+    }
+
+    @Test
+    void aMalformedPortNameIsAUsageError() throws Exception {
+        MonitorRun run = MonitorRun.complete("--port", "socket://nohost");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("'socket://nohost' needs a host and a port"), run::toString);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.tern.host.packagefixture.shared.one;
+
+/** A helper the areas two and three both use, for the rule's own test. */
+public final class Helper {
+
+    public static int twice(int value) {
+        return 2 * value;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.tern.host.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.tern.boards.image.ImageKey;
+import dev.tern.boards.image.KeyType;
+import dev.tern.host.Tern;
+import dev.tern.host.cli.ExitCodes;
+import dev.tern.testsupport.PtyPair;
+
+@Timeout(60)
+class SimCommandTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void startsAVirtualBoardSaysWhereItsConsoleIsAndStopsKeepingTheFlashFile() throws Exception {
+        Path key = folder.resolve("dev-key.pub");
+        Files.writeString(key, ImageKey.generate(KeyType.ED25519).publicKeyPem(), StandardCharsets.US_ASCII);
+        Path flash = folder.resolve("board.flash");
+
+        Tern tern = Tern.run("sim", "--console", "socket://127.0.0.1:0", "--flash", flash, "--trusted-key", key, "--duration", "2s");
+
+        assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+        assertTrue(tern.out.matches("(?s)sim: virtual board console at socket://127\\.0\\.0\\.1:\\d+ \\(BOOT0 low, flash "
+                + java.util.regex.Pattern.quote(flash.toString()) + ", paced to 115200 baud, 1 trusted key\\)\n.*"), tern.out);
+        // an erased flash: secure boot finds no image and the board stays in its ROM bootloader (sim polls the
+        // board's mode every 10 ms, so the check of an erased slot, shorter than that, may not be reported)
+        assertTrue(tern.out.contains("sim: board in its ROM bootloader (AN3155) on the console\n"), tern.out);
+        assertFalse(tern.out.contains("sim: board runs the flashed firmware"), tern.out);
+        assertTrue(tern.out.contains("sim: ran for 2 s; stopping (flash kept in " + flash + ")\n"
+                + "wear: flash (internal, 4 x 32K + 1 x 128K + 3 x 256K, endurance 10000 cycles): busy 0.000 s in 0 operations,"
+                + " longest stall 0.000 ms\n"), tern.out);
+        assertTrue(tern.out.endsWith("wear:   session [0x90000000, +4M) 1024 units: 0 erases\n"), tern.out);
+        assertTrue(Files.size(flash) > 0, "the flash file is kept");
+        assertTrue(Files.size(folder.resolve("board.flash.dataFlash")) == 16 * 1024 * 1024, "the QSPI NOR's file beside it");
+        assertTrue(Files.exists(folder.resolve("board.flash.wear")), "the erase counters beside it");
+    }
+
+    @Test
+    void servesTheRomBootloaderOnItsConsoleWhileItRuns() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        CompletableFuture<Tern> sim = CompletableFuture.supplyAsync(() -> Tern.run("sim", "--console", "socket://127.0.0.1:" + port,
+                "--flash", folder.resolve("board.flash"), "--boot0", "--baud-pacing", "0", "--duration", "4s"));
+        int answer = -1;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (answer < 0 && System.nanoTime() - deadline < 0) {
+            try (Socket console = new Socket("127.0.0.1", port)) {
+                console.setSoTimeout(1_000);
+                OutputStream out = console.getOutputStream();
+                InputStream in = console.getInputStream();
+                out.write(0x7F); // AN3155 sync
+                out.flush();
+                answer = in.read();
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        Tern tern = sim.get(30, TimeUnit.SECONDS);
+        assertEquals(0x79, answer, "the bootloader ACKs the sync byte; " + tern);
+        assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+        assertTrue(tern.out.contains("(BOOT0 high, flash "), tern.out);
+    }
+
+    @Test
+    void opensAPseudoTerminalMadeBySocat() throws Exception {
+        try (PtyPair pair = PtyPair.open()) {
+            Tern tern = Tern.run("sim", "--pty", pair.a(), "--flash", folder.resolve("board.flash"), "--duration", "1s");
+
+            assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+            assertTrue(tern.out.startsWith("sim: virtual board console at " + pair.a() + " (BOOT0 low"), tern.out);
+        }
+    }
+
+    @Test
+    void reportsTheRomBootloadersErasesAtExit() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        CompletableFuture<Tern> sim = CompletableFuture.supplyAsync(() -> Tern.run("sim", "--console", "socket://127.0.0.1:" + port,
+                "--flash", folder.resolve("board.flash"), "--boot0", "--baud-pacing", "0", "--flash-timing", "accounted",
+                "--duration", "4s"));
+        int answer = -1;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (answer < 0 && System.nanoTime() - deadline < 0) {
+            try (Socket console = new Socket("127.0.0.1", port)) {
+                console.setSoTimeout(2_000);
+                OutputStream out = console.getOutputStream();
+                InputStream in = console.getInputStream();
+                out.write(0x7F); // AN3155 sync, then EXTENDED_ERASE of sector 2 (0x0002)
+                out.flush();
+                if (in.read() != 0x79) {
+                    continue;
+                }
+                out.write(new byte[] {0x44, (byte) 0xBB});
+                out.flush();
+                if (in.read() != 0x79) {
+                    continue;
+                }
+                out.write(new byte[] {0x00, 0x00, 0x00, 0x02, 0x02});
+                out.flush();
+                answer = in.read();
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        Tern tern = sim.get(30, TimeUnit.SECONDS);
+        assertEquals(0x79, answer, "the erase was acknowledged; " + tern);
+        assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+        assertTrue(tern.out.contains("wear: flash (internal, 4 x 32K + 1 x 128K + 3 x 256K, endurance 10000 cycles): busy 0.250 s in 1"
+                + " operations, longest stall 250.000 ms\n"), tern.out);
+        assertTrue(tern.out.contains("wear:   outside the regions: 1 erases, 1 units erased, most worn 1 = 0.010% of endurance;"
+                + " erases per unit: 2:1\n"), tern.out);
+    }
+
+    @Test
+    void anUnknownFlashTimingIsAUsageError() {
+        Tern tern = Tern.run("sim", "--flash-timing", "fast", "--flash", folder.resolve("f"));
+        assertEquals(ExitCodes.USAGE, tern.exitCode, tern.toString());
+        assertTrue(tern.err.contains("--flash-timing fast: expected one of real, accounted"), tern.err);
+    }
+
+    @Test
+    void anUnknownBoardIsAUsageErrorNamingTheKnownOnes() {
+        Tern tern = Tern.run("sim", "--board", "nope", "--console", "socket://127.0.0.1:0", "--flash", folder.resolve("f"));
+
+        assertEquals(ExitCodes.USAGE, tern.exitCode, tern.toString());
+        assertTrue(tern.err.contains("tern sim: no board 'nope'; known boards: "), tern.err);
+        assertTrue(tern.err.contains("virtual"), tern.err);
+    }
+
+    @Test
+    void aBoardTheVirtualBoardCannotBeIsAUsageError() {
+        Tern tern = Tern.run("sim", "--board", "esp-wrover-kit", "--console", "socket://127.0.0.1:0", "--flash", folder.resolve("f"));
+
+        assertEquals(ExitCodes.USAGE, tern.exitCode, tern.toString());
+        assertTrue(tern.err.contains("cannot simulate board 'esp-wrover-kit': the virtual board simulates AN3155 boards"), tern.err);
+    }
+
+    @Test
+    void anUnreadableOrNonPemTrustedKeyFails() throws Exception {
+        Tern missing = Tern.run("sim", "--trusted-key", folder.resolve("absent.pem"), "--flash", folder.resolve("f"));
+        assertEquals(ExitCodes.FAILURE, missing.exitCode, missing.toString());
+        assertTrue(missing.err.contains("cannot read trusted key " + folder.resolve("absent.pem") + ": no such file"), missing.err);
+
+        Path junk = Files.writeString(folder.resolve("junk.pem"), "not a key");
+        Tern notPem = Tern.run("sim", "--trusted-key", junk, "--flash", folder.resolve("f"));
+        assertEquals(ExitCodes.FAILURE, notPem.exitCode, notPem.toString());
+        assertTrue(notPem.err.contains("trusted key " + junk + " is not a PEM key"), notPem.err);
+    }
+
+    @Test
+    void consoleAndPtyTogetherOrABadConsoleAreUsageErrors() {
+        Tern both = Tern.run("sim", "--console", "socket://127.0.0.1:0", "--pty", folder.resolve("p"), "--flash", folder.resolve("f"));
+        assertEquals(ExitCodes.USAGE, both.exitCode, both.toString());
+        assertTrue(both.err.contains("--console and --pty: give one console, not both"), both.err);
+
+        Tern device = Tern.run("sim", "--console", "/dev/ttyUSB0", "--flash", folder.resolve("f"));
+        assertEquals(ExitCodes.USAGE, device.exitCode, device.toString());
+        assertTrue(device.err.contains("expected socket://HOST:PORT (for a pseudo-terminal use --pty PATH)"), device.err);
+    }
+
+    @Test
+    void aMissingPtyIsUnreachableAndSaysHowToMakeOne() {
+        Tern tern = Tern.run("sim", "--pty", folder.resolve("no-pty"), "--flash", folder.resolve("f"));
+
+        assertEquals(ExitCodes.UNREACHABLE, tern.exitCode, tern.toString());
+        assertTrue(tern.err.contains("no pseudo-terminal at " + folder.resolve("no-pty") + "; make a pair first, e.g. 'socat pty,raw,echo=0,link="),
+                tern.err);
+    }
+
+    @Test
+    void aConsolePortInUseIsUnreachable() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Tern tern = Tern.run("sim", "--console", "socket://127.0.0.1:" + taken.getLocalPort(), "--flash", folder.resolve("f"));
+
+            assertEquals(ExitCodes.UNREACHABLE, tern.exitCode, tern.toString());
+            assertTrue(tern.err.contains("cannot listen on socket://127.0.0.1:" + taken.getLocalPort()), tern.err);
+        }
+    }
+}
