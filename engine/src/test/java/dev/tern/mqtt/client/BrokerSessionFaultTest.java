@@ -183,7 +183,12 @@ class BrokerSessionFaultTest {
 
             Engine second = new Engine(proxy.host(), proxy.port(), config, flash);
             assertEquals(SessionStatus.OK, second.client.restoreStatus());
-            assertEquals(inflightAtReboot, second.client.inflight(), "every unacknowledged message was stored");
+            // a PUBCOMP that came just before the reboot may not be stored yet (its removal is LAZY):
+            // that flow is stored as unfinished and ends again with the broker's PUBCOMP
+            int restored = second.client.inflight();
+            assertTrue(restored >= inflightAtReboot && restored <= inflightAtReboot + 2,
+                    () -> "every unacknowledged message was stored: " + restored + " restored, " + inflightAtReboot
+                            + " unacknowledged at the reboot");
             assertEquals(0, second.client.queued());
             try (second) {
                 assertTrue(second.connect(TIMEOUT));
@@ -193,7 +198,7 @@ class BrokerSessionFaultTest {
                 assertTrue(a7 > 0, () -> ClientStatus.name(a7));
                 assertTrue(second.pollUntil(() -> second.client.inflight() == 0, TIMEOUT),
                         () -> "not all acknowledged: " + second.trace.lines);
-                assertEquals(inflightAtReboot + 1L, second.listener.completedOk());
+                assertEquals(restored + 1L, second.listener.completedOk());
                 assertEquals(second.listener.completions.size(), second.listener.completedOk());
 
                 List<SeenPacket> seen = proxy.seen();
