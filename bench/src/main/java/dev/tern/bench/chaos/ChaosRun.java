@@ -197,7 +197,7 @@ public final class ChaosRun {
         if (result > 0 || result == ClientStatus.OK || result == ClientStatus.QUEUED) {
             return true;
         }
-        if (result != ClientStatus.OUTGOING_TABLE_FULL && result != ClientStatus.OFFLINE_QUEUE_FULL
+        if (result != ClientStatus.OUTGOING_TABLE_FULL && result != ClientStatus.CLIENT_OFFLINE_QUEUE_FULL
                 && result != ClientStatus.SEND_BUFFER_FULL) {
             problem("the engine refused a publish: " + ClientStatus.name(result));
         }
