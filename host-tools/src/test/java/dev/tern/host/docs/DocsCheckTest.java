@@ -44,7 +44,8 @@ class DocsCheckTest {
                 ## Noisy lines
 
                 `DocsCheck#check`, `MarkdownPage.slug(heading)`, `dev.tern.host.docs.CodeIndex`, `Integer.MAX_VALUE`,
-                `String.format`, `MarkdownPage.Text`, `CodeIndex.Type.binaryName()`, `QOS_2`, `MQTT` and `board.properties` are fine; `--port`, `--set key=value` and
+                `String.format`, `MarkdownPage.Text`, `CodeIndex.Type.binaryName()`, `QOS_2`, `MQTT` and
+                `board.properties` are fine; `--port`, `--set key=value` and
                 --json are flash options; `stm32flash --nope` and `mvn --also-make` are other programs'.
                 See [noisy lines](#noisy-lines), [the other page](other.md#the---json-output) and [a folder](.).
 
