@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +26,7 @@ import dev.tern.testsupport.TestBroker;
  * subscriber (a second engine on its own socket) sees each sensor at its QoS with every seq, and
  * can command the board over MQTT.
  */
+@Tag("mosquitto")
 class SensorAppBrokerTest {
 
     private static final long TIMEOUT_MILLIS = 15_000;

@@ -29,7 +29,8 @@ import dev.tern.testsupport.proxy.SeenPacket;
  * <p>The sender stays at most a window of messages ({@link #WINDOW}, smaller when receiving or
  * at QoS 0) ahead of what arrived, so the broker's per-client queue (mosquitto: 1000 messages)
  * never overflows: a loss is never the broker's queue limit. With the system property
- * {@code chaos.debugFile} set, the engine's packet trace and its deliveries are written there. Everything runs on the calling thread except the Paho callbacks.
+ * {@code chaos.debugFile} set, the engine's packet trace and its deliveries are written there.
+ * Everything runs on the calling thread except the Paho callbacks.
  */
 public final class ChaosRun {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.tern.testsupport.ForkedJvm;
@@ -18,6 +19,7 @@ import dev.tern.testsupport.TestBroker;
  * 1,000,000 QoS 1 messages through mosquitto with the engine in a JVM under Epsilon GC (which
  * never frees anything) and a 16 MB heap (the JVM itself takes about 2 MB of it): it only finishes if the steady state does not allocate.
  */
+@Tag("mosquitto")
 class EpsilonSoakTest {
 
     private static final long MESSAGES = 1_000_000;

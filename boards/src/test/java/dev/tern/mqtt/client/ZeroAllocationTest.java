@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,30 +41,39 @@ class ZeroAllocationTest {
     @RegisterExtension
     static final SharedBrokers BROKERS = new SharedBrokers();
 
+    @Tag("mosquitto")
+    @Tag("hivemq")
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
     void publishAndReceiveAtQos0AllocatesNothing(BrokerKind kind) {
         assertEquals(0, measure(LoopbackQos0.class, kind));
     }
 
+    @Tag("mosquitto")
+    @Tag("hivemq")
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
     void publishAndReceiveAtQos1AllocatesNothing(BrokerKind kind) {
         assertEquals(0, measure(LoopbackQos1.class, kind));
     }
 
+    @Tag("mosquitto")
+    @Tag("hivemq")
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
     void publishAndReceiveAtQos2AllocatesNothing(BrokerKind kind) {
         assertEquals(0, measure(LoopbackQos2.class, kind));
     }
 
+    @Tag("mosquitto")
+    @Tag("hivemq")
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
     void keepAlivePingsAllocateNothing(BrokerKind kind) {
         assertEquals(0, measure(KeepAliveCycles.class, kind));
     }
 
+    @Tag("slow")
     @Test
     void connectionCutReconnectAndResumeAllocatesNothing() {
         long bytes = ForkedAllocationCheck.run(ReconnectResumeCycles.class, WARMUP, STEPS, FORK_TIMEOUT, List.of());

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,6 +20,8 @@ import dev.tern.testsupport.TestBroker;
 import dev.tern.testsupport.proxy.FaultProxy;
 
 /** What a subscriber gets through a real broker: the QoS it is owed, retained messages, offline messages. */
+@Tag("mosquitto")
+@Tag("hivemq")
 class BrokerQosTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -16,6 +17,8 @@ import dev.tern.testsupport.SharedBrokers;
 import dev.tern.testsupport.TestBroker;
 
 /** Publish and subscribe through a real broker, engine to engine, at each QoS. */
+@Tag("mosquitto")
+@Tag("hivemq")
 class BrokerRoundTripTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);

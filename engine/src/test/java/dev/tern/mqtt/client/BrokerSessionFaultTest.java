@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,6 +32,8 @@ import dev.tern.testsupport.proxy.SeenPacket;
  * every re-send the one MQTT 3.1.1 prescribes (PUBLISH with DUP=1 and its id before PUBREC; only
  * PUBREL after it).
  */
+@Tag("mosquitto")
+@Tag("hivemq")
 class BrokerSessionFaultTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,6 +26,8 @@ import dev.tern.testsupport.proxy.SeenPacket;
  * The engine's timers against real brokers, with a {@link FaultProxy} swallowing one packet and
  * keeping the connection: acknowledgement timeouts in both re-send modes, and keep alive.
  */
+@Tag("mosquitto")
+@Tag("hivemq")
 class BrokerTimerTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);

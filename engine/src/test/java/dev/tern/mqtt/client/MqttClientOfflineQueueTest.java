@@ -12,7 +12,6 @@ import dev.tern.hal.testing.FlashFake;
 import dev.tern.mqtt.codec.PacketType;
 import dev.tern.mqtt.session.OfflineQueue;
 import dev.tern.mqtt.session.Session;
-import dev.tern.mqtt.session.SessionStore;
 
 /** Messages published while offline: queued, kept in order, drained after CONNACK; full-queue policies. */
 class MqttClientOfflineQueueTest {

@@ -11,11 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.tern.hal.testing.FlashFake;
 import dev.tern.mqtt.codec.PacketType;
-import dev.tern.mqtt.session.OfflineQueue;
 import dev.tern.mqtt.session.QosStates;
 import dev.tern.mqtt.session.Session;
 import dev.tern.mqtt.session.SessionStatus;
-import dev.tern.mqtt.session.SessionStore;
 
 /** The session in flash ("store before act"), restarts from it, and clean sessions. */
 class MqttClientSessionTest {

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The codec allocates nothing once its buffers exist (DESIGN.md, firmware rules). Measured with
+ * The codec allocates nothing once its buffers exist (docs/design.md, "Firmware rules"). Measured with
  * the per-thread allocation counter, in this JVM after warm-up and in a separate interpreter-only
  * JVM ({@code -Xint}) where no JIT escape analysis can hide an allocation.
  */

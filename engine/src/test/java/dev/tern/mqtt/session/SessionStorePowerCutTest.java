@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ class SessionStorePowerCutTest {
     private static final int PAGE_SIZE = 512;
     private static final int SAVES = 120;
 
+    @Tag("slow")
     @Test
     void everyCutRestoresThePreviousOrTheNewSession() {
         long totalUnits = runWithoutCut();
