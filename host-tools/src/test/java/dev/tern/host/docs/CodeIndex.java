@@ -30,7 +30,8 @@ final class CodeIndex {
             + "(?:class|interface|enum|record|@interface)\\s+";
     private static final Pattern TYPE = Pattern.compile(DECLARATION + "([A-Z]\\w*)");
     /** Where the JDK classes a page may name live. */
-    private static final List<String> JDK_PACKAGES = List.of("java.lang.", "java.util.", "java.io.", "java.nio.file.", "java.nio.channels.", "java.net.", "java.time.");
+    private static final List<String> JDK_PACKAGES = List.of(
+        "java.lang.", "java.util.", "java.io.", "java.nio.file.", "java.nio.channels.", "java.net.", "java.time.");
 
     /** One type: its binary name (for reflection) and the text of the file that declares it. */
     record Type(String binaryName, String source) { }
