@@ -151,8 +151,8 @@ public final class FlashCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progressOut = json ? spec.commandLine().getErr() : out;
-        FlashProgress progress = System.console() != null && !json && barAllowed() ? FlashProgress.bar(progressOut)
-                : FlashProgress.plain(progressOut);
+        FlashProgress progress = System.console() != null && !json && barAllowed()
+                ? FlashProgress.bar(progressOut, TerminalColumns.of(System.getenv())) : FlashProgress.plain(progressOut);
         progress.step("image " + imageFile + ": " + image.describe() + ", app slot " + An3155Client.hex(board.appSlot().address())
                 + " (" + FlashProgress.size(board.appSlot().size()) + ")");
         if (!config.isEmpty()) {
@@ -172,9 +172,10 @@ public final class FlashCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw failure(e);
         }
-        try {
+        try (InterruptNotice interrupted = InterruptNotice.install(spec.commandLine().getErr(), board.id())) {
             LineSettings bootloaderLine = lineOf(board.bootloader().line(), serial.baud());
-            Flasher flasher = new Flasher(new An3155Client(link, An3155Client.WRITE_ATTEMPTS, An3155Client.LINE_ATTEMPTS, retryWait), board, plan, progress);
+            Flasher flasher = new Flasher(new An3155Client(link, An3155Client.WRITE_ATTEMPTS, An3155Client.LINE_ATTEMPTS, retryWait), board, plan, progress)
+                    .withInterruptNotice(interrupted);
             result = flasher.run(new Flasher.Options(entry, link, consoleLine, bootloaderLine, verifyAsked, eraseAll, force,
                     dryRun, noGo, monitorAfter ? Duration.ZERO : BOOT_WATCH));
             if (!monitorAfter) {

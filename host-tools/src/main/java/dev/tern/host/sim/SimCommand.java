@@ -172,8 +172,18 @@ public final class SimCommand implements Callable<Integer> {
     private boolean watch(VirtualBoard sim, StopSignal stop, PrintWriter out) throws InterruptedException {
         long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         BoardMode shown = null;
+        int refusalsShown = 0;
         while (true) {
             BoardMode mode = sim.mode();
+            int refusals = sim.refusals();
+            if (refusals != refusalsShown) {
+                // the check can be over between two polls: the count, not the CHECKING mode, says a boot was refused
+                refusalsShown = refusals;
+                synchronized (out) {
+                    out.println(refusalLine(sim.lastRefusal()));
+                    out.flush();
+                }
+            }
             if (mode != shown) {
                 synchronized (out) {
                     out.println("sim: " + describe(mode));
@@ -192,6 +202,13 @@ public final class SimCommand implements Callable<Integer> {
                 return false;
             }
         }
+    }
+
+    /** The board console's {@code boot: refused: REASON} as the sim's own window says it. */
+    static String refusalLine(String consoleLine) {
+        String reason = consoleLine.replaceFirst("^boot: (refused: )?", "");
+        return "sim: secure boot refused the image: " + reason + "; the board stays in its ROM bootloader until an image "
+                + "it accepts is flashed";
     }
 
     static String describe(BoardMode mode) {
