@@ -31,7 +31,7 @@ class TernCommandTest {
         assertEquals(ExitCodes.OK, code);
         assertTrue(out.toString().contains("Usage: tern [-hV] [COMMAND]"), out.toString());
         assertTrue(out.toString().contains("Commands:"), out.toString());
-        assertTrue(out.toString().contains("4 verification or signature failure."), out.toString());
+        assertTrue(out.toString().contains("3 device or port not reachable, 4 verification or signature"), out.toString());
     }
 
     @Test

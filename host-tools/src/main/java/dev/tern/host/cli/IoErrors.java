@@ -120,18 +120,18 @@ public final class IoErrors {
     }
 
     /**
-     * Why a server could not listen on {@code host:port}: a host that is not this machine's (only
-     * its own addresses can be bound: exit 2), or a port another program holds (exit 3).
-     * {@code option} names where the address came from ({@code --console}).
+     * Why a server could not listen on {@code address} ({@code socket://HOST:PORT}): {@code host}
+     * is not this machine's (only its own addresses can be bound: exit 2), or another program
+     * holds the port (exit 3).
      */
-    public static TernException bindError(String option, String host, int port, BindException error) {
-        String address = option + " " + host + ":" + port;
+    public static TernException bindError(String address, String host, BindException error) {
         if (!isLocal(host)) {
-            return new TernException(ExitCodes.USAGE, address + ": " + host + " is not an address of this machine, and a server "
-                    + "can only listen on its own; use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)", error);
+            return new TernException(ExitCodes.USAGE, "cannot listen on " + address + ": " + host + " is not an address of this "
+                    + "machine, and a server can only listen on its own; use 127.0.0.1 (this machine only) or 0.0.0.0 "
+                    + "(every interface)", error);
         }
-        return new TernException(ExitCodes.UNREACHABLE, address + ": the port is taken (" + error.getMessage() + "); is another "
-                + "'tern sim' running? pick another port (0: any free one)", error);
+        return new TernException(ExitCodes.UNREACHABLE, "cannot listen on " + address + ": the port is taken (" + error.getMessage()
+                + "); is another 'tern sim' running? pick another port (0: any free one)", error);
     }
 
     private static boolean isLocal(String host) {

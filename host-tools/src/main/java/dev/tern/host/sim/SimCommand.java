@@ -288,7 +288,7 @@ public final class SimCommand implements Callable<Integer> {
         try {
             return VirtualBoard.start(options);
         } catch (BindException e) {
-            throw IoErrors.bindError("--console", options.console().host(), options.console().port(), e);
+            throw IoErrors.bindError(options.console().toString(), options.console().host(), e);
         } catch (FileNotFoundException e) {
             throw new TernException(ExitCodes.UNREACHABLE, "cannot open " + options.console() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -86,7 +86,7 @@ class BoardsCommandTest {
         assertTrue(tern.out.contains("\"flash.base\":134217728,"), tern.out);
         assertTrue(tern.out.contains("\"ram.size\":327680,"), tern.out);
         assertTrue(tern.out.contains("\"console.parity\":\"none\""), tern.out);
-        assertTrue(tern.out.contains("\"flash.sectors\":\"4x32K,1x128K,3x256K\""), tern.out);
+        assertTrue(tern.out.contains("\"flash.sectors\":\"4x32K, 1x128K, 3x256K\""), tern.out);
         assertFalse(tern.out.contains("\"115200\""), tern.out);
     }
 

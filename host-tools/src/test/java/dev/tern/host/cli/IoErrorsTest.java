@@ -92,11 +92,11 @@ class IoErrorsTest {
 
     @Test
     void bindingAnAddressOfAnotherMachineIsAUsageErrorAndATakenPortIsUnreachable() {
-        TernException foreign = IoErrors.bindError("--console", "192.0.2.1", 4000, new BindException("Cannot assign requested address"));
-        TernException taken = IoErrors.bindError("--console", "127.0.0.1", 4000, new BindException("Address already in use"));
+        TernException foreign = IoErrors.bindError("socket://192.0.2.1:4000", "192.0.2.1", new BindException("Cannot assign requested address"));
+        TernException taken = IoErrors.bindError("socket://127.0.0.1:4000", "127.0.0.1", new BindException("Address already in use"));
 
         assertEquals(ExitCodes.USAGE, foreign.exitCode());
-        assertEquals("--console 192.0.2.1:4000: 192.0.2.1 is not an address of this machine, and a server can only listen on "
+        assertEquals("cannot listen on socket://192.0.2.1:4000: 192.0.2.1 is not an address of this machine, and a server can only listen on "
                 + "its own; use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)", foreign.getMessage());
         assertEquals(ExitCodes.UNREACHABLE, taken.exitCode());
         assertTrue(taken.getMessage().contains("the port is taken (Address already in use); is another 'tern sim' running?"),

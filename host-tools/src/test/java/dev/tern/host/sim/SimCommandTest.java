@@ -218,7 +218,7 @@ class SimCommandTest {
         Tern tern = Tern.run("sim", "--console", "socket://192.0.2.1:4000", "--flash", folder.resolve("f"));
 
         assertEquals(ExitCodes.USAGE, tern.exitCode, tern.toString());
-        assertTrue(tern.err.contains("--console 192.0.2.1:4000: 192.0.2.1 is not an address of this machine"), tern.err);
+        assertTrue(tern.err.contains("cannot listen on socket://192.0.2.1:4000: 192.0.2.1 is not an address of this machine"), tern.err);
         assertFalse(tern.err.contains("another 'tern sim'"), tern.err);
     }
 
