@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,6 +124,7 @@ class An3155ClientTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void aRunningFirmwaresConsoleTextIsNotTakenForTheBootloadersAck() throws Exception {
         try (ServerSocket console = new ServerSocket()) {
@@ -150,6 +152,7 @@ class An3155ClientTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void aPortThatNeverAnswersIsNoBootloaderAfterThreeSyncs() throws IOException {
         try (ServerSocket silent = new ServerSocket()) {
@@ -236,6 +239,7 @@ class An3155ClientTest {
         assertEquals(4, client.writeRetries());
     }
 
+    @Tag("slow")
     @Test
     void aPortThatStopsAnsweringMidFlashIsNoBootloaderAnswer() throws Exception {
         FakeSerialLink[] ends = FakeSerialLink.pair("fake");
