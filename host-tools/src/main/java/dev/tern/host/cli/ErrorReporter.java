@@ -17,7 +17,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The one place where an error becomes a message and an exit code. A usage error names what was
  * wrong and how to get help; a failure prints {@code tern COMMAND: message}, without a stack trace
- * unless {@code TERN_DEBUG} is set, and with {@code --json} also a JSON error object on standard output; an I/O error no command caught is worded by {@link IoErrors}.
+ * unless {@code TERN_DEBUG} is set, and with {@code --json} also a JSON error object on standard
+ * output; an I/O error no command caught is worded by {@link IoErrors}.
  */
 public final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
