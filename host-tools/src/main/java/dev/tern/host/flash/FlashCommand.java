@@ -49,9 +49,11 @@ import picocli.CommandLine.Spec;
         footer = {
             "  0 flashed; 1 failure (wrong chip, image too large, a block refused, a line",
             "  that loses or corrupts bytes beyond the retries);",
-            "  2 usage (bad option, unknown config key or value); 3 port or bootloader",
-            "  not reachable; 4 corrupt or badly signed image, verify mismatch, or the",
-            "  board's secure boot refused the image."
+            "  2 usage or input (bad option, unknown config key or value, an image, key or",
+            "  config file that cannot be read); 3 port or bootloader not reachable;",
+            "  4 corrupt or badly signed image, verify mismatch, or the board's secure boot",
+            "  refused the image; 130 Ctrl-C (once writing began the board holds a partial",
+            "  image: flash again)."
         })
 public final class FlashCommand implements Callable<Integer> {
 

@@ -58,8 +58,10 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0 the --until line came; or --timeout passed and no --until was given; or stopped",
+            "    (Ctrl-C is the normal end of a monitor: exit 0, as pio device monitor's quit)",
             "  1 --timeout passed without a line matching --until; the log file could not be written",
-            "  2 usage (a bad option, duration or regex)",
+            "  2 usage (a bad option, baud, duration, regex or --filter tag; a --log-file that",
+            "    cannot be written)",
             "  3 the port does not exist or is busy; or it vanished with --no-reconnect",
         })
 public final class MonitorCommand implements Callable<Integer> {
