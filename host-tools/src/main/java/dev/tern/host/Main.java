@@ -1,6 +1,10 @@
 package dev.tern.host;
 
+import java.util.regex.Pattern;
+
 import dev.tern.host.cli.ErrorReporter;
+import dev.tern.host.cli.RegexConverter;
+import dev.tern.host.cli.WholeWordHelp;
 import picocli.CommandLine;
 
 /** Entry point of the {@code tern} command. */
@@ -23,6 +27,9 @@ public final class Main {
 
     /** The configured command line, with the one place that turns errors into messages and exit codes. */
     public static CommandLine commandLine() {
-        return ErrorReporter.reportingErrors(new CommandLine(new TernCommand()));
+        CommandLine commandLine = new CommandLine(new TernCommand());
+        commandLine.registerConverter(Pattern.class, new RegexConverter());
+        WholeWordHelp.install(commandLine);
+        return ErrorReporter.reportingErrors(commandLine);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tern.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -30,7 +31,7 @@ class TernCommandTest {
         assertEquals(ExitCodes.OK, code);
         assertTrue(out.toString().contains("Usage: tern [-hV] [COMMAND]"), out.toString());
         assertTrue(out.toString().contains("Commands:"), out.toString());
-        assertTrue(out.toString().contains("4 verification or signature failure."), out.toString());
+        assertTrue(out.toString().contains("3 device or port not reachable, 4 verification or signature"), out.toString());
     }
 
     @Test
@@ -59,5 +60,28 @@ class TernCommandTest {
     void unknownOptionIsAUsageError() {
         assertEquals(ExitCodes.USAGE, tern("--bogus"));
         assertTrue(err.toString().contains("Unknown option: '--bogus'"), err.toString());
+    }
+
+    @Test
+    void helpListsTheEnvironmentVariables() {
+        assertEquals(ExitCodes.OK, tern("--help"));
+
+        for (String variable : new String[] {"TERN_DEBUG", "TERN_PLAIN_PROGRESS", "TERN_JAVA_OPTS", "NO_COLOR", "COLUMNS"}) {
+            assertTrue(out.toString().contains("\n  " + variable + " "), variable + " in:\n" + out);
+        }
+        assertTrue(out.toString().contains("docs/environment.md"), out.toString());
+    }
+
+    @Test
+    void noCommandsHelpCutsAUrlAcrossLines() {
+        for (String command : Main.commandLine().getSubcommands().keySet()) {
+            out.getBuffer().setLength(0);
+            assertEquals(ExitCodes.OK, tern(command, "--help"), command);
+            for (String line : out.toString().split("\\R")) {
+                String trimmed = line.strip();
+                assertFalse(trimmed.endsWith("socket:") || trimmed.endsWith("rfc2217:") || trimmed.endsWith("tcp:")
+                        || trimmed.matches(".*://\\S*:") || trimmed.startsWith("//"), command + " --help cuts a URL: '" + line + "'");
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.tern.boards.bootloader.An3155;
@@ -115,6 +116,9 @@ public final class VirtualBoard implements AutoCloseable {
     private volatile BoardMode mode = BoardMode.OFF;
     private volatile VirtualHal hal;
     private volatile Throwable failure;
+    /** The console line of the last refused boot, and how many boots refused (written by the board thread only). */
+    private volatile String lastRefusal;
+    private final AtomicInteger refusals = new AtomicInteger();
     private BoardRun run; // guarded by control
 
     private VirtualBoard(final VirtualBoardOptions options, final ConsoleLine line, final BoardFlash boardFlash) {
@@ -299,6 +303,16 @@ public final class VirtualBoard implements AutoCloseable {
     /** The board-private file holding the highest version booted (see {@link RollbackStore}). */
     public Path rollbackFile() {
         return rollback.file();
+    }
+
+    /** How many boots refused the application slot's image since the board started. */
+    public int refusals() {
+        return refusals.get();
+    }
+
+    /** Why the last refused boot refused: its console line ({@code boot: refused: ...}), or null when none refused. */
+    public String lastRefusal() {
+        return lastRefusal;
     }
 
     /** An unexpected failure of the board (not a firmware's fault), or null. */
@@ -489,6 +503,8 @@ public final class VirtualBoard implements AutoCloseable {
     }
 
     private int refuse(final BoardRun life, final String why) {
+        lastRefusal = why;
+        refusals.incrementAndGet();
         say(life, why + "; staying in bootloader");
         return ENTER_BOOTLOADER;
     }

@@ -12,7 +12,9 @@ import dev.tern.boards.definition.BoardLoader;
 import dev.tern.boards.definition.SessionLife;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.Json;
+import dev.tern.host.cli.NumberConverter;
 import dev.tern.host.cli.TernException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -94,7 +96,7 @@ public final class BoardsCommand implements Callable<Integer> {
 
     private void describe(PrintWriter out, BoardDefinition board) {
         Map<String, Object> settings = new TreeMap<>();
-        board.toProperties().forEach((key, value) -> settings.put(key.toString(), value.toString()));
+        board.toProperties().forEach((key, value) -> settings.put(key.toString(), json ? jsonValue(value.toString()) : value.toString()));
         List<SessionLife.Projection> lives = List.of(SessionLife.project(board, 1), SessionLife.project(board, 2));
         if (json) {
             for (SessionLife.Projection life : lives) {
@@ -127,6 +129,21 @@ public final class BoardsCommand implements Callable<Integer> {
                 + " / units x 3 x 31,557,600 messages a year); PUBLISH: " + SessionLife.SENSOR_TOPIC + " "
                 + SessionLife.SENSOR_PAYLOAD + "; seq: the " + SessionLife.SENSOR_SEQUENCE_RECORD
                 + " B application-data record SensorApp stores with each reading)");
+    }
+
+    /** For --json: a number (decimal, 0x hex, or a size such as 32K: in bytes) or a boolean as such, else the text. */
+    private static Object jsonValue(String text) {
+        if ("true".equals(text) || "false".equals(text)) {
+            return Boolean.valueOf(text);
+        }
+        if (!text.isEmpty() && Character.isDigit(text.charAt(0))) {
+            try {
+                return new NumberConverter().convert(text);
+            } catch (CommandLine.TypeConversionException notANumber) {
+                return text;
+            }
+        }
+        return text;
     }
 
     private static double round(double value, int decimals) {

@@ -7,7 +7,10 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The command failed (the message says why). */
     public static final int FAILURE = 1;
-    /** The command line was wrong: unknown option, missing argument, bad value. */
+    /**
+     * The input was wrong: unknown option, missing argument, bad value, or a file the command line
+     * names that cannot be read or written (missing, a folder that does not exist, no permission).
+     */
     public static final int USAGE = 2;
     /** The device or port could not be reached (absent, busy, no answer). */
     public static final int UNREACHABLE = 3;

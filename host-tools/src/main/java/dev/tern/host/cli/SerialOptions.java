@@ -9,8 +9,8 @@ public final class SerialOptions {
             description = "The board's serial port: a device (/dev/ttyUSB0), socket://host:port, or rfc2217://host:port.")
     String port;
 
-    @Option(names = {"-b", "--baud"}, paramLabel = "N",
-            description = "Baud rate (default: the board definition's).")
+    @Option(names = {"-b", "--baud"}, paramLabel = "N", converter = BaudConverter.class,
+            description = "Baud rate, 1 to 12000000 (default: the --board definition's; 115200 where there is no --board).")
     Integer baud;
 
     /** The port as the user gave it. */

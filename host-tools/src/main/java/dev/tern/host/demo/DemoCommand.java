@@ -28,6 +28,7 @@ import dev.tern.boards.virtual.VirtualBoard;
 import dev.tern.boards.virtual.VirtualBoardOptions;
 import dev.tern.host.cli.Durations;
 import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.IoErrors;
 import dev.tern.host.cli.StopSignal;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.serial.SerialLinks;
@@ -103,7 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
         LiveScreen screen = new LiveScreen(out, LiveScreen.terminalWanted(), () -> heading(publishingSince[0]), table::render);
         Deque<AutoCloseable> started = new ArrayDeque<>();
         boolean temporary = workDir == null;
-        Path work = temporary ? Files.createTempDirectory("tern-demo-") : Files.createDirectories(workDir);
+        Path work = temporary ? Files.createTempDirectory("tern-demo-") : workFolder(workDir);
         try (StopSignal stop = StopSignal.install(() -> screen.say("demo: Ctrl-C: stopping the board, the subscriber and the broker"))) {
             try {
                 screen.say("demo: files in " + work + (temporary ? " (deleted at the end; --work-dir keeps them)" : ""));
@@ -115,6 +116,14 @@ public final class DemoCommand implements Callable<Integer> {
                     deleteTree(work, screen);
                 }
             }
+        }
+    }
+
+    private static Path workFolder(Path folder) {
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw IoErrors.inputError("--work-dir", folder, e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.tern.app.AppConfig;
 import dev.tern.app.ConfigPage;
 import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.Suggestions;
 import dev.tern.host.cli.TernException;
 
 /**
@@ -53,11 +54,14 @@ final class ConfigSettings {
         String value = setting.substring(equals + 1).trim();
         int result = check.set(key, value);
         if (AppConfig.UNKNOWN_KEY == result) {
-            throw new TernException(ExitCodes.USAGE, where + ": unknown config key '" + key
-                    + "' (see docs/sensor-firmware.md for the keys); nothing was flashed");
+            throw new TernException(ExitCodes.USAGE, where + ": unknown config key '" + key + "'"
+                    + Suggestions.didYouMean(key, ConfigKeys.names()) + "; the keys: " + ConfigKeys.summary()
+                    + " (docs/sensor-firmware.md); nothing was flashed");
         }
         if (AppConfig.BAD_VALUE == result) {
-            throw new TernException(ExitCodes.USAGE, where + ": bad value '" + value + "' for " + key + "; nothing was flashed");
+            String accepted = ConfigKeys.accepted(key);
+            throw new TernException(ExitCodes.USAGE, where + ": bad value '" + value + "' for " + key
+                    + (accepted == null ? "" : ": expected " + accepted) + "; nothing was flashed");
         }
         settings.remove(key); // a later setting moves to the end, where it wins on the board too
         settings.put(key, value);

@@ -26,18 +26,24 @@ final class ContentCheck {
     private final An3155Client client;
     private final Method method;
     private final boolean confirm;
+    private final FlashProgress progress;
     private final byte[] block = new byte[An3155.MAX_BLOCK];
 
-    ContentCheck(An3155Client client, Method method) {
-        this(client, method, false);
+    ContentCheck(An3155Client client, Method method, FlashProgress progress) {
+        this(client, method, false, progress);
     }
 
-    /** {@code confirm}: a difference is asked (CRC) or read again once before it counts (verify). */
-    ContentCheck(An3155Client client, Method method, boolean confirm) {
+    /**
+     * {@code confirm}: a difference is asked (CRC) or read again once before it counts (verify).
+     * {@code progress} hears of each block read back (READ), inside a phase the caller started.
+     */
+    ContentCheck(An3155Client client, Method method, boolean confirm, FlashProgress progress) {
         this.client = client;
         this.method = method;
         this.confirm = confirm;
+        this.progress = progress;
     }
+
 
     Method method() {
         return method;
@@ -70,6 +76,7 @@ final class ContentCheck {
                 // read once more: a byte flipped on a noisy line is not a flash that differs
                 client.read(span.address + at, block, 0, length);
             }
+            progress.advanced(length);
             for (int i = 0; i < length; i++) {
                 if (block[i] != span.content[at + i]) {
                     return String.format(Locale.ROOT, "the byte at %s is 0x%02X, expected 0x%02X",

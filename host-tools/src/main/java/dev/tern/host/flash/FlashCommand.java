@@ -49,9 +49,11 @@ import picocli.CommandLine.Spec;
         footer = {
             "  0 flashed; 1 failure (wrong chip, image too large, a block refused, a line",
             "  that loses or corrupts bytes beyond the retries);",
-            "  2 usage (bad option, unknown config key or value); 3 port or bootloader",
-            "  not reachable; 4 corrupt or badly signed image, verify mismatch, or the",
-            "  board's secure boot refused the image."
+            "  2 usage or input (bad option, unknown config key or value, an image, key or",
+            "  config file that cannot be read); 3 port or bootloader not reachable;",
+            "  4 corrupt or badly signed image, verify mismatch, or the board's secure boot",
+            "  refused the image; 130 Ctrl-C (once writing began the board holds a partial",
+            "  image: flash again)."
         })
 public final class FlashCommand implements Callable<Integer> {
 
@@ -150,8 +152,8 @@ public final class FlashCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progressOut = json ? spec.commandLine().getErr() : out;
-        FlashProgress progress = System.console() != null && !json && barAllowed() ? FlashProgress.bar(progressOut)
-                : FlashProgress.plain(progressOut);
+        FlashProgress progress = System.console() != null && !json && barAllowed()
+                ? FlashProgress.bar(progressOut, TerminalColumns.of(System.getenv())) : FlashProgress.plain(progressOut);
         progress.step("image " + imageFile + ": " + image.describe() + ", app slot " + An3155Client.hex(board.appSlot().address())
                 + " (" + FlashProgress.size(board.appSlot().size()) + ")");
         if (!config.isEmpty()) {
@@ -171,10 +173,10 @@ public final class FlashCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw failure(e);
         }
-        try {
+        try (InterruptNotice interrupted = InterruptNotice.install(spec.commandLine().getErr(), board.id())) {
             LineSettings bootloaderLine = lineOf(board.bootloader().line(), serial.baud());
             An3155Client client = new An3155Client(link, An3155Client.WRITE_ATTEMPTS, An3155Client.LINE_ATTEMPTS, retryWait);
-            Flasher flasher = new Flasher(client, board, plan, progress);
+            Flasher flasher = new Flasher(client, board, plan, progress).withInterruptNotice(interrupted);
             result = flasher.run(new Flasher.Options(entry, link, consoleLine, bootloaderLine, verifyAsked, eraseAll, force,
                     dryRun, noGo, monitorAfter ? Duration.ZERO : BOOT_WATCH));
             if (!monitorAfter) {

@@ -1,9 +1,6 @@
 package dev.tern.host.flash;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -21,6 +18,7 @@ import dev.tern.boards.image.McubootImage;
 import dev.tern.boards.image.Tlv;
 import dev.tern.boards.image.VerificationResult;
 import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.IoErrors;
 import dev.tern.host.cli.TernException;
 
 /**
@@ -30,7 +28,7 @@ import dev.tern.host.cli.TernException;
  */
 record FlashImage(Path file, byte[] bytes, McubootImage image) {
 
-    /** Reads and checks {@code file}: exit 1 when unreadable or too large, exit 4 when corrupt or badly signed. */
+    /** Reads and checks {@code file}: exit 2 when unreadable, 1 when too large, exit 4 when corrupt or badly signed. */
     static FlashImage load(Path file, BoardDefinition board, List<Path> keyFiles) {
         byte[] bytes = readFile(file, "image");
         McubootImage image;
@@ -74,13 +72,7 @@ record FlashImage(Path file, byte[] bytes, McubootImage image) {
     }
 
     static byte[] readFile(Path file, String what) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new TernException(ExitCodes.FAILURE, what + " not found: " + file);
-        } catch (IOException e) {
-            throw new TernException(ExitCodes.FAILURE, "cannot read " + what + " " + file + ": " + e.getMessage(), e);
-        }
+        return IoErrors.read(what, file);
     }
 
     private static ImageKey readKey(Path file) {

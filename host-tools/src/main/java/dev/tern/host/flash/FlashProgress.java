@@ -5,8 +5,9 @@ import java.util.Locale;
 
 /**
  * What a flash reports while it works. {@link #plain} prints one line per step (for logs, pipes
- * and tests); {@link #bar} redraws one terminal line with bytes, rate and time left while
- * writing, and prints the steps above it.
+ * and tests); {@link #bar} redraws one terminal line, fitted to the terminal's width, with bytes,
+ * rate and time left while a long phase (writing, reading back to compare or verify) runs, and
+ * prints the steps above it.
  */
 abstract class FlashProgress {
 
@@ -20,8 +21,9 @@ abstract class FlashProgress {
         return new Plain(out);
     }
 
-    static FlashProgress bar(PrintWriter out) {
-        return new Bar(out);
+    /** A bar on a terminal {@code columns} wide. */
+    static FlashProgress bar(PrintWriter out, int columns) {
+        return new Bar(out, columns);
     }
 
     /** A finished step: {@code erase 0x08020000 (128 KB)}. */
@@ -30,14 +32,14 @@ abstract class FlashProgress {
         out.flush();
     }
 
-    /** Writing starts: {@code total} bytes to send. */
-    abstract void startWriting(long total);
+    /** A long phase starts ({@code what}: write, compare, verify): {@code total} bytes to go. */
+    abstract void start(String what, long total);
 
-    /** {@code bytes} more were written. */
-    abstract void written(long bytes);
+    /** {@code bytes} more of the phase are done. */
+    abstract void advanced(long bytes);
 
-    /** Writing ended (the bar, if any, is finished). */
-    abstract void endWriting();
+    /** The phase ended (the bar, if any, is cleared). */
+    abstract void end();
 
     /** {@code 512 B}, {@code 37.5 KB}, {@code 1.2 MB}. */
     static String size(long bytes) {
@@ -64,33 +66,39 @@ abstract class FlashProgress {
         }
 
         @Override
-        void startWriting(long total) {
-            // one line per written span is printed by the flash itself
+        void start(String what, long total) {
+            if (!"write".equals(what)) {
+                // writing prints a line per span; reading back is silent for seconds without this one
+                step(what + ": reading back " + size(total) + " ...");
+            }
         }
 
         @Override
-        void written(long bytes) {
+        void advanced(long bytes) {
             // no bar in plain output
         }
 
         @Override
-        void endWriting() {
+        void end() {
             // nothing drawn
         }
     }
 
     private static final class Bar extends FlashProgress {
-        private static final int WIDTH = 30;
+        private static final int MIN_BAR = 10;
         private static final long REDRAW_NANOS = 100_000_000L;
 
+        private final int columns;
+        private String what;
         private long total;
         private long done;
         private long started;
         private long lastDrawn;
         private boolean drawn;
 
-        Bar(PrintWriter out) {
+        Bar(PrintWriter out, int columns) {
             super(out);
+            this.columns = columns;
         }
 
         @Override
@@ -103,7 +111,8 @@ abstract class FlashProgress {
         }
 
         @Override
-        void startWriting(long totalBytes) {
+        void start(String phase, long totalBytes) {
+            what = phase;
             total = totalBytes;
             done = 0;
             started = System.nanoTime();
@@ -111,7 +120,7 @@ abstract class FlashProgress {
         }
 
         @Override
-        void written(long bytes) {
+        void advanced(long bytes) {
             done += bytes;
             long now = System.nanoTime();
             if (now - lastDrawn >= REDRAW_NANOS || done >= total) {
@@ -120,7 +129,7 @@ abstract class FlashProgress {
         }
 
         @Override
-        void endWriting() {
+        void end() {
             clear();
             total = 0;
         }
@@ -128,21 +137,42 @@ abstract class FlashProgress {
         private void draw() {
             long now = System.nanoTime();
             lastDrawn = now;
-            int filled = total == 0 ? WIDTH : (int) (WIDTH * done / total);
-            long elapsed = now - started;
-            String left = done == 0 || elapsed <= 0 ? "--" : Math.max(0, (total - done) * elapsed / done / 1_000_000_000L) + " s";
-            out.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + (total == 0 ? 100 : done * 100 / total)
-                    + "% " + size(done) + " / " + size(total) + "  " + rate(done, elapsed) + "  " + left + " left   ");
+            out.print("\r" + line(what, done, total, now - started, columns));
             out.flush();
             drawn = true;
         }
 
         private void clear() {
             if (drawn) {
-                out.print("\r" + " ".repeat(WIDTH + 60) + "\r");
+                out.print("\r" + " ".repeat(columns - 1) + "\r");
                 out.flush();
                 drawn = false;
             }
         }
+    }
+
+    /**
+     * The bar's line, at most {@code columns - 1} characters (the last column would wrap on some
+     * terminals): {@code write [#####     ] 45% 37.5 KB / 150 KB  10.5 KB/s  9 s left}. Where it
+     * does not fit, the rate and time go first, then the bar.
+     */
+    static String line(String what, long done, long total, long elapsedNanos, int columns) {
+        int percent = total == 0 ? 100 : (int) (done * 100 / total);
+        String left = done == 0 || elapsedNanos <= 0 ? "--" : Math.max(0, (total - done) * elapsedNanos / done / 1_000_000_000L) + " s";
+        String counts = percent + "% " + size(done) + " / " + size(total);
+        String timing = "  " + rate(done, elapsedNanos) + "  " + left + " left";
+        int room = columns - 1;
+        String text = what + " " + counts + timing;
+        if (text.length() + Bar.MIN_BAR + 3 > room) {
+            text = what + " " + counts;
+        }
+        int barWidth = room - text.length() - 3;
+        if (barWidth < Bar.MIN_BAR) {
+            return text.length() <= room ? text : text.substring(0, room);
+        }
+        int filled = total == 0 ? barWidth : (int) (barWidth * done / total);
+        String bar = "[" + "#".repeat(filled) + " ".repeat(barWidth - filled) + "] ";
+        String[] words = text.split(" ", 2);
+        return words[0] + " " + bar + words[1];
     }
 }

@@ -3,6 +3,7 @@ package dev.tern.host.flash;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -78,6 +79,7 @@ final class Flasher {
     private final BoardDefinition board;
     private final FlashPlan plan;
     private final FlashProgress progress;
+    private InterruptNotice interruptNotice;
 
     Flasher(An3155Client client, BoardDefinition board, FlashPlan plan, FlashProgress progress) {
         this.client = client;
@@ -102,10 +104,13 @@ final class Flasher {
                 info.versionText(), client.port(), chip, eraseCommand, info.hasChecksum() ? "yes" : "no"));
 
         if (!options.eraseAll()) {
-            ContentCheck compare = new ContentCheck(client, info.hasChecksum() ? ContentCheck.Method.CRC : ContentCheck.Method.READ);
+            ContentCheck compare = new ContentCheck(client, info.hasChecksum() ? ContentCheck.Method.CRC : ContentCheck.Method.READ,
+                    progress);
+            startReadBack(compare, "compare", plan.spans());
             for (FlashPlan.Span span : plan.spans()) {
                 span.unchanged = compare.difference(span) == null;
             }
+            progress.end();
         }
         if (options.dryRun()) {
             printPlan(options.eraseAll());
@@ -113,14 +118,39 @@ final class Flasher {
             return result(0, 0, started, "none", true, null);
         }
 
+        changing(true);
         int erased = erase(eraseCommand, options.eraseAll());
         for (FlashPlan.Span span : plan.unchanged()) {
             progress.step("skip  " + range(span) + " (" + FlashProgress.size(span.content.length) + ", unchanged)");
         }
         long written = write();
         String verified = verify(verify);
+        changing(false);
         String bootLine = go(options);
         return result(written, erased, started, verified, false, bootLine);
+    }
+
+    /** Ctrl-C from now on says the board holds a partial image (see {@link InterruptNotice}). */
+    Flasher withInterruptNotice(InterruptNotice notice) {
+        this.interruptNotice = notice;
+        return this;
+    }
+
+    private void changing(boolean changing) {
+        if (interruptNotice != null) {
+            interruptNotice.flashChanging(changing);
+        }
+    }
+
+    /** Reading back (no GET_CHECKSUM) takes seconds: a progress phase; a CRC is one answer per span, no phase. */
+    private void startReadBack(ContentCheck check, String what, List<FlashPlan.Span> spans) {
+        if (check.method() == ContentCheck.Method.READ) {
+            long bytes = 0;
+            for (FlashPlan.Span span : spans) {
+                bytes += span.content.length;
+            }
+            progress.start(what, bytes);
+        }
     }
 
     private void checkChip(int chip, boolean force) {
@@ -178,7 +208,7 @@ final class Flasher {
     private long write() throws IOException {
         long total = plan.bytesToWrite();
         long written = 0;
-        progress.startWriting(total);
+        progress.start("write", total);
         for (FlashPlan.Span span : plan.toWrite()) {
             for (int at = 0; at < span.content.length; at += An3155.MAX_BLOCK) {
                 int length = Math.min(An3155.MAX_BLOCK, span.content.length - at);
@@ -187,11 +217,11 @@ final class Flasher {
                 }
                 client.write(span.address + at, span.content, at, length);
                 written += length;
-                progress.written(length);
+                progress.advanced(length);
             }
             progress.step("write " + range(span) + " done (" + span.segment + ", " + FlashProgress.size(span.nonBlankBytes()) + ")");
         }
-        progress.endWriting();
+        progress.end();
         return written;
     }
 
@@ -201,14 +231,18 @@ final class Flasher {
             progress.step("verify " + label);
             return label;
         }
-        ContentCheck check = new ContentCheck(client, verify == Verify.CRC ? ContentCheck.Method.CRC : ContentCheck.Method.READ, true);
+        ContentCheck check = new ContentCheck(client, verify == Verify.CRC ? ContentCheck.Method.CRC : ContentCheck.Method.READ, true,
+                progress);
+        startReadBack(check, "verify", plan.toWrite());
         for (FlashPlan.Span span : plan.toWrite()) {
             String difference = check.difference(span);
             if (difference != null) {
+                progress.end();
                 throw new TernException(ExitCodes.VERIFICATION_FAILED, "verify failed at " + An3155Client.hex(span.address)
                         + ": " + difference + " (" + span.segment + "); flash again, and if it fails again the flash may be worn");
             }
         }
+        progress.end();
         String label = check.method().label;
         progress.step("verify ok (" + label + ", " + plan.toWrite().size() + " page" + (plan.toWrite().size() == 1 ? "" : "s") + ")");
         return label;

@@ -1,14 +1,12 @@
 package dev.tern.host.image;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.KeyFormatException;
 import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.IoErrors;
 import dev.tern.host.cli.TernException;
 
 /** Reading the files the key and image commands take, with errors that name the path. */
@@ -17,15 +15,9 @@ final class ImageFiles {
     private ImageFiles() {
     }
 
-    /** The bytes of {@code path}; a missing or unreadable file ends the command with exit 1 naming it. */
+    /** The bytes of {@code path}; a missing or unreadable file ends the command with exit 2 naming it. */
     static byte[] read(Path path, String what) {
-        try {
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new TernException(ExitCodes.FAILURE, what + " not found: " + path);
-        } catch (IOException e) {
-            throw new TernException(ExitCodes.FAILURE, "cannot read " + what + " " + path + ": " + e.getMessage(), e);
-        }
+        return IoErrors.read(what, path);
     }
 
     /** The PEM key in {@code path}, private or public. */
@@ -39,10 +31,6 @@ final class ImageFiles {
     }
 
     static void write(Path path, byte[] bytes, String what) {
-        try {
-            Files.write(path, bytes);
-        } catch (IOException e) {
-            throw new TernException(ExitCodes.FAILURE, "cannot write " + what + " " + path + ": " + e.getMessage(), e);
-        }
+        IoErrors.write(what, path, bytes);
     }
 }

@@ -32,6 +32,15 @@ import picocli.CommandLine.Spec;
         description = {
             "Reads any MCUboot image (Tern's or imgtool's) and says whether its SHA-256 matches. "
                 + "It checks no signature: that is 'tern image verify --key KEY'.",
+            "",
+            "An image whose SHA-256 does not match its SHA256 TLV (or that has none) is shown in full, then "
+                + "reported INVALID with exit 4, as 'tern image verify' and imgtool verify do: 'tern flash' and "
+                + "secure boot refuse it.",
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0 the image is well formed and its hash matches; 1 not an MCUboot image;",
+            "  2 usage (a missing or unreadable file); 4 INVALID: the hash does not match or is missing.",
         })
 final class ImageInfoCommand implements Callable<Integer> {
 
@@ -59,7 +68,27 @@ final class ImageInfoCommand implements Callable<Integer> {
         } else {
             text(out, image, bytes.length);
         }
-        return ExitCodes.OK;
+        out.flush();
+        String invalid = invalidity(image);
+        if (invalid == null) {
+            return ExitCodes.OK;
+        }
+        // the JSON object above says so too (hashMatches false): no second object on standard output
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + imageFile + ": INVALID: " + invalid);
+        return ExitCodes.VERIFICATION_FAILED;
+    }
+
+    /** Why 'tern flash' and secure boot would refuse the image whatever its signature, or null. */
+    private static String invalidity(McubootImage image) {
+        Tlv hash = first(image.tlvs(ImageFormat.TLV_SHA256));
+        if (hash == null) {
+            return "no SHA256 TLV (not signed by 'tern image sign' or imgtool); 'tern flash' and secure boot refuse it";
+        }
+        if (!hashMatches(image, hash)) {
+            return "its SHA-256 does not match the SHA256 TLV (changed after signing?); 'tern flash' and secure boot "
+                    + "refuse it; sign it again";
+        }
+        return null;
     }
 
     private void text(PrintWriter out, McubootImage image, int fileSize) {

@@ -2,7 +2,9 @@ package dev.tern.host.image;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.tern.boards.image.ImageKey;
@@ -10,6 +12,7 @@ import dev.tern.boards.image.ImageVerifier;
 import dev.tern.boards.image.ImageVersion;
 import dev.tern.boards.image.VerificationResult;
 import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.Json;
 import dev.tern.host.cli.NumberConverter;
 import dev.tern.host.cli.TernException;
 import picocli.CommandLine.Command;
@@ -47,6 +50,9 @@ final class ImageVerifyCommand implements Callable<Integer> {
             description = "Refuse an image whose security counter is missing or lower.")
     Long minimumSecurityCounter;
 
+    @Option(names = "--json", description = "Print one JSON object (ok, verdict, reason, version), for scripts; the exit code is the same.")
+    boolean json;
+
     @Override
     public Integer call() {
         List<ImageKey> keys = new ArrayList<>();
@@ -56,10 +62,30 @@ final class ImageVerifyCommand implements Callable<Integer> {
         byte[] image = ImageFiles.read(imageFile, "image");
         VerificationResult result = new ImageVerifier(keys).minimumVersion(minimumVersion)
                 .minimumSecurityCounter(minimumSecurityCounter).verify(image);
+        if (json) {
+            spec.commandLine().getOut().println(Json.object(asMap(result)));
+            if (!result.ok()) {
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + imageFile + ": " + result);
+            }
+            return result.ok() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
+        }
         if (!result.ok()) {
             throw new TernException(ExitCodes.VERIFICATION_FAILED, imageFile + ": " + result);
         }
         spec.commandLine().getOut().println(imageFile + ": " + result);
         return ExitCodes.OK;
+    }
+
+    /** {@code {"file":..., "ok":false, "verdict":"BAD_SIGNATURE", "reason":..., "version":...}}. */
+    private Map<String, Object> asMap(VerificationResult result) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("file", imageFile.toString());
+        map.put("ok", result.ok());
+        map.put("verdict", result.verdict().name());
+        map.put("reason", result.reason());
+        if (result.image() != null) {
+            map.put("version", result.image().version().toString());
+        }
+        return map;
     }
 }

@@ -16,6 +16,7 @@ import dev.tern.boards.image.ImageFormat;
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.KeyType;
 import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.IoErrors;
 import dev.tern.host.cli.TernException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,7 +98,7 @@ public final class KeygenCommand implements Callable<Integer> {
         } catch (FileAlreadyExistsException e) {
             throw new TernException(ExitCodes.FAILURE, path + " exists; refusing to overwrite a key (use --force to replace it)", e);
         } catch (IOException e) {
-            throw new TernException(ExitCodes.FAILURE, "cannot write private key " + path + ": " + e.getMessage(), e);
+            throw IoErrors.inputError("private key", path, e);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.tern.host.cli.Suggestions;
+
 /**
  * Which lines {@code --filter} shows. Each value is a level ({@code E W I D T} or error, warn,
  * info, debug, trace) or a tag ({@code mqtt}, {@code cmd}, ...):
@@ -21,6 +23,12 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class LineFilter {
+
+    /**
+     * The tags Tern's boards print: the firmware log's (dev.tern.app.Log: boot, cfg, session, mqtt,
+     * app, cmd) and the boot stage's (boot, fault). A filter on another word would show nothing.
+     */
+    public static final List<String> KNOWN_TAGS = List.of("boot", "cfg", "session", "mqtt", "app", "cmd", "fault");
 
     /** Shows every line. */
     public static final LineFilter ALL = new LineFilter(null, Set.of());
@@ -44,7 +52,13 @@ public final class LineFilter {
             }
             LogLevel level = LogLevel.parse(trimmed);
             if (level == null) {
-                tags.add(trimmed.toLowerCase(Locale.ROOT));
+                String tag = trimmed.toLowerCase(Locale.ROOT);
+                if (!KNOWN_TAGS.contains(tag)) {
+                    throw new IllegalArgumentException("--filter " + trimmed + ": no such level or tag"
+                            + Suggestions.didYouMean(tag, KNOWN_TAGS) + "; the levels: E W I D T (or error warn info debug "
+                            + "trace), the tags: " + String.join(", ", KNOWN_TAGS));
+                }
+                tags.add(tag);
             } else if (threshold == null || !level.atLeast(threshold)) {
                 threshold = level;
             }

@@ -18,8 +18,8 @@ import dev.tern.host.serial.SerialPortException;
 /**
  * A board's console on the terminal: reads the port, shows each line (or a hex dump), appends it
  * to the log file, sends typed lines, waits for a port that vanished to come back, and ends on
- * {@code until}, {@code timeout} or {@link #stop()} (Ctrl-C: a shutdown hook closes the port
- * and flushes the log). {@code tern monitor} opens the port by name; {@code tern flash --monitor}
+ * {@code until}, {@code timeout} or {@link #stop()} (Ctrl-C: a shutdown hook closes the port,
+ * flushes the log and ends the process with exit 0). {@code tern monitor} opens the port by name; {@code tern flash --monitor}
  * hands over the link it flashed through, so no boot line is lost between the two:
  *
  * <pre>{@code
@@ -38,6 +38,8 @@ public final class Monitor {
     static final Duration POLL = Duration.ofMillis(100);
     /** Held-back text (a line without its end, a partial hex row) is shown after this much silence. */
     static final Duration QUIET = Duration.ofMillis(200);
+    /** How long Ctrl-C waits for the session to close the port and the log before the process ends. */
+    static final Duration SESSION_END_LIMIT = Duration.ofSeconds(2);
 
     private final MonitorSettings settings;
     private final PrintWriter out;
@@ -48,6 +50,7 @@ public final class Monitor {
     private Duration retryInterval = RETRY_INTERVAL;
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch sessionEnded = new CountDownLatch(1);
     private final AtomicReference<SerialLink> current = new AtomicReference<>();
     private volatile LogFile log;
 
@@ -170,6 +173,7 @@ public final class Monitor {
             closeLog();
             out.flush();
             err.flush();
+            sessionEnded.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -293,7 +297,11 @@ public final class Monitor {
         }
     }
 
-    /** Ctrl-C: close the port, flush what was shown and logged; the terminal was never changed. */
+    /**
+     * Ctrl-C: close the port, flush what was shown and logged (the terminal was never changed), and
+     * end with exit 0: stopping the monitor is its normal end, as quitting pio device monitor or
+     * miniterm is, not the 130 of an interrupted command.
+     */
     private void shutdown() {
         stop();
         out.flush();
@@ -305,6 +313,12 @@ public final class Monitor {
                 // the JVM is going: nothing more to do
             }
         }
+        try {
+            sessionEnded.await(SESSION_END_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(ExitCodes.OK);
     }
 
     private void closeLog() {

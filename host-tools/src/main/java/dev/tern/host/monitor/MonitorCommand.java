@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import dev.tern.host.cli.ColorChoice;
 import dev.tern.host.cli.Durations;
 import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.IoErrors;
 import dev.tern.host.cli.SerialOptions;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.serial.LineSettings;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
             "Filters (--filter, repeatable or comma-separated) show only some lines:",
             "  a level (E W I D T, or error warn info debug trace) shows that level and more severe: "
                 + "'--filter W' shows warnings and errors; T (the packet trace) is the least severe;",
-            "  any other word is a tag: '--filter mqtt --filter cmd' shows the mqtt and cmd lines;",
+            "  a tag (boot, cfg, session, mqtt, app, cmd, fault) shows the lines with that tag: "
+                + "'--filter mqtt --filter cmd' shows the mqtt and cmd lines; another word is an error;",
             "  both together must both match: '--filter W,mqtt' shows mqtt's warnings and errors;",
             "  lines with no level (the boot stage's 'boot: image ... verified') pass a level filter; "
                 + "lines with no tag fail a tag filter. The log file always gets every line.",
@@ -56,8 +58,10 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0 the --until line came; or --timeout passed and no --until was given; or stopped",
+            "    (Ctrl-C is the normal end of a monitor: exit 0, as pio device monitor's quit)",
             "  1 --timeout passed without a line matching --until; the log file could not be written",
-            "  2 usage (a bad option, duration or regex)",
+            "  2 usage (a bad option, baud, duration, regex or --filter tag; a --log-file that",
+            "    cannot be written)",
             "  3 the port does not exist or is busy; or it vanished with --no-reconnect",
         })
 public final class MonitorCommand implements Callable<Integer> {
@@ -143,8 +147,8 @@ public final class MonitorCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (serial.baud() != null && serial.baud() <= 0) {
-            throw new ParameterException(spec.commandLine(), "--baud must be a positive number, not " + serial.baud());
+        if (logFile != null) {
+            IoErrors.checkWritable("--log-file", logFile);
         }
         LineSettings line = LineSettings.of8N1(serial.baud() == null ? MonitorSettings.DEFAULT_BAUD : serial.baud());
         return MonitorSettings.defaults()

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import dev.tern.boards.virtual.VirtualBoardOptions;
 import dev.tern.boards.virtual.WearReport;
 import dev.tern.host.cli.Durations;
 import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.IoErrors;
 import dev.tern.host.cli.StopSignal;
 import dev.tern.host.cli.TernException;
 import picocli.CommandLine.Command;
@@ -116,6 +116,7 @@ public final class SimCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         BoardDefinition board = board();
+        checkFlashFiles();
         VirtualBoardOptions options = VirtualBoardOptions.of(flashFile, new McubootImageCheck())
                 .board(board)
                 .console(endpoint())
@@ -171,8 +172,18 @@ public final class SimCommand implements Callable<Integer> {
     private boolean watch(VirtualBoard sim, StopSignal stop, PrintWriter out) throws InterruptedException {
         long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         BoardMode shown = null;
+        int refusalsShown = 0;
         while (true) {
             BoardMode mode = sim.mode();
+            int refusals = sim.refusals();
+            if (refusals != refusalsShown) {
+                // the check can be over between two polls: the count, not the CHECKING mode, says a boot was refused
+                refusalsShown = refusals;
+                synchronized (out) {
+                    out.println(refusalLine(sim.lastRefusal()));
+                    out.flush();
+                }
+            }
             if (mode != shown) {
                 synchronized (out) {
                     out.println("sim: " + describe(mode));
@@ -191,6 +202,13 @@ public final class SimCommand implements Callable<Integer> {
                 return false;
             }
         }
+    }
+
+    /** The board console's {@code boot: refused: REASON} as the sim's own window says it. */
+    static String refusalLine(String consoleLine) {
+        String reason = consoleLine.replaceFirst("^boot: (refused: )?", "");
+        return "sim: secure boot refused the image: " + reason + "; the board stays in its ROM bootloader until an image "
+                + "it accepts is flashed";
     }
 
     static String describe(BoardMode mode) {
@@ -246,17 +264,16 @@ public final class SimCommand implements Callable<Integer> {
         return baud;
     }
 
+    /** The flash file and its wear record beside it, refused before the board starts if they cannot be written. */
+    private void checkFlashFiles() {
+        IoErrors.checkWritable("--flash", flashFile);
+        IoErrors.checkWritable("--flash", Path.of(flashFile + ".wear"));
+    }
+
     private List<byte[]> readKeys() {
         List<byte[]> keys = new ArrayList<>();
         for (Path file : trustedKeys) {
-            byte[] pem;
-            try {
-                pem = Files.readAllBytes(file);
-            } catch (NoSuchFileException e) {
-                throw new TernException(ExitCodes.FAILURE, "cannot read trusted key " + file + ": no such file");
-            } catch (IOException e) {
-                throw new TernException(ExitCodes.FAILURE, "cannot read trusted key " + file + ": " + e.getMessage());
-            }
+            byte[] pem = IoErrors.read("trusted key", file);
             try {
                 ImageKey.fromPem(new String(pem, StandardCharsets.US_ASCII));
             } catch (KeyFormatException e) {
@@ -272,8 +289,7 @@ public final class SimCommand implements Callable<Integer> {
         try {
             return VirtualBoard.start(options);
         } catch (BindException e) {
-            throw new TernException(ExitCodes.UNREACHABLE, "cannot listen on " + options.console() + ": " + e.getMessage()
-                    + "; is another 'tern sim' running? pick another port with --console socket://127.0.0.1:PORT (0: any free one)", e);
+            throw IoErrors.bindError(options.console().toString(), options.console().host(), e);
         } catch (FileNotFoundException e) {
             throw new TernException(ExitCodes.UNREACHABLE, "cannot open " + options.console() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

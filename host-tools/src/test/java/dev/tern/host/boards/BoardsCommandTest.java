@@ -1,6 +1,7 @@
 package dev.tern.host.boards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
@@ -74,6 +75,19 @@ class BoardsCommandTest {
         assertTrue(tern.out.contains("\"sessionLife.qos2.years\":" + Math.round(qos2.years() * 10) / 10.0), tern.out);
         assertTrue(tern.out.contains("\"sessionLife.qos1.bytesPerMessage\":"
                 + SessionLife.project(board, 1).bytesPerMessage()), tern.out);
+    }
+
+    @Test
+    void jsonGivesNumbersAsNumbersAndFlagsAsFlags() {
+        Tern tern = Tern.run("boards", "virtual", "--json");
+
+        assertEquals(ExitCodes.OK, tern.exitCode, tern::toString);
+        assertTrue(tern.out.contains("\"console.baud\":115200,"), tern.out);
+        assertTrue(tern.out.contains("\"flash.base\":134217728,"), tern.out);
+        assertTrue(tern.out.contains("\"ram.size\":327680,"), tern.out);
+        assertTrue(tern.out.contains("\"console.parity\":\"none\""), tern.out);
+        assertTrue(tern.out.contains("\"flash.sectors\":\"4x32K, 1x128K, 3x256K\""), tern.out);
+        assertFalse(tern.out.contains("\"115200\""), tern.out);
     }
 
     @Test

@@ -159,4 +159,13 @@ class DemoCommandTest {
         assertEquals(ExitCodes.USAGE, duration.exitCode, duration.toString());
         assertTrue(duration.err.contains("'soon' is not a duration; write a whole number and a unit"), duration.err);
     }
+
+    @Test
+    void aWorkFolderThatCannotBeMadeIsAnInputErrorSaidInWords() {
+        Tern tern = Tern.run("demo", "--work-dir", "/proc/nope");
+
+        assertEquals(ExitCodes.USAGE, tern.exitCode, tern.toString());
+        assertTrue(tern.err.contains("tern demo: --work-dir /proc/nope: /proc is a kernel file system, which holds no files "
+                + "of yours; pick a path in an ordinary folder"), tern.err);
+    }
 }

@@ -82,6 +82,9 @@ class FlashCommandTest {
             assertEquals(ExitCodes.OK, first.exitCode, first.toString());
             assertTrue(first.out.contains("GET_CHECKSUM no"), first.out);
             assertTrue(first.out.contains("verify ok (read, 1 page)"), first.out);
+            // the read-backs take seconds on a real line: each says it starts
+            assertTrue(first.out.contains("GET_CHECKSUM no\ncompare: reading back 20.6 KB ...\n"), first.out);
+            assertTrue(first.out.contains("verify: reading back 20.6 KB ...\nverify ok"), first.out);
             Tern crc = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--verify", "crc");
             assertEquals(ExitCodes.FAILURE, crc.exitCode, crc.toString());
             assertTrue(crc.err.contains("tern flash: --verify crc: this bootloader (version 3.1) has no GET_CHECKSUM; use --verify read"),
@@ -189,14 +192,53 @@ class FlashCommandTest {
         Path image = image(1024);
         Tern unknown = Tern.run("flash", image, "--port", NOTHING_THERE, "--set", "sensor.temprature.qos=2");
         assertEquals(ExitCodes.USAGE, unknown.exitCode, unknown.toString());
-        assertEquals("tern flash: --set sensor.temprature.qos=2: unknown config key 'sensor.temprature.qos' (see"
-                + " docs/sensor-firmware.md for the keys); nothing was flashed\n", unknown.err);
+        assertTrue(unknown.err.startsWith("tern flash: --set sensor.temprature.qos=2: unknown config key 'sensor.temprature.qos'"
+                + " (did you mean sensor.temperature.qos?); the keys: device.id, broker.host, "), unknown.err);
+        assertTrue(unknown.err.endsWith(" (docs/sensor-firmware.md); nothing was flashed\n"), unknown.err);
 
         Path config = folder.resolve("board.cfg");
         Files.writeString(config, "# settings\nbroker.port=1883\nsensor.pressure.qos=3\n");
         Tern bad = Tern.run("flash", image, "--port", NOTHING_THERE, "--config", config);
         assertEquals(ExitCodes.USAGE, bad.exitCode, bad.toString());
-        assertEquals("tern flash: " + config + " line 3: bad value '3' for sensor.pressure.qos; nothing was flashed\n", bad.err);
+        assertEquals("tern flash: " + config + " line 3: bad value '3' for sensor.pressure.qos: expected 0, 1 or 2; "
+                + "nothing was flashed\n", bad.err);
+
+        Tern port = Tern.run("flash", image, "--port", NOTHING_THERE, "--set", "broker.port=0");
+        assertEquals(ExitCodes.USAGE, port.exitCode, port.toString());
+        assertTrue(port.err.contains("bad value '0' for broker.port: expected a whole number from 1 to 65535;"), port.err);
+    }
+
+    @Test
+    void aMissingConfigFileIsAnInputErrorLikeABadValue() throws IOException {
+        Path missing = folder.resolve("nope.cfg");
+        Tern tern = Tern.run("flash", image(1024), "--port", NOTHING_THERE, "--config", missing);
+
+        assertEquals(ExitCodes.USAGE, tern.exitCode, tern.toString());
+        assertEquals("tern flash: config file " + missing + " does not exist; check the path\n", tern.err);
+    }
+
+    @Test
+    void withJsonAFailurePrintsAnErrorObjectOnStandardOutput() throws IOException {
+        Tern tern = Tern.run("flash", image(1024), "--port", NOTHING_THERE, "--json");
+
+        assertEquals(ExitCodes.UNREACHABLE, tern.exitCode, tern.toString());
+        assertTrue(tern.out.startsWith("{\"ok\":false,\"command\":\"tern flash\",\"exitCode\":3,\"error\":\""), tern.out);
+        assertTrue(tern.out.contains("socket://127.0.0.1:1"), tern.out);
+        assertEquals(1, tern.out.strip().lines().count(), tern.out);
+
+        Tern usage = Tern.run("flash", image(1024), "--port", NOTHING_THERE, "--json", "--erase", "some");
+        assertEquals(ExitCodes.USAGE, usage.exitCode, usage.toString());
+        assertTrue(usage.out.contains("\"exitCode\":2,\"error\":\"--erase must be pages or all, not 'some'\"}"), usage.out);
+    }
+
+    @Test
+    void anUnknownOptionIsReportedWithTheNearestOneAlongWithAMissingOne() throws IOException {
+        Tern tern = Tern.run("flash", image(1024), "--prot", "x");
+
+        assertEquals(ExitCodes.USAGE, tern.exitCode, tern.toString());
+        assertTrue(tern.err.contains("Unknown options: '--prot', 'x'"), tern.err);
+        assertTrue(tern.err.contains("Did you mean --port?"), tern.err);
+        assertTrue(tern.err.indexOf("--prot") < tern.err.indexOf("Missing required option: '--port=PORT'"), tern.err);
     }
 
     @Test

@@ -80,9 +80,17 @@ class ImageInfoCommandTest {
         Files.write(image, bytes);
 
         Tern tern = Tern.run("image", "info", image);
+        Tern json = Tern.run("image", "info", image, "--json");
 
-        assertEquals(ExitCodes.OK, tern.exitCode);
+        // shown in full, then INVALID with verify's exit code, as imgtool verify fails such an image
+        assertEquals(ExitCodes.VERIFICATION_FAILED, tern.exitCode, tern.toString());
         assertTrue(tern.out.contains("(MISMATCH: the image hashes to "), tern.out);
+        assertTrue(tern.out.contains("signature:        ed25519"), tern.out);
+        assertEquals("tern image info: " + image + ": INVALID: its SHA-256 does not match the SHA256 TLV (changed after signing?); "
+                + "'tern flash' and secure boot refuse it; sign it again", tern.err.strip());
+        assertEquals(ExitCodes.VERIFICATION_FAILED, json.exitCode, json.toString());
+        assertEquals(1, json.out.strip().lines().count(), "one JSON object: " + json.out);
+        assertTrue(json.out.contains("\"hashMatches\":false"), json.out);
     }
 
     @Test

@@ -116,10 +116,10 @@ class ImageSignCommandTest {
         Tern noPayload = Tern.run("image", "sign", "--key", key, "--version", "1", dir.resolve("nope.jar"), "-o", dir.resolve("a"));
         Tern noKey = Tern.run("image", "sign", "--key", dir.resolve("nokey.pem"), "--version", "1", payload(1), "-o", dir.resolve("a"));
 
-        assertEquals(ExitCodes.FAILURE, noPayload.exitCode);
-        assertEquals("tern image sign: payload not found: " + dir.resolve("nope.jar"), noPayload.err.strip());
-        assertEquals(ExitCodes.FAILURE, noKey.exitCode);
-        assertEquals("tern image sign: key file not found: " + dir.resolve("nokey.pem"), noKey.err.strip());
+        assertEquals(ExitCodes.USAGE, noPayload.exitCode);
+        assertEquals("tern image sign: payload " + dir.resolve("nope.jar") + " does not exist; check the path", noPayload.err.strip());
+        assertEquals(ExitCodes.USAGE, noKey.exitCode);
+        assertEquals("tern image sign: key file " + dir.resolve("nokey.pem") + " does not exist; check the path", noKey.err.strip());
     }
 
     @Test

@@ -136,11 +136,28 @@ class ImageVerifyCommandTest {
     }
 
     @Test
-    void missingImageExitsOneWithThePath() {
+    void missingImageIsAnInputErrorWithThePath() {
         Tern tern = Tern.run("image", "verify", "--key", publicKey, dir.resolve("none.bin"));
 
-        assertEquals(ExitCodes.FAILURE, tern.exitCode);
-        assertEquals("tern image verify: image not found: " + dir.resolve("none.bin"), tern.err.strip());
+        assertEquals(ExitCodes.USAGE, tern.exitCode);
+        assertEquals("tern image verify: image " + dir.resolve("none.bin") + " does not exist; check the path", tern.err.strip());
+    }
+
+    @Test
+    void jsonGivesTheVerdictForScriptsWithTheSameExitCode() throws Exception {
+        Tern valid = Tern.run("image", "verify", "--key", publicKey, image, "--json");
+        assertEquals(ExitCodes.OK, valid.exitCode, valid.toString());
+        assertTrue(valid.out.startsWith("{\"file\":\"" + image + "\",\"ok\":true,\"verdict\":\"VALID\",\"reason\":\""), valid.out);
+        assertTrue(valid.out.strip().endsWith(",\"version\":\"1.4.0+7\"}"), valid.out);
+
+        byte[] bytes = Files.readAllBytes(image);
+        bytes[32] ^= 1;
+        Files.write(image, bytes);
+        Tern refused = Tern.run("image", "verify", "--key", publicKey, image, "--json");
+        assertEquals(ExitCodes.VERIFICATION_FAILED, refused.exitCode, refused.toString());
+        assertTrue(refused.out.startsWith("{\"file\":\"" + image + "\",\"ok\":false,\"verdict\":\"HASH_MISMATCH\""), refused.out);
+        assertEquals(1, refused.out.strip().lines().count(), refused.out);
+        assertTrue(refused.err.contains("REFUSED (hash mismatch)"), refused.err);
     }
 
     @Test

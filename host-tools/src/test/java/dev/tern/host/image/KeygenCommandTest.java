@@ -96,4 +96,14 @@ class KeygenCommandTest {
         assertEquals(ExitCodes.USAGE, tern.exitCode);
         assertTrue(tern.err.contains("Missing required option: '--output=FILE'"), tern.err);
     }
+
+    @Test
+    void aKeyInAFolderThatDoesNotExistIsAnInputErrorSaidInWords() {
+        Path key = dir.resolve("nonexistent").resolve("k.pem");
+        Tern tern = Tern.run("keygen", "-o", key);
+
+        assertEquals(ExitCodes.USAGE, tern.exitCode, tern.toString());
+        assertEquals("tern keygen: private key " + key + ": the folder " + key.getParent() + " does not exist; create it or "
+                + "pick another path", tern.err.strip());
+    }
 }

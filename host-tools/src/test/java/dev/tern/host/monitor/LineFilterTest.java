@@ -2,6 +2,7 @@ package dev.tern.host.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -56,6 +57,13 @@ class LineFilterTest {
     void aLevelAndATagMustBothMatch() {
         assertEquals(List.of("E 1.000 mqtt: refused", "W 1.005 mqtt: disconnected"), shown("W", "mqtt"));
         assertEquals(shown("W", "mqtt"), shown("mqtt", "W"));
+    }
+
+    @Test
+    void anUnknownTagIsRefusedWithTheNearestKnownOne() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> LineFilter.of(List.of("W", "mqqt")));
+
+        assertTrue(error.getMessage().startsWith("--filter mqqt: no such level or tag (did you mean mqtt?)"), error.getMessage());
     }
 
     @Test

@@ -150,6 +150,54 @@ class MonitorCommandTest {
     }
 
     @Test
+    void aBadBaudSaysWhatABaudRateIs() throws Exception {
+        for (String baud : new String[] {"0", "-5", "99999999999", "fast"}) {
+            MonitorRun run = MonitorRun.complete("--port", url(), "--baud", baud);
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+            assertTrue(run.err().contains("Invalid value for option '--baud': '" + baud + "' is not a baud rate: give a whole "
+                    + "number from 1 to 12000000, e.g. 115200"), run::toString);
+        }
+    }
+
+    @Test
+    void aBadUntilRegexIsOneLineWithThePatternAndThePosition() throws Exception {
+        MonitorRun run = MonitorRun.complete("--port", url(), "--until", "boot: (image");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        String first = run.err().lines().findFirst().orElse("");
+        assertTrue(first.startsWith("Invalid value for option '--until': 'boot: (image' is not a valid regex: unclosed group "
+                + "at position 12"), run::toString);
+        assertFalse(run.err().contains("PatternSyntaxException"), run::toString);
+        assertEquals(2, run.err().lines().count(), run::toString);
+    }
+
+    @Test
+    void anUnknownFilterTagNamesTheKnownOnesAndTheNearest() throws Exception {
+        MonitorRun run = MonitorRun.complete("--port", url(), "--filter", "mqqt");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--filter mqqt: no such level or tag (did you mean mqtt?); the levels: E W I D T"), run::toString);
+        assertTrue(run.err().contains("the tags: boot, cfg, session, mqtt, app, cmd, fault"), run::toString);
+    }
+
+    @Test
+    void aLogFileThatCannotBeWrittenIsAnInputErrorSaidInWords() throws Exception {
+        MonitorRun run = MonitorRun.complete("--port", url(), "--log-file", "/proc/x");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertEquals("tern monitor: --log-file /proc/x: /proc is a kernel file system, which holds no files of yours; pick a "
+                + "path in an ordinary folder", run.err().strip());
+    }
+
+    @Test
+    void theBaudHelpNamesNoBoardOptionMonitorLacks() {
+        Tern help = Tern.run("monitor", "--help");
+
+        assertTrue(help.out.contains("115200 where there is no --board"), help.out);
+        assertFalse(help.out.contains("(default: the board definition's)"), help.out);
+    }
+
+    @Test
     void aMalformedPortNameIsAUsageError() throws Exception {
         MonitorRun run = MonitorRun.complete("--port", "socket://nohost");
 

@@ -48,6 +48,8 @@ class SimCommandTest {
         // board's mode every 10 ms, so the check of an erased slot, shorter than that, may not be reported)
         assertTrue(tern.out.contains("sim: board in its ROM bootloader (AN3155) on the console\n"), tern.out);
         assertFalse(tern.out.contains("sim: board runs the flashed firmware"), tern.out);
+        // the sim's own window says why, not only the board's console
+        assertTrue(tern.out.contains("sim: secure boot refused the image: REFUSED (malformed image): "), tern.out);
         assertTrue(tern.out.contains("sim: ran for 2 s; stopping (flash kept in " + flash + ")\n"
                 + "wear: flash (internal, 4 x 32K + 1 x 128K + 3 x 256K, endurance 10000 cycles): busy 0.000 s in 0 operations,"
                 + " longest stall 0.000 ms\n"), tern.out);
@@ -167,8 +169,8 @@ class SimCommandTest {
     @Test
     void anUnreadableOrNonPemTrustedKeyFails() throws Exception {
         Tern missing = Tern.run("sim", "--trusted-key", folder.resolve("absent.pem"), "--flash", folder.resolve("f"));
-        assertEquals(ExitCodes.FAILURE, missing.exitCode, missing.toString());
-        assertTrue(missing.err.contains("cannot read trusted key " + folder.resolve("absent.pem") + ": no such file"), missing.err);
+        assertEquals(ExitCodes.USAGE, missing.exitCode, missing.toString());
+        assertTrue(missing.err.contains("trusted key " + folder.resolve("absent.pem") + " does not exist; check the path"), missing.err);
 
         Path junk = Files.writeString(folder.resolve("junk.pem"), "not a key");
         Tern notPem = Tern.run("sim", "--trusted-key", junk, "--flash", folder.resolve("f"));
@@ -204,5 +206,43 @@ class SimCommandTest {
             assertEquals(ExitCodes.UNREACHABLE, tern.exitCode, tern.toString());
             assertTrue(tern.err.contains("cannot listen on socket://127.0.0.1:" + taken.getLocalPort()), tern.err);
         }
+    }
+
+    @Test
+    void aFlashFileThatCannotBeWrittenIsAnInputErrorNamingTheFlashNotTheConsole() {
+        Tern tern = Tern.run("sim", "--flash", "/proc/x.flash", "--console", "socket://127.0.0.1:0");
+
+        assertEquals(ExitCodes.USAGE, tern.exitCode, tern.toString());
+        assertEquals("tern sim: --flash /proc/x.flash: /proc is a kernel file system, which holds no files of yours; pick a "
+                + "path in an ordinary folder", tern.err.strip());
+    }
+
+    @Test
+    void anAddressOfAnotherMachineIsAUsageErrorThatSaysSo() {
+        // 192.0.2.1 (TEST-NET-1, RFC 5737) is no address of this machine; binding it fails at once, no packet leaves
+        Tern tern = Tern.run("sim", "--console", "socket://192.0.2.1:4000", "--flash", folder.resolve("f"));
+
+        assertEquals(ExitCodes.USAGE, tern.exitCode, tern.toString());
+        assertTrue(tern.err.contains("cannot listen on socket://192.0.2.1:4000: 192.0.2.1 is not an address of this machine"), tern.err);
+        assertFalse(tern.err.contains("another 'tern sim'"), tern.err);
+    }
+
+    @Test
+    void theSimsWindowSaysWhySecureBootRefused() {
+        assertEquals("sim: secure boot refused the image: version 0.1.0+0 is lower than 1.4.2+0, the last booted (downgrade "
+                + "prevention); the board stays in its ROM bootloader until an image it accepts is flashed",
+                SimCommand.refusalLine("boot: refused: version 0.1.0+0 is lower than 1.4.2+0, the last booted (downgrade prevention)"));
+        assertTrue(SimCommand.refusalLine("boot: cannot start image 1.0.0+0: no class").startsWith(
+                "sim: secure boot refused the image: cannot start image 1.0.0+0: no class;"));
+    }
+
+    @Test
+    void helpKeepsTheConsoleUrlsWhole() {
+        Tern help = Tern.run("sim", "--help");
+
+        assertTrue(help.out.contains("'tern flash IMAGE --port\nsocket://127.0.0.1:4000 --board virtual'")
+                || help.out.contains("--port socket://127.0.0.1:4000 --board"), help.out);
+        assertFalse(help.out.contains("socket:\n"), help.out);
+        assertFalse(help.out.contains("127.0.0.1:\n"), help.out);
     }
 }
