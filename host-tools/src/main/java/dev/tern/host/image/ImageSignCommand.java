@@ -22,7 +22,6 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code tern image sign}: payload in, signed MCUboot image out, as {@code imgtool sign --pad-header}. */
 @Command(name = "sign",
-        mixinStandardHelpOptions = true,
         header = "Make a signed image from a payload (the firmware jar).",
         description = {
             "Adds the header in front of PAYLOAD and the TLVs after it: SHA-256, the key hash and the "
@@ -33,6 +32,11 @@ final class ImageSignCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    // not mixinStandardHelpOptions: --version is the image's version here, and picocli drops the whole
+    // mixin (so --help too) when one of its names is taken
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = {"-k", "--key"}, required = true, paramLabel = "KEY", description = "Private key (PEM) to sign with.")
     Path keyFile;
