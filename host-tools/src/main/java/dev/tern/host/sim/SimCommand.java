@@ -133,8 +133,7 @@ public final class SimCommand implements Callable<Integer> {
             if (trustedKeys.isEmpty()) {
                 out.println("sim: no --trusted-key: secure boot will refuse every image");
             }
-            out.println("sim: flash it with 'tern flash IMAGE --port " + sim.consoleUrl() + " --board " + board.id()
-                    + "'; Ctrl-C stops the board (the flash file is kept)");
+            out.println(howToFlash(sim.consoleUrl(), board.id()));
             out.flush();
             if (System.console() != null) {
                 // only on a terminal: a pipe may be someone else's (a test runner's commands)
@@ -152,6 +151,19 @@ public final class SimCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The port the host must use: the sim's socket, or the other end of its pty pair (never the sim's own end). */
+    private String howToFlash(String consoleUrl, String board) {
+        String stop = "; Ctrl-C stops the board (the flash file is kept)";
+        if (pty == null) {
+            return "sim: flash it with 'tern flash IMAGE --port " + consoleUrl + " --board " + board + "'" + stop;
+        }
+        return SimPty.peer(pty)
+                .map(other -> "sim: flash it with 'tern flash IMAGE --port " + other + " --board " + board + "' (the other end of "
+                        + "the socat pair; " + pty + " is the sim's own end)" + stop)
+                .orElse("sim: " + pty + " is the sim's own end: flash and monitor through the OTHER end of your pty pair, "
+                        + "'tern flash IMAGE --port OTHER-END --board " + board + "'" + stop);
     }
 
     private <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
@@ -221,10 +233,7 @@ public final class SimCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--console and --pty: give one console, not both");
         }
         if (pty != null) {
-            if (!Files.exists(pty)) {
-                throw new TernException(ExitCodes.UNREACHABLE, "no pseudo-terminal at " + pty + "; make a pair first, e.g. "
-                        + "'socat pty,raw,echo=0,link=" + pty + " pty,raw,echo=0,link=/tmp/tern-host' (leave it running)");
-            }
+            SimPty.check(pty);
             return ConsoleEndpoint.pty(pty);
         }
         String url = console == null ? DEFAULT_CONSOLE : console;
