@@ -95,6 +95,10 @@ public final class FlashCommand implements Callable<Integer> {
             description = "Check the image's signature with this key (PEM) before flashing; repeatable.")
     List<Path> keyFiles = new ArrayList<>();
 
+    @Option(names = "--any-payload",
+            description = "Flash an image whose payload is not a Tern firmware jar (a jar naming its Tern-Firmware class).")
+    boolean anyPayload;
+
     @Option(names = "--force", description = "Flash even when the chip id is not the board definition's.")
     boolean force;
 
@@ -131,7 +135,7 @@ public final class FlashCommand implements Callable<Integer> {
         boolean eraseAll = parseErase(erase);
         Flasher.Verify verifyAsked = parseVerify(verify);
         BoardDefinition board = loadBoard(boardId);
-        FlashImage image = FlashImage.load(imageFile, board, keyFiles);
+        FlashImage image = FlashImage.load(imageFile, board, keyFiles, anyPayload);
         ConfigSettings config = ConfigSettings.of(configFile, sets, board.id());
         BootloaderEntry entry = enter == null ? BootloaderEntry.defaultFor(board) : BootloaderEntry.parse(enter);
         FlashGeometry geometry = board.flash().geometry();

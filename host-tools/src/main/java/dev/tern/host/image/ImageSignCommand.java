@@ -9,6 +9,7 @@ import dev.tern.boards.image.ImageSigner;
 import dev.tern.boards.image.ImageTooLargeException;
 import dev.tern.boards.image.ImageVersion;
 import dev.tern.boards.image.SignOptions;
+import dev.tern.boards.virtual.FirmwarePayload;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.NumberConverter;
 import dev.tern.host.cli.TernException;
@@ -108,6 +109,12 @@ final class ImageSignCommand implements Callable<Integer> {
             throw new TernException(ExitCodes.FAILURE, payload + ": " + e.getMessage() + " (is --slot-size right for this board?)", e);
         }
         ImageFiles.write(output, image, "image");
+        String problem = FirmwarePayload.problem(payloadBytes, 0, payloadBytes.length);
+        if (problem != null) {
+            // imgtool signs any payload, and so does this; but say that no Tern board can start this one
+            spec.commandLine().getErr().println("tern image sign: warning: " + payload + " " + problem
+                    + "; a Tern board cannot start it and 'tern flash' refuses it unless --any-payload");
+        }
         spec.commandLine().getOut().printf(Locale.ROOT, "signed %s -> %s: version %s, payload %d bytes, image %d bytes, %s%n",
                 payload, output, version, payloadBytes.length, image.length, key);
         return ExitCodes.OK;

@@ -184,6 +184,33 @@ class FlashCommandTest {
     }
 
     @Test
+    void anImageWhosePayloadIsNotAFirmwareJarIsRefusedBeforeThePortIsOpened() throws IOException {
+        Path notAJar = TestImages.write(folder, "readme.bin", TestImages.sign("just some text, not a jar".getBytes()));
+        Path noFirmwareClass = TestImages.write(folder, "lib.bin", TestImages.sign(jarNamingNoFirmware()));
+
+        Tern text = Tern.run("flash", notAJar, "--port", NOTHING_THERE);
+        Tern library = Tern.run("flash", noFirmwareClass, "--port", NOTHING_THERE);
+        Tern anyway = Tern.run("flash", notAJar, "--port", NOTHING_THERE, "--any-payload");
+
+        assertEquals(ExitCodes.VERIFICATION_FAILED, text.exitCode, text.toString());
+        assertTrue(text.err.startsWith("tern flash: image " + notAJar + ": its payload is not a jar"), text.err);
+        assertTrue(text.err.contains("nothing was flashed. Sign the firmware jar (firmware/target/tern-firmware.jar), "
+                + "or give --any-payload to flash it anyway"), text.err);
+        assertEquals(ExitCodes.VERIFICATION_FAILED, library.exitCode, library.toString());
+        assertTrue(library.err.contains("its payload is a jar whose manifest names no Tern-Firmware class"), library.err);
+        assertEquals(ExitCodes.UNREACHABLE, anyway.exitCode, "with --any-payload it goes on to the port: " + anyway);
+    }
+
+    private static byte[] jarNamingNoFirmware() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(bytes, new java.util.jar.Manifest())) {
+            jar.putNextEntry(new java.util.jar.JarEntry("lib/Util.class"));
+            jar.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void unknownConfigKeysAndBadValuesAreUsageErrorsBeforeThePortIsOpened() throws IOException {
         Path image = image(1024);
         Tern unknown = Tern.run("flash", image, "--port", NOTHING_THERE, "--set", "sensor.temprature.qos=2");
