@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardDefinitionException;
 import dev.tern.boards.definition.BoardLoader;
-import dev.tern.boards.definition.FlashProtocol;
 import dev.tern.boards.definition.Region;
 import dev.tern.boards.flash.FlashGeometry;
 import dev.tern.host.cli.ColorChoice;
@@ -279,9 +279,10 @@ public final class FlashCommand implements Callable<Integer> {
         } catch (BoardDefinitionException e) {
             throw new TernException(ExitCodes.FAILURE, e.getMessage(), e);
         }
-        if (board.bootloader().protocol() != FlashProtocol.AN3155) {
-            throw new TernException(ExitCodes.USAGE, board.id() + " is flashed over " + board.bootloader().protocol().key()
-                    + "; tern flash speaks AN3155 (STM32 ROM bootloaders) only so far");
+        Optional<String> unsupported = FlashSupport.whyNot(board);
+        if (unsupported.isPresent()) {
+            throw new TernException(ExitCodes.USAGE, board.id() + " cannot be flashed by tern flash yet: " + unsupported.get()
+                    + " ('tern boards' shows which boards it flashes); nothing was flashed");
         }
         return board;
     }

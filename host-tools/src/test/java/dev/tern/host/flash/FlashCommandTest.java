@@ -184,6 +184,22 @@ class FlashCommandTest {
     }
 
     @Test
+    void aBoardTernFlashCannotFlashYetIsRefusedUpFrontWithTheReason() throws IOException {
+        Path image = image(1024);
+
+        Tern qspi = Tern.run("flash", image, "--port", NOTHING_THERE, "--board", "stm32f7508-dk");
+        Tern esp = Tern.run("flash", image, "--port", NOTHING_THERE, "--board", "esp-wrover-kit");
+
+        assertEquals(ExitCodes.USAGE, qspi.exitCode, qspi.toString());
+        assertTrue(qspi.err.startsWith("tern flash: stm32f7508-dk cannot be flashed by tern flash yet: its app slot and config page"
+                + " are in external flash at 0x90000000, which the ROM bootloader cannot program: that needs a flash loader in RAM"),
+                qspi.err);
+        assertTrue(qspi.err.contains("nothing was flashed"), qspi.err);
+        assertEquals(ExitCodes.USAGE, esp.exitCode, esp.toString());
+        assertTrue(esp.err.contains("ESP32 serial protocol (esptool's), which tern flash does not speak yet"), esp.err);
+    }
+
+    @Test
     void anImageWhosePayloadIsNotAFirmwareJarIsRefusedBeforeThePortIsOpened() throws IOException {
         Path notAJar = TestImages.write(folder, "readme.bin", TestImages.sign("just some text, not a jar".getBytes()));
         Path noFirmwareClass = TestImages.write(folder, "lib.bin", TestImages.sign(jarNamingNoFirmware()));
