@@ -170,11 +170,11 @@ public final class FlashCommand implements Callable<Integer> {
         boolean monitorAfter = monitor && !noGo && !dryRun;
         Flasher.Result result;
         LineSettings consoleLine = lineOf(board.console(), serial.baud());
-        SerialLink link;
+        HeardLink link;
         try {
-            link = open(serial.port());
+            link = new HeardLink(open(serial.port()));
         } catch (IOException e) {
-            throw failure(e);
+            throw failure(e, entry, null);
         }
         try {
             LineSettings bootloaderLine = lineOf(board.bootloader().line(), serial.baud());
@@ -186,7 +186,7 @@ public final class FlashCommand implements Callable<Integer> {
             }
         } catch (IOException | RuntimeException e) {
             closeQuietly(link);
-            throw failure(e);
+            throw failure(e, entry, link);
         }
         if (json) {
             out.println(Json.object(result.asMap(serial.port(), board.id())));
@@ -206,7 +206,7 @@ public final class FlashCommand implements Callable<Integer> {
             link.configure(consoleLine);
         } catch (IOException e) {
             closeQuietly(link);
-            throw failure(e);
+            throw failure(e, null, null);
         }
         boolean terminal = System.console() != null;
         MonitorSettings settings = MonitorSettings.defaults()
@@ -229,13 +229,18 @@ public final class FlashCommand implements Callable<Integer> {
         }
     }
 
-    /** The exit code and message of what went wrong while the port was open. */
-    private TernException failure(Exception error) {
+    /** The exit code and message of what went wrong while the port was open ({@code heard}: what came back, or null). */
+    private TernException failure(Exception error, BootloaderEntry entry, HeardLink heard) {
         if (error instanceof TernException tern) {
             return tern;
         }
+        if (error instanceof NoBootloaderAnswerException noAnswer && noAnswer.atSync() && heard != null) {
+            return new TernException(ExitCodes.UNREACHABLE, error.getMessage() + ": " + SyncAdvice.of(entry, heard), error);
+        }
         if (error instanceof SerialPortException || error instanceof NoBootloaderAnswerException) {
-            return new TernException(ExitCodes.UNREACHABLE, error.getMessage(), error);
+            String said = heard == null ? null : heard.lastTextLine();
+            return new TernException(ExitCodes.UNREACHABLE, error.getMessage() + (said == null ? "" : "; before that it said: '"
+                    + said + "'"), error);
         }
         if (error instanceof An3155Exception) {
             return new TernException(ExitCodes.FAILURE, error.getMessage(), error);

@@ -249,18 +249,74 @@ class FlashCommandTest {
     }
 
     @Test
-    void aPortWhereNoBootloaderAnswersIsExit3SayingWhatToCheck() throws IOException {
+    void aPortWhereNoBootloaderAnswersIsExit3SayingWhatToCheckForTheEntryUsed() throws IOException {
         Path image = image(1024);
         try (ServerSocket silent = new ServerSocket()) {
             silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             String url = "socket://127.0.0.1:" + silent.getLocalPort();
-            Tern run = Tern.run("flash", image, "--port", url, "--enter", "none");
-            assertEquals(ExitCodes.UNREACHABLE, run.exitCode, run.toString());
-            assertEquals("tern flash: no answer from bootloader on " + url + " after 3 syncs (is BOOT0 high? try --enter console)\n",
-                    run.err);
+            Tern none = Tern.run("flash", image, "--port", url, "--enter", "none");
+            assertEquals(ExitCodes.UNREACHABLE, none.exitCode, none.toString());
+            assertEquals("tern flash: no answer from bootloader on " + url + " after 3 syncs: nothing came back at all: is the"
+                    + " board in its bootloader (BOOT0 high, then reset) and is " + url + " its port? (with 'tern sim --pty',"
+                    + " flash through the other end of the pair)\n", none.err);
             Socket made = silent.accept(); // the connection the flash made, closed by now
             assertEquals(3, made.getInputStream().readNBytes(3).length, "three 0x7F were sent");
             made.close();
+
+            Tern console = Tern.run("flash", image, "--port", url, "--enter", "console");
+            assertEquals(ExitCodes.UNREACHABLE, console.exitCode, console.toString());
+            assertTrue(console.err.contains("after 3 syncs: nothing came back at all, not even from a running firmware: is " + url
+                    + " the board's port and the board powered?"), console.err);
+            silent.accept().close();
+        }
+    }
+
+    @Test
+    void aPortThatAnswersWithTextOrNoiseIsToldApartFromSilence() throws Exception {
+        Path image = image(1024);
+        byte[] text = "I (123) app: still running\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (Answering firmware = new Answering(text); Answering noise = new Answering(new byte[] {0x00, (byte) 0xF0, 0x13})) {
+            Tern chatty = Tern.run("flash", image, "--port", firmware.url(), "--enter", "none");
+            Tern garbled = Tern.run("flash", image, "--port", noise.url(), "--enter", "none");
+
+            assertEquals(ExitCodes.UNREACHABLE, chatty.exitCode, chatty.toString());
+            assertTrue(chatty.err.contains("after 3 syncs: it heard text instead, so a firmware runs: 'I (123) app: still running';"
+                    + " try --enter console"), chatty.err);
+            assertEquals(ExitCodes.UNREACHABLE, garbled.exitCode, garbled.toString());
+            assertTrue(garbled.err.contains("bytes but no ACK or NACK: a wrong speed or format? (the STM32 ROM bootloader speaks 8E1,"),
+                    garbled.err);
+        }
+    }
+
+    /** A TCP port that answers every byte it receives with the same bytes: a firmware's log line, or noise. */
+    private static final class Answering implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        private final Thread thread;
+
+        Answering(byte[] answer) throws IOException {
+            thread = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket socket = server.accept()) {
+                        socket.setSoTimeout(10_000);
+                        while (socket.getInputStream().read() >= 0) {
+                            socket.getOutputStream().write(answer);
+                        }
+                    } catch (IOException closed) {
+                        // the flash hung up, or the test ended
+                    }
+                }
+            }, "answering-port");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        String url() {
+            return "socket://127.0.0.1:" + server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
         }
     }
 
