@@ -99,6 +99,11 @@ public final class FlashCommand implements Callable<Integer> {
             description = "Flash an image whose payload is not a Tern firmware jar (a jar naming its Tern-Firmware class).")
     boolean anyPayload;
 
+    @Option(names = "--allow-downgrade",
+            description = "Flash an image older than the one in the board's app slot (its secure boot may refuse it: "
+                    + "downgrade prevention).")
+    boolean allowDowngrade;
+
     @Option(names = "--force", description = "Flash even when the chip id is not the board definition's.")
     boolean force;
 
@@ -178,9 +183,10 @@ public final class FlashCommand implements Callable<Integer> {
         }
         try {
             LineSettings bootloaderLine = lineOf(board.bootloader().line(), serial.baud());
-            Flasher flasher = new Flasher(new An3155Client(link, An3155Client.WRITE_ATTEMPTS, An3155Client.LINE_ATTEMPTS, retryWait), board, plan, progress);
+            Flasher flasher = new Flasher(new An3155Client(link, An3155Client.WRITE_ATTEMPTS, An3155Client.LINE_ATTEMPTS, retryWait),
+                    board, plan, image.image().version(), progress);
             result = flasher.run(new Flasher.Options(entry, link, consoleLine, bootloaderLine, verifyAsked, eraseAll, force,
-                    dryRun, noGo, monitorAfter ? Duration.ZERO : BOOT_WATCH));
+                    dryRun, noGo, allowDowngrade, monitorAfter ? Duration.ZERO : BOOT_WATCH));
             if (!monitorAfter) {
                 link.close();
             }

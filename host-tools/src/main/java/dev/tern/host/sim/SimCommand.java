@@ -92,6 +92,11 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--boot0", description = "Start with BOOT0 high: the board waits in its ROM bootloader.")
     boolean boot0;
 
+    @Option(names = "--reset-rollback",
+            description = "Forget the versions the board booted (FILE.rollback) before it starts, so an image of a lower "
+                    + "version boots again, as after a new board.")
+    boolean resetRollback;
+
     @Option(names = "--get-checksum",
             description = "The ROM bootloader serves GET_CHECKSUM (0xA1) as newer STM32s do, so 'tern flash' verifies by CRC "
                     + "(off by default: stm32flash 0.7's -C speaks an older frame of it).")
@@ -126,6 +131,9 @@ public final class SimCommand implements Callable<Integer> {
                 .sensorSeed(sensorSeed)
                 .flashTiming(choice("--flash-timing", flashTiming, TimingMode.class))
                 .flashTimes(choice("--flash-times", flashTimes, TimeFigure.class));
+        if (resetRollback) {
+            forgetRollback(out);
+        }
         try (StopSignal stop = StopSignal.install(); VirtualBoard sim = start(options)) {
             out.println("sim: " + board.id() + " board console at " + sim.consoleUrl() + " (BOOT0 " + (boot0 ? "high" : "low")
                     + ", flash " + flashFile + ", " + (options.baud() == 0 ? "no baud pacing" : "paced to " + options.baud() + " baud")
@@ -151,6 +159,18 @@ public final class SimCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** Deletes the rollback record beside the flash file, saying what it held. */
+    private void forgetRollback(PrintWriter out) throws IOException {
+        Path record = VirtualBoard.rollbackFileOf(flashFile);
+        if (!Files.exists(record)) {
+            out.println("sim: --reset-rollback: no rollback record (" + record + "): no version booted yet");
+            return;
+        }
+        String held = Files.readString(record, StandardCharsets.UTF_8).strip();
+        Files.delete(record);
+        out.println("sim: --reset-rollback: forgot the last booted version (" + held + "; deleted " + record + ")");
     }
 
     /** The port the host must use: the sim's socket, or the other end of its pty pair (never the sim's own end). */

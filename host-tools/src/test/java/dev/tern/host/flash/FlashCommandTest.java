@@ -184,6 +184,30 @@ class FlashCommandTest {
     }
 
     @Test
+    void anImageOlderThanTheOneInTheSlotIsRefusedBeforeAnythingIsErasedUnlessAllowed() throws IOException {
+        Path newer = TestImages.write(folder, "newer.bin", TestImages.signed(4 * 1024, 1, "1.4.2"));
+        Path older = TestImages.write(folder, "older.bin", TestImages.signed(4 * 1024, 2, "0.1.0"));
+        try (BootloaderServer server = BootloaderServer.start(folder, true)) {
+            assertEquals(ExitCodes.OK, Tern.run("flash", newer, "--port", server.url(), "--enter", "none").exitCode);
+
+            Tern refused = Tern.run("flash", older, "--port", server.url(), "--enter", "none");
+
+            assertEquals(ExitCodes.VERIFICATION_FAILED, refused.exitCode, refused.toString());
+            assertTrue(refused.err.contains("the board's app slot holds image 1.4.2+0 and this image is 0.1.0+0, lower: its secure"
+                    + " boot refuses a version lower than the last it booted (downgrade prevention), after the good image had been"
+                    + " erased. Nothing was erased. Sign the firmware with --version 1.4.2 or higher, or give --allow-downgrade"),
+                    refused.err);
+            byte[] good = Files.readAllBytes(newer);
+            assertArrayEquals(good, server.read(APP, good.length), "the good image is still there");
+
+            Tern allowed = Tern.run("flash", older, "--port", server.url(), "--enter", "none", "--allow-downgrade");
+            assertEquals(ExitCodes.OK, allowed.exitCode, allowed.toString());
+            byte[] old = Files.readAllBytes(older);
+            assertArrayEquals(old, server.read(APP, old.length));
+        }
+    }
+
+    @Test
     void aBoardTernFlashCannotFlashYetIsRefusedUpFrontWithTheReason() throws IOException {
         Path image = image(1024);
 
@@ -357,7 +381,9 @@ class FlashCommandTest {
             Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
             assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
             assertEquals("tern flash: the board's secure boot refused the image: boot: refused: REFUSED (bad signature): no"
-                    + " trusted key; staying in bootloader\n", run.err);
+                    + " trusted key; staying in bootloader; the board stays in its bootloader until it is flashed with an image it"
+                    + " accepts. Sign with a key the board trusts ('tern sim --trusted-key PUB.pem'; check with 'tern image verify"
+                    + " --key')\n", run.err);
         }
     }
 

@@ -33,9 +33,14 @@ final class TestImages {
      * boards check images, they start no firmware), signed with {@link #KEY} as version 1.2.3.
      */
     static byte[] signed(int payloadBytes, long seed) {
+        return signed(payloadBytes, seed, "1.2.3");
+    }
+
+    /** The same, as {@code version}. */
+    static byte[] signed(int payloadBytes, long seed, String version) {
         byte[] classBytes = new byte[payloadBytes];
         new Random(seed).nextBytes(classBytes);
-        return sign(firmwareJar(classBytes));
+        return sign(firmwareJar(classBytes), version);
     }
 
     /** A jar whose manifest names {@code test.App} as its Tern-Firmware class, holding it. */
@@ -55,8 +60,12 @@ final class TestImages {
     }
 
     static byte[] sign(byte[] payload) {
+        return sign(payload, "1.2.3");
+    }
+
+    static byte[] sign(byte[] payload, String version) {
         try {
-            return new ImageSigner(SignOptions.defaults(ImageVersion.parse("1.2.3"))).sign(payload, KEY);
+            return new ImageSigner(SignOptions.defaults(ImageVersion.parse(version))).sign(payload, KEY);
         } catch (ImageTooLargeException e) {
             throw new IllegalStateException(e);
         }

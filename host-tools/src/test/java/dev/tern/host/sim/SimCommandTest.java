@@ -117,6 +117,20 @@ class SimCommandTest {
     }
 
     @Test
+    void resetRollbackForgetsTheVersionsBootedBeforeTheBoardStarts() throws Exception {
+        Path flash = folder.resolve("board.flash");
+        Path record = folder.resolve("board.flash.rollback");
+        Files.writeString(record, "last-booted=1.4.2+0\n");
+
+        Tern tern = Tern.run("sim", "--console", "socket://127.0.0.1:0", "--flash", flash, "--reset-rollback", "--duration", "1s");
+
+        assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+        assertTrue(tern.out.startsWith("sim: --reset-rollback: forgot the last booted version (last-booted=1.4.2+0; deleted "
+                + record + ")\n"), tern.out);
+        assertFalse(Files.exists(record));
+    }
+
+    @Test
     void aRegularFileADirectoryOrANonTerminalDeviceAsPtyIsRefusedAndLeftUntouched() throws Exception {
         Path image = folder.resolve("app.bin");
         byte[] bytes = {1, 2, 3, 4, (byte) 0xFF};

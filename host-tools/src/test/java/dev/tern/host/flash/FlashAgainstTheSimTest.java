@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,12 +20,33 @@ import dev.tern.boards.virtual.VirtualBoardOptions;
 import dev.tern.host.Tern;
 import dev.tern.host.cli.ExitCodes;
 
-/** A monitor holding the sim's console: the flash says so, and flashes once the monitor is gone. */
+/** The flash against the sim as a user meets it: a monitor holding its console, a downgrade it refuses. */
 @Timeout(60)
-class FlashWhileConsoleHeldTest {
+class FlashAgainstTheSimTest {
 
     @TempDir
     Path folder;
+
+    @Test
+    void aDowngradeTheBoardRefusesAfterFlashingSaysWhatToDoNext() throws Exception {
+        Path image = TestImages.write(folder, "app.bin", TestImages.signed(2048, 3, "1.2.3"));
+        Path flash = folder.resolve("board.flash");
+        Files.writeString(VirtualBoard.rollbackFileOf(flash), "last-booted=2.0.0+0\n");
+        VirtualBoardOptions options = VirtualBoardOptions.of(flash, new McubootImageCheck())
+                .boot0(true)
+                .trustedKeys(List.of(TestImages.KEY.publicKeyPem().getBytes(StandardCharsets.US_ASCII)))
+                .flashTiming(TimingMode.ACCOUNTED);
+        try (VirtualBoard board = VirtualBoard.start(options)) {
+            Tern run = Tern.run("flash", image, "--port", board.consoleUrl(), "--enter", "none");
+
+            assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
+            assertTrue(run.err.contains("refused the image: boot: refused: version 1.2.3+0 is lower than 2.0.0+0, the last booted"
+                    + " (downgrade prevention); staying in bootloader; the board stays in its bootloader until it is flashed with an"
+                    + " image it accepts. It boots no version lower than the last it booted: sign the firmware with a higher"
+                    + " --version and flash again, or on 'tern sim' make it forget the versions it booted: restart it with"
+                    + " --reset-rollback"), run.err);
+        }
+    }
 
     @Test
     void aFlashWhileAMonitorHoldsTheSimsConsoleSaysWhoHoldsItAndWorksOnceItIsClosed() throws Exception {
