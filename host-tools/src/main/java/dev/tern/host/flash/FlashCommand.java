@@ -19,6 +19,7 @@ import dev.tern.host.cli.ColorChoice;
 import dev.tern.host.cli.Durations;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.Json;
+import dev.tern.host.cli.PortChoice;
 import dev.tern.host.cli.SerialOptions;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.monitor.Monitor;
@@ -67,8 +68,9 @@ public final class FlashCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", description = "The signed image ('tern image sign').")
     Path imageFile;
 
-    @Option(names = "--board", paramLabel = "ID", defaultValue = "virtual",
-            description = "The board definition ('tern boards'); default: ${DEFAULT-VALUE}.")
+    @Option(names = "--board", paramLabel = "ID",
+            description = "The board definition ('tern boards'). Default: $TERN_BOARD, then board= in tern.properties, then "
+                    + "virtual on a socket:// port or a pseudo-terminal (where 'tern sim' is); a serial device needs it named.")
     String boardId;
 
     @Option(names = "--enter", paramLabel = "HOW",
@@ -139,7 +141,9 @@ public final class FlashCommand implements Callable<Integer> {
     public Integer call() {
         boolean eraseAll = parseErase(erase);
         Flasher.Verify verifyAsked = parseVerify(verify);
-        BoardDefinition board = loadBoard(boardId);
+        PortChoice port = serial.choice();
+        BoardChoice boardChoice = BoardChoice.of(boardId, port.port(), serial.context, serial.profile(), new BoardLoader().list());
+        BoardDefinition board = loadBoard(boardChoice.id());
         FlashImage image = FlashImage.load(imageFile, board, keyFiles, anyPayload);
         ConfigSettings config = ConfigSettings.of(configFile, sets, board.id());
         BootloaderEntry entry = enter == null ? BootloaderEntry.defaultFor(board) : BootloaderEntry.parse(enter);
@@ -162,6 +166,12 @@ public final class FlashCommand implements Callable<Integer> {
         PrintWriter progressOut = json ? spec.commandLine().getErr() : out;
         FlashProgress progress = System.console() != null && !json && barAllowed() ? FlashProgress.bar(progressOut)
                 : FlashProgress.plain(progressOut);
+        if (!port.typed()) {
+            progress.step("port " + port.port() + " (" + port.source() + ")");
+        }
+        if (!boardChoice.typed()) {
+            progress.step("board " + board.id() + " (" + boardChoice.source() + ")");
+        }
         progress.step("image " + imageFile + ": " + image.describe() + ", app slot " + An3155Client.hex(board.appSlot().address())
                 + " (" + FlashProgress.size(board.appSlot().size()) + ")");
         if (!config.isEmpty()) {
