@@ -165,8 +165,8 @@ final class Flasher {
         if (installed.isPresent() && imageVersion.compareTo(installed.get().version()) < 0) {
             ImageVersion there = installed.get().version();
             throw new TernException(ExitCodes.VERIFICATION_FAILED, "the board's app slot holds image " + there + " and this image is "
-                    + imageVersion + ", lower: its secure boot refuses a version lower than the last it booted (downgrade "
-                    + "prevention), after the good image had been erased. Nothing was erased. Sign the firmware with --version "
+                    + imageVersion + ", lower: the board's secure boot would refuse it (it boots no version lower than the last it "
+                    + "booted: downgrade prevention), and only after the good image was erased. Nothing was erased. Sign the firmware with --version "
                     + there.major() + "." + there.minor() + "." + there.revision() + " or higher, or give --allow-downgrade to "
                     + "flash it anyway (after 'tern sim --reset-rollback', say)");
         }
