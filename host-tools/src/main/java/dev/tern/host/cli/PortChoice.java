@@ -20,16 +20,9 @@ public record PortChoice(String port, String source) {
     public static final String ENVIRONMENT = "TERN_PORT";
 
     public static PortChoice of(String given, HostContext context, Profile profile) {
-        if (given != null) {
-            return new PortChoice(given, null);
-        }
-        String fromEnvironment = context.environment().get(ENVIRONMENT);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return new PortChoice(fromEnvironment.strip(), ENVIRONMENT);
-        }
-        Optional<String> saved = profile.value("port");
-        if (saved.isPresent()) {
-            return new PortChoice(saved.get(), profile.describe("port"));
+        Optional<Setting> set = Setting.typedOrSaved(given, ENVIRONMENT, "port", context, profile);
+        if (set.isPresent()) {
+            return new PortChoice(set.get().value(), set.get().source());
         }
         List<PortInfo> usb = usbPorts(context);
         if (usb.size() == 1) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.HostContext;
 import dev.tern.host.cli.Profile;
+import dev.tern.host.cli.Setting;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.serial.JsscLink;
 import dev.tern.host.serial.PortName;
@@ -26,16 +27,9 @@ record BoardChoice(String id, String source) {
     static final String VIRTUAL = "virtual";
 
     static BoardChoice of(String given, String port, HostContext context, Profile profile, List<String> known) {
-        if (given != null) {
-            return new BoardChoice(given, null);
-        }
-        String fromEnvironment = context.environment().get(ENVIRONMENT);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return new BoardChoice(fromEnvironment.strip(), ENVIRONMENT);
-        }
-        Optional<String> saved = profile.value("board");
-        if (saved.isPresent()) {
-            return new BoardChoice(saved.get(), profile.describe("board"));
+        Optional<Setting> set = Setting.typedOrSaved(given, ENVIRONMENT, "board", context, profile);
+        if (set.isPresent()) {
+            return new BoardChoice(set.get().value(), set.get().source());
         }
         PortName name;
         try {
