@@ -1,6 +1,7 @@
 package dev.tern.host;
 
 import dev.tern.host.boards.BoardsCommand;
+import dev.tern.host.cli.HelpCommand;
 import dev.tern.host.cli.TernVersion;
 import dev.tern.host.demo.DemoCommand;
 import dev.tern.host.flash.FlashCommand;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Command;
             "",
             "Run 'tern COMMAND --help' for a command's options."
         },
-        subcommands = {CommandLine.HelpCommand.class, FlashCommand.class, MonitorCommand.class, PortsCommand.class,
+        subcommands = {HelpCommand.class, FlashCommand.class, MonitorCommand.class, PortsCommand.class,
             BoardsCommand.class, KeygenCommand.class, ImageCommand.class, SimCommand.class, DemoCommand.class})
 public final class TernCommand implements Runnable {
 

@@ -2,6 +2,7 @@ package dev.tern.host;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.function.Consumer;
 
 import picocli.CommandLine;
 
@@ -19,9 +20,15 @@ public final class Tern {
     }
 
     public static Tern run(Object... args) {
+        return runWith(commandLine -> { }, args);
+    }
+
+    /** As {@link #run}, after {@code setup} set what a test gives a command (its environment, its ports). */
+    public static Tern runWith(Consumer<CommandLine> setup, Object... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = Main.commandLine();
+        setup.accept(commandLine);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         String[] strings = new String[args.length];

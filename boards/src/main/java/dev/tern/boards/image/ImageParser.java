@@ -15,6 +15,17 @@ public final class ImageParser {
     private ImageParser() {
     }
 
+    /**
+     * The header at the start of {@code start} when it begins with the image magic (a flasher reads
+     * the 32 bytes at a slot to learn what the slot holds), else empty. Nothing else is checked.
+     */
+    public static java.util.Optional<ImageHeader> header(byte[] start) {
+        if (start.length < HEADER_SIZE || u32(start, MAGIC_OFFSET) != (IMAGE_MAGIC & 0xffffffffL)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(ImageHeader.readFrom(start));
+    }
+
     public static McubootImage parse(byte[] image) throws ImageFormatException {
         byte[] bytes = image.clone();
         int length = bytes.length;

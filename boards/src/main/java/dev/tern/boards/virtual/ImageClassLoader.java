@@ -33,6 +33,7 @@ final class ImageClassLoader extends ClassLoader {
 
     private static final String HAL_PACKAGE = "dev.tern.hal.";
     private static final String CLASS_SUFFIX = ".class";
+    static final String NOT_A_JAR = "not a jar";
 
     private final ClassLoader board;
     private final Map<String, byte[]> entries;
@@ -63,7 +64,7 @@ final class ImageClassLoader extends ClassLoader {
             manifest = new Manifest(new ByteArrayInputStream(entries.get(JarFile.MANIFEST_NAME)));
         }
         if (entries.isEmpty()) {
-            throw new IOException("the payload is not a jar (no entries)");
+            throw new IOException(NOT_A_JAR + ": it has no entries");
         }
         return new ImageClassLoader(name, Firmware.class.getClassLoader(), entries, manifest == null ? new Manifest() : manifest);
     }
@@ -72,6 +73,11 @@ final class ImageClassLoader extends ClassLoader {
     String firmwareClassName() {
         final Attributes main = manifest.getMainAttributes();
         return main.getValue(Firmware.MANIFEST_ATTRIBUTE);
+    }
+
+    /** Whether the jar itself holds the class {@code name} (not the JDK or the board). */
+    boolean holdsClass(final String name) {
+        return entries.containsKey(name.replace('.', '/') + CLASS_SUFFIX);
     }
 
     @Override

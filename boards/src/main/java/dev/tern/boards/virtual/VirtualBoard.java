@@ -315,6 +315,11 @@ public final class VirtualBoard implements AutoCloseable {
         return lastRefusal;
     }
 
+    /** The rollback record a board on {@code flashFile} keeps, before it starts (delete it to forget the versions booted). */
+    public static Path rollbackFileOf(final Path flashFile) {
+        return new RollbackStore(flashFile).file();
+    }
+
     /** An unexpected failure of the board (not a firmware's fault), or null. */
     public Throwable failure() {
         final Throwable board = failure;

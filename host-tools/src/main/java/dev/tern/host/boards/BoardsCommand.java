@@ -3,6 +3,7 @@ package dev.tern.host.boards;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -15,6 +16,7 @@ import dev.tern.host.cli.Json;
 import dev.tern.host.cli.NumberConverter;
 import dev.tern.host.cli.TernException;
 import picocli.CommandLine;
+import dev.tern.host.flash.FlashSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "List the supported boards, or describe one in full.",
         description = {
-            "Without an id: one line per board (MCU, flash, RAM, how it is flashed). "
+            "Without an id: one line per board (MCU, flash, RAM, how it is flashed, whether tern flash can flash it yet, and why not). "
                 + "With an id: every setting of its board.properties (flash layout, slots, console, "
                 + "bootloader entry, engine sizing)."
         })
@@ -72,12 +74,16 @@ public final class BoardsCommand implements Callable<Integer> {
             out.println(boards.stream().map(b -> Json.object(summary(b))).toList().toString());
             return;
         }
-        String format = "%-18s %-38s %8s %8s  %s%n";
-        out.printf(format, "ID", "MCU", "FLASH", "RAM", "FLASHED WITH");
+        String format = "%-18s %-38s %8s %8s  %-14s  %s%n";
+        out.printf(format, "ID", "MCU", "FLASH", "RAM", "FLASHED WITH", "TERN FLASH");
         for (BoardDefinition board : boards) {
             Map<String, Object> s = summary(board);
             out.printf(format, s.get("id"), s.get("mcu"), kib((Long) s.get("flashBytes")), kib((Long) s.get("ramBytes")),
-                    s.get("protocol"));
+                    s.get("protocol"), FlashSupport.whyNot(board).isEmpty() ? "yes" : "not yet");
+        }
+        out.println();
+        for (BoardDefinition board : boards) {
+            FlashSupport.whyNot(board).ifPresent(why -> out.println(board.id() + ": not yet flashed by tern flash: " + why + "."));
         }
         out.println();
         out.println("Run 'tern boards ID' for a board's flash layout, slots, console and engine sizing.");
@@ -91,6 +97,9 @@ public final class BoardsCommand implements Callable<Integer> {
         summary.put("flashBytes", board.flash().geometry().size());
         summary.put("ramBytes", board.ramSize());
         summary.put("protocol", board.bootloader().protocol().key());
+        Optional<String> whyNot = FlashSupport.whyNot(board);
+        summary.put("ternFlash", whyNot.isEmpty());
+        summary.put("ternFlashNot", whyNot.orElse(""));
         return summary;
     }
 
@@ -106,10 +115,13 @@ public final class BoardsCommand implements Callable<Integer> {
                 settings.put(prefix + "publishLength", life.publishLength());
                 settings.put(prefix + "checkpointUnits", life.checkpointUnits());
             }
+            settings.put("ternFlash", FlashSupport.whyNot(board).isEmpty());
+            settings.put("ternFlashNot", FlashSupport.whyNot(board).orElse(""));
             out.println(Json.object(settings));
             return;
         }
         out.println(board.id() + ": " + board.name());
+        out.println("  tern flash: " + FlashSupport.whyNot(board).map(why -> "not yet: " + why).orElse("yes"));
         for (Map.Entry<String, Object> setting : settings.entrySet()) {
             out.println("  " + setting.getKey() + " = " + setting.getValue());
         }

@@ -130,8 +130,7 @@ public final class An3155Client {
             }
             wait = wait.multipliedBy(2);
         }
-        throw new NoBootloaderAnswerException("no answer from bootloader on " + link.name() + " after " + attempts
-                + " syncs (is BOOT0 high? try --enter console)");
+        throw new NoBootloaderAnswerException("no answer from bootloader on " + link.name() + " after " + attempts + " syncs", true);
     }
 
     /** GET: the protocol version and the commands the device has. */
@@ -352,7 +351,7 @@ public final class An3155Client {
                 if (attempt >= lineAttempts) {
                     if (!anyAnswer) {
                         throw new NoBootloaderAnswerException(what + ": " + link.name() + " stopped answering (no byte back in "
-                                + attempt + " attempts, " + lineRetries + " retries in all); is the board still powered and connected?");
+                                + attempt + " attempts, " + lineRetries + " retries in all); is the board still powered and connected?", false);
                     }
                     throw lineError(what, attempt, lastFault.getMessage());
                 }

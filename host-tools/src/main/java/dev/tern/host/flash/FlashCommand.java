@@ -6,19 +6,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardDefinitionException;
 import dev.tern.boards.definition.BoardLoader;
-import dev.tern.boards.definition.FlashProtocol;
 import dev.tern.boards.definition.Region;
 import dev.tern.boards.flash.FlashGeometry;
 import dev.tern.host.cli.ColorChoice;
 import dev.tern.host.cli.Durations;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.Json;
+import dev.tern.host.cli.PortChoice;
 import dev.tern.host.cli.SerialOptions;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.monitor.Monitor;
@@ -68,8 +69,9 @@ public final class FlashCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", description = "The signed image ('tern image sign').")
     Path imageFile;
 
-    @Option(names = "--board", paramLabel = "ID", defaultValue = "virtual",
-            description = "The board definition ('tern boards'); default: ${DEFAULT-VALUE}.")
+    @Option(names = "--board", paramLabel = "ID",
+            description = "The board definition ('tern boards'). Default: $TERN_BOARD, then board= in tern.properties, then "
+                    + "virtual on a socket:// port or a pseudo-terminal (where 'tern sim' is); a serial device needs it named.")
     String boardId;
 
     @Option(names = "--enter", paramLabel = "HOW",
@@ -95,6 +97,15 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "KEY",
             description = "Check the image's signature with this key (PEM) before flashing; repeatable.")
     List<Path> keyFiles = new ArrayList<>();
+
+    @Option(names = "--any-payload",
+            description = "Flash an image whose payload is not a Tern firmware jar (a jar naming its Tern-Firmware class).")
+    boolean anyPayload;
+
+    @Option(names = "--allow-downgrade",
+            description = "Flash an image older than the one in the board's app slot (its secure boot may refuse it: "
+                    + "downgrade prevention).")
+    boolean allowDowngrade;
 
     @Option(names = "--force", description = "Flash even when the chip id is not the board definition's.")
     boolean force;
@@ -131,8 +142,10 @@ public final class FlashCommand implements Callable<Integer> {
     public Integer call() {
         boolean eraseAll = parseErase(erase);
         Flasher.Verify verifyAsked = parseVerify(verify);
-        BoardDefinition board = loadBoard(boardId);
-        FlashImage image = FlashImage.load(imageFile, board, keyFiles);
+        PortChoice port = serial.choice();
+        BoardChoice boardChoice = BoardChoice.of(boardId, port.port(), serial.context, serial.profile(), new BoardLoader().list());
+        BoardDefinition board = loadBoard(boardChoice.id());
+        FlashImage image = FlashImage.load(imageFile, board, keyFiles, anyPayload);
         ConfigSettings config = ConfigSettings.of(configFile, sets, board.id());
         BootloaderEntry entry = enter == null ? BootloaderEntry.defaultFor(board) : BootloaderEntry.parse(enter);
         FlashGeometry geometry = board.flash().geometry();
@@ -154,6 +167,12 @@ public final class FlashCommand implements Callable<Integer> {
         PrintWriter progressOut = json ? spec.commandLine().getErr() : out;
         FlashProgress progress = System.console() != null && !json && barAllowed()
                 ? FlashProgress.bar(progressOut, TerminalColumns.of(System.getenv())) : FlashProgress.plain(progressOut);
+        if (!port.typed()) {
+            progress.step("port " + port.port() + " (" + port.source() + ")");
+        }
+        if (!boardChoice.typed()) {
+            progress.step("board " + board.id() + " (" + boardChoice.source() + ")");
+        }
         progress.step("image " + imageFile + ": " + image.describe() + ", app slot " + An3155Client.hex(board.appSlot().address())
                 + " (" + FlashProgress.size(board.appSlot().size()) + ")");
         if (!config.isEmpty()) {
@@ -167,24 +186,24 @@ public final class FlashCommand implements Callable<Integer> {
         boolean monitorAfter = monitor && !noGo && !dryRun;
         Flasher.Result result;
         LineSettings consoleLine = lineOf(board.console(), serial.baud());
-        SerialLink link;
+        HeardLink link;
         try {
-            link = open(serial.port());
+            link = new HeardLink(open(serial.port()));
         } catch (IOException e) {
-            throw failure(e);
+            throw failure(e, entry, null);
         }
         try (InterruptNotice interrupted = InterruptNotice.install(spec.commandLine().getErr(), board.id())) {
             LineSettings bootloaderLine = lineOf(board.bootloader().line(), serial.baud());
             An3155Client client = new An3155Client(link, An3155Client.WRITE_ATTEMPTS, An3155Client.LINE_ATTEMPTS, retryWait);
-            Flasher flasher = new Flasher(client, board, plan, progress).withInterruptNotice(interrupted);
+            Flasher flasher = new Flasher(client, board, plan, image.image().version(), progress).withInterruptNotice(interrupted);
             result = flasher.run(new Flasher.Options(entry, link, consoleLine, bootloaderLine, verifyAsked, eraseAll, force,
-                    dryRun, noGo, monitorAfter ? Duration.ZERO : BOOT_WATCH));
+                    dryRun, noGo, allowDowngrade, monitorAfter ? Duration.ZERO : BOOT_WATCH));
             if (!monitorAfter) {
                 link.close();
             }
         } catch (IOException | RuntimeException e) {
             closeQuietly(link);
-            throw failure(e);
+            throw failure(e, entry, link);
         }
         if (json) {
             out.println(Json.object(result.asMap(serial.port(), board.id())));
@@ -204,7 +223,7 @@ public final class FlashCommand implements Callable<Integer> {
             link.configure(consoleLine);
         } catch (IOException e) {
             closeQuietly(link);
-            throw failure(e);
+            throw failure(e, null, null);
         }
         boolean terminal = System.console() != null;
         MonitorSettings settings = MonitorSettings.defaults()
@@ -227,13 +246,18 @@ public final class FlashCommand implements Callable<Integer> {
         }
     }
 
-    /** The exit code and message of what went wrong while the port was open. */
-    private TernException failure(Exception error) {
+    /** The exit code and message of what went wrong while the port was open ({@code heard}: what came back, or null). */
+    private TernException failure(Exception error, BootloaderEntry entry, HeardLink heard) {
         if (error instanceof TernException tern) {
             return tern;
         }
+        if (error instanceof NoBootloaderAnswerException noAnswer && noAnswer.atSync() && heard != null) {
+            return new TernException(ExitCodes.UNREACHABLE, error.getMessage() + ": " + SyncAdvice.of(entry, heard), error);
+        }
         if (error instanceof SerialPortException || error instanceof NoBootloaderAnswerException) {
-            return new TernException(ExitCodes.UNREACHABLE, error.getMessage(), error);
+            String said = heard == null ? null : heard.lastTextLine();
+            return new TernException(ExitCodes.UNREACHABLE, error.getMessage() + (said == null ? "" : "; before that it said: '"
+                    + said + "'"), error);
         }
         if (error instanceof An3155Exception) {
             return new TernException(ExitCodes.FAILURE, error.getMessage(), error);
@@ -277,9 +301,10 @@ public final class FlashCommand implements Callable<Integer> {
         } catch (BoardDefinitionException e) {
             throw new TernException(ExitCodes.FAILURE, e.getMessage(), e);
         }
-        if (board.bootloader().protocol() != FlashProtocol.AN3155) {
-            throw new TernException(ExitCodes.USAGE, board.id() + " is flashed over " + board.bootloader().protocol().key()
-                    + "; tern flash speaks AN3155 (STM32 ROM bootloaders) only so far");
+        Optional<String> unsupported = FlashSupport.whyNot(board);
+        if (unsupported.isPresent()) {
+            throw new TernException(ExitCodes.USAGE, board.id() + " cannot be flashed by tern flash yet: " + unsupported.get()
+                    + " ('tern boards' shows which boards it flashes); nothing was flashed");
         }
         return board;
     }

@@ -17,6 +17,7 @@ import dev.tern.boards.image.KeyFormatException;
 import dev.tern.boards.image.McubootImage;
 import dev.tern.boards.image.Tlv;
 import dev.tern.boards.image.VerificationResult;
+import dev.tern.boards.virtual.FirmwarePayload;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.IoErrors;
 import dev.tern.host.cli.TernException;
@@ -29,7 +30,7 @@ import dev.tern.host.cli.TernException;
 record FlashImage(Path file, byte[] bytes, McubootImage image) {
 
     /** Reads and checks {@code file}: exit 2 when unreadable, 1 when too large, exit 4 when corrupt or badly signed. */
-    static FlashImage load(Path file, BoardDefinition board, List<Path> keyFiles) {
+    static FlashImage load(Path file, BoardDefinition board, List<Path> keyFiles, boolean anyPayload) {
         byte[] bytes = readFile(file, "image");
         McubootImage image;
         try {
@@ -39,6 +40,9 @@ record FlashImage(Path file, byte[] bytes, McubootImage image) {
                     + e.getMessage() + "; nothing was flashed");
         }
         checkHash(file, image);
+        if (!anyPayload) {
+            checkPayload(file, bytes, image);
+        }
         if (!keyFiles.isEmpty()) {
             List<ImageKey> keys = new ArrayList<>();
             for (Path keyFile : keyFiles) {
@@ -68,6 +72,17 @@ record FlashImage(Path file, byte[] bytes, McubootImage image) {
         if (!MessageDigest.isEqual(hashes.get(0).value(), image.computeSha256())) {
             throw new TernException(ExitCodes.VERIFICATION_FAILED, "image " + file
                     + " is corrupt: its SHA-256 does not match the SHA256 TLV (changed after signing?); nothing was flashed");
+        }
+    }
+
+    /** The board's boot stage starts a firmware jar only; anything else would leave it in its bootloader. */
+    private static void checkPayload(Path file, byte[] bytes, McubootImage image) {
+        int offset = image.header().headerSize();
+        String problem = FirmwarePayload.problem(bytes, offset, (int) Math.min(image.header().payloadSize(), bytes.length - offset));
+        if (problem != null) {
+            throw new TernException(ExitCodes.VERIFICATION_FAILED, "image " + file + ": its payload " + problem
+                    + "; the board could not start it, so nothing was flashed. Sign the firmware jar "
+                    + "(firmware/target/tern-firmware.jar), or give --any-payload to flash it anyway");
         }
     }
 

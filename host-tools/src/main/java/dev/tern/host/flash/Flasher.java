@@ -6,9 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.tern.boards.bootloader.An3155;
 import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.boards.image.ImageFormat;
+import dev.tern.boards.image.ImageHeader;
+import dev.tern.boards.image.ImageParser;
+import dev.tern.boards.image.ImageVersion;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.serial.LineSettings;
@@ -28,7 +33,7 @@ final class Flasher {
 
     /** What the command asked for. {@code verify} null: CRC where the bootloader has GET_CHECKSUM, else READ. */
     record Options(BootloaderEntry entry, SerialLink link, LineSettings console, LineSettings bootloader, Verify verify,
-            boolean eraseAll, boolean force, boolean dryRun, boolean noGo, Duration bootWatch) {
+            boolean eraseAll, boolean force, boolean dryRun, boolean noGo, boolean allowDowngrade, Duration bootWatch) {
     }
 
     /** What was done, for the summary line and {@code --json}. */
@@ -78,13 +83,16 @@ final class Flasher {
     private final An3155Client client;
     private final BoardDefinition board;
     private final FlashPlan plan;
+    private final ImageVersion imageVersion;
     private final FlashProgress progress;
     private InterruptNotice interruptNotice;
 
-    Flasher(An3155Client client, BoardDefinition board, FlashPlan plan, FlashProgress progress) {
+    /** {@code imageVersion}: the version of the image the plan writes into the app slot. */
+    Flasher(An3155Client client, BoardDefinition board, FlashPlan plan, ImageVersion imageVersion, FlashProgress progress) {
         this.client = client;
         this.board = board;
         this.plan = plan;
+        this.imageVersion = imageVersion;
         this.progress = progress;
     }
 
@@ -103,6 +111,9 @@ final class Flasher {
         progress.step(String.format(Locale.ROOT, "bootloader %s on %s: chip 0x%03X, erase 0x%02X, GET_CHECKSUM %s",
                 info.versionText(), client.port(), chip, eraseCommand, info.hasChecksum() ? "yes" : "no"));
 
+        if (!options.allowDowngrade()) {
+            refuseDowngrade();
+        }
         if (!options.eraseAll()) {
             ContentCheck compare = new ContentCheck(client, info.hasChecksum() ? ContentCheck.Method.CRC : ContentCheck.Method.READ,
                     progress);
@@ -164,6 +175,31 @@ final class Flasher {
             throw new TernException(ExitCodes.FAILURE, message + "; pick the right --board, or --force to flash anyway");
         }
         progress.step("warning: " + message + "; flashing anyway (--force)");
+    }
+
+    /**
+     * Before anything is erased: an image older than the one in the app slot would be refused by
+     * the board's downgrade prevention after the good one was erased, so it is refused here. A
+     * slot that cannot be read (read protection) or holds no image is not checked.
+     */
+    private void refuseDowngrade() throws IOException {
+        byte[] start = new byte[ImageFormat.HEADER_SIZE];
+        long slot = board.appSlot().address();
+        try {
+            client.read(slot, start, 0, start.length);
+        } catch (An3155Exception e) {
+            progress.step("the app slot's header cannot be read (" + e.getMessage() + "): its version is not compared");
+            return;
+        }
+        Optional<ImageHeader> installed = ImageParser.header(start);
+        if (installed.isPresent() && imageVersion.compareTo(installed.get().version()) < 0) {
+            ImageVersion there = installed.get().version();
+            throw new TernException(ExitCodes.VERIFICATION_FAILED, "the board's app slot holds image " + there + " and this image is "
+                    + imageVersion + ", lower: the board's secure boot would refuse it (it boots no version lower than the last it "
+                    + "booted: downgrade prevention), and only after the good image was erased. Nothing was erased. Sign the firmware with --version "
+                    + there.major() + "." + there.minor() + "." + there.revision() + " or higher, or give --allow-downgrade to "
+                    + "flash it anyway (after 'tern sim --reset-rollback', say)");
+        }
     }
 
     private static Verify resolveVerify(Verify asked, BootloaderInfo info) {
@@ -268,13 +304,26 @@ final class Flasher {
         if (outcome.refused() && options.dryRun()) {
             progress.step("board: (a dry run changed nothing: this is what the board held before)");
         } else if (outcome.refused()) {
-            throw new TernException(ExitCodes.VERIFICATION_FAILED, "the board's secure boot refused the image: "
-                    + outcome.lines().get(outcome.lines().size() - 1));
+            String line = outcome.lines().get(outcome.lines().size() - 1);
+            throw new TernException(ExitCodes.VERIFICATION_FAILED, "the board's secure boot refused the image: " + line
+                    + "; the board stays in its bootloader until it is flashed with an image it accepts. " + whatNext(line));
         }
         if (outcome.lines().isEmpty()) {
             progress.step("board: no boot line within " + options.bootWatch().toSeconds() + " s (its console may be on another port)");
         }
         return outcome.lines().isEmpty() ? null : outcome.lines().get(outcome.lines().size() - 1);
+    }
+
+    /** What to do after the boot stage refused the image, from the reason it gave. */
+    private static String whatNext(String refusal) {
+        if (refusal.contains("downgrade prevention")) {
+            return "It boots no version lower than the last it booted: sign the firmware with a higher --version and flash "
+                    + "again, or on 'tern sim' make it forget the versions it booted: restart it with --reset-rollback";
+        }
+        if (refusal.contains("no public key") || refusal.contains("signature") || refusal.contains("key")) {
+            return "Sign with a key the board trusts ('tern sim --trusted-key PUB.pem'; check with 'tern image verify --key')";
+        }
+        return "'tern image verify --key PUB.pem IMAGE' checks an image as the board does";
     }
 
     private Result result(long written, int erased, long started, String verify, boolean dryRun, String bootLine) {

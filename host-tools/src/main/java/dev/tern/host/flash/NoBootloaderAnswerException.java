@@ -1,11 +1,19 @@
 package dev.tern.host.flash;
 
-/** No ACK or NACK came back for any of the sync bytes: the board is not in its bootloader, or not there. */
+/** No ACK or NACK came back: to any sync byte (the board is not in its bootloader, or not there), or mid-flash. */
 public final class NoBootloaderAnswerException extends An3155Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public NoBootloaderAnswerException(String message) {
+    private final boolean atSync;
+
+    public NoBootloaderAnswerException(String message, boolean atSync) {
         super(message);
+        this.atSync = atSync;
+    }
+
+    /** Whether the bootloader never answered at all (the syncs), rather than stopped answering later. */
+    public boolean atSync() {
+        return atSync;
     }
 }

@@ -9,6 +9,7 @@ import dev.tern.boards.image.ImageSigner;
 import dev.tern.boards.image.ImageTooLargeException;
 import dev.tern.boards.image.ImageVersion;
 import dev.tern.boards.image.SignOptions;
+import dev.tern.boards.virtual.FirmwarePayload;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.NumberConverter;
 import dev.tern.host.cli.TernException;
@@ -22,7 +23,6 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code tern image sign}: payload in, signed MCUboot image out, as {@code imgtool sign --pad-header}. */
 @Command(name = "sign",
-        mixinStandardHelpOptions = true,
         header = "Make a signed image from a payload (the firmware jar).",
         description = {
             "Adds the header in front of PAYLOAD and the TLVs after it: SHA-256, the key hash and the "
@@ -33,6 +33,11 @@ final class ImageSignCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    // not mixinStandardHelpOptions: --version is the image's version here, and picocli drops the whole
+    // mixin (so --help too) when one of its names is taken
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = {"-k", "--key"}, required = true, paramLabel = "KEY", description = "Private key (PEM) to sign with.")
     Path keyFile;
@@ -104,6 +109,12 @@ final class ImageSignCommand implements Callable<Integer> {
             throw new TernException(ExitCodes.FAILURE, payload + ": " + e.getMessage() + " (is --slot-size right for this board?)", e);
         }
         ImageFiles.write(output, image, "image");
+        String problem = FirmwarePayload.problem(payloadBytes, 0, payloadBytes.length);
+        if (problem != null) {
+            // imgtool signs any payload, and so does this; but say that no Tern board can start this one
+            spec.commandLine().getErr().println("tern image sign: warning: " + payload + " " + problem
+                    + "; a Tern board cannot start it and 'tern flash' refuses it unless --any-payload");
+        }
         spec.commandLine().getOut().printf(Locale.ROOT, "signed %s -> %s: version %s, payload %d bytes, image %d bytes, %s%n",
                 payload, output, version, payloadBytes.length, image.length, key);
         return ExitCodes.OK;

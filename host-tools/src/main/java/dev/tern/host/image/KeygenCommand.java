@@ -21,6 +21,7 @@ import dev.tern.host.cli.TernException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tern keygen}: a new image signing key in PEM, readable by its owner only. */
@@ -54,6 +55,11 @@ public final class KeygenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (publicOutput != null && sameFile(output, publicOutput)) {
+            throw new ParameterException(spec.commandLine(), "-o " + output + " and --public " + publicOutput
+                    + " are the same file: the public key would replace the private key; give --public another name, e.g. "
+                    + output.getFileName() + ".pub");
+        }
         refuseToOverwrite(output);
         if (publicOutput != null) {
             refuseToOverwrite(publicOutput);
@@ -67,6 +73,33 @@ public final class KeygenCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("key hash sha256:" + ImageFormat.hex(key.keyHash()));
         return ExitCodes.OK;
+    }
+
+    /** The same file however spelled (relative, ./, ../, through a symlink), whether or not it exists yet. */
+    static boolean sameFile(Path a, Path b) {
+        return canonical(a).equals(canonical(b));
+    }
+
+    /** The real path of the file, or of its parent folder with the name added when the file does not exist yet. */
+    private static Path canonical(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        for (int hops = 0; hops < 40 && Files.isSymbolicLink(absolute) && !Files.exists(absolute); hops++) {
+            try { // a link to a file not made yet: where writing through it would create the file
+                absolute = absolute.resolveSibling(Files.readSymbolicLink(absolute)).normalize();
+            } catch (IOException unreadable) {
+                break;
+            }
+        }
+        try {
+            return absolute.toRealPath();
+        } catch (IOException missing) {
+            Path parent = absolute.getParent();
+            try {
+                return parent == null ? absolute : parent.toRealPath().resolve(absolute.getFileName());
+            } catch (IOException noParent) {
+                return absolute;
+            }
+        }
     }
 
     private void refuseToOverwrite(Path path) {

@@ -15,6 +15,7 @@ import dev.tern.host.cli.ColorChoice;
 import dev.tern.host.cli.Durations;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.IoErrors;
+import dev.tern.host.cli.PortChoice;
 import dev.tern.host.cli.SerialOptions;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.serial.LineSettings;
@@ -115,13 +116,22 @@ public final class MonitorCommand implements Callable<Integer> {
     /** Whether standard output is a terminal, unless a test decides. */
     BooleanSupplier terminal = () -> System.console() != null;
 
+    /** The port options, whose defaults a test may point elsewhere. */
+    public SerialOptions serialOptions() {
+        return serial;
+    }
+
     @Override
     public Integer call() throws IOException {
         MonitorSettings settings = settings();
         Monitor monitor = new Monitor(settings, spec.commandLine().getOut(), spec.commandLine().getErr())
                 .typedInput(typedInput == null ? System.in : typedInput);
+        PortChoice port = serial.choice();
+        if (!port.typed()) {
+            spec.commandLine().getErr().println("monitor: port " + port.port() + " (" + port.source() + ")");
+        }
         try {
-            return monitor.runOnPort(serial.port(), waitForPort);
+            return monitor.runOnPort(port.port(), waitForPort);
         } catch (SerialPortException e) {
             throw new TernException(ExitCodes.UNREACHABLE, e.getMessage() + " (or give --wait-for-port to wait for it)", e);
         } catch (IllegalArgumentException e) {

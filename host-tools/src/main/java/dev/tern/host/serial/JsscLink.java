@@ -103,7 +103,7 @@ public final class JsscLink implements SerialLink {
     }
 
     /** Whether {@code device} resolves to a pseudo-terminal ({@code /dev/pts/N}). */
-    static boolean isPseudoTerminal(String device) {
+    public static boolean isPseudoTerminal(String device) {
         try {
             return Path.of(device).toRealPath().startsWith("/dev/pts/");
         } catch (IOException | RuntimeException e) {

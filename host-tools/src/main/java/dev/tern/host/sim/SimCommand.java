@@ -92,6 +92,11 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--boot0", description = "Start with BOOT0 high: the board waits in its ROM bootloader.")
     boolean boot0;
 
+    @Option(names = "--reset-rollback",
+            description = "Forget the versions the board booted (FILE.rollback) before it starts, so an image of a lower "
+                    + "version boots again, as after a new board.")
+    boolean resetRollback;
+
     @Option(names = "--get-checksum",
             description = "The ROM bootloader serves GET_CHECKSUM (0xA1) as newer STM32s do, so 'tern flash' verifies by CRC "
                     + "(off by default: stm32flash 0.7's -C speaks an older frame of it).")
@@ -127,6 +132,9 @@ public final class SimCommand implements Callable<Integer> {
                 .sensorSeed(sensorSeed)
                 .flashTiming(choice("--flash-timing", flashTiming, TimingMode.class))
                 .flashTimes(choice("--flash-times", flashTimes, TimeFigure.class));
+        if (resetRollback) {
+            forgetRollback(out);
+        }
         try (StopSignal stop = StopSignal.install(); VirtualBoard sim = start(options)) {
             out.println("sim: " + board.id() + " board console at " + sim.consoleUrl() + " (BOOT0 " + (boot0 ? "high" : "low")
                     + ", flash " + flashFile + ", " + (options.baud() == 0 ? "no baud pacing" : "paced to " + options.baud() + " baud")
@@ -134,8 +142,7 @@ public final class SimCommand implements Callable<Integer> {
             if (trustedKeys.isEmpty()) {
                 out.println("sim: no --trusted-key: secure boot will refuse every image");
             }
-            out.println("sim: flash it with 'tern flash IMAGE --port " + sim.consoleUrl() + " --board " + board.id()
-                    + "'; Ctrl-C stops the board (the flash file is kept)");
+            out.println(howToFlash(sim.consoleUrl(), board.id()));
             out.flush();
             if (System.console() != null) {
                 // only on a terminal: a pipe may be someone else's (a test runner's commands)
@@ -153,6 +160,31 @@ public final class SimCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** Deletes the rollback record beside the flash file, saying what it held. */
+    private void forgetRollback(PrintWriter out) throws IOException {
+        Path record = VirtualBoard.rollbackFileOf(flashFile);
+        if (!Files.exists(record)) {
+            out.println("sim: --reset-rollback: no rollback record (" + record + "): no version booted yet");
+            return;
+        }
+        String held = Files.readString(record, StandardCharsets.UTF_8).strip();
+        Files.delete(record);
+        out.println("sim: --reset-rollback: forgot the last booted version (" + held + "; deleted " + record + ")");
+    }
+
+    /** The port the host must use: the sim's socket, or the other end of its pty pair (never the sim's own end). */
+    private String howToFlash(String consoleUrl, String board) {
+        String stop = "; Ctrl-C stops the board (the flash file is kept)";
+        if (pty == null) {
+            return "sim: flash it with 'tern flash IMAGE --port " + consoleUrl + " --board " + board + "'" + stop;
+        }
+        return SimPty.peer(pty)
+                .map(other -> "sim: flash it with 'tern flash IMAGE --port " + other + " --board " + board + "' (the other end of "
+                        + "the socat pair; " + pty + " is the sim's own end)" + stop)
+                .orElse("sim: " + pty + " is the sim's own end: flash and monitor through the OTHER end of your pty pair, "
+                        + "'tern flash IMAGE --port OTHER-END --board " + board + "'" + stop);
     }
 
     private <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
@@ -239,10 +271,7 @@ public final class SimCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--console and --pty: give one console, not both");
         }
         if (pty != null) {
-            if (!Files.exists(pty)) {
-                throw new TernException(ExitCodes.UNREACHABLE, "no pseudo-terminal at " + pty + "; make a pair first, e.g. "
-                        + "'socat pty,raw,echo=0,link=" + pty + " pty,raw,echo=0,link=/tmp/tern-host' (leave it running)");
-            }
+            SimPty.check(pty);
             return ConsoleEndpoint.pty(pty);
         }
         String url = console == null ? DEFAULT_CONSOLE : console;

@@ -22,10 +22,31 @@ class BoardsCommandTest {
 
         assertEquals(ExitCodes.OK, tern.exitCode, tern::toString);
         assertTrue(tern.out.startsWith("ID "), tern.out);
-        assertTrue(tern.out.matches("(?s).*\\nstm32f746g-disco +STM32F746NGH6 +1 MiB +320 KiB +an3155\\n.*"), tern.out);
+        assertTrue(tern.out.matches("(?s).*\\nstm32f746g-disco +STM32F746NGH6 +1 MiB +320 KiB +an3155 +yes\\n.*"), tern.out);
         for (String id : new String[] {"stm32f7508-dk", "esp-wrover-kit", "imxrt1170-evk", "virtual"}) {
             assertTrue(tern.out.contains("\n" + id + " "), id + " missing:\n" + tern.out);
         }
+    }
+
+    @Test
+    void saysForEachBoardWhetherTernFlashCanFlashItAndWhyNot() {
+        Tern text = Tern.run("boards");
+        Tern json = Tern.run("boards", "--json");
+        Tern one = Tern.run("boards", "stm32f7508-dk");
+
+        assertTrue(text.out.matches("(?s).*\\nvirtual +.* an3155 +yes\\n.*"), text.out);
+        assertTrue(text.out.matches("(?s).*\\nstm32f7508-dk +.* an3155 +not yet\\n.*"), text.out);
+        assertTrue(text.out.contains("stm32f7508-dk: not yet flashed by tern flash: its app slot and config page are in external"
+                + " flash at 0x90000000, which the ROM bootloader cannot program: that needs a flash loader in RAM, not written yet."),
+                text.out);
+        assertTrue(text.out.contains("esp-wrover-kit: not yet flashed by tern flash: its ROM speaks the ESP32 serial protocol"),
+                text.out);
+        assertTrue(text.out.contains("imxrt1170-evk: not yet flashed by tern flash: its ROM speaks NXP's serial downloader"),
+                text.out);
+        assertTrue(json.out.contains("\"id\":\"virtual\",") && json.out.contains("\"ternFlash\":true,\"ternFlashNot\":\"\""),
+                json.out);
+        assertTrue(json.out.contains("\"protocol\":\"an3155\",\"ternFlash\":false,\"ternFlashNot\":\"its app slot"), json.out);
+        assertTrue(one.out.contains("\n  tern flash: not yet: its app slot and config page are in external flash"), one.out);
     }
 
     @Test

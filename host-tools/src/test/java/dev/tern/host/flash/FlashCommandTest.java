@@ -188,6 +188,73 @@ class FlashCommandTest {
     }
 
     @Test
+    void anImageOlderThanTheOneInTheSlotIsRefusedBeforeAnythingIsErasedUnlessAllowed() throws IOException {
+        Path newer = TestImages.write(folder, "newer.bin", TestImages.signed(4 * 1024, 1, "1.4.2"));
+        Path older = TestImages.write(folder, "older.bin", TestImages.signed(4 * 1024, 2, "0.1.0"));
+        try (BootloaderServer server = BootloaderServer.start(folder, true)) {
+            assertEquals(ExitCodes.OK, Tern.run("flash", newer, "--port", server.url(), "--enter", "none").exitCode);
+
+            Tern refused = Tern.run("flash", older, "--port", server.url(), "--enter", "none");
+
+            assertEquals(ExitCodes.VERIFICATION_FAILED, refused.exitCode, refused.toString());
+            assertTrue(refused.err.contains("the board's app slot holds image 1.4.2+0 and this image is 0.1.0+0, lower: the board's"
+                    + " secure boot would refuse it (it boots no version lower than the last it booted: downgrade prevention), and"
+                    + " only after the good image was erased. Nothing was erased. Sign the firmware with --version 1.4.2 or higher, or give --allow-downgrade"),
+                    refused.err);
+            byte[] good = Files.readAllBytes(newer);
+            assertArrayEquals(good, server.read(APP, good.length), "the good image is still there");
+
+            Tern allowed = Tern.run("flash", older, "--port", server.url(), "--enter", "none", "--allow-downgrade");
+            assertEquals(ExitCodes.OK, allowed.exitCode, allowed.toString());
+            byte[] old = Files.readAllBytes(older);
+            assertArrayEquals(old, server.read(APP, old.length));
+        }
+    }
+
+    @Test
+    void aBoardTernFlashCannotFlashYetIsRefusedUpFrontWithTheReason() throws IOException {
+        Path image = image(1024);
+
+        Tern qspi = Tern.run("flash", image, "--port", NOTHING_THERE, "--board", "stm32f7508-dk");
+        Tern esp = Tern.run("flash", image, "--port", NOTHING_THERE, "--board", "esp-wrover-kit");
+
+        assertEquals(ExitCodes.USAGE, qspi.exitCode, qspi.toString());
+        assertTrue(qspi.err.startsWith("tern flash: stm32f7508-dk cannot be flashed by tern flash yet: its app slot and config page"
+                + " are in external flash at 0x90000000, which the ROM bootloader cannot program: that needs a flash loader in RAM"),
+                qspi.err);
+        assertTrue(qspi.err.contains("nothing was flashed"), qspi.err);
+        assertEquals(ExitCodes.USAGE, esp.exitCode, esp.toString());
+        assertTrue(esp.err.contains("ESP32 serial protocol (esptool's), which tern flash does not speak yet"), esp.err);
+    }
+
+    @Test
+    void anImageWhosePayloadIsNotAFirmwareJarIsRefusedBeforeThePortIsOpened() throws IOException {
+        Path notAJar = TestImages.write(folder, "readme.bin", TestImages.sign("just some text, not a jar".getBytes()));
+        Path noFirmwareClass = TestImages.write(folder, "lib.bin", TestImages.sign(jarNamingNoFirmware()));
+
+        Tern text = Tern.run("flash", notAJar, "--port", NOTHING_THERE);
+        Tern library = Tern.run("flash", noFirmwareClass, "--port", NOTHING_THERE);
+        Tern anyway = Tern.run("flash", notAJar, "--port", NOTHING_THERE, "--any-payload");
+
+        assertEquals(ExitCodes.VERIFICATION_FAILED, text.exitCode, text.toString());
+        assertTrue(text.err.startsWith("tern flash: image " + notAJar + ": its payload is not a jar"), text.err);
+        assertTrue(text.err.contains("nothing was flashed. Sign the firmware jar (firmware/target/tern-firmware.jar), "
+                + "or give --any-payload to flash it anyway"), text.err);
+        assertEquals(ExitCodes.VERIFICATION_FAILED, library.exitCode, library.toString());
+        assertTrue(library.err.contains("its payload is a jar whose manifest names no Tern-Firmware class"), library.err);
+        assertEquals(ExitCodes.UNREACHABLE, anyway.exitCode, "with --any-payload it goes on to the port: " + anyway);
+    }
+
+    private static byte[] jarNamingNoFirmware() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(bytes, new java.util.jar.Manifest())) {
+            jar.putNextEntry(new java.util.jar.JarEntry("lib/Util.class"));
+            jar.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void unknownConfigKeysAndBadValuesAreUsageErrorsBeforeThePortIsOpened() throws IOException {
         Path image = image(1024);
         Tern unknown = Tern.run("flash", image, "--port", NOTHING_THERE, "--set", "sensor.temprature.qos=2");
@@ -250,18 +317,74 @@ class FlashCommandTest {
 
     @Tag("slow")
     @Test
-    void aPortWhereNoBootloaderAnswersIsExit3SayingWhatToCheck() throws IOException {
+    void aPortWhereNoBootloaderAnswersIsExit3SayingWhatToCheckForTheEntryUsed() throws IOException {
         Path image = image(1024);
         try (ServerSocket silent = new ServerSocket()) {
             silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             String url = "socket://127.0.0.1:" + silent.getLocalPort();
-            Tern run = Tern.run("flash", image, "--port", url, "--enter", "none");
-            assertEquals(ExitCodes.UNREACHABLE, run.exitCode, run.toString());
-            assertEquals("tern flash: no answer from bootloader on " + url + " after 3 syncs (is BOOT0 high? try --enter console)\n",
-                    run.err);
+            Tern none = Tern.run("flash", image, "--port", url, "--enter", "none");
+            assertEquals(ExitCodes.UNREACHABLE, none.exitCode, none.toString());
+            assertEquals("tern flash: no answer from bootloader on " + url + " after 3 syncs: nothing came back at all: is the"
+                    + " board in its bootloader (BOOT0 high, then reset) and is " + url + " its port? (with 'tern sim --pty',"
+                    + " flash through the other end of the pair)\n", none.err);
             Socket made = silent.accept(); // the connection the flash made, closed by now
             assertEquals(3, made.getInputStream().readNBytes(3).length, "three 0x7F were sent");
             made.close();
+
+            Tern console = Tern.run("flash", image, "--port", url, "--enter", "console");
+            assertEquals(ExitCodes.UNREACHABLE, console.exitCode, console.toString());
+            assertTrue(console.err.contains("after 3 syncs: nothing came back at all, not even from a running firmware: is " + url
+                    + " the board's port and the board powered?"), console.err);
+            silent.accept().close();
+        }
+    }
+
+    @Test
+    void aPortThatAnswersWithTextOrNoiseIsToldApartFromSilence() throws Exception {
+        Path image = image(1024);
+        byte[] text = "I (123) app: still running\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (Answering firmware = new Answering(text); Answering noise = new Answering(new byte[] {0x00, (byte) 0xF0, 0x13})) {
+            Tern chatty = Tern.run("flash", image, "--port", firmware.url(), "--enter", "none");
+            Tern garbled = Tern.run("flash", image, "--port", noise.url(), "--enter", "none");
+
+            assertEquals(ExitCodes.UNREACHABLE, chatty.exitCode, chatty.toString());
+            assertTrue(chatty.err.contains("after 3 syncs: it heard text instead, so a firmware runs: 'I (123) app: still running';"
+                    + " try --enter console"), chatty.err);
+            assertEquals(ExitCodes.UNREACHABLE, garbled.exitCode, garbled.toString());
+            assertTrue(garbled.err.contains("bytes but no ACK or NACK: a wrong speed or format? (the STM32 ROM bootloader speaks 8E1,"),
+                    garbled.err);
+        }
+    }
+
+    /** A TCP port that answers every byte it receives with the same bytes: a firmware's log line, or noise. */
+    private static final class Answering implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        private final Thread thread;
+
+        Answering(byte[] answer) throws IOException {
+            thread = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket socket = server.accept()) {
+                        socket.setSoTimeout(10_000);
+                        while (socket.getInputStream().read() >= 0) {
+                            socket.getOutputStream().write(answer);
+                        }
+                    } catch (IOException closed) {
+                        // the flash hung up, or the test ended
+                    }
+                }
+            }, "answering-port");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        String url() {
+            return "socket://127.0.0.1:" + server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
         }
     }
 
@@ -302,7 +425,9 @@ class FlashCommandTest {
             Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
             assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
             assertEquals("tern flash: the board's secure boot refused the image: boot: refused: REFUSED (bad signature): no"
-                    + " trusted key; staying in bootloader\n", run.err);
+                    + " trusted key; staying in bootloader; the board stays in its bootloader until it is flashed with an image it"
+                    + " accepts. Sign with a key the board trusts ('tern sim --trusted-key PUB.pem'; check with 'tern image verify"
+                    + " --key')\n", run.err);
         }
     }
 

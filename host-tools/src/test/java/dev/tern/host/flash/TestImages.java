@@ -1,10 +1,16 @@
 package dev.tern.host.flash;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.ImageSigner;
@@ -12,6 +18,7 @@ import dev.tern.boards.image.ImageTooLargeException;
 import dev.tern.boards.image.ImageVersion;
 import dev.tern.boards.image.KeyType;
 import dev.tern.boards.image.SignOptions;
+import dev.tern.hal.Firmware;
 
 /** Signed MCUboot images of a given payload size, written to files for {@code tern flash}. */
 final class TestImages {
@@ -21,16 +28,44 @@ final class TestImages {
     private TestImages() {
     }
 
-    /** Random (seeded) payload bytes, signed with {@link #KEY} as version 1.2.3. */
+    /**
+     * A firmware jar of about {@code payloadBytes} (its class is random, seeded bytes: the tests'
+     * boards check images, they start no firmware), signed with {@link #KEY} as version 1.2.3.
+     */
     static byte[] signed(int payloadBytes, long seed) {
-        byte[] payload = new byte[payloadBytes];
-        new Random(seed).nextBytes(payload);
-        return sign(payload);
+        return signed(payloadBytes, seed, "1.2.3");
+    }
+
+    /** The same, as {@code version}. */
+    static byte[] signed(int payloadBytes, long seed, String version) {
+        byte[] classBytes = new byte[payloadBytes];
+        new Random(seed).nextBytes(classBytes);
+        return sign(firmwareJar(classBytes), version);
+    }
+
+    /** A jar whose manifest names {@code test.App} as its Tern-Firmware class, holding it. */
+    static byte[] firmwareJar(byte[] classBytes) {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue(Firmware.MANIFEST_ATTRIBUTE, "test.App");
+        ByteArrayOutputStream jar = new ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(jar, manifest)) {
+            out.putNextEntry(new JarEntry("test/App.class"));
+            out.write(classBytes);
+            out.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jar.toByteArray();
     }
 
     static byte[] sign(byte[] payload) {
+        return sign(payload, "1.2.3");
+    }
+
+    static byte[] sign(byte[] payload, String version) {
         try {
-            return new ImageSigner(SignOptions.defaults(ImageVersion.parse("1.2.3"))).sign(payload, KEY);
+            return new ImageSigner(SignOptions.defaults(ImageVersion.parse(version))).sign(payload, KEY);
         } catch (ImageTooLargeException e) {
             throw new IllegalStateException(e);
         }

@@ -63,6 +63,19 @@ class ImageSignCommandTest {
     }
 
     @Test
+    void aPayloadThatIsNotAFirmwareJarIsSignedWithAWarningThatNoBoardCanStartIt() throws Exception {
+        Path key = writeKey(dir, "key.pem", RFC8032.privateKeyPem());
+        Path out = dir.resolve("app.bin");
+
+        Tern tern = Tern.run("image", "sign", "--key", key, "--version", "1.4.0", payload(1000), "-o", out);
+
+        assertEquals(ExitCodes.OK, tern.exitCode, "imgtool signs any payload, and so does tern: " + tern);
+        assertTrue(Files.exists(out));
+        assertTrue(tern.err.startsWith("tern image sign: warning: " + dir.resolve("firmware.jar") + " is not a jar"), tern.err);
+        assertTrue(tern.err.contains("'tern flash' refuses it unless --any-payload"), tern.err);
+    }
+
+    @Test
     void everyLayoutOptionReachesTheImage() throws Exception {
         ImageKey ecdsa = ImageKey.generate(KeyType.ECDSA_P256);
         Path key = writeKey(dir, "ec.pem", ecdsa.privateKeyPem());

@@ -56,6 +56,28 @@ class KeygenCommandTest {
     }
 
     @Test
+    void thePublicKeyOnThePrivateKeysPathIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path key = dir.resolve("k.pem");
+        Files.createDirectory(dir.resolve("sub"));
+        Path existing = dir.resolve("old.pem");
+        Files.writeString(existing, "the key in use");
+        Path linkToExisting = Files.createSymbolicLink(dir.resolve("old-link.pem"), existing);
+        Path linkToNew = Files.createSymbolicLink(dir.resolve("new-link.pem"), Path.of("k.pem"));
+
+        Tern same = Tern.run("keygen", "-o", key, "--public", key);
+        Tern spelled = Tern.run("keygen", "-o", key, "--public", dir.resolve("sub/../k.pem"));
+        Tern danglingLink = Tern.run("keygen", "-o", key, "--public", linkToNew);
+        Tern forcedThroughLink = Tern.run("keygen", "-o", existing, "--public", linkToExisting, "--force");
+
+        for (Tern tern : new Tern[] {same, spelled, danglingLink, forcedThroughLink}) {
+            assertEquals(ExitCodes.USAGE, tern.exitCode, tern.toString());
+            assertTrue(tern.err.contains("are the same file: the public key would replace the private key"), tern.err);
+        }
+        assertFalse(Files.exists(key), "nothing written");
+        assertEquals("the key in use", Files.readString(existing));
+    }
+
+    @Test
     void refusesToOverwriteAKeyWithoutForce() throws Exception {
         Path key = dir.resolve("k.pem");
         Files.writeString(key, "precious");

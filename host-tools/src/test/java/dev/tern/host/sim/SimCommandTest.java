@@ -1,5 +1,6 @@
 package dev.tern.host.sim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,6 +101,62 @@ class SimCommandTest {
     }
 
     @Tag("slow")
+    @Test
+    void aPtyFromSocatNamesTheOtherEndAsThePortToFlashThrough() throws Exception {
+        try (PtyPair pair = PtyPair.open()) {
+            Tern tern = Tern.run("sim", "--pty", pair.a(), "--flash", folder.resolve("board.flash"), "--duration", "1s");
+
+            assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+            assertTrue(tern.out.contains("sim: flash it with 'tern flash IMAGE --port " + pair.b() + " --board virtual' (the other end"),
+                    tern.out);
+            assertFalse(tern.out.contains("--port " + pair.a()), "the sim's own end is never the port to use: " + tern.out);
+        }
+    }
+
+    @Test
+    void aPtyWhosePeerCannotBeFoundIsNamedAsTheSimsOwnEnd() throws Exception {
+        try (PtyPair pair = PtyPair.open()) {
+            Path emptyProc = Files.createDirectory(folder.resolve("proc"));
+            assertTrue(SimPty.peer(pair.a(), emptyProc).isEmpty());
+            assertEquals(pair.b(), SimPty.peer(pair.a()).orElseThrow(), "found through the running socat's command line");
+            assertEquals(pair.a(), SimPty.peer(pair.b()).orElseThrow());
+        }
+    }
+
+    @Test
+    void resetRollbackForgetsTheVersionsBootedBeforeTheBoardStarts() throws Exception {
+        Path flash = folder.resolve("board.flash");
+        Path record = folder.resolve("board.flash.rollback");
+        Files.writeString(record, "last-booted=1.4.2+0\n");
+
+        Tern tern = Tern.run("sim", "--console", "socket://127.0.0.1:0", "--flash", flash, "--reset-rollback", "--duration", "1s");
+
+        assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+        assertTrue(tern.out.startsWith("sim: --reset-rollback: forgot the last booted version (last-booted=1.4.2+0; deleted "
+                + record + ")\n"), tern.out);
+        assertFalse(Files.exists(record));
+    }
+
+    @Test
+    void aRegularFileADirectoryOrANonTerminalDeviceAsPtyIsRefusedAndLeftUntouched() throws Exception {
+        Path image = folder.resolve("app.bin");
+        byte[] bytes = {1, 2, 3, 4, (byte) 0xFF};
+        Files.write(image, bytes);
+
+        Tern file = Tern.run("sim", "--pty", image, "--flash", folder.resolve("board.flash"), "--duration", "1s");
+        Tern directory = Tern.run("sim", "--pty", folder, "--flash", folder.resolve("board.flash"), "--duration", "1s");
+        Tern devNull = Tern.run("sim", "--pty", "/dev/null", "--flash", folder.resolve("board.flash"), "--duration", "1s");
+
+        assertEquals(ExitCodes.USAGE, file.exitCode, file.toString());
+        assertTrue(file.err.contains("--pty " + image + " is a regular file, not a pseudo-terminal; nothing was written to it"), file.err);
+        assertArrayEquals(bytes, Files.readAllBytes(image));
+        assertEquals(ExitCodes.USAGE, directory.exitCode, directory.toString());
+        assertTrue(directory.err.contains("is a directory"), directory.err);
+        assertEquals(ExitCodes.USAGE, devNull.exitCode, devNull.toString());
+        assertTrue(devNull.err.contains("is not a terminal device"), devNull.err);
+        assertFalse(Files.exists(folder.resolve("board.flash")), "refused before the board was made");
+    }
+
     @Test
     void reportsTheRomBootloadersErasesAtExit() throws Exception {
         int port;
