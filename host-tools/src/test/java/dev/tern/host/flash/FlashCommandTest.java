@@ -199,7 +199,8 @@ class FlashCommandTest {
             assertEquals(ExitCodes.VERIFICATION_FAILED, refused.exitCode, refused.toString());
             assertTrue(refused.err.contains("the board's app slot holds image 1.4.2+0 and this image is 0.1.0+0, lower: the board's"
                     + " secure boot would refuse it (it boots no version lower than the last it booted: downgrade prevention), and"
-                    + " only after the good image was erased. Nothing was erased. Sign the firmware with --version 1.4.2 or higher, or give --allow-downgrade"),
+                    + " only after the good image was erased. Nothing was erased. Sign the firmware with --version 1.4.2 or higher,"
+                    + " or give --allow-downgrade"),
                     refused.err);
             byte[] good = Files.readAllBytes(newer);
             assertArrayEquals(good, server.read(APP, good.length), "the good image is still there");
