@@ -83,8 +83,9 @@ class FlashCommandTest {
             assertTrue(first.out.contains("GET_CHECKSUM no"), first.out);
             assertTrue(first.out.contains("verify ok (read, 1 page)"), first.out);
             // the read-backs take seconds on a real line: each says it starts
-            assertTrue(first.out.contains("GET_CHECKSUM no\ncompare: reading back 20.6 KB ...\n"), first.out);
-            assertTrue(first.out.contains("verify: reading back 20.6 KB ...\nverify ok"), first.out);
+            String size = FlashProgress.size(Files.size(image));
+            assertTrue(first.out.contains("GET_CHECKSUM no\ncompare: reading back " + size + " ...\n"), first.out);
+            assertTrue(first.out.contains("verify: reading back " + size + " ...\nverify ok"), first.out);
             Tern crc = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--verify", "crc");
             assertEquals(ExitCodes.FAILURE, crc.exitCode, crc.toString());
             assertTrue(crc.err.contains("tern flash: --verify crc: this bootloader (version 3.1) has no GET_CHECKSUM; use --verify read"),
@@ -300,13 +301,13 @@ class FlashCommandTest {
     }
 
     @Test
-    void anUnknownOptionIsReportedWithTheNearestOneAlongWithAMissingOne() throws IOException {
+    void anUnknownOptionIsReportedWithTheNearestOne() throws IOException {
         Tern tern = Tern.run("flash", image(1024), "--prot", "x");
 
         assertEquals(ExitCodes.USAGE, tern.exitCode, tern.toString());
         assertTrue(tern.err.contains("Unknown options: '--prot', 'x'"), tern.err);
         assertTrue(tern.err.contains("Did you mean --port?"), tern.err);
-        assertTrue(tern.err.indexOf("--prot") < tern.err.indexOf("Missing required option: '--port=PORT'"), tern.err);
+        assertTrue(tern.err.contains("Run 'tern flash --help' for usage."), tern.err);
     }
 
     @Test
