@@ -1,12 +1,9 @@
 package dev.tern.bench.powercut;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -16,6 +13,8 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import dev.tern.boards.firmware.Reading;
+
 /**
  * The independent subscriber of the powercut run: Paho, persistent session, QoS 2 on
  * {@code <prefix>/#}, connected to the broker directly. It keeps every reading's payload by
@@ -23,8 +22,6 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * duplicate) or a different reading with a reused number (a repeat: the firmware lost count).
  */
 final class Readings implements AutoCloseable {
-
-    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
 
     /** What one sensor's readings say about its sequence numbers. */
     record Report(String sensor, int qos, int received, long highest, long lost, String firstLost, int duplicated,
@@ -71,16 +68,13 @@ final class Readings implements AutoCloseable {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                String sensor = topic.substring(topic.lastIndexOf('/') + 1);
-                if (!topic.equals(prefix + "/" + sensor)) {
+                Reading reading = Reading.parse(prefix, topic, message.getQos(), message.isDuplicate(), message.getPayload());
+                if (reading == null) {
                     return; // cmd/..., status
                 }
-                String payload = new String(message.getPayload(), StandardCharsets.US_ASCII);
-                Matcher m = SEQ.matcher(payload);
-                long seq = m.find() ? Long.parseLong(m.group(1)) : -1;
                 synchronized (bySensor) {
-                    bySensor.computeIfAbsent(sensor, k -> new HashMap<>()).computeIfAbsent(seq, k -> new ArrayList<>())
-                            .add(payload);
+                    bySensor.computeIfAbsent(reading.sensor(), k -> new HashMap<>())
+                            .computeIfAbsent(reading.seq(), k -> new ArrayList<>()).add(reading.payload());
                     count++;
                 }
             }

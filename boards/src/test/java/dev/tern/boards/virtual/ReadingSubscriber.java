@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -16,21 +14,18 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import dev.tern.boards.firmware.Reading;
+
 /**
  * An independent subscriber (Paho, not Tern's engine) with a persistent session, QoS 2 on
  * {@code <prefix>/#}: it records every sensor reading that arrives, in arrival order.
  */
 final class ReadingSubscriber implements AutoCloseable {
 
-    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
-
-    /** One delivery: the sensor (last topic level), its seq, the QoS it arrived at, the payload as sent. */
-    record Reading(String sensor, long seq, int qos, boolean duplicateFlag, String payload) {
-    }
-
     private final MqttClient client;
     private final String prefix;
     private final List<Reading> readings = new ArrayList<>();
+    private final List<String> unreadable = new ArrayList<>();
     private volatile Throwable lost;
 
     private ReadingSubscriber(final MqttClient client, final String prefix) {
@@ -67,15 +62,13 @@ final class ReadingSubscriber implements AutoCloseable {
 
             @Override
             public void messageArrived(final String topic, final MqttMessage message) {
-                final String payload = new String(message.getPayload(), StandardCharsets.US_ASCII);
-                final String sensor = topic.substring(topic.lastIndexOf('/') + 1);
-                if (!topic.equals(prefix + "/" + sensor)) {
-                    return; // cmd/..., status
-                }
-                final Matcher m = SEQ.matcher(payload);
-                final long seq = m.find() ? Long.parseLong(m.group(1)) : -1;
+                final Reading reading = Reading.parse(prefix, topic, message.getQos(), message.isDuplicate(), message.getPayload());
                 synchronized (readings) {
-                    readings.add(new Reading(sensor, seq, message.getQos(), message.isDuplicate(), payload));
+                    if (reading != null) {
+                        readings.add(reading);
+                    } else if (isSensorTopic(topic)) {
+                        unreadable.add(topic + " " + new String(message.getPayload(), StandardCharsets.US_ASCII));
+                    }
                     readings.notifyAll();
                 }
             }
@@ -91,6 +84,18 @@ final class ReadingSubscriber implements AutoCloseable {
     List<Reading> readings() {
         synchronized (readings) {
             return List.copyOf(readings);
+        }
+    }
+
+    private boolean isSensorTopic(final String topic) {
+        final String level = topic.startsWith(prefix + "/") ? topic.substring(prefix.length() + 1) : "/";
+        return level.indexOf('/') < 0 && !"status".equals(level);
+    }
+
+    /** Messages on a sensor's topic ({@code <prefix>/<sensor>}) that were not readings in the firmware's form (topic and payload). */
+    List<String> unreadable() {
+        synchronized (readings) {
+            return List.copyOf(unreadable);
         }
     }
 

@@ -1,9 +1,6 @@
 package dev.tern.host.demo;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -13,16 +10,14 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import dev.tern.boards.firmware.Reading;
+
 /**
  * The demo's subscriber: an independent client (Paho, not Tern's engine) on
  * {@code <prefix>/+} at QoS 2, so each reading arrives at the QoS the board published it with
- * (the broker delivers min(publish QoS, subscription QoS)). Each reading
- * ({@code {"seq":17,"t":123456,"v":21.43}} on {@code <prefix>/<sensor>}) goes to a consumer.
+ * (the broker delivers min(publish QoS, subscription QoS)). Each {@link Reading} goes to a consumer.
  */
 public final class ReadingSubscriber implements AutoCloseable {
-
-    private static final Pattern SEQ = Pattern.compile("\"seq\"\\s*:\\s*(\\d+)");
-    private static final Pattern VALUE = Pattern.compile("\"v\"\\s*:\\s*([^,}\\s]+)");
 
     private final MqttClient client;
     private volatile Throwable lost;
@@ -53,17 +48,6 @@ public final class ReadingSubscriber implements AutoCloseable {
         }
     }
 
-    /** A reading's payload as {@link Reading}; null when it is not one ({@code status}, commands). */
-    static Reading parse(String sensor, int qos, boolean dup, byte[] payload) {
-        String text = new String(payload, StandardCharsets.UTF_8);
-        Matcher seq = SEQ.matcher(text);
-        if (!seq.find()) {
-            return null;
-        }
-        Matcher value = VALUE.matcher(text);
-        return new Reading(sensor, qos, Long.parseLong(seq.group(1)), dup, value.find() ? value.group(1) : "?");
-    }
-
     private MqttCallback callback(String prefix, Consumer<Reading> readings) {
         return new MqttCallback() {
             @Override
@@ -73,11 +57,7 @@ public final class ReadingSubscriber implements AutoCloseable {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                if (!topic.startsWith(prefix + "/")) {
-                    return;
-                }
-                Reading reading = parse(topic.substring(prefix.length() + 1), message.getQos(), message.isDuplicate(),
-                        message.getPayload());
+                Reading reading = Reading.parse(prefix, topic, message.getQos(), message.isDuplicate(), message.getPayload());
                 if (reading != null) {
                     readings.accept(reading);
                 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -16,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -30,15 +27,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.tern.app.FirmwareVersion;
-import dev.tern.app.SensorApp;
+import dev.tern.boards.firmware.SensorFirmware;
 import dev.tern.boards.flash.TimeFigure;
 import dev.tern.boards.flash.TimingMode;
 import dev.tern.boards.image.ImageKey;
-import dev.tern.boards.image.ImageSigner;
-import dev.tern.boards.image.ImageVersion;
 import dev.tern.boards.image.KeyType;
-import dev.tern.boards.image.SignOptions;
 import dev.tern.boards.virtual.BoardMode;
 import dev.tern.boards.virtual.DeviceWear;
 import dev.tern.boards.virtual.McubootImageCheck;
@@ -97,14 +90,11 @@ class FlashVirtualBoardTest {
     @Test
     void theFlashedFirmwareBootsPublishesAtTheQosSetAndAnUnchangedReflashSkipsItsPages() throws Exception {
         TestBroker broker = BROKERS.get(BrokerKind.MOSQUITTO);
-        Path firmwareJar = Path.of(SensorApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertTrue(Files.isRegularFile(firmwareJar), "run in the Maven reactor, where the firmware is a jar: " + firmwareJar);
-        String version = firmwareVersion(firmwareJar);
+        SensorFirmware firmware = SensorFirmware.find();
+        String version = firmware.version();
+        String numeric = firmware.imageVersion();
         ImageKey key = ImageKey.generate(KeyType.ED25519);
-        String numeric = version.replaceAll("[^0-9.].*$", ""); // 0.1.0 for 0.1.0-SNAPSHOT
-        byte[] image = new ImageSigner(SignOptions.defaults(ImageVersion.parse(numeric)))
-                .sign(Files.readAllBytes(firmwareJar), key);
-        Path imageFile = TestImages.write(folder, "tern-firmware.bin", image);
+        Path imageFile = TestImages.write(folder, "tern-firmware.bin", firmware.signed(key));
         String id = "flash-e2e-" + Long.toHexString(System.nanoTime());
         Path config = folder.resolve("board.cfg");
         Files.writeString(config, "broker.host=127.0.0.1\nbroker.port=" + broker.port() + "\nmqtt.clientId=" + id
@@ -147,15 +137,6 @@ class FlashVirtualBoardTest {
         } finally {
             subscriber.disconnectForcibly(1_000);
             subscriber.close();
-        }
-    }
-
-    private static String firmwareVersion(Path jar) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            JarEntry entry = file.getJarEntry("dev/tern/app/" + FirmwareVersion.RESOURCE);
-            try (InputStream in = file.getInputStream(entry)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            }
         }
     }
 
