@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.tern.app.ConfigPage;
 import dev.tern.boards.bootloader.BootloaderConfig;
-import dev.tern.boards.bootloader.EraseCommand;
+import dev.tern.boards.definition.EraseCommand;
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.KeyType;
 import dev.tern.host.Tern;
