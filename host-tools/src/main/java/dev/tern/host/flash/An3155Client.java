@@ -133,7 +133,7 @@ public final class An3155Client {
             wait = wait.multipliedBy(2);
         }
         throw new NoBootloaderAnswerException("no answer from bootloader on " + link.name() + " after " + attempts
-                + " syncs (is BOOT0 high? try --enter console)");
+                + " syncs (is BOOT0 high? try --enter console-command)");
     }
 
     /** GET: the protocol version and the commands the device has. */

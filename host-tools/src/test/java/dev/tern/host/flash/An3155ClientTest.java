@@ -158,7 +158,7 @@ class An3155ClientTest {
             String url = "socket://127.0.0.1:" + silent.getLocalPort();
             try (SerialLink link = SerialLinks.open(url); Socket accepted = silent.accept()) {
                 NoBootloaderAnswerException e = assertThrows(NoBootloaderAnswerException.class, () -> new An3155Client(link).sync(3));
-                assertEquals("no answer from bootloader on " + url + " after 3 syncs (is BOOT0 high? try --enter console)",
+                assertEquals("no answer from bootloader on " + url + " after 3 syncs (is BOOT0 high? try --enter console-command)",
                         e.getMessage());
                 assertEquals(3, accepted.getInputStream().readNBytes(3).length, "three 0x7F were sent");
             }

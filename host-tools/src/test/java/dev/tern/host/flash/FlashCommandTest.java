@@ -77,16 +77,16 @@ class FlashCommandTest {
     void withoutGetChecksumPagesAreComparedAndVerifiedByReadingBack() throws IOException {
         Path image = image(20 * 1024);
         try (BootloaderServer server = BootloaderServer.start(folder, false)) {
-            Tern first = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            Tern first = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset");
             assertEquals(ExitCodes.OK, first.exitCode, first.toString());
             assertTrue(first.out.contains("GET_CHECKSUM no"), first.out);
             assertTrue(first.out.contains("verify ok (read, 1 page)"), first.out);
-            Tern crc = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--verify", "crc");
+            Tern crc = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset", "--verify", "crc");
             assertEquals(ExitCodes.FAILURE, crc.exitCode, crc.toString());
             assertTrue(crc.err.contains("tern flash: --verify crc: this bootloader (version 3.1) has no GET_CHECKSUM; use --verify read"),
                     crc.err);
             server.clearCounts();
-            Tern second = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            Tern second = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset");
             assertTrue(second.out.contains("done: 0 B written"), second.out);
             assertEquals(0, server.writes());
             assertTrue(server.reads() >= 20 * 1024 / 256, "the page was compared by READ_MEMORY");
@@ -98,7 +98,7 @@ class FlashCommandTest {
         Path image = image(4 * 1024);
         try (BootloaderServer server = BootloaderServer.start(folder, true)) {
             server.nackWrites(APP + 512, 1);
-            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset");
             assertEquals(ExitCodes.OK, run.exitCode, run.toString());
             assertTrue(run.out.contains(", 1 block sent again, "), run.out);
             assertTrue(run.out.contains("verify ok"), run.out);
@@ -110,7 +110,7 @@ class FlashCommandTest {
         Path image = image(4 * 1024);
         try (BootloaderServer server = BootloaderServer.start(folder, true)) {
             server.nackWrites(APP + 512, 1000);
-            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset");
             assertEquals(ExitCodes.FAILURE, run.exitCode, run.toString());
             assertEquals("tern flash: the bootloader refused the block at 0x08020200 (256 bytes) 3 times (NACK); the flash"
                     + " there may be write-protected or worn\n", run.err);
@@ -122,14 +122,14 @@ class FlashCommandTest {
         Path image = image(4 * 1024);
         try (BootloaderServer server = BootloaderServer.start(folder, false)) {
             server.corruptAfterWrite(APP + 0x300);
-            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--verify", "read");
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset", "--verify", "read");
             assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
             assertTrue(run.err.startsWith("tern flash: verify failed at 0x08020000: the byte at 0x08020300 is 0x"), run.err);
             assertEquals(-1, server.goAddress(), "no GO after a failed verify");
         }
         try (BootloaderServer server = BootloaderServer.start(folder, true)) {
             server.corruptAfterWrite(APP + 0x300);
-            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset");
             assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
             assertTrue(run.err.startsWith("tern flash: verify failed at 0x08020000: the CRC of 0x08020000..0x08021"), run.err);
         }
@@ -139,13 +139,13 @@ class FlashCommandTest {
     void aChipThatIsNotTheBoardsIsRefusedUnlessForced() throws IOException {
         Path image = image(1024);
         try (BootloaderServer server = BootloaderServer.start(folder, BootloaderConfig.of(0x451, EraseCommand.EXTENDED_ERASE))) {
-            Tern refused = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            Tern refused = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset");
             assertEquals(ExitCodes.FAILURE, refused.exitCode, refused.toString());
             assertEquals("tern flash: the chip on " + server.url() + " answers GET_ID 0x451, but virtual has chip 0x449"
                     + " (STM32F746NGH6 (simulated)); pick the right --board, or --force to flash anyway\n", refused.err);
             assertEquals(0, server.erases());
 
-            Tern forced = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--force");
+            Tern forced = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset", "--force");
             assertEquals(ExitCodes.OK, forced.exitCode, forced.toString());
             assertTrue(forced.out.contains("warning: the chip on"), forced.out);
         }
@@ -211,9 +211,9 @@ class FlashCommandTest {
         try (ServerSocket silent = new ServerSocket()) {
             silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             String url = "socket://127.0.0.1:" + silent.getLocalPort();
-            Tern run = Tern.run("flash", image, "--port", url, "--enter", "none");
+            Tern run = Tern.run("flash", image, "--port", url, "--enter", "boot-pin-reset");
             assertEquals(ExitCodes.UNREACHABLE, run.exitCode, run.toString());
-            assertEquals("tern flash: no answer from bootloader on " + url + " after 3 syncs (is BOOT0 high? try --enter console)\n",
+            assertEquals("tern flash: no answer from bootloader on " + url + " after 3 syncs (is BOOT0 high? try --enter console-command)\n",
                     run.err);
             Socket made = silent.accept(); // the connection the flash made, closed by now
             assertEquals(3, made.getInputStream().readNBytes(3).length, "three 0x7F were sent");
@@ -224,10 +224,10 @@ class FlashCommandTest {
     @Test
     void boot0OnAPortWithoutModemLinesIsExit3SuggestingConsoleEntry() throws IOException {
         try (BootloaderServer server = BootloaderServer.start(folder, true)) {
-            Tern run = Tern.run("flash", image(1024), "--port", server.url(), "--enter", "boot0");
+            Tern run = Tern.run("flash", image(1024), "--port", server.url(), "--enter", "dtr-rts-auto-reset");
             assertEquals(ExitCodes.UNREACHABLE, run.exitCode, run.toString());
             assertTrue(run.err.startsWith("tern flash: " + server.url() + ": a raw socket has no RTS line"), run.err);
-            assertTrue(run.err.contains("try --enter console"), run.err);
+            assertTrue(run.err.contains("try --enter console-command"), run.err);
         }
     }
 
@@ -251,11 +251,11 @@ class FlashCommandTest {
         Path image = image(1024);
         try (BootloaderServer server = BootloaderServer.start(folder, true)) {
             server.bootLine("boot: refused: REFUSED (bad signature): no trusted key; staying in bootloader");
-            Tern dry = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--dry-run");
+            Tern dry = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset", "--dry-run");
             assertEquals(ExitCodes.OK, dry.exitCode, dry.toString());
             assertTrue(dry.out.contains("board: boot: refused: REFUSED (bad signature)"), dry.out);
 
-            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset");
             assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
             assertEquals("tern flash: the board's secure boot refused the image: boot: refused: REFUSED (bad signature): no"
                     + " trusted key; staying in bootloader\n", run.err);
@@ -266,7 +266,7 @@ class FlashCommandTest {
     void eraseAllMassErasesAndJsonSummarizesForScripts() throws IOException {
         Path image = image(2048);
         try (BootloaderServer server = BootloaderServer.start(folder, true)) {
-            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "console", "--erase", "all", "--json");
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "console-command", "--erase", "all", "--json");
             assertEquals(ExitCodes.OK, run.exitCode, run.toString());
             assertEquals(1, server.massErases());
             assertTrue(run.err.contains("erase all (mass erase)"), run.err);
