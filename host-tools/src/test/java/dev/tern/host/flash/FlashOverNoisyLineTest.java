@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,12 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.tern.app.SensorApp;
+import dev.tern.boards.firmware.SensorFirmware;
 import dev.tern.boards.image.ImageKey;
-import dev.tern.boards.image.ImageSigner;
-import dev.tern.boards.image.ImageVersion;
 import dev.tern.boards.image.KeyType;
-import dev.tern.boards.image.SignOptions;
 import dev.tern.boards.virtual.BoardMode;
 import dev.tern.boards.virtual.ConsoleEndpoint;
 import dev.tern.boards.virtual.LineFaults;
@@ -48,6 +44,7 @@ import dev.tern.host.cli.ExitCodes;
 @Timeout(120)
 class FlashOverNoisyLineTest {
 
+    private static final SensorFirmware FIRMWARE = SensorFirmware.find();
     private static final Duration BOOT = Duration.ofSeconds(15);
     private static final Duration BOARD_INTER_BYTE = Duration.ofMillis(200);
     private static final String RETRY_WAIT = "300ms";
@@ -76,7 +73,7 @@ class FlashOverNoisyLineTest {
 
             assertEquals(ExitCodes.OK, run.exitCode, run.toString());
             assertTrue(run.out.contains("verify ok (crc, 1 page)"), run.out);
-            assertTrue(run.out.contains("board: boot: image 0.1.0+0 verified"), run.out);
+            assertTrue(run.out.contains("board: boot: image " + FIRMWARE.imageVersion() + "+0 verified"), run.out);
             assertTrue(board.awaitMode(BoardMode.RUNNING, BOOT), "the image flashed over the noisy line runs");
             assertNull(board.failure(), "board failure");
         }
@@ -121,9 +118,6 @@ class FlashOverNoisyLineTest {
     }
 
     private Path signedFirmware(ImageKey key) throws Exception {
-        Path jar = Path.of(SensorApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertTrue(Files.isRegularFile(jar), "run in the Maven reactor, where the firmware is a jar: " + jar);
-        byte[] image = new ImageSigner(SignOptions.defaults(ImageVersion.parse("0.1.0"))).sign(Files.readAllBytes(jar), key);
-        return TestImages.write(folder, "firmware.bin", image);
+        return TestImages.write(folder, "firmware.bin", FIRMWARE.signed(key));
     }
 }
