@@ -70,7 +70,7 @@ public final class BoardApiCheck {
             text.append("  ").append(violation).append('\n');
         }
         text.append("Use only what ").append(allowListFile)
-                .append(" lists (the EDC subset of a MicroEJ-style VM); see DESIGN.md, 'Firmware rules'.");
+                .append(" lists (the EDC subset of a MicroEJ-style VM); see docs/design.md, 'Firmware rules'.");
         return text.toString();
     }
 

@@ -152,7 +152,7 @@ class BoardApiCheckTest {
 
     @Test
     void theFirmwareAllowListParsesAndAllowsTheBasics() {
-        AllowList firmware = AllowList.read(Path.of("..", "firmware", "board-api.allow"));
+        AllowList firmware = AllowList.read(Path.of("..", "engine", "board-api.allow"));
 
         assertTrue(firmware.allowsMember("java.lang.System",
                 "arraycopy(java.lang.Object,int,java.lang.Object,int,int)"));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.tern.hal.testing.LoopbackBroker;
@@ -20,6 +21,7 @@ import dev.tern.testsupport.ForkedAllocationCheck;
  */
 class SensorAppAllocationTest {
 
+    @Tag("slow")
     @Test
     void steadyStateAllocatesNothing() {
         assertEquals(0, ForkedAllocationCheck.run(SteadyState.class, 600, 5_000, Duration.ofMinutes(4), List.of()));

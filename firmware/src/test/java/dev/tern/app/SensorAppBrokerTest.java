@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.tern.hal.testing.SocketTransport;
+import dev.tern.hal.socket.SocketTransport;
 import dev.tern.mqtt.client.MqttClient;
 import dev.tern.mqtt.client.MqttConfig;
 import dev.tern.mqtt.client.MqttListener;
@@ -25,6 +26,7 @@ import dev.tern.testsupport.TestBroker;
  * subscriber (a second engine on its own socket) sees each sensor at its QoS with every seq, and
  * can command the board over MQTT.
  */
+@Tag("mosquitto")
 class SensorAppBrokerTest {
 
     private static final long TIMEOUT_MILLIS = 15_000;
@@ -48,7 +50,7 @@ class SensorAppBrokerTest {
             config.cleanSession = true;
             config.reconnectMinMillis = 50;
             config.incomingQos2Slots = 32;
-            transport = new SocketTransport(broker.host(), broker.port());
+            transport = socketTo(broker);
             client = new MqttClient(config, transport, null, this, PacketTrace.NONE);
         }
 
@@ -88,6 +90,11 @@ class SensorAppBrokerTest {
         }
     }
 
+    /** The library's java.net transport, with the short read timeout a board's poll loop would set. */
+    private static SocketTransport socketTo(TestBroker broker) {
+        return new SocketTransport(broker.host(), broker.port(), 2000, 1);
+    }
+
     private static long now() {
         return System.nanoTime() / 1_000_000L;
     }
@@ -124,7 +131,7 @@ class SensorAppBrokerTest {
         subscriber.client.start(now());
         runUntil(new FakeBoard(device, null), null, subscriber, () -> subscriber.granted, "the subscriber's SUBACK");
 
-        FakeBoard board = new FakeBoard(device, new SocketTransport(broker.host(), broker.port()))
+        FakeBoard board = new FakeBoard(device, socketTo(broker))
                 .config("device.id=" + device, "broker.port=" + broker.port(),
                         "sensor.temperature.qos=0", "sensor.humidity.qos=1", "sensor.pressure.qos=2",
                         "sensor.temperature.interval=50", "sensor.humidity.interval=50", "sensor.pressure.interval=50");
@@ -172,7 +179,7 @@ class SensorAppBrokerTest {
         subscriber.client.start(now());
         runUntil(new FakeBoard(device, null), null, subscriber, () -> subscriber.granted, "the subscriber's SUBACK");
 
-        RecordingTransport wire = new RecordingTransport(new SocketTransport(broker.host(), broker.port()));
+        RecordingTransport wire = new RecordingTransport(socketTo(broker));
         FakeBoard board = new FakeBoard(device, wire).config("device.id=" + device, "broker.port=" + broker.port(),
                 "sensor.temperature.enabled=false", "sensor.humidity.enabled=false",
                 "sensor.pressure.qos=2", "sensor.pressure.interval=50", "mqtt.reconnectMin=50", "mqtt.reconnectMax=100");

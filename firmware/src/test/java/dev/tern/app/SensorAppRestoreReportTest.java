@@ -18,7 +18,7 @@ class SensorAppRestoreReportTest {
     void saysNothingWhenTheRestoreDroppedNothing() {
         SessionStore store = new SessionStore(flash);
         store.restore(session());
-        assertNull(SensorApp.restoreReportLine(store.report()));
+        assertNull(MqttLink.restoreReportLine(store.report()));
     }
 
     @Test
@@ -34,7 +34,7 @@ class SensorAppRestoreReportTest {
         SessionStore rebooted = new SessionStore(flash);
         assertEquals(SessionStatus.OK, rebooted.restore(session()));
         assertEquals("restore dropped 1 torn save(s) at the tail (cut by power), 0 save(s) with a bad CRC,"
-                + " 0 record(s) this configuration cannot hold", SensorApp.restoreReportLine(rebooted.report()));
+                + " 0 record(s) this configuration cannot hold", MqttLink.restoreReportLine(rebooted.report()));
     }
 
     private static Session session() {

@@ -74,7 +74,8 @@ public final class MosquittoClients {
      */
     public static MosquittoSubscription subscribe(final TestBroker broker, final String topic, final int qos) {
         final Path executable = MOSQUITTO_SUB.assumeInstalled();
-        final List<String> command = List.of(STDBUF.assumeInstalled().toString(), "-oL", executable.toString(), "-h", broker.host(), "-p", Integer.toString(broker.port()),
+        final List<String> command = List.of(STDBUF.assumeInstalled().toString(), "-oL", executable.toString(),
+                "-h", broker.host(), "-p", Integer.toString(broker.port()),
                 "-V", "mqttv311", "-i", clientId("sub"), "-t", topic, "-q", Integer.toString(qos),
                 // -d prints the SUBACK, which tells us when the subscription is in place
                 "-d", "-F", MosquittoSubscription.MESSAGE_FORMAT);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,8 @@ class BrokerRestartTest {
     @RegisterExtension
     static final SharedBrokers BROKERS = new SharedBrokers();
 
+    @Tag("mosquitto")
+    @Tag("hivemq")
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
     void messageQueuedForPersistentSessionSurvivesRestart(final BrokerKind kind) throws Exception {
@@ -46,6 +49,7 @@ class BrokerRestartTest {
         }
     }
 
+    @Tag("mosquitto")
     @Test
     void mosquittoKeepsItsPersistenceInItsTemporaryFolderAcrossRestart() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.start()) {
@@ -74,6 +78,7 @@ class BrokerRestartTest {
         }
     }
 
+    @Tag("mosquitto")
     @Test
     void closeStopsMosquittoAndDeletesItsFolder() {
         final MosquittoBroker broker = MosquittoBroker.start();
@@ -87,6 +92,7 @@ class BrokerRestartTest {
         broker.close();
     }
 
+    @Tag("hivemq")
     @Test
     void closeStopsHiveMqAndDeletesItsFolder() {
         final HiveMqBroker broker = HiveMqBroker.start();

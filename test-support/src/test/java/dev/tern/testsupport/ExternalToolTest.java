@@ -28,7 +28,8 @@ class ExternalToolTest {
 
     @Test
     void findsAnExecutableOnTheGivenPath(@TempDir final Path bin) throws Exception {
-        final Path tool = Files.createFile(bin.resolve("tern-fake-tool"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        final Path tool = Files.createFile(bin.resolve("tern-fake-tool"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.createFile(bin.resolve("tern-not-executable"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
 
         assertEquals(Optional.of(tool), new ExternalTool("tern-fake-tool", "x", "/nonexistent:" + bin).find());

@@ -17,6 +17,7 @@ import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,6 +131,7 @@ class ForkedAllocationCheckTest {
         assertTrue(failure.getMessage().contains(FailsInItsStep.class.getName()), failure.getMessage());
     }
 
+    @Tag("slow")
     @Test
     void scenarioRunningTooLongIsKilled() {
         final IllegalStateException failure = assertThrows(IllegalStateException.class,

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class Ser2netServerTest {
@@ -27,6 +28,8 @@ class Ser2netServerTest {
         }
     }
 
+    @Tag("socat")
+    @Tag("ser2net")
     @Test
     void servesAPtyEndSoBytesFromATelnetClientReachTheOtherEnd() throws Exception {
         try (PtyPair pty = PtyPair.open();

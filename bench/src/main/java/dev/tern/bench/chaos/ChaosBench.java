@@ -57,7 +57,8 @@ public final class ChaosBench {
             for (ChaosSettings settings : runs) {
                 ChaosResult result = ChaosRun.run(settings, broker);
                 System.out.println("  " + settings.flow().label() + " qos " + settings.qos() + ": " + result.sent()
-                        + " sent, " + result.lost() + " lost (" + result.lostByBroker() + " never sent by the broker), " + result.duplicated() + " duplicated, " + result.cuts()
+                        + " sent, " + result.lost() + " lost (" + result.lostByBroker() + " never sent by the broker), "
+                        + result.duplicated() + " duplicated, " + result.cuts()
                         + " cuts in " + Math.round(result.seconds()) + " s" + (result.ok() ? "" : "  <-- FAILED")
                         + (result.problems().isEmpty() ? "" : " (" + result.problems() + ")")
                         + (result.lost() > 0 ? " first lost: " + result.firstLost() : ""));

@@ -29,7 +29,8 @@ import dev.tern.testsupport.proxy.SeenPacket;
  * <p>The sender stays at most a window of messages ({@link #WINDOW}, smaller when receiving or
  * at QoS 0) ahead of what arrived, so the broker's per-client queue (mosquitto: 1000 messages)
  * never overflows: a loss is never the broker's queue limit. With the system property
- * {@code chaos.debugFile} set, the engine's packet trace and its deliveries are written there. Everything runs on the calling thread except the Paho callbacks.
+ * {@code chaos.debugFile} set, the engine's packet trace and its deliveries are written there.
+ * Everything runs on the calling thread except the Paho callbacks.
  */
 public final class ChaosRun {
 
@@ -197,7 +198,7 @@ public final class ChaosRun {
         if (result > 0 || result == ClientStatus.OK || result == ClientStatus.QUEUED) {
             return true;
         }
-        if (result != ClientStatus.OUTGOING_TABLE_FULL && result != ClientStatus.OFFLINE_QUEUE_FULL
+        if (result != ClientStatus.OUTGOING_TABLE_FULL && result != ClientStatus.CLIENT_OFFLINE_QUEUE_FULL
                 && result != ClientStatus.SEND_BUFFER_FULL) {
             problem("the engine refused a publish: " + ClientStatus.name(result));
         }

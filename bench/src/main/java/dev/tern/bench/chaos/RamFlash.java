@@ -7,7 +7,8 @@ import dev.tern.hal.NonVolatileStorage;
 /**
  * The engine's session flash for the chaos run, in memory with flash semantics (erase to 0xFF,
  * program clears bits only), so the engine runs its real store-before-act path on every
- * acknowledgement; the alloc and throughput suites' Tern with storage {@code flash} too. (Power cuts inside flash writes are the powercut suite's business.)
+ * acknowledgement; the alloc and throughput suites' Tern with storage {@code flash} too.
+ * (Power cuts inside flash writes are the powercut suite's business.)
  */
 public final class RamFlash implements NonVolatileStorage {
 

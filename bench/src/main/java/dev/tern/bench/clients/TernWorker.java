@@ -72,7 +72,7 @@ public final class TernWorker implements BenchClient, MqttListener {
         // mosquitto 2.0.11 does not hold QoS 2 deliveries to its max_inflight_messages (16) once a
         // PUBREC is in: its log showed up to 186 between PUBLISH and PUBCOMP to one receiver fed in
         // a burst. The engine's fixed table then fills (32, 64 and even 256 slots did, now and then:
-        // INCOMING_TABLE_FULL, the connection dropped by design); Paho and HiveMQ grow theirs on the
+        // CLIENT_INCOMING_TABLE_FULL, the connection dropped by design); Paho and HiveMQ grow theirs on the
         // heap. Here it gets one slot per packet id, so it never fills (ids only: 256 KB on a host).
         // (The flash session saves its whole image, ids included, at every step: it keeps 32; the
         // suites only publish with it.)

@@ -24,7 +24,8 @@ import dev.tern.testsupport.TestBroker;
  * go one at a time, as a sensor's readings do (each completes long before the next): the engine
  * publishes a reading and polls until it is acknowledged, or a broker-side Paho client publishes
  * one and the engine polls until it delivered it; then it polls until a poll finds nothing to do,
- * as between a sensor's readings: the engine writes its LAZY changes in the first such poll. Every engine call is timed in flash busy time ({@link CallStalls}).
+ * as between a sensor's readings: the engine writes its LAZY changes in the first such poll.
+ * Every engine call is timed in flash busy time ({@link CallStalls}).
  */
 final class WearRun {
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,8 @@ import dev.tern.testsupport.TestBroker;
  * nothing. The engine's subscription is fed by HiveMQ CE: mosquitto 2.0.11 drops QoS 2 messages
  * it queued for a reconnecting subscriber (bench/run chaos shows them as lost by the broker).
  */
+@Tag("mosquitto")
+@Tag("hivemq")
 @Timeout(120)
 class ChaosRunTest {
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,6 +19,7 @@ import dev.tern.testsupport.MosquittoBroker;
  * Each worker, for a few messages at QoS 1 against mosquitto: its line parses and every message
  * was delivered. Counts only; the timings the lines carry are not looked at.
  */
+@Tag("mosquitto")
 class WorkersTest {
 
     private static final int MESSAGES = 200;

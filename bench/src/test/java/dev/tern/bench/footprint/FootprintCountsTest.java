@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ class FootprintCountsTest {
     @TempDir
     Path folder;
 
+    @Tag("slow")
     @Test
     void theVirtualBoardsEngineHoldsAtLeastItsBuffersAndBothWalksAgreeWithoutThreads() {
         BoardDefinition board = new BoardLoader().load("virtual");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,6 +24,7 @@ import dev.tern.testsupport.SharedBrokers;
  * cuts inside record programs, unit erases and checkpoints and between flash operations; nothing
  * accepted is lost, nothing at QoS 2 arrives twice, every boot restores the session.
  */
+@Tag("mosquitto")
 @Timeout(240)
 class BoardCutRunTest {
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +21,7 @@ import dev.tern.testsupport.SharedBrokers;
  * test cuts at instants and at four fixed flash byte counts; this mixes both at random byte
  * counts). No QoS 1/2 seq lost or reused, no QoS 2 duplicate, every boot restores the session.
  */
+@Tag("mosquitto")
 @Timeout(120)
 class PowerCutRunTest {
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +26,7 @@ import dev.tern.testsupport.SharedBrokers;
  * are the store's own, and the bytes programmed follow the journal's cost per message. No timing
  * is asserted.
  */
+@Tag("mosquitto")
 @Timeout(120)
 class WearRunTest {
 

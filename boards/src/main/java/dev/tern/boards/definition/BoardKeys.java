@@ -68,17 +68,20 @@ public final class BoardKeys {
         put(ENGINE_RAM_BUDGET, "RAM the MQTT engine may take for its static buffers; at most ram.size");
         flash(FLASH, "the flash that holds the application slot, config page and session pages");
         flash(BOOT_FLASH, "optional: a second flash holding only the bootloader (internal flash of a part whose application is in external flash)");
-        flash(DATA_FLASH, "optional: a second flash for the config page and session pages (a NOR chip beside the MCU whose endurance carries the session journal where the application's flash cannot)");
+        flash(DATA_FLASH, "optional: a second flash for the config page and session pages (a NOR chip beside the MCU"
+                + " whose endurance carries the session journal where the application's flash cannot)");
         line(CONSOLE, "the console the firmware logs on");
         put(PROTOCOL, "the ROM bootloader's protocol: an3155, esp-rom-serial or nxp-sdp");
         line(BOOTLOADER, "the serial line the ROM bootloader listens on");
-        put(ENTRY, "ways to start the ROM bootloader, comma separated: boot-pin-reset, dtr-rts-auto-reset, boot-mode-switch, console-command, sync-after-reset");
+        put(ENTRY, "ways to start the ROM bootloader, comma separated: boot-pin-reset, dtr-rts-auto-reset, boot-mode-switch,"
+                + " console-command, sync-after-reset");
         put(ENTRY_STEPS, "how to start it on this board, in words");
         put(ERASE, "the ROM bootloader's erase: 0x43 (ERASE) or 0x44 (EXTENDED_ERASE) for an3155, flash-begin for esp-rom-serial, none for nxp-sdp");
         put(REGION_BOOTLOADER, "ADDRESS, SIZE of the Tern secure-boot stage");
         put(REGION_APP, "ADDRESS, SIZE of the application slot (signed image); whole erase units");
         put(REGION_CONFIG, "ADDRESS, SIZE of the config page (key=value text with a CRC); whole erase units, in flash or dataFlash");
-        put(REGION_SESSION, "ADDRESS, SIZE of the session storage: whole erase units of one size, at least two, in flash or dataFlash; one unit spare beyond the largest session image");
+        put(REGION_SESSION, "ADDRESS, SIZE of the session storage: whole erase units of one size, at least two, in flash or dataFlash;"
+                + " one unit spare beyond the largest session image");
         put(OUTGOING_SLOTS, "MqttConfig.outgoingSlots: QoS 1/2 PUBLISH, SUBSCRIBE, UNSUBSCRIBE awaiting acknowledgement at once");
         put(INCOMING_QOS2_SLOTS, "MqttConfig.incomingQos2Slots: incoming QoS 2 ids awaiting PUBREL at once");
         put(MAX_PACKET_SIZE, "MqttConfig.maxPacketSize: largest packet sent or received, in bytes");

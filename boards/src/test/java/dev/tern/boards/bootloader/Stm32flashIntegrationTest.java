@@ -23,6 +23,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,8 @@ import dev.tern.testsupport.PtyPair;
  * virtual board for an STM32F74x/75x (PID 0x449), write and verify an image spanning sectors
  * of 32 KB and 128 KB, read it back, and GO. SKIPPED where stm32flash or socat is missing.
  */
+@Tag("socat")
+@Tag("stm32flash")
 class Stm32flashIntegrationTest {
 
     private static final long FLASH = 0x0800_0000L;

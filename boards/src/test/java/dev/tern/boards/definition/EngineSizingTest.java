@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tern.hal.NonVolatileStorage;
 import dev.tern.mqtt.client.MqttConfig;
-import dev.tern.mqtt.session.OfflineQueue;
 import dev.tern.mqtt.session.Session;
 import dev.tern.mqtt.session.SessionStatus;
 import dev.tern.mqtt.session.SessionStore;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +36,7 @@ class WornFlashSessionTest {
     @TempDir
     Path folder;
 
+    @Tag("slow")
     @ParameterizedTest(name = "part reports failures: {0}")
     @ValueSource(booleans = {true, false})
     void aWornRegionIsRetiredUnitByUnitThenSaysFlashWornAndNeverLosesAnOkSave(boolean reportsFailures) throws Exception {

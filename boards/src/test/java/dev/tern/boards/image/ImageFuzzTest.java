@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -65,6 +66,7 @@ class ImageFuzzTest {
                 GeneratedInputs.corpus(ImageFuzzTest.class, "parseAndVerify"), ImageFuzzTest::checkArbitrary);
     }
 
+    @Tag("slow")
     @Test
     void generatedInputsKeepEveryPropertyOfMutatedImages() {
         GeneratedInputs.run("ImageFuzzTest-mutatedSignedImage", 20261130L, 1_500, 64,

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,8 @@ import dev.tern.testsupport.PtyPair;
  * slot over a socat pty pair (8N1) and starts it with GO: the board verifies it and runs it.
  * SKIPPED where stm32flash or socat is missing.
  */
+@Tag("socat")
+@Tag("stm32flash")
 @Timeout(120)
 class Stm32flashVirtualBoardTest {
 

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
@@ -50,6 +51,8 @@ import dev.tern.testsupport.TestBroker;
  *
  * <p>The power-cut instants come from {@link #SEED} (system property {@code tern.e2e.seed}).
  */
+@Tag("mosquitto")
+@Tag("hivemq")
 @Timeout(120)
 class VirtualBoardEndToEndTest {
 

@@ -1,6 +1,5 @@
 package dev.tern.boards.virtual;
 
-import static dev.tern.boards.virtual.BoardFixture.APP;
 import static dev.tern.boards.virtual.BoardFixture.APP_SECTOR;
 import static dev.tern.boards.virtual.BoardFixture.LINE;
 import static dev.tern.boards.virtual.BoardFixture.options;

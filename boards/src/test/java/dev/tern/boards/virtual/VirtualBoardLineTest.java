@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ class VirtualBoardLineTest {
     @TempDir
     Path folder;
 
+    @Tag("socat")
     @Test
     void consoleOnAPtyPairServesTheBootloaderAndTheFirmware() throws Exception {
         try (PtyPair pty = PtyPair.open();
@@ -45,6 +47,7 @@ class VirtualBoardLineTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void pacedConsoleStillCarriesTheBootloaderAndTheBannerInOrder() throws Exception {
         // 38400 8N1: 3840 bytes/s, so the ~3 KB image takes about a second each way

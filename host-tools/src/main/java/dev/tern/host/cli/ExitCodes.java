@@ -1,6 +1,6 @@
 package dev.tern.host.cli;
 
-/** The exit codes of every {@code tern} command (DESIGN.md, "Host tool conventions"). */
+/** The exit codes of every {@code tern} command (docs/design.md, "Host tool conventions"). */
 public final class ExitCodes {
 
     /** The command did what was asked. */

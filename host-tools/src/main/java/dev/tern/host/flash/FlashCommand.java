@@ -27,7 +27,6 @@ import dev.tern.host.serial.LineSettings;
 import dev.tern.host.serial.SerialLink;
 import dev.tern.host.serial.SerialLinks;
 import dev.tern.host.serial.SerialPortException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -176,7 +175,8 @@ public final class FlashCommand implements Callable<Integer> {
         }
         try {
             LineSettings bootloaderLine = lineOf(board.bootloader().line(), serial.baud());
-            Flasher flasher = new Flasher(new An3155Client(link, An3155Client.WRITE_ATTEMPTS, An3155Client.LINE_ATTEMPTS, retryWait), board, plan, progress);
+            An3155Client client = new An3155Client(link, An3155Client.WRITE_ATTEMPTS, An3155Client.LINE_ATTEMPTS, retryWait);
+            Flasher flasher = new Flasher(client, board, plan, progress);
             result = flasher.run(new Flasher.Options(entry, link, consoleLine, bootloaderLine, verifyAsked, eraseAll, force,
                     dryRun, noGo, monitorAfter ? Duration.ZERO : BOOT_WATCH));
             if (!monitorAfter) {

@@ -158,8 +158,8 @@ public final class JsscLink implements SerialLink {
     @Override
     public void configure(LineSettings newSettings) throws IOException {
         if (!StandardBauds.isStandard(newSettings.baud())) {
-            throw new SerialPortException(name, name + ": " + newSettings.baud() + " baud is not a rate a serial device can be set to here; use one of "
-                    + StandardBauds.list());
+            throw new SerialPortException(name, name + ": " + newSettings.baud()
+                    + " baud is not a rate a serial device can be set to here; use one of " + StandardBauds.list());
         }
         withHandle(() -> {
             boolean applied = port.setParams(newSettings.baud(), newSettings.dataBits(), newSettings.stopBits(),

@@ -229,7 +229,8 @@ public final class SimCommand implements Callable<Integer> {
         }
         String url = console == null ? DEFAULT_CONSOLE : console;
         if (!url.startsWith("socket://")) {
-            throw new ParameterException(spec.commandLine(), "--console " + url + ": expected socket://HOST:PORT (for a pseudo-terminal use --pty PATH)");
+            throw new ParameterException(spec.commandLine(),
+                    "--console " + url + ": expected socket://HOST:PORT (for a pseudo-terminal use --pty PATH)");
         }
         try {
             return ConsoleEndpoint.parse(url);

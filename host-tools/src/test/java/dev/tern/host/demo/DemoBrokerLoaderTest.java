@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,7 @@ class DemoBrokerLoaderTest {
         }
     }
 
+    @Tag("hivemq")
     @Test
     @Timeout(120)
     void theBrokerStartsFromDemoLibInALoaderOfItsOwnAndCarriesAQos2Message() throws Exception {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -90,6 +91,7 @@ class DemoCommandTest {
         return Tern.of(code, out.toString(), err.toString());
     }
 
+    @Tag("mosquitto")
     @Test
     void bootsTheSignedFirmwareShowsItsHandshakesAndSummarisesEachQos() {
         TestBroker mosquitto = BROKERS.get(BrokerKind.MOSQUITTO);
@@ -116,6 +118,7 @@ class DemoCommandTest {
         assertTrue(Files.exists(folder.resolve("app.bin")), "--work-dir keeps the files");
     }
 
+    @Tag("mosquitto")
     @Test
     void aFlashThatFailsEndsTheDemoWithItsExitCodeAndClosesEverything() {
         TestBroker mosquitto = BROKERS.get(BrokerKind.MOSQUITTO);

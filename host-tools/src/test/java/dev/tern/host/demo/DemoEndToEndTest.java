@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,6 +21,7 @@ import dev.tern.host.cli.ExitCodes;
  * with 'tern flash' over the virtual board's paced serial line), exits 0 and its summary shows
  * readings at QoS 0, 1 and 2 with no duplicate at QoS 2. One run: it takes about a minute.
  */
+@Tag("hivemq")
 class DemoEndToEndTest {
 
     /** {@code  sensor  QoS  received  duplicates  gaps  last value} as the summary prints a row. */

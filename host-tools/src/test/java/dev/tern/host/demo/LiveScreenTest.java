@@ -40,7 +40,8 @@ class LiveScreenTest {
         screen.say("after");
 
         String out = text.toString();
-        assertTrue(out.startsWith("before" + System.lineSeparator() + "\u001b[1m── readings after 5 s ──"), "no table before startLive: " + out);
+        assertTrue(out.startsWith("before" + System.lineSeparator() + "\u001b[1m── readings after 5 s ──"),
+                "no table before startLive: " + out);
         // the 3 table lines (heading and 2 rows) drawn after "first" are erased before "second"
         assertTrue(out.contains("\u001b[3F\u001b[Jfirst" + System.lineSeparator() + "\u001b[1m── readings after 5 s ──"), out);
         assertTrue(out.contains("  row 2" + System.lineSeparator() + "\u001b[3F\u001b[Jsecond"), out);

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,6 +125,7 @@ class An3155ClientTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void aRunningFirmwaresConsoleTextIsNotTakenForTheBootloadersAck() throws Exception {
         try (ServerSocket console = new ServerSocket()) {
@@ -151,6 +153,7 @@ class An3155ClientTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void aPortThatNeverAnswersIsNoBootloaderAfterThreeSyncs() throws IOException {
         try (ServerSocket silent = new ServerSocket()) {
@@ -237,6 +240,7 @@ class An3155ClientTest {
         assertEquals(4, client.writeRetries());
     }
 
+    @Tag("slow")
     @Test
     void aPortThatStopsAnsweringMidFlashIsNoBootloaderAnswer() throws Exception {
         FakeSerialLink[] ends = FakeSerialLink.pair("fake");

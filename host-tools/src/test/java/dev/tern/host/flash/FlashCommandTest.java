@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -205,6 +206,7 @@ class FlashCommandTest {
         assertTrue(run.err.startsWith("tern flash: socket://127.0.0.1:1: cannot connect ("), run.err);
     }
 
+    @Tag("slow")
     @Test
     void aPortWhereNoBootloaderAnswersIsExit3SayingWhatToCheck() throws IOException {
         Path image = image(1024);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ import dev.tern.host.cli.ExitCodes;
  * waits 300 ms ({@code --retry-wait}) before sending a command again, so a retry costs about
  * 1.3 s (the 1 s answer wait, then the quiet) rather than the 3.2 s of the defaults.
  */
+@Tag("slow")
 @Timeout(120)
 class FlashOverNoisyLineTest {
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,7 @@ class FlashOverPtyTest {
     @TempDir
     Path folder;
 
+    @Tag("socat")
     @Test
     void flashesTheRealFirmwareOverAPseudoTerminalAndSkipsUnchangedPagesTheSecondTime() throws Exception {
         ImageKey key = ImageKey.generate(KeyType.ED25519);
@@ -75,6 +77,7 @@ class FlashOverPtyTest {
         }
     }
 
+    @Tag("socat")
     @Test
     void aPortHeldByAnotherProgramIsRefusedAsBusyWithExitCode3() throws Exception {
         ImageKey key = ImageKey.generate(KeyType.ED25519);
@@ -88,6 +91,7 @@ class FlashOverPtyTest {
         }
     }
 
+    @Tag("socat")
     @Test
     void aPortThatVanishesMidFlashEndsWithExitCode3AndTheBoardDoesNotBootTheHalfWrittenImage() throws Exception {
         ImageKey key = ImageKey.generate(KeyType.ED25519);

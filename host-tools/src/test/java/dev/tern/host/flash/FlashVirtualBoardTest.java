@@ -22,6 +22,7 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,6 +62,7 @@ class FlashVirtualBoardTest {
      * The board's flash timed for real at its datasheet maxima (a 32 KB sector 500 ms, 128 KB 1.1 s,
      * 256 KB 2 s): {@code tern flash} waits each erase out, as it must on a real STM32F7.
      */
+    @Tag("slow")
     @Test
     void flashesABoardWhoseErasesTakeTheirDatasheetMaximum() throws Exception {
         Path image = TestImages.write(folder, "image.bin", TestImages.signed(150 * 1024, 7)); // app sectors 4 and 5
@@ -87,6 +89,7 @@ class FlashVirtualBoardTest {
     @TempDir
     Path folder;
 
+    @Tag("mosquitto")
     @Test
     void theFlashedFirmwareBootsPublishesAtTheQosSetAndAnUnchangedReflashSkipsItsPages() throws Exception {
         TestBroker broker = BROKERS.get(BrokerKind.MOSQUITTO);

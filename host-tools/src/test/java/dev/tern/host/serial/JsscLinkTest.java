@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,6 +27,7 @@ class JsscLinkTest {
     /** Bytes a cooked terminal would change or act on: CR, LF, Ctrl-C, Ctrl-D, XON, XOFF, DEL, 0x00, 0xFF. */
     private static final byte[] RAW_BYTES = {0x79, 0x0d, 0x0a, 0x03, 0x04, 0x11, 0x13, 0x7f, 0x00, (byte) 0xff};
 
+    @Tag("socat")
     @Test
     void bytesCrossBothWaysUnchangedAt115200_8N1() throws IOException {
         try (PtyPair pty = PtyPair.open();
@@ -42,6 +44,7 @@ class JsscLinkTest {
         }
     }
 
+    @Tag("socat")
     @Test
     void aLongBurstArrivesWholeAndInOrder() throws IOException {
         byte[] burst = new byte[20_000];
@@ -63,6 +66,7 @@ class JsscLinkTest {
         }
     }
 
+    @Tag("socat")
     @Test
     void aReadWithNothingToReadReturnsZeroAfterItsTimeout() throws IOException {
         try (PtyPair pty = PtyPair.open(); SerialLink host = JsscLink.open(pty.a().toString())) {
@@ -72,6 +76,7 @@ class JsscLinkTest {
         }
     }
 
+    @Tag("socat")
     @Test
     void discardInputDropsWhatWasNotRead() throws IOException {
         try (PtyPair pty = PtyPair.open();
@@ -85,6 +90,7 @@ class JsscLinkTest {
         }
     }
 
+    @Tag("socat")
     @Test
     void aSecondOpenOfTheSamePortIsBusyAndSaysWhatToDo() throws IOException {
         try (PtyPair pty = PtyPair.open()) {
@@ -101,6 +107,7 @@ class JsscLinkTest {
         }
     }
 
+    @Tag("socat")
     @Test
     void anotherNameOfTheSameDeviceIsBusyToo() throws IOException {
         try (PtyPair pty = PtyPair.open(); SerialLink first = JsscLink.open(pty.a().toString())) {
@@ -144,6 +151,7 @@ class JsscLinkTest {
         }
     }
 
+    @Tag("socat")
     @Test
     void readsEndWithPortGoneWhenTheDeviceVanishes() throws IOException {
         try (PtyPair pty = PtyPair.open(); SerialLink host = JsscLink.open(pty.a().toString())) {
@@ -161,6 +169,7 @@ class JsscLinkTest {
         }
     }
 
+    @Tag("socat")
     @Test
     void closeFromAnotherThreadEndsABlockedRead() throws Exception {
         try (PtyPair pty = PtyPair.open()) {
@@ -179,6 +188,7 @@ class JsscLinkTest {
         }
     }
 
+    @Tag("socat")
     @Test
     void dtrOnAPseudoTerminalFailsSayingItHasNoModemLinesAndWhatToDo() throws IOException {
         try (PtyPair pty = PtyPair.open(); SerialLink host = JsscLink.open(pty.a().toString())) {
@@ -190,6 +200,7 @@ class JsscLinkTest {
         }
     }
 
+    @Tag("socat")
     @Test
     void aPseudoTerminalTakesTheBaudButCarriesNoParity() throws Exception {
         try (PtyPair pty = PtyPair.open(); SerialLink host = JsscLink.open(pty.a().toString())) {
@@ -200,6 +211,7 @@ class JsscLinkTest {
         }
     }
 
+    @Tag("socat")
     @Test
     void aRateNoDeviceCanBeSetToIsRefusedNamingTheRatesThatCan() throws IOException {
         try (PtyPair pty = PtyPair.open(); SerialLink host = JsscLink.open(pty.a().toString())) {

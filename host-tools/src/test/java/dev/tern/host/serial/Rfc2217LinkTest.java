@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -93,6 +94,7 @@ class Rfc2217LinkTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void anUnconfirmedDtrIsALineControlErrorSayingWhy() throws IOException {
         try (FakeRfc2217Server server = FakeRfc2217Server.silentOn(Telnet.CONTROL_DTR_OFF);
@@ -126,6 +128,7 @@ class Rfc2217LinkTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void aRawTcpPortThatSaysNothingIsToldApartFromRfc2217() throws IOException {
         try (ServerSocket raw = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,6 +21,8 @@ import dev.tern.testsupport.Ser2netServer;
  * pair; the "board" is a JsscLink on the other end. Skipped, naming the package, where socat or
  * ser2net is missing.
  */
+@Tag("socat")
+@Tag("ser2net")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Rfc2217Ser2netTest {
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ class SimCommandTest {
     @TempDir
     Path folder;
 
+    @Tag("slow")
     @Test
     void startsAVirtualBoardSaysWhereItsConsoleIsAndStopsKeepingTheFlashFile() throws Exception {
         Path key = folder.resolve("dev-key.pub");
@@ -55,6 +57,7 @@ class SimCommandTest {
         assertTrue(Files.exists(folder.resolve("board.flash.wear")), "the erase counters beside it");
     }
 
+    @Tag("slow")
     @Test
     void servesTheRomBootloaderOnItsConsoleWhileItRuns() throws Exception {
         int port;
@@ -83,6 +86,7 @@ class SimCommandTest {
         assertTrue(tern.out.contains("(BOOT0 high, flash "), tern.out);
     }
 
+    @Tag("socat")
     @Test
     void opensAPseudoTerminalMadeBySocat() throws Exception {
         try (PtyPair pair = PtyPair.open()) {
@@ -93,6 +97,7 @@ class SimCommandTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void reportsTheRomBootloadersErasesAtExit() throws Exception {
         int port;

@@ -1,0 +1,110 @@
+package dev.tern.mqtt.client;
+
+import dev.tern.mqtt.codec.CodecStatus;
+import dev.tern.mqtt.session.SessionStatus;
+
+/**
+ * Results of the engine API and reasons a connection ended, in -200..-299. Zero and positive
+ * values are results (a packet id, a count); codec statuses (-1..-99) and session statuses
+ * (-100..-199) pass through unchanged, and {@link #name(int)} names all three.
+ */
+public final class ClientStatus {
+
+    public static final int OK = 0;
+
+    // ---- publish, subscribe, unsubscribe
+    /** Not connected: the message went to the offline queue and will be sent after connecting. */
+    public static final int QUEUED = -200;
+    /** Every outgoing slot holds an unacknowledged packet; try again after acknowledgements arrive. */
+    public static final int OUTGOING_TABLE_FULL = -201;
+    /** The offline queue has no room and its policy is REFUSE. */
+    public static final int CLIENT_OFFLINE_QUEUE_FULL = -202;
+    /** The transmit buffer has no room for a QoS 0 message now; poll and try again. */
+    public static final int SEND_BUFFER_FULL = -203;
+    /** The packet would be larger than maxPacketSize. */
+    public static final int CLIENT_PACKET_TOO_LARGE = -204;
+    /** QoS outside 0..2. */
+    public static final int CLIENT_INVALID_QOS = -205;
+    /** Every subscription slot, or the filter bytes, are in use. */
+    public static final int SUBSCRIPTIONS_FULL = -206;
+    /**
+     * The session could not be written to storage: a publish() so refused was not accepted; a
+     * connection so ended was closed before sending what depended on the change, and the engine
+     * connects again only once a save succeeds (see MqttClient's store-before-act table).
+     */
+    public static final int STORAGE_FAILED = -208;
+    /** A QoS 1/2 message of the previous session, discarded because the client connects with a clean session. */
+    public static final int DISCARDED_BY_CLEAN_SESSION = -209;
+
+    // ---- why a connection ended
+    /** The transport could not connect, or failed. */
+    public static final int TRANSPORT_FAILED = -220;
+    /** The broker closed the connection. */
+    public static final int CLOSED_BY_BROKER = -221;
+    /** No CONNACK within connectTimeoutMillis. */
+    public static final int CONNACK_TIMEOUT = -222;
+    /** No PINGRESP in time after a PINGREQ: the connection is taken as lost [MQTT-3.1.2-24 for the server's side]. */
+    public static final int PING_TIMEOUT = -223;
+    /** CONNACK 0x01: the broker does not speak MQTT 3.1.1. */
+    public static final int REFUSED_PROTOCOL_VERSION = -224;
+    /** CONNACK 0x02: the client id is not allowed. */
+    public static final int REFUSED_IDENTIFIER = -225;
+    /** CONNACK 0x03: the broker is unavailable. */
+    public static final int REFUSED_SERVER_UNAVAILABLE = -226;
+    /** CONNACK 0x04: bad user name or password. */
+    public static final int REFUSED_BAD_CREDENTIALS = -227;
+    /** CONNACK 0x05: not authorised. */
+    public static final int REFUSED_NOT_AUTHORIZED = -228;
+    /** The broker sent a packet a client must never receive (CONNECT, SUBSCRIBE, PINGREQ, ...) or out of turn. */
+    public static final int UNEXPECTED_PACKET = -229;
+    /** PUBACK for a QoS 2 message, PUBREC for a QoS 1 message, or another acknowledgement out of its flow. */
+    public static final int ACK_OUT_OF_FLOW = -230;
+    /** A QoS 2 PUBLISH arrived while every incoming slot waits for PUBREL; closed rather than acknowledge what cannot be kept. */
+    public static final int CLIENT_INCOMING_TABLE_FULL = -231;
+    /** An acknowledgement was overdue and resendMode is RESEND_ON_RECONNECT. */
+    public static final int ACK_TIMEOUT = -232;
+    /** The application asked to disconnect. */
+    public static final int DISCONNECTED_BY_CLIENT = -233;
+
+    private ClientStatus() {
+    }
+
+    /** The name of any engine, session or codec status, for logs. */
+    public static String name(int status) {
+        if (status >= 0) {
+            return "OK";
+        }
+        if (status > -100) {
+            return CodecStatus.name(status);
+        }
+        if (status > -200) {
+            return SessionStatus.name(status);
+        }
+        switch (status) {
+            case QUEUED: return "QUEUED";
+            case OUTGOING_TABLE_FULL: return "OUTGOING_TABLE_FULL";
+            case CLIENT_OFFLINE_QUEUE_FULL: return "CLIENT_OFFLINE_QUEUE_FULL";
+            case SEND_BUFFER_FULL: return "SEND_BUFFER_FULL";
+            case CLIENT_PACKET_TOO_LARGE: return "CLIENT_PACKET_TOO_LARGE";
+            case CLIENT_INVALID_QOS: return "CLIENT_INVALID_QOS";
+            case SUBSCRIPTIONS_FULL: return "SUBSCRIPTIONS_FULL";
+            case STORAGE_FAILED: return "STORAGE_FAILED";
+            case DISCARDED_BY_CLEAN_SESSION: return "DISCARDED_BY_CLEAN_SESSION";
+            case TRANSPORT_FAILED: return "TRANSPORT_FAILED";
+            case CLOSED_BY_BROKER: return "CLOSED_BY_BROKER";
+            case CONNACK_TIMEOUT: return "CONNACK_TIMEOUT";
+            case PING_TIMEOUT: return "PING_TIMEOUT";
+            case REFUSED_PROTOCOL_VERSION: return "REFUSED_PROTOCOL_VERSION";
+            case REFUSED_IDENTIFIER: return "REFUSED_IDENTIFIER";
+            case REFUSED_SERVER_UNAVAILABLE: return "REFUSED_SERVER_UNAVAILABLE";
+            case REFUSED_BAD_CREDENTIALS: return "REFUSED_BAD_CREDENTIALS";
+            case REFUSED_NOT_AUTHORIZED: return "REFUSED_NOT_AUTHORIZED";
+            case UNEXPECTED_PACKET: return "UNEXPECTED_PACKET";
+            case ACK_OUT_OF_FLOW: return "ACK_OUT_OF_FLOW";
+            case CLIENT_INCOMING_TABLE_FULL: return "CLIENT_INCOMING_TABLE_FULL";
+            case ACK_TIMEOUT: return "ACK_TIMEOUT";
+            case DISCONNECTED_BY_CLIENT: return "DISCONNECTED_BY_CLIENT";
+            default: return "UNKNOWN_STATUS";
+        }
+    }
+}
