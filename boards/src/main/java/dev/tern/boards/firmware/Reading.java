@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * One reading of the sensor firmware as a subscriber receives it: published on
  * {@code <prefix>/<sensor>} with the ASCII JSON payload {@code {"seq":17,"t":123456,"v":21.43}}
  * (seq counts the sensor's readings, t is the board clock in millis, v the value with its
- * decimals; dev.tern.app.SensorApp writes it), with the QoS it arrived at and its DUP flag.
+ * decimals; the firmware's dev.tern.app.Readings writes it), with the QoS it arrived at and its DUP flag.
  */
 public record Reading(String sensor, int qos, long seq, boolean dup, long time, String value) {
 

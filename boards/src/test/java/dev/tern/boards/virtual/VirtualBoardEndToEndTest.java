@@ -247,11 +247,11 @@ class VirtualBoardEndToEndTest {
     private static final class Rig implements AutoCloseable {
 
         final TestBroker broker;
-        final ReadingSubscriber subscriber;
+        final ReceivedReadings subscriber;
         final Path flashFile;
         private Started started;
 
-        private Rig(final TestBroker broker, final ReadingSubscriber subscriber, final Path flashFile) {
+        private Rig(final TestBroker broker, final ReceivedReadings subscriber, final Path flashFile) {
             this.broker = broker;
             this.subscriber = subscriber;
             this.flashFile = flashFile;
@@ -263,7 +263,7 @@ class VirtualBoardEndToEndTest {
             final String prefix = "e2e/" + id;
             final Path flashFile = folder.resolve("flash.bin");
             ProvisionedFlash.write(BoardFixture.VIRTUAL, flashFile, FIRMWARE.signed(KEY), config(broker.port(), id, prefix));
-            final Rig rig = new Rig(broker, ReadingSubscriber.subscribe(broker.serverUri(), id + "-sub", prefix), flashFile);
+            final Rig rig = new Rig(broker, ReceivedReadings.subscribe(broker.serverUri(), id + "-sub", prefix), flashFile);
             try {
                 rig.started = BoardFixture.startConnected(VirtualBoardOptions.of(flashFile, new McubootImageCheck())
                         .trustedKeys(List.of(KEY.publicKeyPem().getBytes(StandardCharsets.US_ASCII)))

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 
+import dev.tern.boards.firmware.ReadingSubscriber;
 import dev.tern.boards.firmware.SensorFirmware;
 import dev.tern.boards.virtual.BoardMode;
 import dev.tern.boards.virtual.ConsoleEndpoint;
@@ -163,7 +164,7 @@ public final class DemoCommand implements Callable<Integer> {
         String prefix = "tern/" + device;
         ReadingSubscriber subscriber;
         try {
-            subscriber = ReadingSubscriber.subscribe(serverUri, device + "-watcher", prefix, table::add);
+            subscriber = ReadingSubscriber.subscribe(serverUri, device + "-watcher", prefix, false, table::add);
         } catch (MqttException e) {
             throw new TernException(ExitCodes.UNREACHABLE, "cannot subscribe at " + serverUri + ": " + e.getMessage()
                     + (brokerUri == null ? "" : " (is the broker running there?)"), e);
