@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
+import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.boards.definition.BoardLoader;
+import dev.tern.boards.flash.FlashGeometry;
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.ImageSigner;
 import dev.tern.boards.image.ImageTooLargeException;
@@ -17,6 +20,7 @@ import dev.tern.boards.image.SignOptions;
 final class TestImages {
 
     static final ImageKey KEY = ImageKey.generate(KeyType.ED25519);
+    private static final BoardDefinition VIRTUAL = new BoardLoader().load("virtual");
 
     private TestImages() {
     }
@@ -34,6 +38,18 @@ final class TestImages {
         } catch (ImageTooLargeException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many of the virtual board's flash pages an image of {@code length} bytes in its app slot takes. */
+    static int appPages(int length) {
+        FlashGeometry geometry = VIRTUAL.flash().geometry();
+        long start = VIRTUAL.appSlot().address();
+        return geometry.pageAt(start + length - 1) - geometry.pageAt(start) + 1;
+    }
+
+    /** {@code 1 page}, {@code 3 pages}: as tern flash counts them. */
+    static String pages(int count) {
+        return count + (count == 1 ? " page" : " pages");
     }
 
     static Path write(Path folder, String name, byte[] bytes) throws IOException {
