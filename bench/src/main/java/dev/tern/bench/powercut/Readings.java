@@ -1,5 +1,6 @@
 package dev.tern.bench.powercut;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,8 +12,9 @@ import dev.tern.boards.firmware.Reading;
 import dev.tern.boards.firmware.ReadingSubscriber;
 
 /**
- * What the independent subscriber of the powercut run receives (boards' {@link ReadingSubscriber},
- * persistent session, connected to the broker directly). It keeps every reading's payload by
+ * What the independent subscriber of the powercut runs receives (boards' {@link ReadingSubscriber},
+ * persistent session, connected to the broker directly): the firmware's readings, or the board cut
+ * run's {@link NumberedMessage}s. It keeps every reading's payload by
  * sensor and seq, so a seq received twice is told apart as the same message again (a
  * duplicate) or a different reading with a reused number (a repeat: the firmware lost count).
  */
@@ -38,9 +40,19 @@ final class Readings implements ReadingSubscriber.Listener, AutoCloseable {
 
     @Override
     public void reading(Reading reading) {
+        keep(reading.sensor(), reading.seq(), reading.payload());
+    }
+
+    /** The board cut run's engine publishes the bench's own numbered messages, not the firmware's readings. */
+    @Override
+    public void other(String topic, byte[] payload) {
+        String text = new String(payload, StandardCharsets.US_ASCII);
+        keep(topic.substring(topic.lastIndexOf('/') + 1), NumberedMessage.seq(text), text);
+    }
+
+    private void keep(String sensor, long seq, String payload) {
         synchronized (bySensor) {
-            bySensor.computeIfAbsent(reading.sensor(), k -> new HashMap<>())
-                    .computeIfAbsent(reading.seq(), k -> new ArrayList<>()).add(reading.payload());
+            bySensor.computeIfAbsent(sensor, k -> new HashMap<>()).computeIfAbsent(seq, k -> new ArrayList<>()).add(payload);
             count++;
         }
     }
