@@ -1,7 +1,12 @@
 package dev.tern.bench;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import dev.tern.testsupport.BrokerKind;
 
 /**
  * A suite's command line: {@code --quick} and {@code --name value} (or {@code --name=value})
@@ -74,6 +79,34 @@ public final class SuiteArguments {
     /** The option's value, or {@code fallback}. */
     public String text(String name, String fallback) {
         return options.getOrDefault(name, fallback);
+    }
+
+    /** {@code --qos}: comma-separated levels of 0, 1 and 2; all three by default. */
+    public List<Integer> qosLevels() {
+        List<Integer> levels = new ArrayList<>();
+        for (String q : text("qos", "0,1,2").split(",")) {
+            try {
+                int qos = Integer.parseInt(q.trim());
+                if (qos < 0 || qos > 2) {
+                    throw new NumberFormatException();
+                }
+                levels.add(qos);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--qos takes 0, 1 and 2: " + q);
+            }
+        }
+        return levels;
+    }
+
+    /** {@code --broker}: mosquitto (the default) or hivemq. */
+    public BrokerKind broker() {
+        String name = text("broker", "mosquitto");
+        for (BrokerKind kind : BrokerKind.values()) {
+            if (kind.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("--broker is mosquitto or hivemq: " + name);
     }
 
     /** True when {@code args} ask for the suite's help (then print it and exit 0). */

@@ -3,7 +3,6 @@ package dev.tern.demobroker;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -57,8 +56,7 @@ public final class DemoBroker implements AutoCloseable {
         Files.createDirectories(dataDir.resolve("data"));
         Files.createDirectories(dataDir.resolve("extensions"));
         final Path log = dataDir.resolve("hivemq.log");
-        Files.writeString(conf.resolve("config.xml"), configXml(host, port), StandardCharsets.UTF_8);
-        Files.writeString(conf.resolve("logback.xml"), logbackXml(log), StandardCharsets.UTF_8);
+        HiveMqConfig.write(conf, host, port, HiveMqConfig.Persistence.IN_MEMORY, log, false);
         quietUntilBootstrap();
         final EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
@@ -137,45 +135,5 @@ public final class DemoBroker implements AutoCloseable {
             final Logger root = ((LoggerContext) factory).getLogger(Logger.ROOT_LOGGER_NAME);
             root.setLevel(Level.OFF);
         }
-    }
-
-    static String configXml(final String host, final int port) {
-        return "<?xml version=\"1.0\"?>\n"
-                + "<!-- written by tern demo: one TCP listener, data in memory, no usage statistics -->\n"
-                + "<hivemq>\n"
-                + "    <listeners>\n"
-                + "        <tcp-listener>\n"
-                + "            <port>" + port + "</port>\n"
-                + "            <bind-address>" + xmlEscape(host) + "</bind-address>\n"
-                + "        </tcp-listener>\n"
-                + "    </listeners>\n"
-                + "    <persistence>\n"
-                + "        <mode>in-memory</mode>\n"
-                + "    </persistence>\n"
-                + "    <anonymous-usage-statistics>\n"
-                + "        <enabled>false</enabled>\n"
-                + "    </anonymous-usage-statistics>\n"
-                + "</hivemq>\n";
-    }
-
-    static String logbackXml(final Path logFile) {
-        return "<?xml version=\"1.0\"?>\n"
-                + "<!-- written by tern demo: HiveMQ's log goes to a file, never to the demo's console -->\n"
-                + "<configuration scan=\"false\">\n"
-                + "    <appender name=\"FILE\" class=\"ch.qos.logback.core.FileAppender\">\n"
-                + "        <file>" + xmlEscape(logFile.toString()) + "</file>\n"
-                + "        <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n%ex</pattern></encoder>\n"
-                + "    </appender>\n"
-                + "    <root level=\"INFO\">\n"
-                + "        <appender-ref ref=\"FILE\"/>\n"
-                + "    </root>\n"
-                + "    <logger name=\"jetbrains.exodus\" level=\"WARN\"/>\n"
-                + "    <logger name=\"oshi\" level=\"ERROR\"/>\n"
-                + "    <logger name=\"com.google.common.util.concurrent.Futures.CombinedFuture\" level=\"OFF\"/>\n"
-                + "</configuration>\n";
-    }
-
-    private static String xmlEscape(final String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,5 +1,7 @@
 package dev.tern.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
+
+import dev.tern.demobroker.HiveMqConfig;
 
 /**
  * HiveMQ Community Edition, embedded in this JVM, on a free loopback port, with its config,
@@ -39,7 +43,8 @@ public final class HiveMqBroker implements TestBroker {
         final TempFolder folder = TempFolder.create("tern-hivemq-");
         try {
             final int port = Loopback.freePort();
-            HiveMqConfig.write(folder.createFolder("conf"), port, folder.resolve("hivemq.log"));
+            HiveMqConfig.write(folder.createFolder("conf"), Loopback.HOST, port, HiveMqConfig.Persistence.FILE,
+                    folder.resolve("hivemq.log"), true);
             folder.createFolder("data");
             folder.createFolder("extensions");
             final HiveMqBroker broker = new HiveMqBroker(folder, port);
@@ -50,6 +55,9 @@ public final class HiveMqBroker implements TestBroker {
                 throw e;
             }
             return broker;
+        } catch (final IOException e) {
+            folder.close();
+            throw new UncheckedIOException("could not write HiveMQ's configuration into " + folder.path(), e);
         } catch (final RuntimeException | Error e) {
             folder.close();
             throw e;

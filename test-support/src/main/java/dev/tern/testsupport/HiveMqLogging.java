@@ -9,7 +9,7 @@ import ch.qos.logback.classic.LoggerContext;
 
 /**
  * Keeps HiveMQ's first lines off the console. HiveMQ logs a few INFO lines while it is built,
- * before its logging bootstrap loads the logback.xml that {@link HiveMqConfig} wrote; until
+ * before its logging bootstrap loads the logback.xml that demo-broker's HiveMqConfig wrote; until
  * then the logback.xml inside HiveMQ's jar (INFO to the console) applies.
  */
 final class HiveMqLogging {

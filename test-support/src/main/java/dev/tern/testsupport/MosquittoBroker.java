@@ -1,7 +1,5 @@
 package dev.tern.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,21 +58,11 @@ public final class MosquittoBroker implements TestBroker {
         final TempFolder folder = TempFolder.create("tern-mosquitto-");
         try {
             folder.createFolder("persistence");
-            IllegalStateException lastFailure = null;
-            for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-                final int port = Loopback.freePort();
+            return LoopbackServer.onFreePort(PORT_ATTEMPTS, e -> e.getMessage().contains("Address already in use"), port -> {
                 MosquittoConfig.write(folder.resolve("mosquitto.conf"), port, folder.resolve("persistence"), folder.resolve("mosquitto.log"),
                         extraConfigLines);
-                try {
-                    return new MosquittoBroker(executable, folder, port, launch(executable, folder, port));
-                } catch (final IllegalStateException e) {
-                    lastFailure = e;
-                    if (!e.getMessage().contains("Address already in use")) {
-                        break;
-                    }
-                }
-            }
-            throw lastFailure;
+                return new MosquittoBroker(executable, folder, port, launch(executable, folder, port));
+            });
         } catch (final RuntimeException | Error e) {
             folder.close();
             throw e;
@@ -87,21 +75,9 @@ public final class MosquittoBroker implements TestBroker {
                 .redirectErrorStream(true)
                 // kept across restarts: errors before the log file is open (bad config) land here
                 .redirectOutput(Redirect.appendTo(folder.resolve("mosquitto.out").toFile()));
-        final StartedProcess started;
-        try {
-            started = StartedProcess.start(builder, "mosquitto on " + Loopback.HOST + ":" + port);
-        } catch (final IOException e) {
-            throw new UncheckedIOException("could not run " + executable, e);
-        }
-        if (!Loopback.awaitAccepting(port, START_TIMEOUT, started::isAlive)) {
-            final String exit = started.isAlive() ? "still running" : "exited with code " + started.exitCodeOrMinusOne();
-            started.stop();
-            throw new IllegalStateException("mosquitto did not accept connections on " + Loopback.HOST + ":" + port
-                    + " within " + START_TIMEOUT.toSeconds() + " s (" + exit + ")"
-                    + "\n--- " + folder.resolve("mosquitto.log") + " (last lines):\n" + LogTail.of(folder.resolve("mosquitto.log"))
-                    + "\n--- mosquitto output:\n" + LogTail.of(folder.resolve("mosquitto.out")));
-        }
-        return started;
+        return LoopbackServer.launch(builder, "mosquitto", port, START_TIMEOUT, () -> "\n--- " + folder.resolve("mosquitto.log")
+                + " (last lines):\n" + LogTail.of(folder.resolve("mosquitto.log"))
+                + "\n--- mosquitto output:\n" + LogTail.of(folder.resolve("mosquitto.out")));
     }
 
     @Override

@@ -54,21 +54,11 @@ public final class Ser2netServer implements AutoCloseable {
         final Path executable = SER2NET.assumeInstalled();
         final TempFolder folder = TempFolder.create("tern-ser2net-");
         try {
-            IllegalStateException lastFailure = null;
-            for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-                final int port = Loopback.freePort();
+            // any failure may be the port taken: ser2net does not say so where we could tell
+            return LoopbackServer.onFreePort(PORT_ATTEMPTS, e -> true, port -> {
                 writeConfig(folder.resolve("ser2net.yaml"), port, device);
-                final StartedProcess started = launch(executable, folder, port);
-                if (Loopback.awaitAccepting(port, START_TIMEOUT, started::isAlive)) {
-                    return new Ser2netServer(folder, port, started);
-                }
-                final String exit = started.isAlive() ? "still running" : "exited with code " + started.exitCodeOrMinusOne();
-                started.stop();
-                lastFailure = new IllegalStateException("ser2net did not accept connections on " + Loopback.HOST + ":" + port
-                        + " within " + START_TIMEOUT.toSeconds() + " s (" + exit + "); its output:\n"
-                        + LogTail.of(folder.resolve("ser2net.out")));
-            }
-            throw lastFailure;
+                return new Ser2netServer(folder, port, launch(executable, folder, port));
+            });
         } catch (final RuntimeException | Error e) {
             folder.close();
             throw e;
@@ -102,11 +92,8 @@ public final class Ser2netServer implements AutoCloseable {
                 .directory(folder.path().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(folder.resolve("ser2net.out").toFile()));
-        try {
-            return StartedProcess.start(builder, "ser2net on " + Loopback.HOST + ":" + port);
-        } catch (final IOException e) {
-            throw new UncheckedIOException("could not run " + executable, e);
-        }
+        return LoopbackServer.launch(builder, "ser2net", port, START_TIMEOUT,
+                () -> "; its output:\n" + LogTail.of(folder.resolve("ser2net.out")));
     }
 
     public String host() {

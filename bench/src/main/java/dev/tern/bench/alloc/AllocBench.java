@@ -59,7 +59,7 @@ public final class AllocBench {
             messages = arguments.number("messages", 1_000, 10_000);
             warmup = arguments.number("warmup", 1_000, 5_000);
             rounds = (int) arguments.number("rounds", 3, 5);
-            qosLevels = qosList(arguments.text("qos", "0,1,2"));
+            qosLevels = arguments.qosLevels();
             for (String label : arguments.text("clients", "tern,paho,hivemq").split(",")) {
                 Contender contender = Contender.byLabel(label.trim());
                 if (contender == Contender.WIRE) {
@@ -177,22 +177,6 @@ public final class AllocBench {
         result.put("runs", runs);
         result.put("failures", failures);
         System.out.println(ResultLine.of(result));
-    }
-
-    static List<Integer> qosList(String text) {
-        List<Integer> levels = new ArrayList<>();
-        for (String q : text.split(",")) {
-            try {
-                int qos = Integer.parseInt(q.trim());
-                if (qos < 0 || qos > 2) {
-                    throw new NumberFormatException();
-                }
-                levels.add(qos);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--qos takes 0, 1 and 2: " + q);
-            }
-        }
-        return levels;
     }
 
     static String firstLine(Exception e) {

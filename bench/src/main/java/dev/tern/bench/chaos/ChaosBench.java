@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.tern.bench.ResultLine;
 import dev.tern.bench.SuiteArguments;
 import dev.tern.bench.Table;
-import dev.tern.testsupport.HiveMqBroker;
-import dev.tern.testsupport.MosquittoBroker;
+import dev.tern.testsupport.BrokerKind;
 import dev.tern.testsupport.TestBroker;
 
 /**
@@ -38,14 +38,13 @@ public final class ChaosBench {
         }
         SuiteArguments arguments;
         List<ChaosSettings> runs;
+        BrokerKind brokerKind;
         String brokerName;
         try {
             arguments = SuiteArguments.parse(args, "messages", "cuts", "qos", "direction", "seed", "timeout",
                     "broker");
-            brokerName = arguments.text("broker", "mosquitto");
-            if (!brokerName.equals("mosquitto") && !brokerName.equals("hivemq")) {
-                throw new IllegalArgumentException("--broker is mosquitto or hivemq: " + brokerName);
-            }
+            brokerKind = arguments.broker();
+            brokerName = brokerKind.name().toLowerCase(Locale.ROOT);
             runs = plan(arguments);
         } catch (IllegalArgumentException e) {
             return SuiteArguments.usageError("chaos", e, USAGE);
@@ -54,7 +53,7 @@ public final class ChaosBench {
                 + runs.get(0).messages() + " messages, " + runs.get(0).cuts() + " cuts each, seed " + arguments.number("seed", 7, 7)
                 + ", " + brokerName + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         List<ChaosResult> results = new ArrayList<>();
-        try (TestBroker broker = brokerName.equals("hivemq") ? HiveMqBroker.start() : MosquittoBroker.start()) {
+        try (TestBroker broker = brokerKind.start()) {
             for (ChaosSettings settings : runs) {
                 ChaosResult result = ChaosRun.run(settings, broker);
                 System.out.println("  " + settings.flow().label() + " qos " + settings.qos() + ": " + result.sent()
@@ -89,13 +88,7 @@ public final class ChaosBench {
         };
         List<ChaosSettings> runs = new ArrayList<>();
         for (Flow flow : flows) {
-            for (String q : arguments.text("qos", "0,1,2").split(",")) {
-                int qos;
-                try {
-                    qos = Integer.parseInt(q.trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--qos takes 0, 1 and 2: " + q);
-                }
+            for (int qos : arguments.qosLevels()) {
                 runs.add(new ChaosSettings(flow, qos, messages, cuts, seed + 10L * flow.ordinal() + qos, timeout, true));
             }
         }

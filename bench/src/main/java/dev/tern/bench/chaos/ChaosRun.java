@@ -7,6 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 import dev.tern.boards.virtual.SocketTransport;
+import dev.tern.hal.testing.FlashFake;
 import dev.tern.mqtt.client.ClientStatus;
 import dev.tern.mqtt.client.Counters;
 import dev.tern.mqtt.client.MqttClient;
@@ -91,7 +92,7 @@ public final class ChaosRun {
                 .onForwarded(this::countReachedEngine);
              PahoPeer peer = PahoPeer.connect(broker.serverUri(), runId + "-paho")) {
             SocketTransport transport = new SocketTransport(proxy.host(), proxy.port());
-            MqttClient engine = new MqttClient(engineConfig(), transport, new RamFlash(2 * 16, 1024), listener,
+            MqttClient engine = new MqttClient(engineConfig(), transport, new FlashFake(2 * 16, 1024), listener,
                     DEBUG == null ? PacketTrace.NONE : debugTrace);
             try {
                 engine.start(nowMillis());

@@ -16,18 +16,10 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 public final class HiveMqWorker implements BenchClient {
 
     private Mqtt3AsyncClient client;
-    private final AtomicLong completed = new AtomicLong();
+    private final PublishWindow window = new PublishWindow();
     private final AtomicLong received = new AtomicLong();
-    private long handed;
-    private volatile Throwable failure;
     /** One instance for all messages: the worker's own code allocates nothing per message. */
-    private final java.util.function.BiConsumer<Object, Throwable> onComplete = (result, error) -> {
-        if (error != null) {
-            failure = error;
-        }
-        completed.incrementAndGet();
-        Worker.wake();
-    };
+    private final java.util.function.BiConsumer<Object, Throwable> onComplete = (result, error) -> window.complete(error);
 
     public static void main(String[] args) {
         quietLogging();
@@ -59,25 +51,21 @@ public final class HiveMqWorker implements BenchClient {
 
     @Override
     public boolean publish(String topic, byte[] topicBytes, byte[] payload, int qos) {
-        if (handed - completed.get() >= Worker.WINDOW) {
+        if (!window.take()) {
             return false;
         }
-        handed++;
         client.publishWith().topic(topic).qos(qos(qos)).payload(payload).send().whenComplete(onComplete);
         return true;
     }
 
     @Override
     public void idle() {
-        if (failure != null) {
-            throw new IllegalStateException("hivemq failed: " + failure, failure);
-        }
-        Worker.awaitChange(completed);
+        window.idle("hivemq");
     }
 
     @Override
     public long completed() {
-        return completed.get();
+        return window.completed();
     }
 
     @Override

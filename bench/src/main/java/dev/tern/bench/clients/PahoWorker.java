@@ -21,10 +21,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 public final class PahoWorker implements BenchClient, MqttCallback, IMqttActionListener {
 
     private MqttAsyncClient client;
-    private final AtomicLong completed = new AtomicLong();
+    private final PublishWindow window = new PublishWindow();
     private final AtomicLong received = new AtomicLong();
-    private long handed;
-    private volatile Throwable failure;
 
     public static void main(String[] args) {
         Worker.main(new PahoWorker(), args);
@@ -59,25 +57,21 @@ public final class PahoWorker implements BenchClient, MqttCallback, IMqttActionL
 
     @Override
     public boolean publish(String topic, byte[] topicBytes, byte[] payload, int qos) throws Exception {
-        if (handed - completed.get() >= Worker.WINDOW) {
+        if (!window.take()) {
             return false;
         }
-        handed++;
         client.publish(topic, payload, qos, false, null, this);
         return true;
     }
 
     @Override
     public void idle() {
-        if (failure != null) {
-            throw new IllegalStateException("paho failed: " + failure, failure);
-        }
-        Worker.awaitChange(completed);
+        window.idle("paho");
     }
 
     @Override
     public long completed() {
-        return completed.get();
+        return window.completed();
     }
 
     @Override
@@ -93,19 +87,17 @@ public final class PahoWorker implements BenchClient, MqttCallback, IMqttActionL
 
     @Override
     public void onSuccess(IMqttToken token) {
-        completed.incrementAndGet();
-        Worker.wake();
+        window.complete(null);
     }
 
     @Override
     public void onFailure(IMqttToken token, Throwable exception) {
-        failure = exception;
-        onSuccess(token);
+        window.complete(exception);
     }
 
     @Override
     public void connectionLost(Throwable cause) {
-        failure = cause;
+        window.fail(cause);
     }
 
     @Override

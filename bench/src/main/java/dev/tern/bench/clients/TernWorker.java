@@ -3,9 +3,9 @@ package dev.tern.bench.clients;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.tern.bench.chaos.RamFlash;
 import dev.tern.boards.virtual.SocketTransport;
 import dev.tern.hal.NonVolatileStorage;
+import dev.tern.hal.testing.FlashFake;
 import dev.tern.mqtt.client.ClientStatus;
 import dev.tern.mqtt.client.MqttClient;
 import dev.tern.mqtt.client.MqttConfig;
@@ -83,7 +83,7 @@ public final class TernWorker implements BenchClient, MqttListener {
         config.outgoingPoolBytes = config.outgoingSlots * config.maxPacketSize;
         config.offlineQueueBytes = 1024;
         transport = new SocketTransport(host, port);
-        NonVolatileStorage storage = flash ? new RamFlash(32, 1024) : null;
+        NonVolatileStorage storage = flash ? new FlashFake(32, 1024) : null;
         engine = new MqttClient(config, transport, storage, this, PacketTrace.NONE);
         engine.start(now());
         while (!engine.isConnected()) {

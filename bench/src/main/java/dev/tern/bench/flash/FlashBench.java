@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.tern.app.SensorApp;
 import dev.tern.bench.ResultLine;
 import dev.tern.bench.SuiteArguments;
 import dev.tern.bench.Table;
 import dev.tern.boards.definition.BoardLoader;
+import dev.tern.boards.firmware.SensorFirmware;
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.ImageSigner;
 import dev.tern.boards.image.ImageVersion;
@@ -73,7 +73,7 @@ public final class FlashBench {
         Path folder = Files.createTempDirectory("tern-bench-flash-");
         try {
             ImageKey key = ImageKey.generate(KeyType.ED25519);
-            Path firmwareJar = Path.of(SensorApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path firmwareJar = SensorFirmware.find().jarFile(folder);
             int payloadBytes = arguments.quick()
                     ? (PaddedFirmware.smallestSize(firmwareJar) / QUICK_PAYLOAD_ROUNDING + 1) * QUICK_PAYLOAD_ROUNDING
                     : IMAGE_PAYLOAD;

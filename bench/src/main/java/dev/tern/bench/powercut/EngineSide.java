@@ -3,8 +3,6 @@ package dev.tern.bench.powercut;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.tern.mqtt.client.MqttListener;
 import dev.tern.mqtt.client.PacketTrace;
@@ -26,8 +24,6 @@ import dev.tern.mqtt.codec.PacketType;
  */
 final class EngineSide implements MqttListener, PacketTrace {
 
-    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
-
     private final Map<Long, Integer> delivered = new HashMap<>();
     private final Map<Integer, Long> seqByPacketId = new HashMap<>();
     private final java.util.Set<Long> releasedByBroker = new java.util.HashSet<>();
@@ -46,8 +42,7 @@ final class EngineSide implements MqttListener, PacketTrace {
     @Override
     public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength, int qos,
                           boolean retain) {
-        Matcher m = SEQ.matcher(new String(buffer, payloadOffset, payloadLength, StandardCharsets.US_ASCII));
-        long seq = m.find() ? Long.parseLong(m.group(1)) : -1L;
+        long seq = NumberedMessage.seq(new String(buffer, payloadOffset, payloadLength, StandardCharsets.US_ASCII));
         if (delivered.containsKey(seq) && releasedByBroker.contains(seq)) {
             resentByBrokerAfterPubrel.merge(seq, 1, Integer::sum);
         } else {

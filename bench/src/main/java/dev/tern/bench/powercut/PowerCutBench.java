@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -13,8 +14,7 @@ import dev.tern.bench.ResultLine;
 import dev.tern.bench.SuiteArguments;
 import dev.tern.bench.Table;
 import dev.tern.boards.definition.BoardLoader;
-import dev.tern.testsupport.HiveMqBroker;
-import dev.tern.testsupport.MosquittoBroker;
+import dev.tern.testsupport.BrokerKind;
 import dev.tern.testsupport.TestBroker;
 
 /**
@@ -47,14 +47,13 @@ public final class PowerCutBench {
             return SuiteArguments.EXIT_OK;
         }
         SuiteArguments arguments;
+        BrokerKind brokerKind;
         String brokerName;
         List<String> boards;
         try {
             arguments = SuiteArguments.parse(args, "cuts", "board-cuts", "boards", "seed", "broker");
-            brokerName = arguments.text("broker", "mosquitto");
-            if (!brokerName.equals("mosquitto") && !brokerName.equals("hivemq")) {
-                throw new IllegalArgumentException("--broker is mosquitto or hivemq: " + brokerName);
-            }
+            brokerKind = arguments.broker();
+            brokerName = brokerKind.name().toLowerCase(Locale.ROOT);
             boards = boards(arguments.text("boards", "all"));
         } catch (IllegalArgumentException e) {
             return SuiteArguments.usageError("powercut", e, USAGE);
@@ -68,7 +67,7 @@ public final class PowerCutBench {
         PowerCutResult firmware = null;
         List<BoardCutResult> results = new ArrayList<>();
         Path folder = Files.createTempDirectory("tern-powercut-");
-        try (TestBroker broker = brokerName.equals("hivemq") ? HiveMqBroker.start() : MosquittoBroker.start()) {
+        try (TestBroker broker = brokerKind.start()) {
             if (cuts > 0) {
                 firmware = PowerCutRun.run(cuts, seed, broker, folder);
             }

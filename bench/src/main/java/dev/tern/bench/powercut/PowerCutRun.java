@@ -8,6 +8,10 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.boards.definition.BoardLoader;
+import dev.tern.boards.firmware.ProvisionedFlash;
+import dev.tern.boards.firmware.SensorFirmware;
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.KeyType;
 import dev.tern.boards.virtual.BoardMode;
@@ -29,6 +33,7 @@ import dev.tern.testsupport.TestBroker;
  */
 public final class PowerCutRun {
 
+    private static final BoardDefinition VIRTUAL = new BoardLoader().load("virtual");
     static final String[] SENSORS = {"temperature", "pressure"};
     static final int[] QOS = {1, 2};
     private static final int INTERVAL_MS = 40;
@@ -66,8 +71,7 @@ public final class PowerCutRun {
         String prefix = "tern/" + id;
         Path flashFile = folder.resolve("flash.bin");
         ImageKey key = ImageKey.generate(KeyType.ED25519);
-        byte[] jar = SensorFirmware.jar();
-        SensorFirmware.provision(flashFile, SensorFirmware.signed(jar, key), config(broker.port(), id, prefix));
+        ProvisionedFlash.write(VIRTUAL, flashFile, SensorFirmware.find().signed(key), config(broker.port(), id, prefix));
         int instant = 0;
         int inFlash = 0;
         int tornTail = 0;

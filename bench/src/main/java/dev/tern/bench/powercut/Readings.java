@@ -5,91 +5,56 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+import dev.tern.boards.firmware.Reading;
+import dev.tern.boards.firmware.ReadingSubscriber;
 
 /**
- * The independent subscriber of the powercut run: Paho, persistent session, QoS 2 on
- * {@code <prefix>/#}, connected to the broker directly. It keeps every reading's payload by
+ * What the independent subscriber of the powercut runs receives (boards' {@link ReadingSubscriber},
+ * persistent session, connected to the broker directly): the firmware's readings, or the board cut
+ * run's {@link NumberedMessage}s. It keeps every reading's payload by
  * sensor and seq, so a seq received twice is told apart as the same message again (a
  * duplicate) or a different reading with a reused number (a repeat: the firmware lost count).
  */
-final class Readings implements AutoCloseable {
-
-    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+final class Readings implements ReadingSubscriber.Listener, AutoCloseable {
 
     /** What one sensor's readings say about its sequence numbers. */
     record Report(String sensor, int qos, int received, long highest, long lost, String firstLost, int duplicated,
                   int repeated) {
     }
 
-    private final MqttClient client;
-    private final String prefix;
     private final Map<String, Map<Long, List<String>>> bySensor = new HashMap<>();
     private int count;
-    private volatile Throwable lost;
+    private ReadingSubscriber subscriber;
 
-    private Readings(MqttClient client, String prefix) {
-        this.client = client;
-        this.prefix = prefix;
+    private Readings() {
     }
 
     static Readings subscribe(String serverUri, String clientId, String prefix) throws MqttException {
-        MqttClient client = new MqttClient(serverUri, clientId, new MemoryPersistence());
-        Readings readings = new Readings(client, prefix);
-        client.setTimeToWait(10_000);
-        client.setCallback(readings.callback());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(false);
-        options.setAutomaticReconnect(false);
-        options.setKeepAliveInterval(60);
-        options.setConnectionTimeout(10);
-        try {
-            client.connect(options);
-            client.subscribe(prefix + "/#", 2);
-        } catch (MqttException | RuntimeException e) {
-            readings.close();
-            throw e;
-        }
+        Readings readings = new Readings();
+        readings.subscriber = ReadingSubscriber.subscribe(serverUri, clientId, prefix, true, readings);
         return readings;
     }
 
-    private MqttCallback callback() {
-        return new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-                lost = cause;
-            }
+    @Override
+    public void reading(Reading reading) {
+        keep(reading.sensor(), reading.seq(), reading.payload());
+    }
 
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                String sensor = topic.substring(topic.lastIndexOf('/') + 1);
-                if (!topic.equals(prefix + "/" + sensor)) {
-                    return; // cmd/..., status
-                }
-                String payload = new String(message.getPayload(), StandardCharsets.US_ASCII);
-                Matcher m = SEQ.matcher(payload);
-                long seq = m.find() ? Long.parseLong(m.group(1)) : -1;
-                synchronized (bySensor) {
-                    bySensor.computeIfAbsent(sensor, k -> new HashMap<>()).computeIfAbsent(seq, k -> new ArrayList<>())
-                            .add(payload);
-                    count++;
-                }
-            }
+    /** The board cut run's engine publishes the bench's own numbered messages, not the firmware's readings. */
+    @Override
+    public void other(String topic, byte[] payload) {
+        String text = new String(payload, StandardCharsets.US_ASCII);
+        keep(topic.substring(topic.lastIndexOf('/') + 1), NumberedMessage.seq(text), text);
+    }
 
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-                // the subscriber publishes nothing
-            }
-        };
+    private void keep(String sensor, long seq, String payload) {
+        synchronized (bySensor) {
+            bySensor.computeIfAbsent(sensor, k -> new HashMap<>()).computeIfAbsent(seq, k -> new ArrayList<>()).add(payload);
+            count++;
+        }
     }
 
     /** Readings received so far, all sensors. */
@@ -143,23 +108,11 @@ final class Readings implements AutoCloseable {
 
     /** Why the subscriber's own connection ended, or null while it holds. */
     Throwable lostConnection() {
-        return lost;
+        return subscriber.lost();
     }
 
     @Override
     public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect(2_000);
-            }
-        } catch (MqttException e) {
-            // closing anyway
-        } finally {
-            try {
-                client.close(true);
-            } catch (MqttException e) {
-                // nothing more to release
-            }
-        }
+        subscriber.close();
     }
 }

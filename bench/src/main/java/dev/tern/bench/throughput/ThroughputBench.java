@@ -60,13 +60,7 @@ public final class ThroughputBench {
             messages = arguments.number("messages", 5_000, 20_000);
             warmup = arguments.number("warmup", 3_000, 5_000);
             rounds = (int) arguments.number("rounds", 3, 5);
-            for (String q : arguments.text("qos", "0,1,2").split(",")) {
-                int qos = Integer.parseInt(q.trim());
-                if (qos < 0 || qos > 2) {
-                    throw new IllegalArgumentException("--qos takes 0, 1 and 2: " + q);
-                }
-                qosLevels.add(qos);
-            }
+            qosLevels.addAll(arguments.qosLevels());
             for (String label : arguments.text("clients", "tern,tern+flash,paho,hivemq,wire").split(",")) {
                 clients.add(Contender.byLabel(label.trim()));
             }

@@ -102,16 +102,7 @@ public final class WearBench {
             }
             BoardDefinition board = loader.load(id.trim());
             for (boolean outgoing : new boolean[] {true, false}) {
-                for (String q : arguments.text("qos", "0,1,2").split(",")) {
-                    int qos;
-                    try {
-                        qos = Integer.parseInt(q.trim());
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--qos takes 0, 1 and 2: " + q);
-                    }
-                    if (qos < 0 || qos > 2) {
-                        throw new IllegalArgumentException("--qos takes 0, 1 and 2: " + q);
-                    }
+                for (int qos : arguments.qosLevels()) {
                     cells.add(new WearSettings(board, qos, outgoing, messages, sensorSequence, timeout));
                 }
             }

@@ -2,6 +2,9 @@ package dev.tern.boards.bootloader;
 
 import java.util.function.LongSupplier;
 
+import dev.tern.boards.definition.EraseCommand;
+import dev.tern.boards.definition.FlashProtocol;
+
 /**
  * What a board's ROM bootloader says about itself and which memory it serves. Plain
  * parameters, so a board definition (or a test) can build one:
@@ -60,6 +63,9 @@ public final class BootloaderConfig {
      * with the given erase command; version 0x31 (3.1, no GET_CHECKSUM), no RAM, one bank.
      */
     public static BootloaderConfig of(final int productId, final EraseCommand eraseCommand) {
+        if (!eraseCommand.belongsTo(FlashProtocol.AN3155)) {
+            throw new IllegalArgumentException("not an AN3155 erase command: eraseCommand=" + eraseCommand);
+        }
         return new BootloaderConfig(productId, eraseCommand, 0x31, false, 0, NO_RAM, SINGLE_BANK,
                 DEFAULT_INTER_BYTE_TIMEOUT_MS, BootloaderConfig::monotonicMillis);
     }

@@ -23,4 +23,27 @@ public enum EntryMethod implements Keyed {
     public String key() {
         return key;
     }
+
+    /**
+     * The method written {@code key} in board.properties and on {@code tern flash --enter}.
+     *
+     * @throws IllegalArgumentException naming the known keys when none is
+     */
+    public static EntryMethod ofKey(String key) {
+        for (EntryMethod method : values()) {
+            if (method.key.equals(key)) {
+                return method;
+            }
+        }
+        throw new IllegalArgumentException("'" + key + "' is not one of " + keys());
+    }
+
+    /** Every key, comma separated. */
+    public static String keys() {
+        StringBuilder keys = new StringBuilder();
+        for (EntryMethod method : values()) {
+            keys.append(keys.length() == 0 ? "" : ", ").append(method.key);
+        }
+        return keys.toString();
+    }
 }

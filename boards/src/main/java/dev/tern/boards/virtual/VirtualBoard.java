@@ -1,6 +1,5 @@
 package dev.tern.boards.virtual;
 
-import dev.tern.boards.image.ImageVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.Constructor;
@@ -14,9 +13,9 @@ import java.util.concurrent.locks.LockSupport;
 import dev.tern.boards.bootloader.An3155;
 import dev.tern.boards.bootloader.An3155Bootloader;
 import dev.tern.boards.bootloader.BootloaderConfig;
-import dev.tern.boards.bootloader.EraseCommand;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.ChipIdSource;
+import dev.tern.boards.definition.EraseCommand;
 import dev.tern.boards.definition.FlashDevice;
 import dev.tern.boards.definition.FlashProtocol;
 import dev.tern.boards.definition.FlashWriter;
@@ -24,6 +23,7 @@ import dev.tern.boards.definition.Parity;
 import dev.tern.boards.definition.Region;
 import dev.tern.boards.definition.SerialLine;
 import dev.tern.boards.flash.FlashMemory;
+import dev.tern.boards.image.ImageVersion;
 import dev.tern.hal.Firmware;
 
 /**
@@ -129,8 +129,9 @@ public final class VirtualBoard implements AutoCloseable {
         this.rollback = new RollbackStore(options.flashFile());
         this.trustedKeys = options.trustedKeys();
         this.boot0 = options.boot0();
-        final EraseCommand erase = definition.bootloader().erase() == dev.tern.boards.definition.EraseCommand.ERASE
-                ? EraseCommand.ERASE : EraseCommand.EXTENDED_ERASE;
+        // a board whose ROM speaks another protocol is simulated with the AN3155 bootloader of an STM32F7
+        final EraseCommand erase = definition.bootloader().erase().belongsTo(FlashProtocol.AN3155)
+                ? definition.bootloader().erase() : EraseCommand.EXTENDED_ERASE;
         this.bootloaderConfig = BootloaderConfig.of((int) definition.mcu().chipId(), erase)
                 .ram(RAM_BASE, (int) Math.max(0, definition.ramSize() - ROM_RESERVED_RAM))
                 .getChecksum(options.bootloaderGetChecksum())

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import dev.tern.boards.definition.EraseCommand;
 import dev.tern.boards.flash.FlashGeometry;
 import dev.tern.boards.flash.FlashMemory;
 import dev.tern.testsupport.fuzz.FuzzInput;

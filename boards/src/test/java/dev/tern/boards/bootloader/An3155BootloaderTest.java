@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tern.boards.definition.EraseCommand;
 import dev.tern.boards.flash.FlashGeometry;
 import dev.tern.boards.flash.FlashMemory;
 import dev.tern.boards.flash.PowerLostException;

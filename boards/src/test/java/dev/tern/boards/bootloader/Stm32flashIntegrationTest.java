@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tern.boards.definition.EraseCommand;
 import dev.tern.boards.flash.FlashGeometry;
 import dev.tern.boards.flash.FlashMemory;
 import dev.tern.testsupport.PtyPair;

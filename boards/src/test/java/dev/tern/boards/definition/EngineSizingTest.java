@@ -3,12 +3,11 @@ package dev.tern.boards.definition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tern.hal.NonVolatileStorage;
+import dev.tern.hal.testing.FlashFake;
 import dev.tern.mqtt.client.MqttConfig;
 import dev.tern.mqtt.session.Session;
 import dev.tern.mqtt.session.SessionStatus;
 import dev.tern.mqtt.session.SessionStore;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,54 +51,11 @@ class EngineSizingTest {
     void theEnginesSessionJournalFitsTheBoardsSessionRegion(String id) {
         BoardDefinition board = loader.load(id);
         int size = (int) board.sessionPages().size();
-        SessionStore store = new SessionStore(new BlankFlash(size, board.sessionPageSize()));
+        SessionStore store = new SessionStore(new FlashFake(size / board.sessionPageSize(), board.sessionPageSize()));
         Session session = board.engine().newSession();
         assertEquals(SessionStatus.OK, store.fits(session), id);
         int checkpoint = board.engine().checkpointUnits(size, board.sessionPageSize());
         assertEquals(store.checkpointUnits(session), checkpoint, "the sizing region sizes as real flash does");
         assertTrue(checkpoint > 0 && 2 * checkpoint <= size / board.sessionPageSize(), id + ": " + checkpoint);
-    }
-
-    /** Erased flash of a given size; enough for SessionStore to size its areas. */
-    private static final class BlankFlash implements NonVolatileStorage {
-
-        private final byte[] bytes;
-        private final int pageSize;
-
-        BlankFlash(int size, int pageSize) {
-            this.bytes = new byte[size];
-            this.pageSize = pageSize;
-            Arrays.fill(bytes, (byte) 0xFF);
-        }
-
-        @Override
-        public int size() {
-            return bytes.length;
-        }
-
-        @Override
-        public int pageSize() {
-            return pageSize;
-        }
-
-        @Override
-        public int read(int address, byte[] destination, int offset, int length) {
-            System.arraycopy(bytes, address, destination, offset, length);
-            return OK;
-        }
-
-        @Override
-        public int program(int address, byte[] source, int offset, int length) {
-            for (int i = 0; i < length; i++) {
-                bytes[address + i] &= source[offset + i];
-            }
-            return OK;
-        }
-
-        @Override
-        public int erase(int pageIndex) {
-            Arrays.fill(bytes, pageIndex * pageSize, (pageIndex + 1) * pageSize, (byte) 0xFF);
-            return OK;
-        }
     }
 }

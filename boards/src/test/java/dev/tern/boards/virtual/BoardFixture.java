@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.tern.boards.bootloader.An3155;
+import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardLoader;
 import dev.tern.boards.flash.FlashMemory;
 import dev.tern.boards.flash.TimingMode;
@@ -15,6 +16,7 @@ import dev.tern.boards.flash.TimingMode;
 /** What the virtual board tests share: the app slot's place, images in flash, flashing over AN3155. */
 final class BoardFixture {
 
+    static final BoardDefinition VIRTUAL = new BoardLoader().load("virtual");
     /** The virtual board's application slot (region.app) and the sector it starts in. */
     static final long APP = 0x0802_0000L;
     static final int APP_SECTOR = 4;
@@ -33,7 +35,7 @@ final class BoardFixture {
 
     /** Writes {@code image} into the app slot of the flash file, as a flasher would have. */
     static void preload(final Path flashFile, final byte[] image) throws IOException {
-        try (FlashMemory flash = FlashMemory.open(flashFile, new BoardLoader().load("virtual").flash().geometry())) {
+        try (FlashMemory flash = FlashMemory.open(flashFile, VIRTUAL.flash().geometry())) {
             flash.erasePage(APP_SECTOR);
             flash.program(APP, image, 0, image.length);
         }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import dev.tern.boards.virtual.ReadingSubscriber.Reading;
+import dev.tern.boards.firmware.Reading;
+
 
 /**
  * What one sensor's readings, as a subscriber received them, say about its sequence numbers:

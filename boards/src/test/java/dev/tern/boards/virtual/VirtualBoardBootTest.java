@@ -151,7 +151,7 @@ class VirtualBoardBootTest {
             started.link().awaitText("test firmware 1.0.0 on virtual\r\n", LINE);
             started.link().sendLine("nvs");
             // the virtual board: session on the QSPI dataFlash in 4K subsectors, config 0x08008000 + 32K
-            started.link().awaitText("nvs: session size=" + RealFirmware.VIRTUAL.sessionPages().size()
+            started.link().awaitText("nvs: session size=" + BoardFixture.VIRTUAL.sessionPages().size()
                     + " page=4096 erase=0 erased=ff anded=0 beyond=-1 nopage=-1;"
                     + " config size=32768 page=32768 erase=0 erased=ff anded=0 beyond=-1 nopage=-1\r\n", LINE);
             started.link().sendLine("sensors");

@@ -29,11 +29,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.tern.boards.definition.Region;
+import dev.tern.boards.firmware.ProvisionedFlash;
+import dev.tern.boards.firmware.Reading;
+import dev.tern.boards.firmware.SensorFirmware;
 import dev.tern.boards.flash.TimingMode;
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.KeyType;
 import dev.tern.boards.virtual.BoardFixture.Started;
-import dev.tern.boards.virtual.ReadingSubscriber.Reading;
 import dev.tern.testsupport.BrokerKind;
 import dev.tern.testsupport.SharedBrokers;
 import dev.tern.testsupport.TestBroker;
@@ -60,6 +62,7 @@ class VirtualBoardEndToEndTest {
     static final long SEED = Long.getLong("tern.e2e.seed", 0x7E2E_0004L);
     /** A fresh key per run: nothing but this run's image can boot. */
     private static final ImageKey KEY = ImageKey.generate(KeyType.ED25519);
+    private static final SensorFirmware FIRMWARE = SensorFirmware.find();
 
     private static final String[] SENSORS = {"temperature", "humidity", "pressure"};
     private static final int[] QOS = {1, 0, 2};
@@ -72,7 +75,7 @@ class VirtualBoardEndToEndTest {
     private static final long DATA_FLASH_BASE = 0x9000_0000L;
     /** Today's SessionStore erases one area (half the session region) per save, then programs the image. */
     /** The session journal's erase unit on the virtual board's QSPI (4 KB): an erase counts its bytes. */
-    private static final long UNIT = RealFirmware.VIRTUAL.sessionPageSize();
+    private static final long UNIT = BoardFixture.VIRTUAL.sessionPageSize();
 
     @TempDir
     Path folder;
@@ -104,6 +107,7 @@ class VirtualBoardEndToEndTest {
             }
             checks.add(() -> assertNull(rig.board().failure(), "board failure"));
             checks.add(() -> assertNull(rig.subscriber.lost(), "the subscriber's connection held"));
+            checks.add(() -> assertEquals(List.of(), rig.subscriber.unreadable(), "every reading in the firmware's form"));
             assertAll(checks);
         }
     }
@@ -166,14 +170,14 @@ class VirtualBoardEndToEndTest {
             rig.awaitBanner();
             assertTrue(rig.subscriber.await(r -> count(r, PRESSURE) >= 5, READINGS), rig::summary);
 
-            final Path dataFlash = rig.board().flashFileOf(RealFirmware.VIRTUAL.dataFlash().orElseThrow());
+            final Path dataFlash = rig.board().flashFileOf(BoardFixture.VIRTUAL.dataFlash().orElseThrow());
             final byte[] mainBefore = Files.readAllBytes(rig.flashFile);
             final byte[] before = Files.readAllBytes(dataFlash);
             rig.board().cutPowerAfterFlashBytes(flashBytes);
             assertTrue(rig.board().awaitMode(BoardMode.OFF, LINE), "the cut came within " + LINE);
             assertArrayEquals(mainBefore, Files.readAllBytes(rig.flashFile), "the main flash was not written");
             final byte[] after = Files.readAllBytes(dataFlash);
-            final Region session = RealFirmware.VIRTUAL.sessionPages();
+            final Region session = BoardFixture.VIRTUAL.sessionPages();
             final int from = (int) (session.address() - DATA_FLASH_BASE);
             final int to = from + (int) session.size();
             assertArrayEquals(Arrays.copyOf(before, from), Arrays.copyOf(after, from),
@@ -184,7 +188,7 @@ class VirtualBoardEndToEndTest {
             rig.link().discard(Duration.ofMillis(100));
             final int arrivedBefore = rig.subscriber.readings().size();
             rig.board().powerOn();
-            rig.link().awaitText("boot: Tern sensor firmware " + RealFirmware.version() + "\r\n", LINE);
+            rig.link().awaitText("boot: Tern sensor firmware " + FIRMWARE.version() + "\r\n", LINE);
             rig.link().awaitText(" session: ", LINE);
             final String restore = rig.link().awaitText("\r\n", LINE).trim();
             System.out.println("[e2e " + rig.broker.name() + "] cut after " + flashBytes + " flash bytes; at power-on: session: "
@@ -243,11 +247,11 @@ class VirtualBoardEndToEndTest {
     private static final class Rig implements AutoCloseable {
 
         final TestBroker broker;
-        final ReadingSubscriber subscriber;
+        final ReceivedReadings subscriber;
         final Path flashFile;
         private Started started;
 
-        private Rig(final TestBroker broker, final ReadingSubscriber subscriber, final Path flashFile) {
+        private Rig(final TestBroker broker, final ReceivedReadings subscriber, final Path flashFile) {
             this.broker = broker;
             this.subscriber = subscriber;
             this.flashFile = flashFile;
@@ -258,8 +262,8 @@ class VirtualBoardEndToEndTest {
             final String id = "e2e-" + test + "-" + kind.name().toLowerCase(Locale.ROOT) + "-" + Long.toHexString(System.nanoTime());
             final String prefix = "e2e/" + id;
             final Path flashFile = folder.resolve("flash.bin");
-            RealFirmware.provision(flashFile, RealFirmware.signed(KEY), config(broker.port(), id, prefix));
-            final Rig rig = new Rig(broker, ReadingSubscriber.subscribe(broker.serverUri(), id + "-sub", prefix), flashFile);
+            ProvisionedFlash.write(BoardFixture.VIRTUAL, flashFile, FIRMWARE.signed(KEY), config(broker.port(), id, prefix));
+            final Rig rig = new Rig(broker, ReceivedReadings.subscribe(broker.serverUri(), id + "-sub", prefix), flashFile);
             try {
                 rig.started = BoardFixture.startConnected(VirtualBoardOptions.of(flashFile, new McubootImageCheck())
                         .trustedKeys(List.of(KEY.publicKeyPem().getBytes(StandardCharsets.US_ASCII)))
@@ -301,8 +305,8 @@ class VirtualBoardEndToEndTest {
 
         /** Secure boot verified this run's image, the firmware says its version, read its config page, connects. */
         void awaitBanner() throws IOException {
-            link().awaitText("boot: image " + RealFirmware.imageVersion() + "+0 verified (" + KEY.publicOnly() + ")\r\n", LINE);
-            link().awaitText("boot: Tern sensor firmware " + RealFirmware.version() + "\r\n", LINE);
+            link().awaitText("boot: image " + FIRMWARE.imageVersion() + "+0 verified (" + KEY.publicOnly() + ")\r\n", LINE);
+            link().awaitText("boot: Tern sensor firmware " + FIRMWARE.version() + "\r\n", LINE);
             final String banner = link().awaitText("ready (type help for commands)\r\n", LINE);
             assertTrue(banner.contains("cfg: config page OK"), banner);
             assertTrue(banner.contains("session: none stored: starting a new one"), banner);

@@ -1,18 +1,19 @@
 package dev.tern.host.demo;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
+import dev.tern.host.monitor.LineAssembler;
 import dev.tern.host.serial.PortGoneException;
 import dev.tern.host.serial.SerialLink;
 
 /**
- * Reads a board's console on a thread of its own and hands each complete line (CR LF or LF
- * stripped) to a consumer, until {@link #close()}. A partial line is handed over when the line
- * stays quiet for a moment, so a prompt without a newline is not held back forever.
+ * Reads a board's console on a thread of its own and hands each line, cut and made printable by
+ * the monitor's {@link LineAssembler}, to a consumer, until {@link #close()}. A partial line is
+ * handed over when the line stays quiet for a moment, so a prompt without a newline is not held
+ * back forever.
  */
 public final class ConsoleRelay implements AutoCloseable {
 
@@ -40,44 +41,34 @@ public final class ConsoleRelay implements AutoCloseable {
 
     private void relay() {
         byte[] buffer = new byte[1024];
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        LineAssembler assembler = new LineAssembler((text, firstByte) -> lines.accept(text));
         int quietPolls = 0;
         try {
-            while (!closing) {
-                int n = link.read(buffer, 0, buffer.length, POLL);
-                if (n == 0) {
-                    if (line.size() > 0 && ++quietPolls >= FLUSH_PARTIAL_AFTER_POLLS) {
-                        emit(line);
+            try {
+                while (!closing) {
+                    int n = link.read(buffer, 0, buffer.length, POLL);
+                    if (n == 0) {
+                        if (++quietPolls == FLUSH_PARTIAL_AFTER_POLLS) {
+                            assembler.flush();
+                        }
+                        continue;
                     }
-                    continue;
+                    quietPolls = 0;
+                    assembler.accept(buffer, 0, n, Instant.now());
                 }
-                quietPolls = 0;
-                for (int i = 0; i < n; i++) {
-                    byte b = buffer[i];
-                    if (b == '\n') {
-                        emit(line);
-                    } else if (b != '\r') {
-                        line.write(b);
-                    }
+            } catch (PortGoneException e) {
+                if (!closing) {
+                    lines.accept("(the console closed: " + e.getMessage() + ")");
+                }
+            } catch (IOException e) {
+                if (!closing) {
+                    lines.accept("(reading the console failed: " + e.getMessage() + ")");
                 }
             }
-        } catch (PortGoneException e) {
-            if (!closing) {
-                lines.accept("(the console closed: " + e.getMessage() + ")");
-            }
+            assembler.flush();
         } catch (IOException e) {
-            if (!closing) {
-                lines.accept("(reading the console failed: " + e.getMessage() + ")");
-            }
+            // the consumer does not throw: nothing more to hand over
         }
-        if (line.size() > 0) {
-            emit(line);
-        }
-    }
-
-    private void emit(ByteArrayOutputStream line) {
-        lines.accept(line.toString(StandardCharsets.UTF_8));
-        line.reset();
     }
 
     /** Stops relaying and closes the link; waits a moment for the thread to end. A second call does nothing. */

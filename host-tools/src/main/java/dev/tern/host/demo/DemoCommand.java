@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 
+import dev.tern.boards.firmware.ReadingSubscriber;
+import dev.tern.boards.firmware.SensorFirmware;
 import dev.tern.boards.virtual.BoardMode;
 import dev.tern.boards.virtual.ConsoleEndpoint;
 import dev.tern.boards.virtual.McubootImageCheck;
@@ -160,10 +162,10 @@ public final class DemoCommand implements Callable<Integer> {
         } else {
             check(tern.run(List.of("keygen", "-o", key.toString(), "--public", publicKey.toString(), "--force")), "keygen");
         }
-        FirmwareJar firmware = FirmwareJar.find(work);
+        SensorFirmware firmware = SensorFirmware.find();
         Path image = work.resolve("app.bin");
         check(tern.run(List.of("image", "sign", "--key", key.toString(), "--version", firmware.imageVersion(),
-                firmware.path().toString(), "-o", image.toString())), "image sign");
+                firmware.jarFile(work).toString(), "-o", image.toString())), "image sign");
 
         // 3. the subscriber, before the board publishes anything
         String device = "demo-" + HexFormat.of().formatHex(new byte[] {(byte) ThreadLocalRandom.current().nextInt(),
@@ -171,7 +173,7 @@ public final class DemoCommand implements Callable<Integer> {
         String prefix = "tern/" + device;
         ReadingSubscriber subscriber;
         try {
-            subscriber = ReadingSubscriber.subscribe(serverUri, device + "-watcher", prefix, table::add);
+            subscriber = ReadingSubscriber.subscribe(serverUri, device + "-watcher", prefix, false, table::add);
         } catch (MqttException e) {
             throw new TernException(ExitCodes.UNREACHABLE, "cannot subscribe at " + serverUri + ": " + e.getMessage()
                     + (brokerUri == null ? "" : " (is the broker running there?)"), e);

@@ -27,14 +27,14 @@ public interface FlashStep {
     }
 
     /**
-     * {@code tern flash IMAGE --port CONSOLE --board virtual --enter none --no-go --key PUB --set k=v ...}:
+     * {@code tern flash IMAGE --port CONSOLE --board virtual --enter boot-pin-reset --no-go --key PUB --set k=v ...}:
      * the board is in its bootloader already (BOOT0 high and reset, as a user does by hand), and
      * stays there: the demo then boots it once, with BOOT0 low and a reset, its console watched
      * from the first line (a GO here would boot it a first time while nobody shows the console).
      */
     FlashStep TERN_FLASH = (tern, request) -> {
         List<String> args = new ArrayList<>(List.of("flash", request.image().toString(), "--port", request.board().consoleUrl(),
-                "--board", "virtual", "--enter", "none", "--no-go", "--key", request.publicKey().toString()));
+                "--board", "virtual", "--enter", "boot-pin-reset", "--no-go", "--key", request.publicKey().toString()));
         for (String setting : request.settings()) {
             args.add("--set");
             args.add(setting);

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.tern.boards.firmware.Reading;
+
 /**
  * What arrived per sensor, counted as the readings come in (any thread):
  *

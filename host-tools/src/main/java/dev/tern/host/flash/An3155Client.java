@@ -11,6 +11,8 @@ import java.util.Set;
 
 import dev.tern.boards.bootloader.An3155;
 import dev.tern.boards.bootloader.Stm32Crc;
+import dev.tern.boards.definition.EraseCommand;
+import dev.tern.boards.definition.FlashProtocol;
 import dev.tern.host.serial.SerialLink;
 
 /**
@@ -212,16 +214,17 @@ public final class An3155Client {
     }
 
     /** Erases the given pages with {@code eraseCommand} (ERASE 0x43 or EXTENDED_ERASE 0x44), waiting {@link #ERASE_PER_PAGE} each. */
-    public void erase(int eraseCommand, int[] pages) throws IOException {
+    public void erase(EraseCommand eraseCommand, int[] pages) throws IOException {
         erase(eraseCommand, pages, ERASE_PER_PAGE.multipliedBy(pages.length));
     }
 
     /** Erases the given pages, waiting up to {@code wait} for the ACK that says they are erased. */
-    public void erase(int eraseCommand, int[] pages, Duration wait) throws IOException {
+    public void erase(EraseCommand eraseCommand, int[] pages, Duration wait) throws IOException {
+        requireAn3155(eraseCommand);
         if (pages.length == 0) {
             return;
         }
-        String what = (An3155.ERASE == eraseCommand ? "ERASE" : "EXTENDED_ERASE") + " of page" + (pages.length > 1 ? "s " : " ")
+        String what = eraseCommand.name() + " of page" + (pages.length > 1 ? "s " : " ")
                 + pageList(pages);
         if (pages.length == 1) {
             recovering(what, -1, 0, () -> {
@@ -233,11 +236,11 @@ public final class An3155Client {
         }
     }
 
-    private void eraseOnce(int eraseCommand, int[] pages, String what, Duration wait) throws IOException {
-        command(eraseCommand, what);
+    private void eraseOnce(EraseCommand eraseCommand, int[] pages, String what, Duration wait) throws IOException {
+        command(eraseCommand.code(), what);
         int n = 0;
         int xor = 0;
-        if (An3155.ERASE == eraseCommand) {
+        if (EraseCommand.ERASE == eraseCommand) {
             if (pages.length > 255) {
                 throw new IllegalArgumentException("ERASE takes at most 255 pages: pages=" + pages.length);
             }
@@ -261,20 +264,27 @@ public final class An3155Client {
     }
 
     /** Erases the whole flash (ERASE 0xFF 0x00 or EXTENDED_ERASE 0xFFFF), waiting up to {@link #MASS_ERASE}. */
-    public void massErase(int eraseCommand) throws IOException {
+    public void massErase(EraseCommand eraseCommand) throws IOException {
         massErase(eraseCommand, MASS_ERASE);
     }
 
     /** Erases the whole flash, waiting up to {@code wait} for the ACK. */
-    public void massErase(int eraseCommand, Duration wait) throws IOException {
+    public void massErase(EraseCommand eraseCommand, Duration wait) throws IOException {
+        requireAn3155(eraseCommand);
         String what = "mass erase";
-        command(eraseCommand, what);
-        if (An3155.ERASE == eraseCommand) {
+        command(eraseCommand.code(), what);
+        if (EraseCommand.ERASE == eraseCommand) {
             writeBytes(An3155.ERASE_GLOBAL, 0x00);
         } else {
             writeBytes(0xFF, 0xFF, 0x00);
         }
         expectAck(what, wait);
+    }
+
+    private static void requireAn3155(EraseCommand eraseCommand) {
+        if (!eraseCommand.belongsTo(FlashProtocol.AN3155)) {
+            throw new IllegalArgumentException("not an AN3155 erase command: eraseCommand=" + eraseCommand);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tern.host.flash;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.EntryMethod;
@@ -13,19 +14,21 @@ import dev.tern.host.serial.LineSettings;
 import dev.tern.host.serial.SerialLink;
 
 /**
- * How {@code tern flash} gets the board into its ROM bootloader before it syncs.
+ * What {@code tern flash} does to get the board into its ROM bootloader before it syncs, for each
+ * {@link EntryMethod} (the board definitions' vocabulary, also {@code --enter}'s).
  * <ul>
- * <li>{@code console}: the running Tern firmware gets the line {@code bootloader} and jumps to the
- * ROM; what it prints is discarded. A board already in its bootloader ignores the line (before
- * a sync) or NACKs it (after one), so the sync works either way.</li>
- * <li>{@code boot0}: the modem lines as stm32flash's {@code -i -rts,-dtr,dtr} entry sequence
- * drives them, wired RTS to BOOT0 and DTR to NRST: RTS low, DTR low, DTR high (100 ms apart);
- * after GO, RTS high again so the next reset runs the application.</li>
- * <li>{@code none}: the user put the board in its bootloader (BOOT0 high and reset).</li>
+ * <li>{@code console-command}: the running Tern firmware gets the line {@code bootloader} and
+ * jumps to the ROM; what it prints is discarded. A board already in its bootloader ignores the
+ * line (before a sync) or NACKs it (after one), so the sync works either way.</li>
+ * <li>{@code dtr-rts-auto-reset}: the modem lines as stm32flash's {@code -i -rts,-dtr,dtr} entry
+ * sequence drives them, wired RTS to BOOT0 and DTR to NRST: RTS low, DTR low, DTR high (100 ms
+ * apart); after GO, RTS high again so the next reset runs the application.</li>
+ * <li>{@code boot-pin-reset}, {@code boot-mode-switch}, {@code sync-after-reset}: nothing; the
+ * user put the board in its bootloader (BOOT0 high and reset), or it listens after a reset.</li>
  * </ul>
  */
 enum BootloaderEntry {
-    CONSOLE("console"), BOOT0("boot0"), NONE("none");
+    CONSOLE, BOOT0, NONE;
 
     private static final Duration PIN_STEP = Duration.ofMillis(100);
     /** How long the console may stay quiet before the firmware is taken to have jumped (or not be there). */
@@ -35,24 +38,36 @@ enum BootloaderEntry {
     private static final Duration CONSOLE_LIMIT = Duration.ofSeconds(2);
     private static final String ANNOUNCE = "entering the bootloader";
 
-    final String key;
-
-    BootloaderEntry(String key) {
-        this.key = key;
+    /** {@code --enter}'s word as an entry method. */
+    static EntryMethod parse(String text) {
+        try {
+            return EntryMethod.ofKey(text);
+        } catch (IllegalArgumentException e) {
+            throw new TernException(ExitCodes.USAGE, "--enter must be one of " + EntryMethod.keys() + ", not '" + text + "'");
+        }
     }
 
-    static BootloaderEntry parse(String text) {
-        for (BootloaderEntry entry : values()) {
-            if (entry.key.equals(text)) {
-                return entry;
+    /** {@code console-command} where the board's firmware takes the command, else the board's first way by hand. */
+    static EntryMethod defaultFor(BoardDefinition board) {
+        List<EntryMethod> methods = board.bootloader().entry();
+        if (methods.contains(EntryMethod.CONSOLE_COMMAND)) {
+            return EntryMethod.CONSOLE_COMMAND;
+        }
+        for (EntryMethod method : methods) {
+            if (of(method) == NONE) {
+                return method;
             }
         }
-        throw new TernException(ExitCodes.USAGE, "--enter must be console, boot0 or none, not '" + text + "'");
+        return EntryMethod.BOOT_PIN_RESET;
     }
 
-    /** {@code console} where the board's firmware takes the command, else {@code none}. */
-    static BootloaderEntry defaultFor(BoardDefinition board) {
-        return board.bootloader().entry().contains(EntryMethod.CONSOLE_COMMAND) ? CONSOLE : NONE;
+    /** What tern does for {@code method}. */
+    static BootloaderEntry of(EntryMethod method) {
+        return switch (method) {
+            case CONSOLE_COMMAND -> CONSOLE;
+            case DTR_RTS_AUTO_RESET -> BOOT0;
+            case BOOT_PIN_RESET, BOOT_MODE_SWITCH, SYNC_AFTER_RESET -> NONE;
+        };
     }
 
     /** Does the entry; the link is left set to the bootloader's line. */
@@ -76,8 +91,9 @@ enum BootloaderEntry {
                     pause(PIN_STEP);
                 } catch (LineControlUnsupportedException e) {
                     throw new TernException(ExitCodes.UNREACHABLE, e.getMessage()
-                            + "; --enter boot0 needs RTS wired to BOOT0 and DTR to NRST: try --enter console"
-                            + " (a running Tern firmware), or set BOOT0 high, reset, and use --enter none", e);
+                            + "; --enter dtr-rts-auto-reset needs RTS wired to BOOT0 and DTR to NRST: try --enter"
+                            + " console-command (a running Tern firmware), or set BOOT0 high, reset, and use"
+                            + " --enter boot-pin-reset", e);
                 }
             }
             case NONE -> link.configure(bootloader);

@@ -1,8 +1,10 @@
 package dev.tern.host.flash;
 
+import java.util.Optional;
 import java.util.Set;
 
 import dev.tern.boards.bootloader.An3155;
+import dev.tern.boards.definition.EraseCommand;
 
 /** What GET said: the protocol version and the command codes the bootloader has. */
 public record BootloaderInfo(int version, Set<Integer> commands) {
@@ -15,12 +17,12 @@ public record BootloaderInfo(int version, Set<Integer> commands) {
         return commands.contains(command);
     }
 
-    /** The erase command the device lists (EXTENDED_ERASE 0x44 or ERASE 0x43), or -1 when it lists neither. */
-    public int eraseCommand() {
-        if (has(An3155.EXTENDED_ERASE)) {
-            return An3155.EXTENDED_ERASE;
+    /** The erase command the device lists (EXTENDED_ERASE 0x44 or ERASE 0x43), or empty when it lists neither. */
+    public Optional<EraseCommand> eraseCommand() {
+        if (has(EraseCommand.EXTENDED_ERASE.code())) {
+            return Optional.of(EraseCommand.EXTENDED_ERASE);
         }
-        return has(An3155.ERASE) ? An3155.ERASE : -1;
+        return has(EraseCommand.ERASE.code()) ? Optional.of(EraseCommand.ERASE) : Optional.empty();
     }
 
     public boolean hasChecksum() {

@@ -75,8 +75,10 @@ public final class FlashCommand implements Callable<Integer> {
     String boardId;
 
     @Option(names = "--enter", paramLabel = "HOW",
-            description = "How to get into the bootloader: console (send 'bootloader' to the running firmware; the "
-                    + "default where the board has it), boot0 (RTS=BOOT0, DTR=NRST), none (already there).")
+            description = "How to get into the bootloader, in the board definitions' words: console-command (send "
+                    + "'bootloader' to the running firmware; the default where the board has it), dtr-rts-auto-reset "
+                    + "(RTS=BOOT0, DTR=NRST), boot-pin-reset, boot-mode-switch or sync-after-reset (done by hand or "
+                    + "by the board: tern only syncs).")
     String enter;
 
     @Option(names = "--verify", paramLabel = "HOW",
@@ -147,7 +149,7 @@ public final class FlashCommand implements Callable<Integer> {
         BoardDefinition board = loadBoard(boardChoice.id());
         FlashImage image = FlashImage.load(imageFile, board, keyFiles, anyPayload);
         ConfigSettings config = ConfigSettings.of(configFile, sets, board.id());
-        BootloaderEntry entry = enter == null ? BootloaderEntry.defaultFor(board) : BootloaderEntry.parse(enter);
+        BootloaderEntry entry = BootloaderEntry.of(enter == null ? BootloaderEntry.defaultFor(board) : BootloaderEntry.parse(enter));
         FlashGeometry geometry = board.flash().geometry();
         List<FlashPlan.Segment> segments = new ArrayList<>();
         segments.add(new FlashPlan.Segment("image", board.appSlot().address(), image.bytes()));

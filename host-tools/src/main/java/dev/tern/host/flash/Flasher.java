@@ -14,6 +14,7 @@ import dev.tern.boards.image.ImageFormat;
 import dev.tern.boards.image.ImageHeader;
 import dev.tern.boards.image.ImageParser;
 import dev.tern.boards.image.ImageVersion;
+import dev.tern.boards.definition.EraseCommand;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.serial.LineSettings;
@@ -103,13 +104,11 @@ final class Flasher {
         BootloaderInfo info = client.get();
         int chip = client.getId();
         checkChip(chip, options.force());
-        int eraseCommand = info.eraseCommand();
-        if (eraseCommand < 0) {
-            throw new An3155Exception("the bootloader on " + client.port() + " lists neither ERASE (0x43) nor EXTENDED_ERASE (0x44)");
-        }
+        EraseCommand eraseCommand = info.eraseCommand().orElseThrow(() -> new An3155Exception(
+                "the bootloader on " + client.port() + " lists neither ERASE (0x43) nor EXTENDED_ERASE (0x44)"));
         Verify verify = resolveVerify(options.verify(), info);
         progress.step(String.format(Locale.ROOT, "bootloader %s on %s: chip 0x%03X, erase 0x%02X, GET_CHECKSUM %s",
-                info.versionText(), client.port(), chip, eraseCommand, info.hasChecksum() ? "yes" : "no"));
+                info.versionText(), client.port(), chip, eraseCommand.code(), info.hasChecksum() ? "yes" : "no"));
 
         if (!options.allowDowngrade()) {
             refuseDowngrade();
@@ -224,7 +223,7 @@ final class Flasher {
         }
     }
 
-    private int erase(int eraseCommand, boolean all) throws IOException {
+    private int erase(EraseCommand eraseCommand, boolean all) throws IOException {
         if (all) {
             progress.step("erase all (mass erase)");
             client.massErase(eraseCommand, EraseWaits.forAll(board.flash()));

@@ -20,9 +20,9 @@ final class SyncAdvice {
                         + heard.name() + " its port? (" + OTHER_PTY_END + ")";
                 case CONSOLE -> "nothing came back at all, not even from a running firmware: is " + heard.name()
                         + " the board's port and the board powered? (" + OTHER_PTY_END + "); a board that runs no Tern "
-                        + "firmware needs BOOT0 high and a reset, then --enter none";
+                        + "firmware needs BOOT0 high and a reset, then --enter boot-pin-reset";
                 case BOOT0 -> "nothing came back at all: are RTS and DTR wired to BOOT0 and NRST? If not, set BOOT0 high, "
-                        + "reset, and use --enter none";
+                        + "reset, and use --enter boot-pin-reset";
             };
         }
         String line = heard.lastTextLine();
@@ -32,9 +32,9 @@ final class SyncAdvice {
         if (line != null) {
             return "it heard text instead, so a firmware runs: '" + line + "'; " + switch (entry) {
                 case CONSOLE -> "it did not jump to its bootloader on 'bootloader' (not a Tern firmware?): set BOOT0 high, "
-                        + "reset, and use --enter none";
-                case NONE -> "try --enter console (a Tern firmware jumps to its bootloader on it), or set BOOT0 high and reset";
-                case BOOT0 -> "the RTS/DTR reset did not hold BOOT0 high: try --enter console, or set BOOT0 high by hand";
+                        + "reset, and use --enter boot-pin-reset";
+                case NONE -> "try --enter console-command (a Tern firmware jumps to its bootloader on it), or set BOOT0 high and reset";
+                case BOOT0 -> "the RTS/DTR reset did not hold BOOT0 high: try --enter console-command, or set BOOT0 high by hand";
             };
         }
         return "it heard " + heard.count() + " bytes but no ACK or NACK: a wrong speed or format? (the STM32 ROM bootloader "

@@ -9,12 +9,13 @@ import java.time.Instant;
  * CR LF or a lone CR (the LF of a CR LF split across two reads is still one ending). Each line
  * carries the time its FIRST byte arrived, not its last. A line longer than {@link #MAX_LINE}
  * bytes is cut there. Text is decoded as UTF-8 (bad bytes become U+FFFD) and control characters
- * other than TAB are shown as {@code \xNN}, so bootloader bytes cannot upset the terminal.
+ * other than TAB are shown as {@code \xNN}, so bootloader bytes cannot upset the terminal. The
+ * monitor and the demo's console relay both cut lines here.
  */
-final class LineAssembler implements ByteSink {
+public final class LineAssembler implements ByteSink {
 
     /** What receives each line. */
-    interface Lines {
+    public interface Lines {
         void line(String text, Instant firstByte) throws IOException;
     }
 
@@ -27,7 +28,7 @@ final class LineAssembler implements ByteSink {
     private Instant firstByte;
     private boolean afterCr;
 
-    LineAssembler(Lines lines) {
+    public LineAssembler(Lines lines) {
         this.lines = lines;
     }
 

@@ -290,10 +290,11 @@ public final class JsscLink implements SerialLink {
     private LineControlUnsupportedException noModemLine(String line) {
         if (pseudoTerminal) {
             return new LineControlUnsupportedException(name, name + " is a pseudo-terminal, which has no modem lines: "
-                    + line + " cannot be set; enter the bootloader another way (--enter console, or BOOT0 by hand with --enter none)");
+                    + line + " cannot be set; enter the bootloader another way (--enter console-command, or BOOT0 by hand"
+                    + " with --enter boot-pin-reset)");
         }
         return new LineControlUnsupportedException(name, name + ": the driver refused to set " + line
-                + " (the adapter may not wire it); enter the bootloader another way (--enter console)");
+                + " (the adapter may not wire it); enter the bootloader another way (--enter console-command)");
     }
 
     /** A native call under the shared lock, its jssc failures turned into tern's. */

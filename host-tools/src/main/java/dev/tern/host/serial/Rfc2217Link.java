@@ -311,7 +311,7 @@ public final class Rfc2217Link implements SerialLink {
             // ser2net stays silent when the line cannot be set (TIOCMSET fails on a pseudo-terminal)
             throw new LineControlUnsupportedException(name, name + ": the server did not confirm " + line + " within "
                     + ANSWER_TIMEOUT.toSeconds() + " s; its serial port may have no modem lines (a pseudo-terminal has none)"
-                    + "; enter the bootloader another way (--enter console)");
+                    + "; enter the bootloader another way (--enter console-command)");
         }
         if (answered != asked) {
             throw new LineControlUnsupportedException(name, name + ": the server did not set " + line

@@ -18,12 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.tern.app.ConfigPage;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardLoader;
-import dev.tern.boards.definition.Region;
-import dev.tern.boards.flash.FlashGeometry;
-import dev.tern.boards.flash.FlashMemory;
+import dev.tern.boards.firmware.ProvisionedFlash;
 import dev.tern.boards.virtual.VirtualBoard;
 import dev.tern.host.Main;
 import dev.tern.host.Tern;
@@ -53,21 +50,8 @@ class DemoCommandTest {
         VirtualBoard board = request.board();
         board.cutPower();
         try {
-            byte[] bytes = Files.readAllBytes(request.image());
-            FlashGeometry geometry = VIRTUAL.flash().geometry();
-            try (FlashMemory flash = FlashMemory.open(board.flashFile(), geometry)) {
-                Region app = VIRTUAL.appSlot();
-                for (long at = app.address(); at < app.address() + bytes.length; ) {
-                    int page = geometry.pageAt(at);
-                    flash.erasePage(page);
-                    at = geometry.pageAddress(page) + geometry.pageSize(page);
-                }
-                flash.program(app.address(), bytes, 0, bytes.length);
-                int page = geometry.pageAt(VIRTUAL.configPage().address());
-                flash.erasePage(page);
-                byte[] config = ConfigPage.encodePage(String.join("\n", request.settings()) + "\n", geometry.pageSize(page));
-                flash.program(VIRTUAL.configPage().address(), config, 0, config.length);
-            }
+            ProvisionedFlash.write(VIRTUAL, board.flashFile(), Files.readAllBytes(request.image()),
+                    String.join("\n", request.settings()) + "\n");
             board.powerOn();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tern.boards.firmware.Reading;
 import dev.tern.host.demo.ReadingsTable.Counts;
 
 class ReadingsTableTest {
@@ -15,7 +16,7 @@ class ReadingsTableTest {
     private final ReadingsTable table = new ReadingsTable(QosPlan.defaults());
 
     private void add(String sensor, int qos, long seq, boolean dup) {
-        table.add(new Reading(sensor, qos, seq, dup, "v" + seq));
+        table.add(new Reading(sensor, qos, seq, dup, seq * 100, "v" + seq));
     }
 
     private Counts counts(String sensor) {
@@ -90,7 +91,7 @@ class ReadingsTableTest {
 
     @Test
     void ignoresTopicsThatAreNotPlannedSensors() {
-        assertTrue(!table.add(new Reading("status", 1, 1, false, "x")));
+        assertTrue(!table.add(new Reading("status", 1, 1, false, 0, "x")));
         assertEquals(3, table.counts().size());
     }
 

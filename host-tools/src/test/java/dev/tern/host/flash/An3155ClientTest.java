@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.Tag;
@@ -25,8 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.tern.boards.bootloader.An3155;
 import dev.tern.boards.bootloader.BootloaderConfig;
-import dev.tern.boards.bootloader.EraseCommand;
 import dev.tern.boards.bootloader.Stm32Crc;
+import dev.tern.boards.definition.EraseCommand;
 import dev.tern.host.serial.FakeSerialLink;
 import dev.tern.host.serial.SerialLink;
 import dev.tern.host.serial.SerialLinks;
@@ -49,7 +50,7 @@ class An3155ClientTest {
             assertEquals(An3155.NACK, client.sync(3), "a second 0x7F: synced already");
             BootloaderInfo info = client.get();
             assertEquals("3.1", info.versionText());
-            assertEquals(An3155.EXTENDED_ERASE, info.eraseCommand());
+            assertEquals(Optional.of(EraseCommand.EXTENDED_ERASE), info.eraseCommand());
             assertTrue(info.hasChecksum());
             assertEquals(0x449, client.getId());
         }
@@ -63,7 +64,7 @@ class An3155ClientTest {
              SerialLink link = SerialLinks.open(server.url())) {
             An3155Client client = new An3155Client(link);
             client.sync(3);
-            client.erase(An3155.EXTENDED_ERASE, new int[] {4});
+            client.erase(EraseCommand.EXTENDED_ERASE, new int[] {4});
             client.write(APP, block, 0, block.length);
             byte[] back = new byte[256];
             client.read(APP, back, 0, back.length);
@@ -75,19 +76,19 @@ class An3155ClientTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EraseCommand.class)
+    @EnumSource(value = EraseCommand.class, names = {"ERASE", "EXTENDED_ERASE"})
     void erasesPagesWithTheCommandTheBootloaderHasAndMassErases(EraseCommand erase) throws IOException {
         byte[] block = new byte[16];
         try (BootloaderServer server = BootloaderServer.start(folder, BootloaderConfig.of(0x449, erase));
              SerialLink link = SerialLinks.open(server.url())) {
             An3155Client client = new An3155Client(link);
             client.sync(3);
-            assertEquals(erase.code(), client.get().eraseCommand());
+            assertEquals(Optional.of(erase), client.get().eraseCommand());
             client.write(APP, block, 0, block.length); // zeros over erased flash
-            client.erase(erase.code(), new int[] {1, 4});
+            client.erase(erase, new int[] {1, 4});
             assertTrue(FlashPlan.isBlank(server.read(APP, 16), 0, 16), "page 4 erased");
             client.write(APP, block, 0, block.length);
-            client.massErase(erase.code());
+            client.massErase(erase);
             assertTrue(FlashPlan.isBlank(server.read(APP, 16), 0, 16), "mass erased");
             assertEquals(1, server.massErases());
         }

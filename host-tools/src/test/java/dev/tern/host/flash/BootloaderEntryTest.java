@@ -2,6 +2,7 @@ package dev.tern.host.flash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.tern.boards.definition.BoardLoader;
+import dev.tern.boards.definition.EntryMethod;
+import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.TernException;
 import dev.tern.host.serial.FakeSerialLink;
 import dev.tern.host.serial.LineSettings;
 
@@ -41,5 +46,29 @@ class BootloaderEntryTest {
         int count = ends[1].read(sent, 0, sent.length, Duration.ofSeconds(1));
         assertEquals("\nbootloader\n", new String(sent, 0, count, StandardCharsets.US_ASCII));
         assertEquals(BOOTLOADER, ends[0].settings(), "the bootloader's line once the firmware jumped");
+    }
+
+    @Test
+    void enterTakesTheBoardDefinitionsWords() {
+        for (EntryMethod method : EntryMethod.values()) {
+            assertEquals(method, BootloaderEntry.parse(method.key()));
+        }
+        assertEquals(BootloaderEntry.CONSOLE, BootloaderEntry.of(EntryMethod.CONSOLE_COMMAND));
+        assertEquals(BootloaderEntry.BOOT0, BootloaderEntry.of(EntryMethod.DTR_RTS_AUTO_RESET));
+        assertEquals(BootloaderEntry.NONE, BootloaderEntry.of(EntryMethod.BOOT_PIN_RESET));
+    }
+
+    @Test
+    void anotherWordIsAUsageErrorListingTheWords() {
+        TernException e = assertThrows(TernException.class, () -> BootloaderEntry.parse("boot0"));
+        assertEquals(ExitCodes.USAGE, e.exitCode());
+        assertEquals("--enter must be one of " + EntryMethod.keys() + ", not 'boot0'", e.getMessage());
+    }
+
+    @Test
+    void theDefaultIsTheConsoleCommandWhereTheBoardTakesItElseAWayByHand() {
+        BoardLoader boards = new BoardLoader();
+        assertEquals(EntryMethod.CONSOLE_COMMAND, BootloaderEntry.defaultFor(boards.load("virtual")));
+        assertEquals(EntryMethod.BOOT_PIN_RESET, BootloaderEntry.defaultFor(boards.load("esp-wrover-kit")));
     }
 }

@@ -76,7 +76,7 @@ final class BootloaderServer implements AutoCloseable {
 
     /** The virtual board's chip (0x449, EXTENDED_ERASE); {@code getChecksum} whether GET lists 0xA1. */
     static BootloaderServer start(Path folder, boolean getChecksum) throws IOException {
-        return start(folder, BootloaderConfig.of(CHIP, dev.tern.boards.bootloader.EraseCommand.EXTENDED_ERASE).getChecksum(getChecksum));
+        return start(folder, BootloaderConfig.of(CHIP, dev.tern.boards.definition.EraseCommand.EXTENDED_ERASE).getChecksum(getChecksum));
     }
 
     static BootloaderServer start(Path folder, BootloaderConfig config) throws IOException {

@@ -37,7 +37,7 @@ class FlashAgainstTheSimTest {
                 .trustedKeys(List.of(TestImages.KEY.publicKeyPem().getBytes(StandardCharsets.US_ASCII)))
                 .flashTiming(TimingMode.ACCOUNTED);
         try (VirtualBoard board = VirtualBoard.start(options)) {
-            Tern run = Tern.run("flash", image, "--port", board.consoleUrl(), "--enter", "none");
+            Tern run = Tern.run("flash", image, "--port", board.consoleUrl(), "--enter", "boot-pin-reset");
 
             assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
             assertTrue(run.err.contains("refused the image: boot: refused: version 1.2.3+0 is lower than 2.0.0+0, the last booted"
@@ -61,9 +61,9 @@ class FlashAgainstTheSimTest {
             int monitorPort;
             try (Socket monitor = new Socket("127.0.0.1", tcpPort)) {
                 monitorPort = monitor.getLocalPort();
-                blocked = Tern.run("flash", image, "--port", port, "--enter", "none", "--no-go");
+                blocked = Tern.run("flash", image, "--port", port, "--enter", "boot-pin-reset", "--no-go");
             }
-            Tern after = Tern.run("flash", image, "--port", port, "--enter", "none", "--no-go");
+            Tern after = Tern.run("flash", image, "--port", port, "--enter", "boot-pin-reset", "--no-go");
 
             assertEquals(ExitCodes.UNREACHABLE, blocked.exitCode, blocked.toString());
             assertTrue(blocked.err.contains("after 3 syncs: the sim said: 'tern sim: console busy: 127.0.0.1:" + monitorPort

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.tern.app.ConfigPage;
 import dev.tern.boards.bootloader.BootloaderConfig;
-import dev.tern.boards.bootloader.EraseCommand;
+import dev.tern.boards.definition.EraseCommand;
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.KeyType;
 import dev.tern.host.Tern;
@@ -78,7 +78,7 @@ class FlashCommandTest {
     void withoutGetChecksumPagesAreComparedAndVerifiedByReadingBack() throws IOException {
         Path image = image(20 * 1024);
         try (BootloaderServer server = BootloaderServer.start(folder, false)) {
-            Tern first = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            Tern first = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset");
             assertEquals(ExitCodes.OK, first.exitCode, first.toString());
             assertTrue(first.out.contains("GET_CHECKSUM no"), first.out);
             assertTrue(first.out.contains("verify ok (read, 1 page)"), first.out);
@@ -86,12 +86,12 @@ class FlashCommandTest {
             String size = FlashProgress.size(Files.size(image));
             assertTrue(first.out.contains("GET_CHECKSUM no\ncompare: reading back " + size + " ...\n"), first.out);
             assertTrue(first.out.contains("verify: reading back " + size + " ...\nverify ok"), first.out);
-            Tern crc = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--verify", "crc");
+            Tern crc = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset", "--verify", "crc");
             assertEquals(ExitCodes.FAILURE, crc.exitCode, crc.toString());
             assertTrue(crc.err.contains("tern flash: --verify crc: this bootloader (version 3.1) has no GET_CHECKSUM; use --verify read"),
                     crc.err);
             server.clearCounts();
-            Tern second = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            Tern second = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset");
             assertTrue(second.out.contains("done: 0 B written"), second.out);
             assertEquals(0, server.writes());
             assertTrue(server.reads() >= 20 * 1024 / 256, "the page was compared by READ_MEMORY");
@@ -103,7 +103,7 @@ class FlashCommandTest {
         Path image = image(4 * 1024);
         try (BootloaderServer server = BootloaderServer.start(folder, true)) {
             server.nackWrites(APP + 512, 1);
-            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset");
             assertEquals(ExitCodes.OK, run.exitCode, run.toString());
             assertTrue(run.out.contains(", 1 block sent again, "), run.out);
             assertTrue(run.out.contains("verify ok"), run.out);
@@ -115,7 +115,7 @@ class FlashCommandTest {
         Path image = image(4 * 1024);
         try (BootloaderServer server = BootloaderServer.start(folder, true)) {
             server.nackWrites(APP + 512, 1000);
-            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset");
             assertEquals(ExitCodes.FAILURE, run.exitCode, run.toString());
             assertEquals("tern flash: the bootloader refused the block at 0x08020200 (256 bytes) 3 times (NACK); the flash"
                     + " there may be write-protected or worn\n", run.err);
@@ -127,14 +127,14 @@ class FlashCommandTest {
         Path image = image(4 * 1024);
         try (BootloaderServer server = BootloaderServer.start(folder, false)) {
             server.corruptAfterWrite(APP + 0x300);
-            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--verify", "read");
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset", "--verify", "read");
             assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
             assertTrue(run.err.startsWith("tern flash: verify failed at 0x08020000: the byte at 0x08020300 is 0x"), run.err);
             assertEquals(-1, server.goAddress(), "no GO after a failed verify");
         }
         try (BootloaderServer server = BootloaderServer.start(folder, true)) {
             server.corruptAfterWrite(APP + 0x300);
-            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset");
             assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
             assertTrue(run.err.startsWith("tern flash: verify failed at 0x08020000: the CRC of 0x08020000..0x08021"), run.err);
         }
@@ -144,13 +144,13 @@ class FlashCommandTest {
     void aChipThatIsNotTheBoardsIsRefusedUnlessForced() throws IOException {
         Path image = image(1024);
         try (BootloaderServer server = BootloaderServer.start(folder, BootloaderConfig.of(0x451, EraseCommand.EXTENDED_ERASE))) {
-            Tern refused = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            Tern refused = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset");
             assertEquals(ExitCodes.FAILURE, refused.exitCode, refused.toString());
             assertEquals("tern flash: the chip on " + server.url() + " answers GET_ID 0x451, but virtual has chip 0x449"
                     + " (STM32F746NGH6 (simulated)); pick the right --board, or --force to flash anyway\n", refused.err);
             assertEquals(0, server.erases());
 
-            Tern forced = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--force");
+            Tern forced = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset", "--force");
             assertEquals(ExitCodes.OK, forced.exitCode, forced.toString());
             assertTrue(forced.out.contains("warning: the chip on"), forced.out);
         }
@@ -193,9 +193,9 @@ class FlashCommandTest {
         Path newer = TestImages.write(folder, "newer.bin", TestImages.signed(4 * 1024, 1, "1.4.2"));
         Path older = TestImages.write(folder, "older.bin", TestImages.signed(4 * 1024, 2, "0.1.0"));
         try (BootloaderServer server = BootloaderServer.start(folder, true)) {
-            assertEquals(ExitCodes.OK, Tern.run("flash", newer, "--port", server.url(), "--enter", "none").exitCode);
+            assertEquals(ExitCodes.OK, Tern.run("flash", newer, "--port", server.url(), "--enter", "boot-pin-reset").exitCode);
 
-            Tern refused = Tern.run("flash", older, "--port", server.url(), "--enter", "none");
+            Tern refused = Tern.run("flash", older, "--port", server.url(), "--enter", "boot-pin-reset");
 
             assertEquals(ExitCodes.VERIFICATION_FAILED, refused.exitCode, refused.toString());
             assertTrue(refused.err.contains("the board's app slot holds image 1.4.2+0 and this image is 0.1.0+0, lower: the board's"
@@ -206,7 +206,7 @@ class FlashCommandTest {
             byte[] good = Files.readAllBytes(newer);
             assertArrayEquals(good, server.read(APP, good.length), "the good image is still there");
 
-            Tern allowed = Tern.run("flash", older, "--port", server.url(), "--enter", "none", "--allow-downgrade");
+            Tern allowed = Tern.run("flash", older, "--port", server.url(), "--enter", "boot-pin-reset", "--allow-downgrade");
             assertEquals(ExitCodes.OK, allowed.exitCode, allowed.toString());
             byte[] old = Files.readAllBytes(older);
             assertArrayEquals(old, server.read(APP, old.length));
@@ -324,7 +324,7 @@ class FlashCommandTest {
         try (ServerSocket silent = new ServerSocket()) {
             silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             String url = "socket://127.0.0.1:" + silent.getLocalPort();
-            Tern none = Tern.run("flash", image, "--port", url, "--enter", "none");
+            Tern none = Tern.run("flash", image, "--port", url, "--enter", "boot-pin-reset");
             assertEquals(ExitCodes.UNREACHABLE, none.exitCode, none.toString());
             assertEquals("tern flash: no answer from bootloader on " + url + " after 3 syncs: nothing came back at all: is the"
                     + " board in its bootloader (BOOT0 high, then reset) and is " + url + " its port? (with 'tern sim --pty',"
@@ -333,7 +333,7 @@ class FlashCommandTest {
             assertEquals(3, made.getInputStream().readNBytes(3).length, "three 0x7F were sent");
             made.close();
 
-            Tern console = Tern.run("flash", image, "--port", url, "--enter", "console");
+            Tern console = Tern.run("flash", image, "--port", url, "--enter", "console-command");
             assertEquals(ExitCodes.UNREACHABLE, console.exitCode, console.toString());
             assertTrue(console.err.contains("after 3 syncs: nothing came back at all, not even from a running firmware: is " + url
                     + " the board's port and the board powered?"), console.err);
@@ -346,12 +346,12 @@ class FlashCommandTest {
         Path image = image(1024);
         byte[] text = "I (123) app: still running\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         try (Answering firmware = new Answering(text); Answering noise = new Answering(new byte[] {0x00, (byte) 0xF0, 0x13})) {
-            Tern chatty = Tern.run("flash", image, "--port", firmware.url(), "--enter", "none");
-            Tern garbled = Tern.run("flash", image, "--port", noise.url(), "--enter", "none");
+            Tern chatty = Tern.run("flash", image, "--port", firmware.url(), "--enter", "boot-pin-reset");
+            Tern garbled = Tern.run("flash", image, "--port", noise.url(), "--enter", "boot-pin-reset");
 
             assertEquals(ExitCodes.UNREACHABLE, chatty.exitCode, chatty.toString());
             assertTrue(chatty.err.contains("after 3 syncs: it heard text instead, so a firmware runs: 'I (123) app: still running';"
-                    + " try --enter console"), chatty.err);
+                    + " try --enter console-command"), chatty.err);
             assertEquals(ExitCodes.UNREACHABLE, garbled.exitCode, garbled.toString());
             assertTrue(garbled.err.contains("bytes but no ACK or NACK: a wrong speed or format? (the STM32 ROM bootloader speaks 8E1,"),
                     garbled.err);
@@ -393,10 +393,10 @@ class FlashCommandTest {
     @Test
     void boot0OnAPortWithoutModemLinesIsExit3SuggestingConsoleEntry() throws IOException {
         try (BootloaderServer server = BootloaderServer.start(folder, true)) {
-            Tern run = Tern.run("flash", image(1024), "--port", server.url(), "--enter", "boot0");
+            Tern run = Tern.run("flash", image(1024), "--port", server.url(), "--enter", "dtr-rts-auto-reset");
             assertEquals(ExitCodes.UNREACHABLE, run.exitCode, run.toString());
             assertTrue(run.err.startsWith("tern flash: " + server.url() + ": a raw socket has no RTS line"), run.err);
-            assertTrue(run.err.contains("try --enter console"), run.err);
+            assertTrue(run.err.contains("try --enter console-command"), run.err);
         }
     }
 
@@ -420,11 +420,11 @@ class FlashCommandTest {
         Path image = image(1024);
         try (BootloaderServer server = BootloaderServer.start(folder, true)) {
             server.bootLine("boot: refused: REFUSED (bad signature): no trusted key; staying in bootloader");
-            Tern dry = Tern.run("flash", image, "--port", server.url(), "--enter", "none", "--dry-run");
+            Tern dry = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset", "--dry-run");
             assertEquals(ExitCodes.OK, dry.exitCode, dry.toString());
             assertTrue(dry.out.contains("board: boot: refused: REFUSED (bad signature)"), dry.out);
 
-            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "none");
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "boot-pin-reset");
             assertEquals(ExitCodes.VERIFICATION_FAILED, run.exitCode, run.toString());
             assertEquals("tern flash: the board's secure boot refused the image: boot: refused: REFUSED (bad signature): no"
                     + " trusted key; staying in bootloader; the board stays in its bootloader until it is flashed with an image it"
@@ -437,7 +437,7 @@ class FlashCommandTest {
     void eraseAllMassErasesAndJsonSummarizesForScripts() throws IOException {
         Path image = image(2048);
         try (BootloaderServer server = BootloaderServer.start(folder, true)) {
-            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "console", "--erase", "all", "--json");
+            Tern run = Tern.run("flash", image, "--port", server.url(), "--enter", "console-command", "--erase", "all", "--json");
             assertEquals(ExitCodes.OK, run.exitCode, run.toString());
             assertEquals(1, server.massErases());
             assertTrue(run.err.contains("erase all (mass erase)"), run.err);

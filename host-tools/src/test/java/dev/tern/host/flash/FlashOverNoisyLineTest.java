@@ -18,12 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.tern.app.SensorApp;
+import dev.tern.boards.firmware.SensorFirmware;
 import dev.tern.boards.image.ImageKey;
-import dev.tern.boards.image.ImageSigner;
-import dev.tern.boards.image.ImageVersion;
 import dev.tern.boards.image.KeyType;
-import dev.tern.boards.image.SignOptions;
 import dev.tern.boards.virtual.BoardMode;
 import dev.tern.boards.virtual.ConsoleEndpoint;
 import dev.tern.boards.virtual.LineFaults;
@@ -50,6 +47,7 @@ import dev.tern.host.cli.ExitCodes;
 @Timeout(120)
 class FlashOverNoisyLineTest {
 
+    private static final SensorFirmware FIRMWARE = SensorFirmware.find();
     private static final Duration BOOT = Duration.ofSeconds(15);
     private static final Duration BOARD_INTER_BYTE = Duration.ofMillis(200);
     private static final String RETRY_WAIT = "300ms";
@@ -66,6 +64,7 @@ class FlashOverNoisyLineTest {
     void atALowRateTheFlashCompletesThroughRetriesVerifiesAndTheBoardBootsTheImage(long seed) throws Exception {
         ImageKey key = ImageKey.generate(KeyType.ED25519);
         Path image = signedFirmware(key);
+        int pages = TestImages.appPages((int) Files.size(image));
         LineFaults faults = new LineFaults(LOW_RATE, LOW_RATE, seed);
         try (VirtualBoard board = VirtualBoard.start(options(folder.resolve("flash.bin"), key, faults))) {
             assertTrue(board.awaitMode(BoardMode.BOOTLOADER, BOOT), "a blank board waits in its bootloader");
@@ -77,9 +76,8 @@ class FlashOverNoisyLineTest {
             assertTrue(faulted > 0, "the line did drop or flip bytes (else this test ran on a clean line): " + stats);
 
             assertEquals(ExitCodes.OK, run.exitCode, run.toString());
-            String pages = AppSlotPages.pages(AppSlotPages.of("virtual", Files.size(image)));
-            assertTrue(run.out.contains("verify ok (crc, " + pages + ")"), run.out);
-            assertTrue(run.out.contains("board: boot: image 0.1.0+0 verified"), run.out);
+            assertTrue(run.out.contains("verify ok (crc, " + TestImages.pages(pages) + ")"), run.out);
+            assertTrue(run.out.contains("board: boot: image " + FIRMWARE.imageVersion() + "+0 verified"), run.out);
             assertTrue(board.awaitMode(BoardMode.RUNNING, BOOT), "the image flashed over the noisy line runs");
             assertNull(board.failure(), "board failure");
         }
@@ -124,9 +122,6 @@ class FlashOverNoisyLineTest {
     }
 
     private Path signedFirmware(ImageKey key) throws Exception {
-        Path jar = Path.of(SensorApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertTrue(Files.isRegularFile(jar), "run in the Maven reactor, where the firmware is a jar: " + jar);
-        byte[] image = new ImageSigner(SignOptions.defaults(ImageVersion.parse("0.1.0"))).sign(Files.readAllBytes(jar), key);
-        return TestImages.write(folder, "firmware.bin", image);
+        return TestImages.write(folder, "firmware.bin", FIRMWARE.signed(key));
     }
 }

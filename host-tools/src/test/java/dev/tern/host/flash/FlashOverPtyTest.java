@@ -15,13 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.tern.app.SensorApp;
+import dev.tern.boards.firmware.SensorFirmware;
 import dev.tern.boards.flash.TimingMode;
 import dev.tern.boards.image.ImageKey;
-import dev.tern.boards.image.ImageSigner;
-import dev.tern.boards.image.ImageVersion;
 import dev.tern.boards.image.KeyType;
-import dev.tern.boards.image.SignOptions;
 import dev.tern.boards.virtual.BoardMode;
 import dev.tern.boards.virtual.ConsoleEndpoint;
 import dev.tern.boards.virtual.McubootImageCheck;
@@ -43,6 +40,7 @@ import dev.tern.testsupport.PtyPair;
 @Timeout(120)
 class FlashOverPtyTest {
 
+    private static final SensorFirmware FIRMWARE = SensorFirmware.find();
     private static final Duration BOOT = Duration.ofSeconds(15);
 
     @TempDir
@@ -62,7 +60,7 @@ class FlashOverPtyTest {
             System.out.println("[flash pty] first:\n" + first.out + first.err);
             assertEquals(ExitCodes.OK, first.exitCode, first.toString());
             assertTrue(first.out.contains("on " + port + ": chip 0x449"), first.out);
-            assertTrue(first.out.contains("board: boot: image 0.1.0+0 verified"), first.out);
+            assertTrue(first.out.contains("board: boot: image " + FIRMWARE.imageVersion() + "+0 verified"), first.out);
             assertTrue(board.awaitMode(BoardMode.RUNNING, BOOT), "the flashed firmware runs");
 
             // --monitor keeps the port open from GO on: the secure-boot line right after GO is not lost
@@ -73,7 +71,7 @@ class FlashOverPtyTest {
             assertTrue(second.out.contains("done: 0 B written, "), second.out);
             assertTrue(second.out.contains("pages skipped (unchanged)"), second.out);
             assertTrue(second.err.contains("monitor: watching " + port), second.err);
-            assertTrue(second.out.contains("boot: image 0.1.0+0 verified"), second.out);
+            assertTrue(second.out.contains("boot: image " + FIRMWARE.imageVersion() + "+0 verified"), second.out);
             assertTrue(board.awaitMode(BoardMode.RUNNING, BOOT), "and runs again");
             assertNull(board.failure(), "board failure");
         }
@@ -152,9 +150,6 @@ class FlashOverPtyTest {
     }
 
     private Path signedFirmware(ImageKey key) throws Exception {
-        Path jar = Path.of(SensorApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertTrue(Files.isRegularFile(jar), "run in the Maven reactor, where the firmware is a jar: " + jar);
-        byte[] image = new ImageSigner(SignOptions.defaults(ImageVersion.parse("0.1.0"))).sign(Files.readAllBytes(jar), key);
-        return TestImages.write(folder, "firmware.bin", image);
+        return TestImages.write(folder, "firmware.bin", FIRMWARE.signed(key));
     }
 }

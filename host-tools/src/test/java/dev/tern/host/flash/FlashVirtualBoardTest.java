@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -16,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -31,15 +28,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.tern.app.FirmwareVersion;
-import dev.tern.app.SensorApp;
+import dev.tern.boards.firmware.SensorFirmware;
 import dev.tern.boards.flash.TimeFigure;
 import dev.tern.boards.flash.TimingMode;
 import dev.tern.boards.image.ImageKey;
-import dev.tern.boards.image.ImageSigner;
-import dev.tern.boards.image.ImageVersion;
 import dev.tern.boards.image.KeyType;
-import dev.tern.boards.image.SignOptions;
 import dev.tern.boards.virtual.BoardMode;
 import dev.tern.boards.virtual.DeviceWear;
 import dev.tern.boards.virtual.McubootImageCheck;
@@ -100,14 +93,13 @@ class FlashVirtualBoardTest {
     @Test
     void theFlashedFirmwareBootsPublishesAtTheQosSetAndAnUnchangedReflashSkipsItsPages() throws Exception {
         TestBroker broker = BROKERS.get(BrokerKind.MOSQUITTO);
-        Path firmwareJar = Path.of(SensorApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertTrue(Files.isRegularFile(firmwareJar), "run in the Maven reactor, where the firmware is a jar: " + firmwareJar);
-        String version = firmwareVersion(firmwareJar);
+        SensorFirmware firmware = SensorFirmware.find();
+        String version = firmware.version();
+        String numeric = firmware.imageVersion();
         ImageKey key = ImageKey.generate(KeyType.ED25519);
-        String numeric = version.replaceAll("[^0-9.].*$", ""); // 0.1.0 for 0.1.0-SNAPSHOT
-        byte[] image = new ImageSigner(SignOptions.defaults(ImageVersion.parse(numeric)))
-                .sign(Files.readAllBytes(firmwareJar), key);
-        Path imageFile = TestImages.write(folder, "tern-firmware.bin", image);
+        byte[] signed = firmware.signed(key);
+        Path imageFile = TestImages.write(folder, "tern-firmware.bin", signed);
+        String pages = TestImages.pages(TestImages.appPages(signed.length) + 1); // and the config page
         String id = "flash-e2e-" + Long.toHexString(System.nanoTime());
         Path config = folder.resolve("board.cfg");
         Files.writeString(config, "broker.host=127.0.0.1\nbroker.port=" + broker.port() + "\nmqtt.clientId=" + id
@@ -131,8 +123,7 @@ class FlashVirtualBoardTest {
             assertEquals(ExitCodes.OK, first.exitCode, first.toString());
             assertTrue(first.out.contains("bootloader 3.1 on " + board.consoleUrl() + ": chip 0x449, erase 0x44, GET_CHECKSUM yes"),
                     first.out);
-            int pages = AppSlotPages.of("virtual", image.length) + 1; // the image's pages and the config page
-            assertTrue(first.out.contains("verify ok (crc, " + AppSlotPages.pages(pages) + ")"), first.out);
+            assertTrue(first.out.contains("verify ok (crc, " + pages + ")"), first.out);
             assertTrue(first.out.contains("board: boot: image " + numeric + "+0 verified ("), first.out);
             assertTrue(board.awaitMode(BoardMode.RUNNING, LINE), "the flashed image runs");
             assertTrue(console(board.consoleUrl(), "status", "version=" + version + " "), "the firmware says its version");
@@ -144,22 +135,13 @@ class FlashVirtualBoardTest {
             System.out.println("[flash e2e] unchanged re-flash:\n" + second.out + second.err);
             assertEquals(ExitCodes.OK, second.exitCode, second.toString());
             assertTrue(second.out.contains("done: 0 B written, "), second.out);
-            assertTrue(second.out.contains("0 pages erased, " + AppSlotPages.pages(pages) + " skipped (unchanged)"), second.out);
+            assertTrue(second.out.contains("0 pages erased, " + pages + " skipped (unchanged)"), second.out);
             assertTrue(second.out.contains("board: boot: image "), second.out);
             assertTrue(board.awaitMode(BoardMode.RUNNING, LINE), "it runs again");
             assertNull(board.failure(), "board failure");
         } finally {
             subscriber.disconnectForcibly(1_000);
             subscriber.close();
-        }
-    }
-
-    private static String firmwareVersion(Path jar) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            JarEntry entry = file.getJarEntry("dev/tern/app/" + FirmwareVersion.RESOURCE);
-            try (InputStream in = file.getInputStream(entry)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            }
         }
     }
 

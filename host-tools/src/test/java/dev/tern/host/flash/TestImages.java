@@ -12,6 +12,9 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.boards.definition.BoardLoader;
+import dev.tern.boards.flash.FlashGeometry;
 import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.ImageSigner;
 import dev.tern.boards.image.ImageTooLargeException;
@@ -24,6 +27,7 @@ import dev.tern.hal.Firmware;
 final class TestImages {
 
     static final ImageKey KEY = ImageKey.generate(KeyType.ED25519);
+    private static final BoardDefinition VIRTUAL = new BoardLoader().load("virtual");
 
     private TestImages() {
     }
@@ -69,6 +73,18 @@ final class TestImages {
         } catch (ImageTooLargeException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many of the virtual board's flash pages an image of {@code length} bytes in its app slot takes. */
+    static int appPages(int length) {
+        FlashGeometry geometry = VIRTUAL.flash().geometry();
+        long start = VIRTUAL.appSlot().address();
+        return geometry.pageAt(start + length - 1) - geometry.pageAt(start) + 1;
+    }
+
+    /** {@code 1 page}, {@code 3 pages}: as tern flash counts them. */
+    static String pages(int count) {
+        return count + (count == 1 ? " page" : " pages");
     }
 
     static Path write(Path folder, String name, byte[] bytes) throws IOException {

@@ -40,7 +40,7 @@ class MonitorEndToEndTest {
 
             assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
             String out = run.out();
-            assertTrue(out.contains(" boot: image " + MonitorTestBoard.IMAGE_VERSION + "+0 verified"), out);
+            assertTrue(out.contains(" boot: image " + MonitorTestBoard.FIRMWARE.imageVersion() + "+0 verified"), out);
             assertTrue(out.contains(" boot: Tern sensor firmware "), out);
             assertTrue(out.contains(" cmd: > status"), "the firmware got the typed line: " + out);
             assertTrue(out.lines().allMatch(line -> TIMESTAMPED.matcher(line).matches()), out);
@@ -64,7 +64,7 @@ class MonitorEndToEndTest {
                 MonitorTestBoard.boot(second);
 
                 assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
-                assertTrue(run.out().contains("boot: image " + MonitorTestBoard.IMAGE_VERSION + "+0 verified"), run::toString);
+                assertTrue(run.out().contains("boot: image " + MonitorTestBoard.FIRMWARE.imageVersion() + "+0 verified"), run::toString);
             }
         } finally {
             first.close();

@@ -195,7 +195,7 @@ class JsscLinkTest {
             assertFalse(host.hasModemLines());
             LineControlUnsupportedException dtr = assertThrows(LineControlUnsupportedException.class, () -> host.setDtr(false));
             assertEquals(pty.a() + " is a pseudo-terminal, which has no modem lines: DTR cannot be set; enter the bootloader "
-                    + "another way (--enter console, or BOOT0 by hand with --enter none)", dtr.getMessage());
+                    + "another way (--enter console-command, or BOOT0 by hand with --enter boot-pin-reset)", dtr.getMessage());
             assertThrows(LineControlUnsupportedException.class, () -> host.setRts(true));
         }
     }

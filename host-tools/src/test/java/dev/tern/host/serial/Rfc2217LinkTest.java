@@ -102,7 +102,7 @@ class Rfc2217LinkTest {
             LineControlUnsupportedException silent = assertThrows(LineControlUnsupportedException.class, () -> link.setDtr(false));
 
             assertEquals(server.url() + ": the server did not confirm DTR within 3 s; its serial port may have no modem lines "
-                    + "(a pseudo-terminal has none); enter the bootloader another way (--enter console)", silent.getMessage());
+                    + "(a pseudo-terminal has none); enter the bootloader another way (--enter console-command)", silent.getMessage());
         }
     }
 

@@ -1,9 +1,4 @@
-package dev.tern.host.demo;
-
-import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+package dev.tern.boards.firmware;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -14,15 +9,22 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * The demo's subscriber: an independent client (Paho, not Tern's engine) on
- * {@code <prefix>/+} at QoS 2, so each reading arrives at the QoS the board published it with
- * (the broker delivers min(publish QoS, subscription QoS)). Each reading
- * ({@code {"seq":17,"t":123456,"v":21.43}} on {@code <prefix>/<sensor>}) goes to a consumer.
+ * An independent subscriber (Paho, not Tern's engine) to a board's readings: {@code <prefix>/+} at
+ * QoS 2, so each reading arrives at the QoS the board published it with (the broker delivers
+ * min(publish QoS, subscription QoS)). Each message goes to a {@link Listener}, parsed as a
+ * {@link Reading} where it is one. Used by {@code tern demo}, the boards' end-to-end tests and the
+ * bench's powercut runs.
  */
 public final class ReadingSubscriber implements AutoCloseable {
 
-    private static final Pattern SEQ = Pattern.compile("\"seq\"\\s*:\\s*(\\d+)");
-    private static final Pattern VALUE = Pattern.compile("\"v\"\\s*:\\s*([^,}\\s]+)");
+    /** What the subscriber hands on, on Paho's thread. */
+    public interface Listener {
+        void reading(Reading reading);
+
+        /** A message on {@code <prefix>/<level>} that is not a reading (e.g. {@code status}). */
+        default void other(String topic, byte[] payload) {
+        }
+    }
 
     private final MqttClient client;
     private volatile Throwable lost;
@@ -31,16 +33,19 @@ public final class ReadingSubscriber implements AutoCloseable {
         this.client = client;
     }
 
-    /** Connects (clean session) and subscribes; returns once the subscription is granted. */
-    public static ReadingSubscriber subscribe(String serverUri, String clientId, String prefix, Consumer<Reading> readings)
-            throws MqttException {
+    /**
+     * Connects and subscribes; returns once the subscription is granted. A {@code persistent}
+     * session (clean session off) keeps what the broker queues while the subscriber is away.
+     */
+    public static ReadingSubscriber subscribe(String serverUri, String clientId, String prefix, boolean persistent,
+            Listener listener) throws MqttException {
         MqttClient client = new MqttClient(serverUri, clientId, new MemoryPersistence());
         ReadingSubscriber subscriber = new ReadingSubscriber(client);
         try {
             client.setTimeToWait(10_000);
-            client.setCallback(subscriber.callback(prefix, readings));
+            client.setCallback(subscriber.callback(prefix, listener));
             MqttConnectOptions options = new MqttConnectOptions();
-            options.setCleanSession(true);
+            options.setCleanSession(!persistent);
             options.setAutomaticReconnect(false);
             options.setConnectionTimeout(10);
             options.setKeepAliveInterval(30);
@@ -53,18 +58,7 @@ public final class ReadingSubscriber implements AutoCloseable {
         }
     }
 
-    /** A reading's payload as {@link Reading}; null when it is not one ({@code status}, commands). */
-    static Reading parse(String sensor, int qos, boolean dup, byte[] payload) {
-        String text = new String(payload, StandardCharsets.UTF_8);
-        Matcher seq = SEQ.matcher(text);
-        if (!seq.find()) {
-            return null;
-        }
-        Matcher value = VALUE.matcher(text);
-        return new Reading(sensor, qos, Long.parseLong(seq.group(1)), dup, value.find() ? value.group(1) : "?");
-    }
-
-    private MqttCallback callback(String prefix, Consumer<Reading> readings) {
+    private MqttCallback callback(String prefix, Listener listener) {
         return new MqttCallback() {
             @Override
             public void connectionLost(Throwable cause) {
@@ -73,13 +67,11 @@ public final class ReadingSubscriber implements AutoCloseable {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                if (!topic.startsWith(prefix + "/")) {
-                    return;
-                }
-                Reading reading = parse(topic.substring(prefix.length() + 1), message.getQos(), message.isDuplicate(),
-                        message.getPayload());
+                Reading reading = Reading.parse(prefix, topic, message.getQos(), message.isDuplicate(), message.getPayload());
                 if (reading != null) {
-                    readings.accept(reading);
+                    listener.reading(reading);
+                } else {
+                    listener.other(topic, message.getPayload());
                 }
             }
 
