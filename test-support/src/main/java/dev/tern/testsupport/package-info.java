@@ -17,7 +17,7 @@
  *     {@link dev.tern.testsupport.BoundedReads} (reads with a deadline).</li>
  * <li>Allocation: {@link dev.tern.testsupport.AllocationMeter} (in this JVM) and
  *     {@link dev.tern.testsupport.ForkedAllocationCheck} (an {@code -Xint} JVM, for proofs).</li>
- * <li>Faults: {@code dev.tern.testsupport.proxy.FaultProxy} cuts a connection at a chosen packet.</li>
+ * <li>Faults: {@code dev.tern.proxy.FaultProxy} cuts a connection at a chosen packet.</li>
  * </ul>
  */
 package dev.tern.testsupport;

@@ -1,4 +1,4 @@
-package dev.tern.testsupport.proxy;
+package dev.tern.proxy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +34,9 @@ import java.util.function.Predicate;
  *
  * A cut half-closes both sockets (so what was forwarded is delivered), drains what is still in
  * flight without forwarding it, then closes: the client and the broker each see the connection end.
+ *
+ * <p>{@link #refuseConnections(boolean)} makes it a network outage: new connections are accepted
+ * and reset at once, before any byte reaches the broker, until it is turned off again.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -75,6 +78,8 @@ public final class FaultProxy implements AutoCloseable {
     private volatile boolean recording = true;
     private volatile Consumer<SeenPacket> forwardedListener = packet -> { };
     private volatile boolean closed;
+    private volatile boolean refusing;
+    private final AtomicInteger refused = new AtomicInteger();
 
     private FaultProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -195,6 +200,20 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * While on, each new connection is reset as soon as it is accepted (the broker never sees it),
+     * as when the network between the client and the broker is down. Counted in {@link #refused()}.
+     */
+    public FaultProxy refuseConnections(boolean enabled) {
+        this.refusing = enabled;
+        return this;
+    }
+
+    /** Connections reset by {@link #refuseConnections(boolean)} so far. */
+    public int refused() {
+        return refused.get();
+    }
+
     /** Cuts every open connection now. */
     public void cutAll() {
         for (ProxiedConnection connection : connections) {
@@ -279,6 +298,10 @@ public final class FaultProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = listener.accept();
+                if (refusing) {
+                    refuse(client);
+                    continue;
+                }
                 Socket broker = new Socket(targetHost, targetPort);
                 ProxiedConnection connection = new ProxiedConnection(this, connections.size() + 1, client, broker);
                 connections.add(connection);
@@ -290,6 +313,15 @@ public final class FaultProxy implements AutoCloseable {
                     System.err.println("fault proxy: could not reach " + targetHost + ":" + targetPort + ": " + e);
                 }
             }
+        }
+    }
+
+    private void refuse(Socket client) {
+        refused.incrementAndGet();
+        try (client) {
+            client.setSoLinger(true, 0); // a reset, not an orderly end: nothing was ever there
+        } catch (IOException ignored) {
+            // gone already
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.tern.testsupport.proxy;
+package dev.tern.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,6 +105,32 @@ class FaultProxyTest {
             assertTrue(proxy.awaitCuts(1, Duration.ofSeconds(5)));
             assertTrue(waitFor(() -> brokerReceived.size() == 1), "the broker must have the PUBLISH");
             assertArrayEquals(PUBLISH_QOS1_ID_7, brokerReceived.get(0));
+        }
+    }
+
+    @Test
+    void refusesNewConnectionsWhileTheOutageLastsThenForwardsAgain() throws IOException {
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort())) {
+            proxy.refuseConnections(true);
+            try (Socket refused = connect(proxy)) {
+                assertThrows(IOException.class, () -> {
+                    refused.getOutputStream().write(PUBLISH_QOS1_ID_7);
+                    if (refused.getInputStream().read() < 0) {
+                        throw new IOException("ended");
+                    }
+                }, "a connection made during the outage must end before anything passes");
+            }
+            assertEquals(1, proxy.refused());
+            assertEquals(List.of(), brokerReceived);
+
+            proxy.refuseConnections(false);
+            try (Socket client = connect(proxy)) {
+                client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+                byte[] answer = new byte[4];
+                assertTrue(readFully(client.getInputStream(), answer), "after the outage packets must flow again");
+                assertArrayEquals(PUBACK_ID_7, answer);
+            }
+            assertEquals(1, proxy.refused());
         }
     }
 
