@@ -30,7 +30,9 @@ import ch.qos.logback.classic.LoggerContext;
  * }</pre>
  *
  * <p>{@code dataDir} receives conf/ (config.xml, logback.xml), data/, extensions/ and
- * {@code hivemq.log}: HiveMQ logs there and never to the console.
+ * {@code hivemq.log}: HiveMQ logs there and never to the console. Sessions and their queued
+ * messages persist in data/, so a broker started again on the same {@code dataDir} (after
+ * {@link #close()}) restores them: the demo's broker restart.
  */
 public final class DemoBroker implements AutoCloseable {
 
@@ -141,7 +143,7 @@ public final class DemoBroker implements AutoCloseable {
 
     static String configXml(final String host, final int port) {
         return "<?xml version=\"1.0\"?>\n"
-                + "<!-- written by tern demo: one TCP listener, data in memory, no usage statistics -->\n"
+                + "<!-- written by tern demo: one TCP listener, sessions in data/ (they outlive a restart), no usage statistics -->\n"
                 + "<hivemq>\n"
                 + "    <listeners>\n"
                 + "        <tcp-listener>\n"
@@ -150,7 +152,7 @@ public final class DemoBroker implements AutoCloseable {
                 + "        </tcp-listener>\n"
                 + "    </listeners>\n"
                 + "    <persistence>\n"
-                + "        <mode>in-memory</mode>\n"
+                + "        <mode>file</mode>\n"
                 + "    </persistence>\n"
                 + "    <anonymous-usage-statistics>\n"
                 + "        <enabled>false</enabled>\n"

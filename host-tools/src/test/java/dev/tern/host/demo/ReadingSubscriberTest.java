@@ -13,7 +13,7 @@ class ReadingSubscriberTest {
     void readsSeqAndValueFromTheFirmwaresPayload() {
         Reading reading = ReadingSubscriber.parse("pressure", 2, true,
                 "{\"seq\":17,\"t\":123456,\"v\":101325.00}".getBytes(StandardCharsets.US_ASCII));
-        assertEquals(new Reading("pressure", 2, 17, true, "101325.00"), reading);
+        assertEquals(new Reading("pressure", 2, 17, true, "101325.00", 123456), reading);
     }
 
     @Test

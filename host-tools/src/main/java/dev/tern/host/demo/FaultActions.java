@@ -1,0 +1,157 @@
+package dev.tern.host.demo;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.tern.boards.virtual.VirtualBoard;
+import dev.tern.proxy.Direction;
+import dev.tern.proxy.FaultProxy;
+import dev.tern.proxy.PacketType;
+import dev.tern.proxy.SeenPacket;
+
+/**
+ * How each fault is done: the outage by the {@link FaultProxy} between board and broker, the
+ * restart on the embedded broker (null with an external one: skipped), the power cut on the
+ * virtual board, timed by the proxy to land inside a QoS 2 handshake. Each announces itself and
+ * keeps the {@link StoryRecord}'s fault windows.
+ */
+public final class FaultActions {
+
+    /** Waits while the screen stays alive; false when the demo is to stop. */
+    public interface Pacer {
+        boolean pause(Duration duration) throws InterruptedException;
+    }
+
+    static final Duration OUTAGE = Duration.ofSeconds(8);
+    static final Duration POWER_OFF = Duration.ofSeconds(2);
+    static final Duration HANDSHAKE_WAIT = Duration.ofSeconds(10);
+    static final Duration RECONNECT_WAIT = Duration.ofSeconds(20);
+
+    private final StoryRecord record;
+    private final StoryConsole console;
+    private final LiveScreen screen;
+    private final FaultProxy proxy;
+    private final EmbeddedBroker broker;
+    private final ReadingSubscriber subscriber;
+    private final VirtualBoard board;
+    private volatile CountDownLatch cutArmed;
+    private final AtomicInteger cutAtPacketId = new AtomicInteger(-1);
+
+    public FaultActions(StoryRecord record, StoryConsole console, LiveScreen screen, FaultProxy proxy, EmbeddedBroker broker,
+            ReadingSubscriber subscriber, VirtualBoard board) {
+        this.record = record;
+        this.console = console;
+        this.screen = screen;
+        this.proxy = proxy;
+        this.broker = broker;
+        this.subscriber = subscriber;
+        this.board = board;
+        proxy.onForwarded(this::cutPowerOnPubrec);
+    }
+
+    /** Whether this run can inflict {@code fault} (a restart needs the embedded broker). */
+    public boolean can(Fault fault) {
+        return fault != Fault.RESTART || broker != null;
+    }
+
+    /** Inflicts the fault and waits until the board is connected again; false when the demo is to stop. */
+    public boolean inflict(Fault fault, Pacer pacer) throws Exception {
+        return switch (fault) {
+            case OUTAGE -> outage(pacer);
+            case RESTART -> restart(pacer);
+            case POWERCUT -> powerCut(pacer);
+        };
+    }
+
+    private boolean outage(Pacer pacer) throws InterruptedException {
+        console.faultStruck();
+        proxy.refuseConnections(true);
+        record.strike(Fault.OUTAGE);
+        proxy.cutAll();
+        screen.say("demo: >>> NETWORK OUTAGE: the proxy between board and broker cuts the board's connection and refuses"
+                + " it for " + OUTAGE.toSeconds() + " s; readings taken meanwhile wait in the board");
+        if (!pacer.pause(OUTAGE)) {
+            proxy.refuseConnections(false);
+            return false;
+        }
+        proxy.refuseConnections(false);
+        record.over(Fault.OUTAGE);
+        screen.say("demo: <<< the link is back (" + proxy.refused() + " connection attempts refused in all): the board"
+                + " reconnects, resumes its session and sends what waited");
+        return awaitReconnected(pacer);
+    }
+
+    private boolean restart(Pacer pacer) throws Exception {
+        console.faultStruck();
+        record.strike(Fault.RESTART);
+        screen.say("demo: >>> BROKER RESTART: HiveMQ CE stops; the board and the subscriber lose it; both sessions are"
+                + " persistent and kept in its data folder");
+        broker.stop();
+        screen.say("demo: HiveMQ CE stopped; starting it again on the same port and data folder");
+        broker.startAgain();
+        record.over(Fault.RESTART);
+        boolean back = subscriber.reconnect(RECONNECT_WAIT);
+        screen.say("demo: <<< HiveMQ CE is back" + (back ? ", the subscriber resumed its session (it gets what the broker"
+                + " queued for it)" : ", but the subscriber could not reconnect within " + RECONNECT_WAIT.toSeconds() + " s"));
+        return awaitReconnected(pacer);
+    }
+
+    private boolean powerCut(Pacer pacer) throws Exception {
+        screen.say("demo: >>> POWER CUT, waiting for a QoS 2 handshake to cut the board's power in its middle"
+                + " (right after the proxy hands it a PUBREC)");
+        console.faultStruck();
+        CountDownLatch cut = new CountDownLatch(1);
+        cutArmed = cut;
+        if (!cut.await(HANDSHAKE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            cutArmed = null;
+            if (cut.getCount() > 0) {
+                board.cutPower();
+                record.strike(Fault.POWERCUT);
+                screen.say("demo: no QoS 2 handshake within " + HANDSHAKE_WAIT.toSeconds() + " s: power cut now");
+            }
+        } else {
+            screen.say("demo: power cut: the board went dark just after PUBREC (id=" + cutAtPacketId.get() + ") reached it,"
+                    + " before PUBCOMP: its QoS 2 handshake is half done, its session is in flash");
+        }
+        proxy.cutAll(); // the broker sees the dead board's connection end now, not at its keep-alive
+        if (!pacer.pause(POWER_OFF)) {
+            return false;
+        }
+        board.powerOn();
+        record.booted();
+        record.over(Fault.POWERCUT);
+        screen.say("demo: <<< power back: the board boots, restores its session from flash and finishes the handshake");
+        return awaitReconnected(pacer);
+    }
+
+    /** On the proxy's thread toward the board: the cut lands before anything after this PUBREC reaches it. */
+    private void cutPowerOnPubrec(SeenPacket packet) {
+        CountDownLatch armed = cutArmed;
+        if (armed == null || packet.direction() != Direction.TO_CLIENT || packet.type() != PacketType.PUBREC) {
+            return;
+        }
+        cutArmed = null;
+        cutAtPacketId.set(packet.packetId());
+        board.cutPower();
+        record.strike(Fault.POWERCUT);
+        armed.countDown();
+    }
+
+    private boolean awaitReconnected(Pacer pacer) throws InterruptedException {
+        long deadline = System.nanoTime() + RECONNECT_WAIT.toNanos();
+        while (record.faultUnderWay()) {
+            if (System.nanoTime() - deadline >= 0) {
+                screen.say("demo: the board did not reconnect within " + RECONNECT_WAIT.toSeconds() + " s of the fault's end");
+                record.closeAll();
+                return true;
+            }
+            if (!pacer.pause(Duration.ofMillis(100))) {
+                return false;
+            }
+        }
+        screen.say("demo: the board is connected again");
+        return true;
+    }
+}
