@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +79,7 @@ public final class FaultProxy implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean refusing;
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger unreachable = new AtomicInteger();
 
     private FaultProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -299,25 +299,37 @@ public final class FaultProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 if (refusing) {
+                    refused.incrementAndGet();
                     refuse(client);
                     continue;
                 }
-                Socket broker = new Socket(targetHost, targetPort);
+                Socket broker;
+                try {
+                    broker = new Socket(targetHost, targetPort);
+                } catch (IOException e) {
+                    // the broker is down (a restart): the client sees its connection reset, as it would
+                    // without the proxy, and tries again; this loop carries on
+                    unreachable.incrementAndGet();
+                    refuse(client);
+                    continue;
+                }
                 ProxiedConnection connection = new ProxiedConnection(this, connections.size() + 1, client, broker);
                 connections.add(connection);
                 connection.start();
-            } catch (SocketException e) {
-                return; // listener closed
             } catch (IOException e) {
-                if (!closed) {
-                    System.err.println("fault proxy: could not reach " + targetHost + ":" + targetPort + ": " + e);
+                if (closed) {
+                    return; // listener closed
                 }
             }
         }
     }
 
+    /** Connections reset because the broker did not accept the proxy's connection (it was down). */
+    public int brokerUnreachable() {
+        return unreachable.get();
+    }
+
     private void refuse(Socket client) {
-        refused.incrementAndGet();
         try (client) {
             client.setSoLinger(true, 0); // a reset, not an orderly end: nothing was ever there
         } catch (IOException ignored) {

@@ -135,6 +135,39 @@ class FaultProxyTest {
     }
 
     @Test
+    void keepsAcceptingAfterTheBrokerWasDownForAWhile() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", port)) {
+            try (Socket whileDown = connect(proxy)) {
+                assertThrows(IOException.class, () -> {
+                    if (whileDown.getInputStream().read() < 0) {
+                        throw new IOException("ended");
+                    }
+                }, "with the broker down the client's connection must end");
+            }
+            assertEquals(1, proxy.brokerUnreachable());
+            try (ServerSocket restarted = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+                 Socket client = connect(proxy);
+                 Socket atBroker = accept(restarted)) {
+                client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+                byte[] received = new byte[PUBLISH_QOS1_ID_7.length];
+                assertTrue(readFully(atBroker.getInputStream(), received), "once the broker is back packets must pass");
+                assertArrayEquals(PUBLISH_QOS1_ID_7, received);
+            }
+        }
+    }
+
+    private static Socket accept(ServerSocket listener) throws IOException {
+        listener.setSoTimeout(10_000);
+        Socket socket = listener.accept();
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    @Test
     void cutBeforeNeverDeliversThePacket() throws IOException, InterruptedException {
         try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort());
              Socket client = connect(proxy)) {

@@ -75,6 +75,11 @@ public final class ConsoleRelay implements AutoCloseable {
         }
     }
 
+    /** Types {@code command} and Enter on the console, as a person at a terminal would. */
+    public void type(String command) throws IOException {
+        link.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
     private void emit(ByteArrayOutputStream line) {
         lines.accept(line.toString(StandardCharsets.UTF_8));
         line.reset();

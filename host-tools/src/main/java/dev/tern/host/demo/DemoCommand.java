@@ -73,6 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static final Duration LIVE_REDRAW_EVERY = Duration.ofMillis(250);
     private static final int CONSOLE_BAUD = 115_200;
     private static final int RECONNECT_MAX_MILLIS = 2000;
+    private static final Duration STATUS_SETTLE = Duration.ofMillis(1500);
 
     @Spec
     CommandSpec spec;
@@ -294,6 +295,8 @@ public final class DemoCommand implements Callable<Integer> {
             FaultActions actions = new FaultActions(record, storyConsole, screen, proxy, embedded, subscriber, board);
             FaultStory story = new FaultStory(actions, screen, stop, demo.keys(), screen.ansi() ? LIVE_REDRAW_EVERY : PLAIN_TABLE_EVERY);
             interrupted = story.play(faultPlan.faults(), calmStretch);
+            console.type("status"); // its answer gives each sensor's last sequence number: what the board sent
+            Thread.sleep(STATUS_SETTLE.toMillis()); // the answer, and the readings taken just before it, arrive
         }
         console.close(); // the summary comes last, after the board's lines
         screen.endLive();

@@ -30,6 +30,10 @@ public final class Guarantees {
             if (o.qos() >= 1 && o.lost() > 0) {
                 broken.add(who + o.lost() + " lost (seq " + seqs(o.lostSeqs()) + "); QoS " + o.qos() + " must lose nothing");
             }
+            if (o.qos() >= 1 && o.undelivered() > 0) {
+                broken.add(who + o.undelivered() + " taken by the board but not delivered by the end; QoS " + o.qos()
+                        + " must deliver every reading");
+            }
             if (o.qos() == 2 && o.duplicates() > 0) {
                 broken.add(who + o.duplicates() + " duplicate(s); QoS 2 must deliver each reading exactly once");
             }

@@ -10,6 +10,9 @@ import java.util.TreeMap;
  * Counts one sensor's {@link QosOutcome} from its arrivals, the fault windows and the host times
  * the board was (re)started. Pure: the same inputs give the same outcome.
  *
+ * <p>Readings the board took after the last one that arrived are not lost but undelivered: still
+ * on their way, or stuck in the board when the demo ended.
+ *
  * <p>A lost reading is placed in time between the arrivals of its nearest received neighbours
  * (the last lower and the first higher sequence number): when that span touches a fault window
  * the loss belongs to that fault, else it happened outside any fault. A delivery is late when it
@@ -27,9 +30,10 @@ public final class OutcomeCounter {
      * @param arrivals   this sensor's deliveries, in arrival order
      * @param windows    the fault windows so far (an open one lasts until now)
      * @param bootStarts host times (ms since the readings' origin) of each power-on or reset, ascending
+     * @param boardSeq   the last sequence number the board says it took (its status), 0 when unknown
      */
     public static QosOutcome count(String sensor, int qos, List<Arrival> arrivals, List<FaultWindow> windows,
-            List<Long> bootStarts) {
+            List<Long> bootStarts, long boardSeq) {
         TreeMap<Long, Long> firstArrival = new TreeMap<>();
         int duplicates = 0;
         int dupFlagged = 0;
@@ -44,11 +48,12 @@ public final class OutcomeCounter {
                 firstArrival.put(seq, arrival.atMillis());
             }
         }
-        long sent = firstArrival.isEmpty() ? 0 : firstArrival.lastKey();
+        long highestReceived = firstArrival.isEmpty() ? 0 : firstArrival.lastKey();
+        long sent = Math.max(highestReceived, boardSeq);
         List<Long> lost = new ArrayList<>();
         Map<Fault, Integer> lostInFault = new EnumMap<>(Fault.class);
         int lostOutside = 0;
-        for (long seq = 1; seq <= sent; seq++) {
+        for (long seq = 1; seq <= highestReceived; seq++) {
             if (firstArrival.containsKey(seq)) {
                 continue;
             }
@@ -62,8 +67,8 @@ public final class OutcomeCounter {
                 lostInFault.merge(fault, 1, Integer::sum);
             }
         }
-        return new QosOutcome(sensor, qos, sent, arrivals.size(), lost, lostInFault, lostOutside, duplicates, dupFlagged,
-                late(arrivals, bootStarts));
+        return new QosOutcome(sensor, qos, sent, arrivals.size(), lost, lostInFault, lostOutside, sent - highestReceived,
+                duplicates, dupFlagged, late(arrivals, bootStarts));
     }
 
     private static Fault faultDuring(List<FaultWindow> windows, long from, long to) {

@@ -12,13 +12,14 @@ import java.util.Map;
  * @param lostSeqs      sequence numbers up to {@code sent} that never arrived
  * @param lostInFault   of those, how many were taken while each kind of fault lasted
  * @param lostOutside   of those, how many were taken while no fault lasted
+ * @param undelivered   readings the board took after the last one that arrived (still in the board at the end)
  * @param duplicates    deliveries of a sequence number that had arrived already
  * @param dupFlagged    of those, how many carried DUP=1 (a re-send)
  * @param late          deliveries held back by a fault: they arrived more than a second after the
  *                      board took them (held in its session or the broker's queue)
  */
 public record QosOutcome(String sensor, int qos, long sent, int received, List<Long> lostSeqs,
-        Map<Fault, Integer> lostInFault, int lostOutside, int duplicates, int dupFlagged, int late) {
+        Map<Fault, Integer> lostInFault, int lostOutside, long undelivered, int duplicates, int dupFlagged, int late) {
 
     public int lost() {
         return lostSeqs.size();
@@ -30,6 +31,9 @@ public record QosOutcome(String sensor, int qos, long sent, int received, List<L
         lostInFault.forEach((fault, count) -> reasons.add(count + " lost: " + lossReason(fault)));
         if (lostOutside > 0) {
             reasons.add(lostOutside + " lost outside any fault");
+        }
+        if (undelivered > 0) {
+            reasons.add(undelivered + " taken by the board after the last that arrived: still in the board");
         }
         if (dupFlagged > 0) {
             reasons.add(dupFlagged + " duplicate(s): re-sent with DUP=1, the acknowledgement of the first copy was lost");

@@ -21,6 +21,7 @@ public final class StoryConsole implements Consumer<String> {
     static final long TRACE_AFTER_MILLIS = 3000;
     private static final int TRACE_BEFORE_LINES = 6;
     private static final Pattern ID = Pattern.compile("\\(id=(\\d+)");
+    private static final Pattern SEQUENCE = Pattern.compile("(\\w+)\\.seq=(\\d+)");
 
     private final StoryRecord record;
     private final Consumer<String> show;
@@ -40,6 +41,10 @@ public final class StoryConsole implements Consumer<String> {
     public synchronized void accept(String line) {
         if (line.contains("mqtt: connected to")) {
             record.boardConnected();
+        }
+        Matcher sequence = SEQUENCE.matcher(line);
+        while (sequence.find()) { // the status command's answer: each sensor's last sequence number
+            record.boardSequence(sequence.group(1), Long.parseLong(sequence.group(2)));
         }
         if (!line.startsWith("T ")) {
             show.accept(line);

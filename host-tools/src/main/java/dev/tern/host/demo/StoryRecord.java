@@ -21,6 +21,7 @@ public final class StoryRecord {
     private final List<FaultWindow> windows = new ArrayList<>();
     private final Set<Fault> over = EnumSet.noneOf(Fault.class);
     private final List<Long> bootStarts = new ArrayList<>();
+    private final Map<String, Long> boardSequences = new LinkedHashMap<>();
 
     public StoryRecord(QosPlan plan, long originNanos) {
         this.plan = plan;
@@ -48,6 +49,13 @@ public final class StoryRecord {
         List<Arrival> list = arrivals.get(reading.sensor());
         if (list != null) {
             list.add(new Arrival(reading, atMillis));
+        }
+    }
+
+    /** The board said the last reading {@code sensor} took has sequence number {@code seq} (its status). */
+    public synchronized void boardSequence(String sensor, long seq) {
+        if (arrivals.containsKey(sensor)) {
+            boardSequences.put(sensor, seq);
         }
     }
 
@@ -105,7 +113,8 @@ public final class StoryRecord {
     public synchronized List<QosOutcome> outcomes() {
         List<QosOutcome> outcomes = new ArrayList<>();
         for (String sensor : plan.sensors()) {
-            outcomes.add(OutcomeCounter.count(sensor, plan.qos(sensor), arrivals.get(sensor), windows, bootStarts));
+            outcomes.add(OutcomeCounter.count(sensor, plan.qos(sensor), arrivals.get(sensor), windows, bootStarts,
+                    boardSequences.getOrDefault(sensor, 0L)));
         }
         return outcomes;
     }
