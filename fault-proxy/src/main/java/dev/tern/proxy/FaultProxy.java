@@ -34,8 +34,10 @@ import java.util.function.Predicate;
  * A cut half-closes both sockets (so what was forwarded is delivered), drains what is still in
  * flight without forwarding it, then closes: the client and the broker each see the connection end.
  *
- * <p>{@link #refuseConnections(boolean)} makes it a network outage: new connections are accepted
- * and reset at once, before any byte reaches the broker, until it is turned off again.
+ * <p>For a network outage, {@link #loseAll(Direction, boolean)} silently loses every packet one way
+ * while the connection stays open (a link gone dark: nobody is told), and
+ * {@link #refuseConnections(boolean)} resets new connections at once, before any byte reaches the
+ * broker, until it is turned off again.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -78,6 +80,9 @@ public final class FaultProxy implements AutoCloseable {
     private volatile Consumer<SeenPacket> forwardedListener = packet -> { };
     private volatile boolean closed;
     private volatile boolean refusing;
+    private volatile boolean losingToBroker;
+    private volatile boolean losingToClient;
+    private final AtomicInteger lost = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger unreachable = new AtomicInteger();
 
@@ -207,6 +212,32 @@ public final class FaultProxy implements AutoCloseable {
     public FaultProxy refuseConnections(boolean enabled) {
         this.refusing = enabled;
         return this;
+    }
+
+    /**
+     * While on, every packet travelling {@code direction} is lost: not forwarded, with the
+     * connection left open and nobody told. Counted in {@link #lost()}; rules see them first.
+     */
+    public FaultProxy loseAll(Direction direction, boolean enabled) {
+        if (direction == Direction.TO_BROKER) {
+            losingToBroker = enabled;
+        } else {
+            losingToClient = enabled;
+        }
+        return this;
+    }
+
+    boolean losing(Direction direction) {
+        return direction == Direction.TO_BROKER ? losingToBroker : losingToClient;
+    }
+
+    void countLost() {
+        lost.incrementAndGet();
+    }
+
+    /** Packets lost by {@link #loseAll} so far. */
+    public int lost() {
+        return lost.get();
     }
 
     /** Connections reset by {@link #refuseConnections(boolean)} so far. */

@@ -93,6 +93,10 @@ final class ProxiedConnection {
         if (fault == FaultProxy.Fault.DROP) {
             return true;
         }
+        if (proxy.losing(direction)) {
+            proxy.countLost();
+            return true;
+        }
         if (fault == FaultProxy.Fault.DELAY) {
             pause(rule.amount());
         }

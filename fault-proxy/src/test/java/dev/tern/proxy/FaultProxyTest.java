@@ -135,6 +135,28 @@ class FaultProxyTest {
     }
 
     @Test
+    void losesEveryPacketOneWayWhileTheLinkIsDarkAndKeepsTheConnection() throws IOException {
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort());
+             Socket client = connect(proxy)) {
+            proxy.loseAll(Direction.TO_CLIENT, true);
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+            assertTrue(waitFor(() -> brokerReceived.size() == 1), "the way to the broker still works");
+            assertTrue(waitFor(() -> proxy.lost() == 1), "the PUBACK must be lost");
+            client.setSoTimeout(300);
+            assertThrows(SocketTimeoutException.class, () -> client.getInputStream().read(),
+                    "nothing may come back, and the connection must not end");
+
+            proxy.loseAll(Direction.TO_CLIENT, false);
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+            byte[] answer = new byte[4];
+            assertTrue(readFully(client.getInputStream(), answer), "once the link is back answers flow again");
+            assertArrayEquals(PUBACK_ID_7, answer);
+            assertEquals(1, proxy.lost());
+        }
+    }
+
+    @Test
     void keepsAcceptingAfterTheBrokerWasDownForAWhile() throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -25,6 +25,8 @@ public final class FaultActions {
     }
 
     static final Duration OUTAGE = Duration.ofSeconds(8);
+    static final Duration OUTAGE_ACKS_LOST = Duration.ofMillis(1500);
+    static final Duration OUTAGE_DARK = Duration.ofMillis(3500);
     static final Duration POWER_OFF = Duration.ofSeconds(2);
     static final Duration HANDSHAKE_WAIT = Duration.ofSeconds(10);
     static final Duration RECONNECT_WAIT = Duration.ofSeconds(20);
@@ -65,22 +67,48 @@ public final class FaultActions {
         };
     }
 
+    /**
+     * A link that fails as real ones do: first the way back goes dark (acknowledgements are lost,
+     * the broker has the messages), then both ways (what the board sends is lost, and it cannot
+     * know), then the connection drops and reconnecting is refused until the outage is over.
+     */
     private boolean outage(Pacer pacer) throws InterruptedException {
         console.faultStruck();
-        proxy.refuseConnections(true);
         record.strike(Fault.OUTAGE);
-        proxy.cutAll();
-        screen.say("demo: >>> NETWORK OUTAGE: the proxy between board and broker cuts the board's connection and refuses"
-                + " it for " + OUTAGE.toSeconds() + " s; readings taken meanwhile wait in the board");
-        if (!pacer.pause(OUTAGE)) {
-            proxy.refuseConnections(false);
-            return false;
+        proxy.loseAll(Direction.TO_CLIENT, true);
+        screen.say("demo: >>> NETWORK OUTAGE for " + OUTAGE.toSeconds() + " s, in three stages. 1: the way back goes dark:"
+                + " the broker gets the board's messages, their acknowledgements are lost");
+        if (!pacer.pause(OUTAGE_ACKS_LOST)) {
+            return endOutage(false);
         }
+        proxy.loseAll(Direction.TO_BROKER, true);
+        screen.say("demo: outage 2: dark both ways: what the board sends now is lost, and nothing tells it so");
+        if (!pacer.pause(OUTAGE_DARK)) {
+            return endOutage(false);
+        }
+        proxy.refuseConnections(true);
+        proxy.cutAll();
+        proxy.loseAll(Direction.TO_CLIENT, false);
+        proxy.loseAll(Direction.TO_BROKER, false);
+        screen.say("demo: outage 3: the connection drops; the board notices, keeps its readings and tries to reconnect:"
+                + " refused");
+        if (!pacer.pause(OUTAGE.minus(OUTAGE_ACKS_LOST).minus(OUTAGE_DARK))) {
+            return endOutage(false);
+        }
+        return endOutage(true) && awaitReconnected(pacer);
+    }
+
+    private boolean endOutage(boolean goOn) {
+        proxy.loseAll(Direction.TO_CLIENT, false);
+        proxy.loseAll(Direction.TO_BROKER, false);
         proxy.refuseConnections(false);
         record.over(Fault.OUTAGE);
-        screen.say("demo: <<< the link is back (" + proxy.refused() + " connection attempts refused in all): the board"
-                + " reconnects, resumes its session and sends what waited");
-        return awaitReconnected(pacer);
+        if (goOn) {
+            screen.say("demo: <<< the link is back (" + proxy.lost() + " packets lost in the dark, " + proxy.refused()
+                    + " connection attempts refused): the board reconnects, resumes its session and re-sends what was not"
+                    + " acknowledged");
+        }
+        return goOn;
     }
 
     private boolean restart(Pacer pacer) throws Exception {

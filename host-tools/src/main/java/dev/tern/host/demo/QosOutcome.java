@@ -14,7 +14,8 @@ import java.util.Map;
  * @param lostOutside   of those, how many were taken while no fault lasted
  * @param undelivered   readings the board took after the last one that arrived (still in the board at the end)
  * @param duplicates    deliveries of a sequence number that had arrived already
- * @param dupFlagged    of those, how many carried DUP=1 (a re-send)
+ * @param dupFlagged    of those, how many carried DUP=1 on the last hop (the broker's own re-send; the board's
+ *                      DUP=1 shows only in its trace: each hop sets its own flag)
  * @param late          deliveries held back by a fault: they arrived more than a second after the
  *                      board took them (held in its session or the broker's queue)
  */
@@ -35,11 +36,10 @@ public record QosOutcome(String sensor, int qos, long sent, int received, List<L
         if (undelivered > 0) {
             reasons.add(undelivered + " taken by the board after the last that arrived: still in the board");
         }
-        if (dupFlagged > 0) {
-            reasons.add(dupFlagged + " duplicate(s): re-sent with DUP=1, the acknowledgement of the first copy was lost");
-        }
-        if (duplicates > dupFlagged) {
-            reasons.add((duplicates - dupFlagged) + " duplicate(s) with DUP=0: a sequence number taken again");
+        if (duplicates > 0) {
+            reasons.add(duplicates + " duplicate(s): " + (qos == 0 ? "a sequence number taken again (a QoS 0 seq is saved"
+                    + " with the next save, so a reboot may repeat it)" : "re-sent by the board (DUP=1) because its"
+                    + " acknowledgement never came back; the broker passed the copy on"));
         }
         if (late > 0) {
             reasons.add(late + " arrived after the fault: kept in the " + (qos == 0 ? "board's offline queue" : "session")
