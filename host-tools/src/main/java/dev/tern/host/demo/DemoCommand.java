@@ -265,7 +265,7 @@ public final class DemoCommand implements Callable<Integer> {
         started.push(console);
         board.boot0(false);
         screen.say("demo: BOOT0 low, reset: the board boots what was flashed");
-        record.booted();
+        record.startClock();
         board.reset();
         if (!board.awaitMode(BoardMode.RUNNING, BOOT_TIMEOUT)) {
             Thread.sleep(300); // let the console say why

@@ -10,13 +10,13 @@ import java.util.Set;
 /**
  * Everything the story's verdict, table and picture need, recorded as it happens (any thread):
  * each reading with its arrival time, the fault windows and the board's boots, in milliseconds
- * since {@link #origin()} (the first boot). A fault window opens when the fault strikes and
+ * since the origin (the first boot, {@link #startClock()}). A fault window opens when the fault strikes and
  * closes when the board is connected again after the fault is over.
  */
 public final class StoryRecord {
 
     private final QosPlan plan;
-    private final long originNanos;
+    private volatile long originNanos;
     private final Map<String, List<Arrival>> arrivals = new LinkedHashMap<>();
     private final List<FaultWindow> windows = new ArrayList<>();
     private final Set<Fault> over = EnumSet.noneOf(Fault.class);
@@ -32,13 +32,14 @@ public final class StoryRecord {
         bootStarts.add(0L);
     }
 
+    /** The board boots now: times count from here (nothing is recorded before). */
+    public void startClock() {
+        originNanos = System.nanoTime();
+    }
+
     /** Milliseconds since the origin, now. */
     public long now() {
         return (System.nanoTime() - originNanos) / 1_000_000;
-    }
-
-    public long origin() {
-        return originNanos;
     }
 
     public synchronized void add(Reading reading) {
@@ -57,6 +58,11 @@ public final class StoryRecord {
         if (arrivals.containsKey(sensor)) {
             boardSequences.put(sensor, seq);
         }
+    }
+
+    /** A window as it was (tests and replays). */
+    synchronized void addWindow(FaultWindow window) {
+        windows.add(window);
     }
 
     /** The fault strikes now: its window opens. */

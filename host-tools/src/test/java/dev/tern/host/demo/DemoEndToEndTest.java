@@ -15,7 +15,7 @@ import dev.tern.host.Tern;
 import dev.tern.host.cli.ExitCodes;
 
 /**
- * Issue 5's proof of the README's main command: {@code tern demo --duration 20s}, exactly as a
+ * Issue 5's proof of the calm demo: {@code tern demo --calm --duration 20s}, exactly as a
  * newcomer runs it (embedded HiveMQ CE from demo-lib, a fresh key, the firmware signed and flashed
  * with 'tern flash' over the virtual board's paced serial line), exits 0 and its summary shows
  * readings at QoS 0, 1 and 2 with no duplicate at QoS 2. One run: it takes about a minute.
@@ -33,7 +33,7 @@ class DemoEndToEndTest {
     @Test
     @Timeout(180)
     void theDemoFlashesBootsAndReceivesEveryQosWithoutQos2Duplicates() {
-        Tern tern = Tern.run("demo", "--duration", "20s");
+        Tern tern = Tern.run("demo", "--calm", "--duration", "20s");
 
         assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
         String out = tern.out;
