@@ -12,8 +12,9 @@ public final class ClosingSummary {
     public static List<String> lines(List<QosOutcome> outcomes, List<FaultWindow> windows) {
         List<String> lines = new ArrayList<>();
         String faults = faultsSeen(windows);
+        lines.add(faults.isEmpty() ? "No fault happened." : "Through " + faults + ":");
         for (QosOutcome o : outcomes) {
-            lines.add("QoS " + o.qos() + " (" + o.sensor() + "): " + happened(o) + (faults.isEmpty() ? "" : " through " + faults) + ".");
+            lines.add("QoS " + o.qos() + " (" + o.sensor() + "): " + happened(o) + ".");
             lines.add("  " + meaning(o.qos()));
         }
         return lines;
@@ -23,7 +24,7 @@ public final class ClosingSummary {
         String counts = "sent " + o.sent() + ", received " + o.received() + ": ";
         String lost = o.lost() == 0 ? "nothing lost" : o.lost() + " lost";
         String dups = o.duplicates() == 0 ? "no duplicate" : o.duplicates() + " duplicate(s)";
-        String late = o.late() == 0 ? "" : ", " + o.late() + " delivered late, after the fault";
+        String late = o.late() == 0 ? "" : ", " + o.late() + " held during a fault and delivered after it";
         return counts + lost + ", " + dups + late;
     }
 

@@ -125,7 +125,7 @@ public final class DemoCommand implements Callable<Integer> {
         long[] publishingSince = {0};
         boolean terminal = LiveScreen.terminalWanted();
         KeyPresses keys = faultPlan.isCalm() || !terminal ? KeyPresses.none() : KeyPresses.fromTerminal(System.in);
-        LiveScreen screen = new LiveScreen(out, terminal, () -> heading(publishingSince[0]),
+        LiveScreen screen = new LiveScreen(out, terminal, () -> heading(publishingSince[0], !faultPlan.isCalm()),
                 faultPlan.isCalm() ? table::render : () -> storyTable(record, keys));
         Deque<AutoCloseable> started = new ArrayDeque<>();
         boolean temporary = workDir == null;
@@ -381,8 +381,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private String heading(long since) {
+    private String heading(long since, boolean story) {
         long seconds = since == 0 ? 0 : Duration.ofNanos(System.nanoTime() - since).toSeconds();
+        if (story) {
+            return "readings after " + seconds + " s";
+        }
         return "readings after " + seconds + " s" + (duration == null ? " (Ctrl-C ends the demo)" : " of " + duration.toSeconds() + " s");
     }
 

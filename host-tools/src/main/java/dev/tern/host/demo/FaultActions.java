@@ -14,7 +14,8 @@ import dev.tern.proxy.SeenPacket;
 /**
  * How each fault is done: the outage by the {@link FaultProxy} between board and broker, the
  * restart on the embedded broker (null with an external one: skipped), the power cut on the
- * virtual board, timed by the proxy to land inside a QoS 2 handshake. Each announces itself and
+ * virtual board, timed by the proxy to land inside a QoS 2 handshake (after the board's PUBREL,
+ * before the broker's PUBCOMP reaches it). Each announces itself and
  * keeps the {@link StoryRecord}'s fault windows.
  */
 public final class FaultActions {
@@ -50,7 +51,7 @@ public final class FaultActions {
         this.broker = broker;
         this.subscriber = subscriber;
         this.board = board;
-        proxy.onForwarded(this::cutPowerOnPubrec);
+        proxy.onForwarded(this::cutPowerOnPubrel);
     }
 
     /** Whether this run can inflict {@code fault} (a restart needs the embedded broker). */
@@ -128,9 +129,11 @@ public final class FaultActions {
 
     private boolean powerCut(Pacer pacer) throws Exception {
         screen.say("demo: >>> POWER CUT, waiting for a QoS 2 handshake to cut the board's power in its middle"
-                + " (right after the proxy hands it a PUBREC)");
+                + " (right after its PUBREL, before the broker's PUBCOMP reaches it)");
         console.faultStruck();
         CountDownLatch cut = new CountDownLatch(1);
+        // the PUBCOMP that would end the handshake never reaches the board, however fast the broker answers
+        proxy.dropOnce(p -> p.direction() == Direction.TO_CLIENT && p.type() == PacketType.PUBCOMP);
         cutArmed = cut;
         if (!cut.await(HANDSHAKE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
             cutArmed = null;
@@ -140,9 +143,10 @@ public final class FaultActions {
                 screen.say("demo: no QoS 2 handshake within " + HANDSHAKE_WAIT.toSeconds() + " s: power cut now");
             }
         } else {
-            screen.say("demo: power cut: the board went dark just after PUBREC (id=" + cutAtPacketId.get() + ") reached it,"
-                    + " before PUBCOMP: its QoS 2 handshake is half done, its session is in flash");
+            screen.say("demo: power cut: the board went dark just after sending PUBREL (id=" + cutAtPacketId.get() + "),"
+                    + " before PUBCOMP came back: its QoS 2 handshake is half done; its session is in flash");
         }
+        proxy.clearRules();
         proxy.cutAll(); // the broker sees the dead board's connection end now, not at its keep-alive
         if (!pacer.pause(POWER_OFF)) {
             return false;
@@ -150,14 +154,15 @@ public final class FaultActions {
         board.powerOn();
         record.booted();
         record.over(Fault.POWERCUT);
-        screen.say("demo: <<< power back: the board boots, restores its session from flash and finishes the handshake");
+        screen.say("demo: <<< power back: the board boots, restores its session from flash and finishes the handshake"
+                + " (it sends PUBREL again)");
         return awaitReconnected(pacer);
     }
 
-    /** On the proxy's thread toward the board: the cut lands before anything after this PUBREC reaches it. */
-    private void cutPowerOnPubrec(SeenPacket packet) {
+    /** On the proxy's thread toward the broker, once the board's PUBREL went through. */
+    private void cutPowerOnPubrel(SeenPacket packet) {
         CountDownLatch armed = cutArmed;
-        if (armed == null || packet.direction() != Direction.TO_CLIENT || packet.type() != PacketType.PUBREC) {
+        if (armed == null || packet.direction() != Direction.TO_BROKER || packet.type() != PacketType.PUBREL) {
             return;
         }
         cutArmed = null;

@@ -135,6 +135,8 @@ class DemoCommandTest {
         assertTrue(Pattern.compile("board │ I [0-9.]+ session: restored: \\d+ messages in flight").matcher(out).find(),
                 "the session restored from flash after the power cut: " + out);
         assertTrue(out.contains("dup=1, ") && out.contains("<- DUP=1: re-sent"), "the re-send after the outage: " + out);
+        assertTrue(Pattern.compile("board │ T [0-9.]+ mqtt: send: pubrel \\(id=\\d+\\)   <- PUBREL re-sent after reconnecting")
+                .matcher(out).find(), "the handshake the power cut interrupted, finished after the reboot: " + out);
         String summary = out.substring(out.indexOf("demo: summary after "));
         assertTrue(Pattern.compile("\n  temperature +0 +[1-9]\\d* +[1-9]\\d* +\\d+ +\\d+ +\\d+\n").matcher(summary).find(), summary);
         assertTrue(Pattern.compile("\n  humidity +1 +\\d+ +\\d+ +0 +\\d+ +\\d+\n").matcher(summary).find(), summary);
