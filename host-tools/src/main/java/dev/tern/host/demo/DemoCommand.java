@@ -21,11 +21,13 @@ import java.util.stream.Stream;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 
+import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.virtual.BoardMode;
 import dev.tern.boards.virtual.ConsoleEndpoint;
 import dev.tern.boards.virtual.McubootImageCheck;
 import dev.tern.boards.virtual.VirtualBoard;
 import dev.tern.boards.virtual.VirtualBoardOptions;
+import dev.tern.host.cli.BoardCatalog;
 import dev.tern.host.cli.Durations;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.StopSignal;
@@ -93,6 +95,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Milliseconds between two readings of a sensor (default ${DEFAULT-VALUE}).")
     int intervalMillis;
 
+    @Option(names = "--board", paramLabel = "ID", defaultValue = "virtual",
+            description = "The board the virtual board simulates (default ${DEFAULT-VALUE}; one 'tern sim --board' takes).")
+    String boardId;
+
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "Keep the key, image, flash file and broker log in DIR (default: a temporary folder, deleted at the end).")
     Path workDir;
@@ -117,6 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
         QosPlan plan = plan();
         URI brokerUri = brokerUri();
         FaultPlan faultPlan = faultPlan();
+        BoardDefinition boardDefinition = BoardCatalog.load(boardId);
         if (intervalMillis < 10 || intervalMillis > 86_400_000) {
             throw new ParameterException(spec.commandLine(), "--interval " + intervalMillis + ": 10..86400000 milliseconds");
         }
@@ -134,7 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
              keys) {
             try {
                 screen.say("demo: files in " + work + (temporary ? " (deleted at the end; --work-dir keeps them)" : ""));
-                return run(new Run(plan, faultPlan, table, record, keys), brokerUri, screen, started, work, stop, publishingSince);
+                return run(new Run(plan, faultPlan, table, record, keys, boardDefinition), brokerUri, screen, started, work, stop, publishingSince);
             } finally {
                 screen.endLive();
                 closeAll(started, screen);
@@ -146,7 +153,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** What one run of the demo plays and records. */
-    private record Run(QosPlan plan, FaultPlan faults, ReadingsTable table, StoryRecord record, KeyPresses keys) {
+    private record Run(QosPlan plan, FaultPlan faults, ReadingsTable table, StoryRecord record, KeyPresses keys,
+            BoardDefinition board) {
     }
 
     private int run(Run demo, URI brokerUri, LiveScreen screen, Deque<AutoCloseable> started,
@@ -155,6 +163,7 @@ public final class DemoCommand implements Callable<Integer> {
         ReadingsTable table = demo.table();
         StoryRecord record = demo.record();
         FaultPlan faultPlan = demo.faults();
+        BoardDefinition boardDefinition = demo.board();
         PrintWriter out = spec.commandLine().getOut();
         TernCommands tern = new TernCommands(spec.root(), out, spec.commandLine().getErr(), screen::say);
 
@@ -226,15 +235,21 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         // 4. the virtual board, held in its ROM bootloader by BOOT0 as a real one would be for flashing
-        VirtualBoard board = VirtualBoard.start(VirtualBoardOptions.of(work.resolve("virtual-board.flash"), new McubootImageCheck())
-                .console(ConsoleEndpoint.socket(LOOPBACK, 0))
-                .baudPacing(CONSOLE_BAUD)
-                .bootloaderGetChecksum(true) // as newer STM32 bootloaders: tern flash verifies by CRC, not by reading back
-                .trustedKeys(List.of(Files.readAllBytes(publicKey)))
-                .boot0(true));
+        VirtualBoard board;
+        try {
+            board = VirtualBoard.start(VirtualBoardOptions.of(work.resolve("virtual-board.flash"), new McubootImageCheck())
+                    .board(boardDefinition)
+                    .console(ConsoleEndpoint.socket(LOOPBACK, 0))
+                    .baudPacing(CONSOLE_BAUD)
+                    .bootloaderGetChecksum(true) // as newer STM32 bootloaders: tern flash verifies by CRC, not by reading back
+                    .trustedKeys(List.of(Files.readAllBytes(publicKey)))
+                    .boot0(true));
+        } catch (IllegalArgumentException e) {
+            throw new TernException(ExitCodes.USAGE, "cannot simulate board '" + boardId + "': " + e.getMessage(), e);
+        }
         started.push(board);
-        screen.say("demo: virtual board console at " + board.consoleUrl() + " (BOOT0 high: it waits in its ROM bootloader; "
-                + "paced to " + CONSOLE_BAUD + " baud; it trusts " + publicKey.getFileName() + ")");
+        screen.say("demo: virtual board (" + boardId + ") console at " + board.consoleUrl() + " (BOOT0 high: it waits in its"
+                + " ROM bootloader; paced to " + CONSOLE_BAUD + " baud; it trusts " + publicKey.getFileName() + ")");
         if (stop.requested()) {
             return stopped(screen);
         }
@@ -250,7 +265,7 @@ public final class DemoCommand implements Callable<Integer> {
         for (String sensor : plan.sensors()) {
             settings.add("sensor." + sensor + ".interval=" + intervalMillis);
         }
-        int flashed = flashStep.flash(tern, new FlashStep.Request(image, publicKey, board, settings));
+        int flashed = flashStep.flash(tern, new FlashStep.Request(image, publicKey, board, boardId, settings));
         if (flashed != ExitCodes.OK) {
             throw new TernException(flashed, "flashing the virtual board failed (exit " + flashed + ", see above)"
                     + (tern.has("flash") ? "" : "; this tern has no 'flash' command yet"));
@@ -295,6 +310,7 @@ public final class DemoCommand implements Callable<Integer> {
             FaultActions actions = new FaultActions(record, storyConsole, screen, proxy, embedded, subscriber, board);
             FaultStory story = new FaultStory(actions, screen, stop, demo.keys(), screen.ansi() ? LIVE_REDRAW_EVERY : PLAIN_TABLE_EVERY);
             interrupted = story.play(faultPlan.faults(), calmStretch);
+            demo.keys().close(); // the terminal as it was, and no key line under the summary
             console.type("status"); // its answer gives each sensor's last sequence number: what the board sent
             Thread.sleep(STATUS_SETTLE.toMillis()); // the answer, and the readings taken just before it, arrive
         }

@@ -18,6 +18,7 @@ public final class KeyPresses implements AutoCloseable {
     private final BlockingQueue<Character> keys = new LinkedBlockingQueue<>();
     private final String savedMode;
     private final Thread restoreOnExit;
+    private volatile boolean closed;
 
     private KeyPresses(String savedMode) {
         this.savedMode = savedMode;
@@ -46,8 +47,9 @@ public final class KeyPresses implements AutoCloseable {
         return presses;
     }
 
+    /** Whether keys are read now (a terminal, not closed yet). */
     public boolean active() {
-        return savedMode != null;
+        return savedMode != null && !closed;
     }
 
     /** The next key pressed within {@code millis}, or null. */
@@ -76,9 +78,10 @@ public final class KeyPresses implements AutoCloseable {
 
     @Override
     public void close() {
-        if (savedMode == null) {
+        if (savedMode == null || closed) {
             return;
         }
+        closed = true;
         restore();
         try {
             Runtime.getRuntime().removeShutdownHook(restoreOnExit);

@@ -193,6 +193,10 @@ class DemoCommandTest {
         assertEquals(ExitCodes.USAGE, both.exitCode, both.toString());
         assertTrue(both.err.contains("--calm and --faults: choose one"), both.err);
 
+        Tern board = Tern.run("demo", "--board", "nosuch");
+        assertEquals(ExitCodes.USAGE, board.exitCode, board.toString());
+        assertTrue(board.err.contains("no board 'nosuch'; known boards: "), board.err);
+
         Tern duration = Tern.run("demo", "--duration", "soon");
         assertEquals(ExitCodes.USAGE, duration.exitCode, duration.toString());
         assertTrue(duration.err.contains("'soon' is not a duration; write a whole number and a unit"), duration.err);
