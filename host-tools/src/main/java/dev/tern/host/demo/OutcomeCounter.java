@@ -36,14 +36,10 @@ public final class OutcomeCounter {
             List<Long> bootStarts, long boardSeq) {
         TreeMap<Long, Long> firstArrival = new TreeMap<>();
         int duplicates = 0;
-        int dupFlagged = 0;
         for (Arrival arrival : arrivals) {
             long seq = arrival.reading().seq();
             if (firstArrival.containsKey(seq)) {
                 duplicates++;
-                if (arrival.reading().dup()) {
-                    dupFlagged++;
-                }
             } else {
                 firstArrival.put(seq, arrival.atMillis());
             }
@@ -68,7 +64,7 @@ public final class OutcomeCounter {
             }
         }
         return new QosOutcome(sensor, qos, sent, arrivals.size(), lost, lostInFault, lostOutside, sent - highestReceived,
-                duplicates, dupFlagged, late(arrivals, bootStarts));
+                duplicates, late(arrivals, bootStarts));
     }
 
     private static Fault faultDuring(List<FaultWindow> windows, long from, long to) {

@@ -13,14 +13,13 @@ import java.util.Map;
  * @param lostInFault   of those, how many were taken while each kind of fault lasted
  * @param lostOutside   of those, how many were taken while no fault lasted
  * @param undelivered   readings the board took after the last one that arrived (still in the board at the end)
- * @param duplicates    deliveries of a sequence number that had arrived already
- * @param dupFlagged    of those, how many carried DUP=1 on the last hop (the broker's own re-send; the board's
- *                      DUP=1 shows only in its trace: each hop sets its own flag)
+ * @param duplicates    deliveries of a sequence number that had arrived already (the board's DUP=1 does not
+ *                      show here: each hop sets its own DUP flag; the board's trace shows it)
  * @param late          deliveries held back by a fault: they arrived more than a second after the
  *                      board took them (held in its session or the broker's queue)
  */
 public record QosOutcome(String sensor, int qos, long sent, int received, List<Long> lostSeqs,
-        Map<Fault, Integer> lostInFault, int lostOutside, long undelivered, int duplicates, int dupFlagged, int late) {
+        Map<Fault, Integer> lostInFault, int lostOutside, long undelivered, int duplicates, int late) {
 
     public int lost() {
         return lostSeqs.size();
