@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
-        header = "See a board flashed, booted and publishing at QoS 0, 1 and 2: no hardware, nothing to install.",
+        header = "See what QoS 0, 1 and 2 do when the link, the broker or the power fails: a board flashed, booted and"
+                + " publishing, no hardware, nothing to install.",
         description = {
             "Tells what each QoS does when things go wrong: after 10 s of readings, a network outage (a proxy between board"
                 + " and broker cuts the board off for 8 s), a broker restart (persistent sessions kept) and a power cut in the"
@@ -81,7 +82,8 @@ public final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--duration", paramLabel = "TIME", converter = Durations.class,
-            description = "Stop by itself after the board has published for TIME, e.g. 30s (default: until Ctrl-C).")
+            description = "The story: fit its calm stretches so it takes about TIME (at least 3 s each; default about 60 s)."
+                    + " --calm: stop after the board has published for TIME, e.g. 30s (default: until Ctrl-C).")
     Duration duration;
 
     @Option(names = "--broker", paramLabel = "tcp://HOST:PORT", description = "Use this MQTT broker instead of the embedded one.")
