@@ -29,7 +29,9 @@ import ch.qos.logback.classic.LoggerContext;
  * }</pre>
  *
  * <p>{@code dataDir} receives conf/ (config.xml, logback.xml), data/, extensions/ and
- * {@code hivemq.log}: HiveMQ logs there and never to the console.
+ * {@code hivemq.log}: HiveMQ logs there and never to the console. Sessions and their queued
+ * messages persist in data/, so a broker started again on the same {@code dataDir} (after
+ * {@link #close()}) restores them: the demo's broker restart.
  */
 public final class DemoBroker implements AutoCloseable {
 
@@ -56,7 +58,7 @@ public final class DemoBroker implements AutoCloseable {
         Files.createDirectories(dataDir.resolve("data"));
         Files.createDirectories(dataDir.resolve("extensions"));
         final Path log = dataDir.resolve("hivemq.log");
-        HiveMqConfig.write(conf, host, port, HiveMqConfig.Persistence.IN_MEMORY, log, false);
+        HiveMqConfig.write(conf, host, port, HiveMqConfig.Persistence.FILE, log, false);
         quietUntilBootstrap();
         final EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)

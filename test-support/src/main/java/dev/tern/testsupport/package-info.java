@@ -2,7 +2,7 @@
  * Fixtures for Tern's tests; other modules use this one in test scope. Every fixture binds to
  * 127.0.0.1 only, keeps its files in a temporary folder of its own, bounds every wait, and
  * stops what it started when closed (and, as a last resort, when the JVM exits). A test that
- * needs a program that is not installed (mosquitto, mosquitto-clients, socat, ser2net) is aborted and
+ * needs a program that is not installed (mosquitto, mosquitto-clients, socat, ser2net, chromium) is aborted and
  * reported as SKIPPED with the package to install.
  *
  * <ul>
@@ -17,7 +17,8 @@
  *     {@link dev.tern.testsupport.BoundedReads} (reads with a deadline).</li>
  * <li>Allocation: {@link dev.tern.testsupport.AllocationMeter} (in this JVM) and
  *     {@link dev.tern.testsupport.ForkedAllocationCheck} (an {@code -Xint} JVM, for proofs).</li>
- * <li>Faults: {@code dev.tern.testsupport.proxy.FaultProxy} cuts a connection at a chosen packet.</li>
+ * <li>Pages: {@link dev.tern.testsupport.HeadlessChromium} renders an HTML page headless (screenshot, DOM).</li>
+ * <li>Faults: {@code dev.tern.proxy.FaultProxy} cuts a connection at a chosen packet.</li>
  * </ul>
  */
 package dev.tern.testsupport;

@@ -15,10 +15,10 @@ import dev.tern.mqtt.client.MqttConfig;
 import dev.tern.mqtt.client.MqttListener;
 import dev.tern.mqtt.client.PacketTrace;
 import dev.tern.testsupport.TestBroker;
-import dev.tern.testsupport.proxy.Direction;
-import dev.tern.testsupport.proxy.FaultProxy;
-import dev.tern.testsupport.proxy.PacketType;
-import dev.tern.testsupport.proxy.SeenPacket;
+import dev.tern.proxy.Direction;
+import dev.tern.proxy.FaultProxy;
+import dev.tern.proxy.PacketType;
+import dev.tern.proxy.SeenPacket;
 
 /**
  * One chaos run: the Tern engine with a persistent session (clean session 0, session in flash)

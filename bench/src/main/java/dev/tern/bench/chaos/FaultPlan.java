@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
 
-import dev.tern.testsupport.proxy.Direction;
-import dev.tern.testsupport.proxy.FaultProxy;
-import dev.tern.testsupport.proxy.PacketType;
-import dev.tern.testsupport.proxy.SeenPacket;
+import dev.tern.proxy.Direction;
+import dev.tern.proxy.FaultProxy;
+import dev.tern.proxy.PacketType;
+import dev.tern.proxy.SeenPacket;
 
 /**
  * The faults of one chaos run, armed one slot at a time on the proxy: each slot arms one cut,

@@ -24,9 +24,9 @@ import dev.tern.boards.virtual.SocketTransport;
 import dev.tern.mqtt.client.MqttClient;
 import dev.tern.mqtt.client.MqttConfig;
 import dev.tern.mqtt.client.PacketTrace;
-import dev.tern.testsupport.proxy.Direction;
-import dev.tern.testsupport.proxy.FaultProxy;
-import dev.tern.testsupport.proxy.PacketType;
+import dev.tern.proxy.Direction;
+import dev.tern.proxy.FaultProxy;
+import dev.tern.proxy.PacketType;
 
 /**
  * One footprint measurement, run by {@link FootprintBench} in a JVM of its own, printing

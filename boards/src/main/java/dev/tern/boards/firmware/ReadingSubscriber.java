@@ -1,5 +1,7 @@
 package dev.tern.boards.firmware;
 
+import java.time.Duration;
+
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -26,7 +28,10 @@ public final class ReadingSubscriber implements AutoCloseable {
         }
     }
 
+    private static final long RECONNECT_PAUSE_MILLIS = 250;
+
     private final MqttClient client;
+    private final MqttConnectOptions options = new MqttConnectOptions();
     private volatile Throwable lost;
 
     private ReadingSubscriber(MqttClient client) {
@@ -44,7 +49,7 @@ public final class ReadingSubscriber implements AutoCloseable {
         try {
             client.setTimeToWait(10_000);
             client.setCallback(subscriber.callback(prefix, listener));
-            MqttConnectOptions options = new MqttConnectOptions();
+            MqttConnectOptions options = subscriber.options;
             options.setCleanSession(!persistent);
             options.setAutomaticReconnect(false);
             options.setConnectionTimeout(10);
@@ -80,6 +85,28 @@ public final class ReadingSubscriber implements AutoCloseable {
                 // the subscriber publishes nothing
             }
         };
+    }
+
+    /**
+     * Connects again after the connection was lost (a broker restart), trying until
+     * {@code timeout}: with a persistent session the broker resumes it and its subscription, and
+     * delivers what it queued meanwhile. True when connected.
+     */
+    public boolean reconnect(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!client.isConnected()) {
+            try {
+                client.connect(options);
+                break;
+            } catch (MqttException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    return false;
+                }
+                Thread.sleep(RECONNECT_PAUSE_MILLIS);
+            }
+        }
+        lost = null;
+        return true;
     }
 
     /** Why the connection was lost, or null while it holds. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import dev.tern.testsupport.BrokerKind;
 import dev.tern.testsupport.SharedBrokers;
 import dev.tern.testsupport.TestBroker;
-import dev.tern.testsupport.proxy.FaultProxy;
+import dev.tern.proxy.FaultProxy;
 
 /** What a subscriber gets through a real broker: the QoS it is owed, retained messages, offline messages. */
 @Tag("mosquitto")

@@ -21,10 +21,10 @@ import dev.tern.mqtt.session.SessionStatus;
 import dev.tern.testsupport.BrokerKind;
 import dev.tern.testsupport.SharedBrokers;
 import dev.tern.testsupport.TestBroker;
-import dev.tern.testsupport.proxy.Direction;
-import dev.tern.testsupport.proxy.FaultProxy;
-import dev.tern.testsupport.proxy.PacketType;
-import dev.tern.testsupport.proxy.SeenPacket;
+import dev.tern.proxy.Direction;
+import dev.tern.proxy.FaultProxy;
+import dev.tern.proxy.PacketType;
+import dev.tern.proxy.SeenPacket;
 
 /**
  * The QoS handshakes cut at each step through a {@link FaultProxy}, and the engine rebooted from

@@ -17,10 +17,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import dev.tern.testsupport.BrokerKind;
 import dev.tern.testsupport.SharedBrokers;
 import dev.tern.testsupport.TestBroker;
-import dev.tern.testsupport.proxy.Direction;
-import dev.tern.testsupport.proxy.FaultProxy;
-import dev.tern.testsupport.proxy.PacketType;
-import dev.tern.testsupport.proxy.SeenPacket;
+import dev.tern.proxy.Direction;
+import dev.tern.proxy.FaultProxy;
+import dev.tern.proxy.PacketType;
+import dev.tern.proxy.SeenPacket;
 
 /**
  * The engine's timers against real brokers, with a {@link FaultProxy} swallowing one packet and

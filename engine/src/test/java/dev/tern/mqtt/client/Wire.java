@@ -6,11 +6,11 @@ import java.util.function.Predicate;
 
 import dev.tern.hal.testing.FlashFake;
 import dev.tern.mqtt.session.Session;
-import dev.tern.testsupport.proxy.Direction;
-import dev.tern.testsupport.proxy.PacketType;
-import dev.tern.testsupport.proxy.SeenPacket;
+import dev.tern.proxy.Direction;
+import dev.tern.proxy.PacketType;
+import dev.tern.proxy.SeenPacket;
 
-/** What the broker-level proofs ask of the packets a {@link dev.tern.testsupport.proxy.FaultProxy} saw. */
+/** What the broker-level proofs ask of the packets a {@link dev.tern.proxy.FaultProxy} saw. */
 final class Wire {
 
     private Wire() {

@@ -1,6 +1,7 @@
 package dev.tern.host.demo;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -69,6 +70,11 @@ public final class ConsoleRelay implements AutoCloseable {
         } catch (IOException e) {
             // the consumer does not throw: nothing more to hand over
         }
+    }
+
+    /** Types {@code command} and Enter on the console, as a person at a terminal would. */
+    public void type(String command) throws IOException {
+        link.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Stops relaying and closes the link; waits a moment for the thread to end. A second call does nothing. */

@@ -30,6 +30,7 @@ public final class DemoBrokerLoader {
     static final String FOLDER = "demo-lib";
 
     private final Path folder;
+    private ClassLoader loaded;
 
     private DemoBrokerLoader(Path folder) {
         this.folder = folder;
@@ -91,8 +92,11 @@ public final class DemoBrokerLoader {
      * Starts HiveMQ CE on {@code host:port} with its files in {@code dataDir}, and returns once
      * it accepts connections. Closing the result stops it.
      */
-    public AutoCloseable start(String host, int port, Path dataDir) throws IOException {
-        ClassLoader loader = classLoader();
+    public synchronized AutoCloseable start(String host, int port, Path dataDir) throws IOException {
+        if (loaded == null) {
+            loaded = classLoader(); // kept: a restart loads HiveMQ's classes once, not twice
+        }
+        ClassLoader loader = loaded;
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // HiveMQ's JAXB, Guice and ServiceLoader look up their implementations through the context

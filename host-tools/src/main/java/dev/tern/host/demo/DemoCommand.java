@@ -23,17 +23,20 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 
 import dev.tern.boards.firmware.ReadingSubscriber;
 import dev.tern.boards.firmware.SensorFirmware;
+import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.virtual.BoardMode;
 import dev.tern.boards.virtual.ConsoleEndpoint;
 import dev.tern.boards.virtual.McubootImageCheck;
 import dev.tern.boards.virtual.VirtualBoard;
 import dev.tern.boards.virtual.VirtualBoardOptions;
+import dev.tern.host.cli.BoardCatalog;
 import dev.tern.host.cli.Durations;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.IoErrors;
 import dev.tern.host.cli.StopSignal;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.serial.SerialLinks;
+import dev.tern.proxy.FaultProxy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,16 +50,24 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
-        header = "See a board flashed, booted and publishing at QoS 0, 1 and 2: no hardware, nothing to install.",
+        header = "See what QoS 0, 1 and 2 do when the link, the broker or the power fails: a board flashed, booted and"
+                + " publishing, no hardware, nothing to install.",
         description = {
+            "Tells what each QoS does when things go wrong: after 10 s of readings, a network outage (a proxy between board"
+                + " and broker cuts the board off for 8 s), a broker restart (persistent sessions kept) and a power cut in the"
+                + " middle of a QoS 2 handshake, each announced as it happens, with the board's packet trace around it, a live"
+                + " table per sensor and QoS (sent, received, lost, duplicates, after a fault, and why) and a closing summary."
+                + " On a terminal the keys o, r, p inflict a fault now, q ends. --calm: no fault; --faults chooses.",
+            "",
             "Starts HiveMQ CE embedded on 127.0.0.1 (or uses --broker), a virtual board with its console on a "
                 + "local socket paced to 115200 baud, makes a development key, signs the firmware tern was built "
                 + "with, flashes it with 'tern flash' (config page: the broker, each sensor's QoS, the packet trace), "
                 + "shows the board's console and a table of the readings a subscriber (QoS 2) receives: per sensor "
                 + "the QoS they arrived at, how many, duplicates, gaps and the last value.",
             "",
-            "Ends on Ctrl-C or after --duration with the table as a summary; exit 0 when every sensor's readings "
-                + "arrived at its QoS and QoS 2 delivered no duplicate, 1 otherwise (saying what was wrong).",
+            "The story ends by itself (about a minute; --duration fits it to another length), the calm demo on Ctrl-C or after"
+                + " --duration. Exit 0 when each QoS kept its promise (QoS 0: losses only during a fault; QoS 1: nothing lost;"
+                + " QoS 2: nothing lost, no duplicate) and the readings arrived at their QoS, 1 otherwise (saying what broke).",
             "",
             "Its files (key, image, flash, broker log) are in a temporary folder deleted at the end, or in --work-dir.",
         })
@@ -67,12 +78,15 @@ public final class DemoCommand implements Callable<Integer> {
     private static final Duration PLAIN_TABLE_EVERY = Duration.ofSeconds(5);
     private static final Duration LIVE_REDRAW_EVERY = Duration.ofMillis(250);
     private static final int CONSOLE_BAUD = 115_200;
+    private static final int RECONNECT_MAX_MILLIS = 2000;
+    private static final Duration STATUS_SETTLE = Duration.ofMillis(1500);
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--duration", paramLabel = "TIME", converter = Durations.class,
-            description = "Stop by itself after the board has published for TIME, e.g. 30s (default: until Ctrl-C).")
+            description = "The story: fit its calm stretches so it takes about TIME (at least 3 s each; default about 60 s)."
+                    + " --calm: stop after the board has published for TIME, e.g. 30s (default: until Ctrl-C).")
     Duration duration;
 
     @Option(names = "--broker", paramLabel = "tcp://HOST:PORT", description = "Use this MQTT broker instead of the embedded one.")
@@ -86,9 +100,24 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Milliseconds between two readings of a sensor (default ${DEFAULT-VALUE}).")
     int intervalMillis;
 
+    @Option(names = "--board", paramLabel = "ID", defaultValue = "virtual",
+            description = "The board the virtual board simulates (default ${DEFAULT-VALUE}; one 'tern sim --board' takes).")
+    String boardId;
+
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "Keep the key, image, flash file and broker log in DIR (default: a temporary folder, deleted at the end).")
     Path workDir;
+
+    @Option(names = "--calm", description = "No fault: readings on a perfect network, until Ctrl-C or --duration.")
+    boolean calm;
+
+    @Option(names = "--faults", paramLabel = "FAULT,...",
+            description = "The faults of the story, in order: outage, restart, powercut (default: all three).")
+    String faults;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Write the run as a self-contained HTML page: a timeline per QoS with the readings and the faults.")
+    Path report;
 
     /** How the image reaches the board: 'tern flash' (a test may put a stand-in here). */
     FlashStep flashStep = FlashStep.TERN_FLASH;
@@ -98,19 +127,26 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         QosPlan plan = plan();
         URI brokerUri = brokerUri();
+        FaultPlan faultPlan = faultPlan();
+        BoardDefinition boardDefinition = BoardCatalog.load(boardId);
         if (intervalMillis < 10 || intervalMillis > 86_400_000) {
             throw new ParameterException(spec.commandLine(), "--interval " + intervalMillis + ": 10..86400000 milliseconds");
         }
         ReadingsTable table = new ReadingsTable(plan);
+        StoryRecord record = new StoryRecord(plan, System.nanoTime());
         long[] publishingSince = {0};
-        LiveScreen screen = new LiveScreen(out, LiveScreen.terminalWanted(), () -> heading(publishingSince[0]), table::render);
+        boolean terminal = LiveScreen.terminalWanted();
+        KeyPresses keys = faultPlan.isCalm() || !terminal ? KeyPresses.none() : KeyPresses.fromTerminal(System.in);
+        LiveScreen screen = new LiveScreen(out, terminal, () -> heading(publishingSince[0], !faultPlan.isCalm()),
+                faultPlan.isCalm() ? table::render : () -> storyTable(record, keys));
         Deque<AutoCloseable> started = new ArrayDeque<>();
         boolean temporary = workDir == null;
         Path work = temporary ? Files.createTempDirectory("tern-demo-") : workFolder(workDir);
-        try (StopSignal stop = StopSignal.install(() -> screen.say("demo: Ctrl-C: stopping the board, the subscriber and the broker"))) {
+        try (StopSignal stop = StopSignal.install(() -> screen.say("demo: Ctrl-C: stopping the board, the subscriber and the broker"));
+             keys) {
             try {
                 screen.say("demo: files in " + work + (temporary ? " (deleted at the end; --work-dir keeps them)" : ""));
-                return run(plan, brokerUri, table, screen, started, work, stop, publishingSince);
+                return run(new Run(plan, faultPlan, table, record, keys, boardDefinition), brokerUri, screen, started, work, stop, publishingSince);
             } finally {
                 screen.endLive();
                 closeAll(started, screen);
@@ -129,25 +165,42 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int run(QosPlan plan, URI brokerUri, ReadingsTable table, LiveScreen screen, Deque<AutoCloseable> started,
+    /** What one run of the demo plays and records. */
+    private record Run(QosPlan plan, FaultPlan faults, ReadingsTable table, StoryRecord record, KeyPresses keys,
+            BoardDefinition board) {
+    }
+
+    private int run(Run demo, URI brokerUri, LiveScreen screen, Deque<AutoCloseable> started,
             Path work, StopSignal stop, long[] publishingSince) throws Exception {
+        QosPlan plan = demo.plan();
+        ReadingsTable table = demo.table();
+        StoryRecord record = demo.record();
+        FaultPlan faultPlan = demo.faults();
+        BoardDefinition boardDefinition = demo.board();
         PrintWriter out = spec.commandLine().getOut();
         TernCommands tern = new TernCommands(spec.root(), out, spec.commandLine().getErr(), screen::say);
 
         // 1. the broker
         String brokerHost;
         int brokerPort;
+        EmbeddedBroker embedded = null;
         if (brokerUri == null) {
             brokerHost = LOOPBACK;
             brokerPort = freePort();
             DemoBrokerLoader loader = DemoBrokerLoader.besideTern();
             screen.say("demo: starting HiveMQ CE embedded on tcp://" + brokerHost + ":" + brokerPort + " (its log: "
-                    + work.resolve("broker").resolve("hivemq.log") + ")");
-            started.push(loader.start(brokerHost, brokerPort, work.resolve("broker")));
+                    + work.resolve("broker").resolve("hivemq.log") + "; sessions persist in its data folder)");
+            embedded = EmbeddedBroker.start(loader, brokerHost, brokerPort, work.resolve("broker"));
+            started.push(embedded);
         } else {
             brokerHost = brokerUri.getHost();
             brokerPort = brokerUri.getPort();
             screen.say("demo: using the broker at " + brokerUri);
+            if (faultPlan.faults().contains(Fault.RESTART)) {
+                faultPlan = faultPlan.without(Fault.RESTART);
+                screen.say("demo: no broker restart with an external broker (the demo does not control it): skipped;"
+                        + " the outage and the power cut still happen (the proxy sits in front of any broker)");
+            }
         }
         String serverUri = "tcp://" + brokerHost + ":" + brokerPort;
         if (stop.requested()) {
@@ -173,36 +226,59 @@ public final class DemoCommand implements Callable<Integer> {
         String prefix = "tern/" + device;
         ReadingSubscriber subscriber;
         try {
-            subscriber = ReadingSubscriber.subscribe(serverUri, device + "-watcher", prefix, false, table::add);
+            subscriber = ReadingSubscriber.subscribe(serverUri, device + "-watcher", prefix, true, reading -> {
+                table.add(reading);
+                record.add(reading);
+            });
         } catch (MqttException e) {
             throw new TernException(ExitCodes.UNREACHABLE, "cannot subscribe at " + serverUri + ": " + e.getMessage()
                     + (brokerUri == null ? "" : " (is the broker running there?)"), e);
         }
         started.push(subscriber);
-        screen.say("demo: subscribed to " + prefix + "/+ at QoS 2 (each reading arrives at the QoS the board sends it with)");
+        screen.say("demo: subscribed to " + prefix + "/+ at QoS 2, persistent session (each reading arrives at the QoS the"
+                + " board sends it with)");
+
+        // the fault proxy between the board and the broker: the outage cuts there, the power cut is timed there
+        FaultProxy proxy = null;
+        if (!faultPlan.isCalm()) {
+            proxy = FaultProxy.start(brokerHost, brokerPort).recording(false);
+            started.push(proxy);
+            screen.say("demo: fault proxy on " + proxy.host() + ":" + proxy.port() + " in front of " + serverUri
+                    + ": the board connects through it; faults to come: " + faultPlan);
+        }
 
         // 4. the virtual board, held in its ROM bootloader by BOOT0 as a real one would be for flashing
-        VirtualBoard board = VirtualBoard.start(VirtualBoardOptions.of(work.resolve("virtual-board.flash"), new McubootImageCheck())
-                .console(ConsoleEndpoint.socket(LOOPBACK, 0))
-                .baudPacing(CONSOLE_BAUD)
-                .bootloaderGetChecksum(true) // as newer STM32 bootloaders: tern flash verifies by CRC, not by reading back
-                .trustedKeys(List.of(Files.readAllBytes(publicKey)))
-                .boot0(true));
+        VirtualBoard board;
+        try {
+            board = VirtualBoard.start(VirtualBoardOptions.of(work.resolve("virtual-board.flash"), new McubootImageCheck())
+                    .board(boardDefinition)
+                    .console(ConsoleEndpoint.socket(LOOPBACK, 0))
+                    .baudPacing(CONSOLE_BAUD)
+                    .bootloaderGetChecksum(true) // as newer STM32 bootloaders: tern flash verifies by CRC, not by reading back
+                    .trustedKeys(List.of(Files.readAllBytes(publicKey)))
+                    .boot0(true));
+        } catch (IllegalArgumentException e) {
+            throw new TernException(ExitCodes.USAGE, "cannot simulate board '" + boardId + "': " + e.getMessage(), e);
+        }
         started.push(board);
-        screen.say("demo: virtual board console at " + board.consoleUrl() + " (BOOT0 high: it waits in its ROM bootloader; "
-                + "paced to " + CONSOLE_BAUD + " baud; it trusts " + publicKey.getFileName() + ")");
+        screen.say("demo: virtual board (" + boardId + ") console at " + board.consoleUrl() + " (BOOT0 high: it waits in its"
+                + " ROM bootloader; paced to " + CONSOLE_BAUD + " baud; it trusts " + publicKey.getFileName() + ")");
         if (stop.requested()) {
             return stopped(screen);
         }
 
         // 5. flash it over the serial line, with the config page
-        List<String> settings = new ArrayList<>(List.of("broker.host=" + brokerHost, "broker.port=" + brokerPort,
-                "device.id=" + device, "topic.prefix=" + prefix, "log.trace=true"));
+        List<String> settings = new ArrayList<>(List.of("broker.host=" + (proxy == null ? brokerHost : proxy.host()),
+                "broker.port=" + (proxy == null ? brokerPort : proxy.port()), "device.id=" + device, "topic.prefix=" + prefix,
+                "log.trace=true"));
+        if (proxy != null) {
+            settings.add("mqtt.reconnectMax=" + RECONNECT_MAX_MILLIS); // back within 2 s of a fault's end
+        }
         settings.addAll(plan.settings());
         for (String sensor : plan.sensors()) {
             settings.add("sensor." + sensor + ".interval=" + intervalMillis);
         }
-        int flashed = flashStep.flash(tern, new FlashStep.Request(image, publicKey, board, settings));
+        int flashed = flashStep.flash(tern, new FlashStep.Request(image, publicKey, board, boardId, settings));
         if (flashed != ExitCodes.OK) {
             throw new TernException(flashed, "flashing the virtual board failed (exit " + flashed + ", see above)"
                     + (tern.has("flash") ? "" : "; this tern has no 'flash' command yet"));
@@ -212,10 +288,12 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         // 6. watch its console from a reset with BOOT0 low: secure boot, the firmware's banner, the QoS handshakes
-        ConsoleRelay console = ConsoleRelay.start(SerialLinks.open(board.consoleUrl()), screen::board);
+        StoryConsole storyConsole = new StoryConsole(record, screen::board, faultPlan.isCalm());
+        ConsoleRelay console = ConsoleRelay.start(SerialLinks.open(board.consoleUrl()), storyConsole);
         started.push(console);
         board.boot0(false);
         screen.say("demo: BOOT0 low, reset: the board boots what was flashed");
+        record.startClock();
         board.reset();
         if (!board.awaitMode(BoardMode.RUNNING, BOOT_TIMEOUT)) {
             Thread.sleep(300); // let the console say why
@@ -225,26 +303,63 @@ public final class DemoCommand implements Callable<Integer> {
 
         // 7. the readings, until Ctrl-C or the duration is over
         publishingSince[0] = System.nanoTime();
-        screen.say("demo: the board publishes " + plan + " every " + intervalMillis + " ms"
-                + (duration == null ? "; Ctrl-C ends the demo" : "; the demo ends after " + duration.toSeconds() + " s"));
-        screen.startLive();
-        boolean interrupted = watch(screen, stop, board);
+        boolean interrupted;
+        if (faultPlan.isCalm()) {
+            screen.say("demo: the board publishes " + plan + " every " + intervalMillis + " ms"
+                    + (duration == null ? "; Ctrl-C ends the demo" : "; the demo ends after " + duration.toSeconds() + " s"));
+            screen.startLive();
+            interrupted = watch(screen, stop, board);
+        } else {
+            Duration calmStretch = FaultStory.calmFor(duration, faultPlan.faults().size());
+            screen.say("demo: the board publishes " + plan + " every " + intervalMillis + " ms; the story: " + calmStretch.toSeconds()
+                    + " s of calm readings, then " + faultPlan + ", each followed by " + calmStretch.toSeconds() + " s of calm"
+                    + (demo.keys().active() ? "; keys: o outage, r restart, p power cut, q quit" : "")
+                    + "; the packet trace shows around each fault");
+            if (duration != null && calmStretch.equals(FaultStory.SHORTEST_CALM)) {
+                screen.say("demo: --duration " + duration.toSeconds() + "s is shorter than the story needs: its calm stretches"
+                        + " shrink to " + FaultStory.SHORTEST_CALM.toSeconds() + " s and it takes longer than that");
+            }
+            screen.startLive();
+            FaultActions actions = new FaultActions(record, storyConsole, screen, proxy, embedded, subscriber, board);
+            FaultStory story = new FaultStory(actions, screen, stop, demo.keys(), screen.ansi() ? LIVE_REDRAW_EVERY : PLAIN_TABLE_EVERY);
+            interrupted = story.play(faultPlan.faults(), calmStretch);
+            demo.keys().close(); // the terminal as it was, and no key line under the summary
+            console.type("status"); // its answer gives each sensor's last sequence number: what the board sent
+            Thread.sleep(STATUS_SETTLE.toMillis()); // the answer, and the readings taken just before it, arrive
+        }
         console.close(); // the summary comes last, after the board's lines
         screen.endLive();
+        record.closeAll();
         long seconds = Duration.ofNanos(System.nanoTime() - publishingSince[0]).toSeconds();
-        screen.summary("demo: summary after " + seconds + " s of readings" + (interrupted ? ", stopped by Ctrl-C" : "")
+        screen.summary("demo: summary after " + seconds + " s of readings" + (interrupted ? ", stopped early" : "")
                 + " (broker " + (brokerUri == null ? "HiveMQ CE embedded on " : "") + serverUri + "):");
-        List<String> problems = new ArrayList<>(table.problems());
+        List<String> problems = new ArrayList<>();
+        if (faultPlan.isCalm()) {
+            problems.addAll(table.problems());
+        } else {
+            List<QosOutcome> outcomes = record.outcomes();
+            for (String line : ClosingSummary.lines(outcomes, record.windows())) {
+                screen.say("  " + line);
+            }
+            problems.addAll(Guarantees.broken(outcomes));
+            problems.addAll(table.qosMismatches());
+        }
         if (subscriber.lost() != null) {
             problems.add("the subscriber lost its connection: " + subscriber.lost());
         }
         if (board.failure() != null) {
             problems.add("the virtual board failed: " + board.failure());
         }
+        if (report != null) {
+            HtmlReport.write(report, record, problems, "tern demo: " + plan + ", faults: " + faultPlan);
+            screen.say("demo: report written to " + report + " (open it in a browser)");
+        }
         if (!problems.isEmpty()) {
             throw new TernException(ExitCodes.FAILURE, "FAILED: " + String.join("; ", problems));
         }
-        screen.say("demo: PASSED: every sensor's readings arrived at its QoS (" + plan + "), no duplicate at QoS 2");
+        screen.say(faultPlan.isCalm() ? "demo: PASSED: every sensor's readings arrived at its QoS (" + plan + "), no duplicate at QoS 2"
+                : "demo: PASSED: each QoS kept its promise (QoS 0 lost readings only during faults, QoS 1 lost none,"
+                        + " QoS 2 lost none and repeated none) and every reading arrived at its QoS (" + plan + ")");
         return ExitCodes.OK;
     }
 
@@ -273,8 +388,33 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private String heading(long since) {
+    private static List<String> storyTable(StoryRecord record, KeyPresses keys) {
+        List<String> lines = new ArrayList<>(StoryTable.render(record.outcomes()));
+        if (keys.active()) {
+            lines.add("keys: o outage   r broker restart   p power cut   q quit");
+        }
+        return lines;
+    }
+
+    private FaultPlan faultPlan() {
+        if (calm && faults != null) {
+            throw new ParameterException(spec.commandLine(), "--calm and --faults: choose one (--calm is no fault at all)");
+        }
+        if (calm) {
+            return FaultPlan.calm();
+        }
+        try {
+            return FaultPlan.parse(faults == null ? FaultPlan.ALL : faults);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--faults " + e.getMessage());
+        }
+    }
+
+    private String heading(long since, boolean story) {
         long seconds = since == 0 ? 0 : Duration.ofNanos(System.nanoTime() - since).toSeconds();
+        if (story) {
+            return "readings after " + seconds + " s";
+        }
         return "readings after " + seconds + " s" + (duration == null ? " (Ctrl-C ends the demo)" : " of " + duration.toSeconds() + " s");
     }
 

@@ -22,19 +22,19 @@ public interface FlashStep {
      */
     int flash(TernCommands tern, Request request);
 
-    /** What to flash where: the image, the public key it must verify with, the board, the config page. */
-    record Request(Path image, Path publicKey, VirtualBoard board, List<String> settings) {
+    /** What to flash where: the image, the public key it must verify with, the board and its id, the config page. */
+    record Request(Path image, Path publicKey, VirtualBoard board, String boardId, List<String> settings) {
     }
 
     /**
-     * {@code tern flash IMAGE --port CONSOLE --board virtual --enter boot-pin-reset --no-go --key PUB --set k=v ...}:
+     * {@code tern flash IMAGE --port CONSOLE --board ID --enter boot-pin-reset --no-go --key PUB --set k=v ...}:
      * the board is in its bootloader already (BOOT0 high and reset, as a user does by hand), and
      * stays there: the demo then boots it once, with BOOT0 low and a reset, its console watched
      * from the first line (a GO here would boot it a first time while nobody shows the console).
      */
     FlashStep TERN_FLASH = (tern, request) -> {
         List<String> args = new ArrayList<>(List.of("flash", request.image().toString(), "--port", request.board().consoleUrl(),
-                "--board", "virtual", "--enter", "boot-pin-reset", "--no-go", "--key", request.publicKey().toString()));
+                "--board", request.boardId(), "--enter", "boot-pin-reset", "--no-go", "--key", request.publicKey().toString()));
         for (String setting : request.settings()) {
             args.add("--set");
             args.add(setting);

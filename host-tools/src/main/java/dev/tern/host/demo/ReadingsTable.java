@@ -65,14 +65,30 @@ public final class ReadingsTable {
                 problems.add(c.sensor() + ": no reading arrived (planned QoS " + c.plannedQos() + ")");
                 continue;
             }
-            if (!c.qosSeen().equals(Set.of(c.plannedQos()))) {
-                problems.add(c.sensor() + ": readings arrived at QoS " + c.qosText() + ", planned " + c.plannedQos());
-            }
+            problems.addAll(qosMismatch(c));
             if (c.plannedQos() == 2 && c.duplicates() > 0) {
                 problems.add(c.sensor() + ": " + c.duplicates() + " duplicate(s) at QoS 2, which must deliver exactly once");
             }
         }
         return problems;
+    }
+
+    /** Sensors whose readings arrived at another QoS than planned (the story's verdict adds its own). */
+    public List<String> qosMismatches() {
+        List<String> problems = new ArrayList<>();
+        for (Counts c : counts()) {
+            if (c.received() > 0) {
+                problems.addAll(qosMismatch(c));
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> qosMismatch(Counts c) {
+        if (c.qosSeen().equals(Set.of(c.plannedQos()))) {
+            return List.of();
+        }
+        return List.of(c.sensor() + ": readings arrived at QoS " + c.qosText() + ", planned " + c.plannedQos());
     }
 
     /** The table as text lines: a header, then one line per sensor. */

@@ -80,7 +80,7 @@ class DemoCommandTest {
     void bootsTheSignedFirmwareShowsItsHandshakesAndSummarisesEachQos() {
         TestBroker mosquitto = BROKERS.get(BrokerKind.MOSQUITTO);
 
-        Tern tern = demo(STAND_IN, "--broker", mosquitto.serverUri(), "--duration", "5s", "--interval", "300",
+        Tern tern = demo(STAND_IN, "--calm", "--broker", mosquitto.serverUri(), "--duration", "5s", "--interval", "300",
                 "--work-dir", folder);
 
         assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
@@ -103,6 +103,39 @@ class DemoCommandTest {
     }
 
     @Tag("mosquitto")
+    @Test
+    @Timeout(180)
+    void theStoryAgainstAnExternalBrokerSkipsTheRestartAndKeepsEveryPromiseThroughOutageAndPowerCut() throws IOException {
+        TestBroker mosquitto = BROKERS.get(BrokerKind.MOSQUITTO);
+        Path report = folder.resolve("report.html");
+
+        Tern tern = demo(STAND_IN, "--broker", mosquitto.serverUri(), "--duration", "20s", "--report", report);
+
+        assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+        String out = tern.out;
+        assertTrue(out.contains("demo: no broker restart with an external broker"), out);
+        assertTrue(out.contains("demo: step 1 of 2: network outage"), out);
+        assertTrue(out.contains("demo: >>> NETWORK OUTAGE"), out);
+        assertTrue(out.contains("demo: <<< the link is back"), out);
+        assertTrue(out.contains("demo: step 2 of 2: power cut"), out);
+        assertTrue(out.contains("demo: <<< power back"), out);
+        assertTrue(Pattern.compile("board │ I [0-9.]+ session: restored: \\d+ messages in flight").matcher(out).find(),
+                "the session restored from flash after the power cut: " + out);
+        assertTrue(out.contains("dup=1, ") && out.contains("<- DUP=1: re-sent"), "the re-send after the outage: " + out);
+        assertTrue(Pattern.compile("board │ T [0-9.]+ mqtt: send: pubrel \\(id=\\d+\\)   <- PUBREL re-sent after reconnecting")
+                .matcher(out).find(), "the handshake the power cut interrupted, finished after the reboot: " + out);
+        String summary = out.substring(out.indexOf("demo: summary after "));
+        assertTrue(Pattern.compile("\n  temperature +0 +[1-9]\\d* +[1-9]\\d* +\\d+ +\\d+ +\\d+\n").matcher(summary).find(), summary);
+        assertTrue(Pattern.compile("\n  humidity +1 +\\d+ +\\d+ +0 +\\d+ +\\d+\n").matcher(summary).find(), summary);
+        assertTrue(Pattern.compile("\n  pressure +2 +(\\d+) +\\1 +0 +0 +\\d+\n").matcher(summary).find(),
+                "QoS 2: received = sent, nothing lost, no duplicate: " + summary);
+        assertTrue(summary.contains("QoS 2 (pressure): sent "), summary);
+        assertTrue(out.contains("demo: PASSED: each QoS kept its promise"), out);
+        String page = Files.readString(report);
+        assertEquals(3, page.split("<g class=\"timeline\"", -1).length - 1, "a timeline per QoS in the report");
+        assertTrue(page.contains("data-fault=\"outage\"") && page.contains("data-fault=\"powercut\""), "both faults shaded");
+    }
+
     @Test
     void aFlashThatFailsEndsTheDemoWithItsExitCodeAndClosesEverything() {
         TestBroker mosquitto = BROKERS.get(BrokerKind.MOSQUITTO);
@@ -138,6 +171,18 @@ class DemoCommandTest {
         Tern broker = Tern.run("demo", "--broker", "localhost:1883");
         assertEquals(ExitCodes.USAGE, broker.exitCode, broker.toString());
         assertTrue(broker.err.contains("--broker localhost:1883: expected tcp://HOST:PORT"), broker.err);
+
+        Tern faults = Tern.run("demo", "--faults", "outage,powrcut");
+        assertEquals(ExitCodes.USAGE, faults.exitCode, faults.toString());
+        assertTrue(faults.err.contains("--faults 'powrcut': no such fault (choose from outage, restart, powercut)"), faults.err);
+
+        Tern both = Tern.run("demo", "--calm", "--faults", "outage");
+        assertEquals(ExitCodes.USAGE, both.exitCode, both.toString());
+        assertTrue(both.err.contains("--calm and --faults: choose one"), both.err);
+
+        Tern board = Tern.run("demo", "--board", "nosuch");
+        assertEquals(ExitCodes.USAGE, board.exitCode, board.toString());
+        assertTrue(board.err.contains("no board 'nosuch'; known boards: "), board.err);
 
         Tern duration = Tern.run("demo", "--duration", "soon");
         assertEquals(ExitCodes.USAGE, duration.exitCode, duration.toString());

@@ -16,7 +16,7 @@ import dev.tern.host.Tern;
 import dev.tern.host.cli.ExitCodes;
 
 /**
- * Issue 5's proof of the README's main command: {@code tern demo --duration 20s}, exactly as a
+ * Issue 5's proof of the calm demo: {@code tern demo --calm --duration 20s}, exactly as a
  * newcomer runs it (embedded HiveMQ CE from demo-lib, a fresh key, the firmware signed and flashed
  * with 'tern flash' over the virtual board's paced serial line), exits 0 and its summary shows
  * readings at QoS 0, 1 and 2 with no duplicate at QoS 2. One run: it takes about a minute.
@@ -35,7 +35,7 @@ class DemoEndToEndTest {
     @Test
     @Timeout(180)
     void theDemoFlashesBootsAndReceivesEveryQosWithoutQos2Duplicates() {
-        Tern tern = Tern.run("demo", "--duration", "20s");
+        Tern tern = Tern.run("demo", "--calm", "--duration", "20s");
 
         assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
         String out = tern.out;
@@ -57,6 +57,31 @@ class DemoEndToEndTest {
             () -> assertTrue(Integer.parseInt(pressure.group(2)) > 0, "QoS 2 readings received"),
             () -> assertEquals("0", pressure.group(3), "no duplicate at QoS 2"),
             () -> assertTrue(out.contains("demo: PASSED"), out),
+            () -> assertFalse((out + tern.err).contains("Exception"), "no stack trace: " + tern));
+    }
+
+    /**
+     * The restart, which needs the embedded broker (the mosquitto story in DemoCommandTest skips it):
+     * HiveMQ CE stopped and started on its data folder, the board's and the subscriber's persistent
+     * sessions resumed, every QoS 1/2 reading delivered. About a minute.
+     */
+    @Test
+    @Timeout(240)
+    void theBrokerRestartKeepsThePersistentSessionsAndEveryQos1And2Reading() {
+        Tern tern = Tern.run("demo", "--faults", "restart", "--duration", "20s");
+
+        assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+        String out = tern.out;
+        String summary = out.substring(Math.max(0, out.indexOf("demo: summary after ")));
+        assertAll(
+            () -> assertTrue(out.contains("demo: >>> BROKER RESTART"), out),
+            () -> assertTrue(out.contains("demo: <<< HiveMQ CE is back, the subscriber resumed its session"), out),
+            () -> assertTrue(Pattern.compile("board │ I [0-9.]+ mqtt: connected to 127\\.0\\.0\\.1:\\d+ \\(session present\\)")
+                    .matcher(out).find(), "the board's session outlived the restart: " + out),
+            () -> assertTrue(out.contains("demo: the board is connected again"), out),
+            () -> assertTrue(Pattern.compile("\n  humidity +1 +(\\d+) +\\d+ +0 +\\d+ +\\d+\n").matcher(summary).find(), summary),
+            () -> assertTrue(Pattern.compile("\n  pressure +2 +(\\d+) +\\1 +0 +0 +\\d+\n").matcher(summary).find(), summary),
+            () -> assertTrue(out.contains("demo: PASSED: each QoS kept its promise"), out),
             () -> assertFalse((out + tern.err).contains("Exception"), "no stack trace: " + tern));
     }
 }

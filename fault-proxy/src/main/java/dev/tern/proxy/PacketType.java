@@ -1,4 +1,4 @@
-package dev.tern.testsupport.proxy;
+package dev.tern.proxy;
 
 /** MQTT 3.1.1 control packet types by their fixed-header code, for naming what the proxy saw. */
 public enum PacketType {

@@ -1,4 +1,4 @@
-package dev.tern.testsupport.proxy;
+package dev.tern.proxy;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;

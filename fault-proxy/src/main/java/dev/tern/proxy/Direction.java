@@ -1,4 +1,4 @@
-package dev.tern.testsupport.proxy;
+package dev.tern.proxy;
 
 /** Which way a packet travels through the {@link FaultProxy}. */
 public enum Direction {

@@ -1,4 +1,4 @@
-package dev.tern.testsupport.proxy;
+package dev.tern.proxy;
 
 /**
  * One packet the proxy forwarded (or cut on), as tests assert on it.

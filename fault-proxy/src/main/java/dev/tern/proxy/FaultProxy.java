@@ -1,4 +1,4 @@
-package dev.tern.testsupport.proxy;
+package dev.tern.proxy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +33,11 @@ import java.util.function.Predicate;
  *
  * A cut half-closes both sockets (so what was forwarded is delivered), drains what is still in
  * flight without forwarding it, then closes: the client and the broker each see the connection end.
+ *
+ * <p>For a network outage, {@link #loseAll(Direction, boolean)} silently loses every packet one way
+ * while the connection stays open (a link gone dark: nobody is told), and
+ * {@link #refuseConnections(boolean)} resets new connections at once, before any byte reaches the
+ * broker, until it is turned off again.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -75,6 +79,12 @@ public final class FaultProxy implements AutoCloseable {
     private volatile boolean recording = true;
     private volatile Consumer<SeenPacket> forwardedListener = packet -> { };
     private volatile boolean closed;
+    private volatile boolean refusing;
+    private volatile boolean losingToBroker;
+    private volatile boolean losingToClient;
+    private final AtomicInteger lost = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger unreachable = new AtomicInteger();
 
     private FaultProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -195,6 +205,46 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * While on, each new connection is reset as soon as it is accepted (the broker never sees it),
+     * as when the network between the client and the broker is down. Counted in {@link #refused()}.
+     */
+    public FaultProxy refuseConnections(boolean enabled) {
+        this.refusing = enabled;
+        return this;
+    }
+
+    /**
+     * While on, every packet travelling {@code direction} is lost: not forwarded, with the
+     * connection left open and nobody told. Counted in {@link #lost()}; rules see them first.
+     */
+    public FaultProxy loseAll(Direction direction, boolean enabled) {
+        if (direction == Direction.TO_BROKER) {
+            losingToBroker = enabled;
+        } else {
+            losingToClient = enabled;
+        }
+        return this;
+    }
+
+    boolean losing(Direction direction) {
+        return direction == Direction.TO_BROKER ? losingToBroker : losingToClient;
+    }
+
+    void countLost() {
+        lost.incrementAndGet();
+    }
+
+    /** Packets lost by {@link #loseAll} so far. */
+    public int lost() {
+        return lost.get();
+    }
+
+    /** Connections reset by {@link #refuseConnections(boolean)} so far. */
+    public int refused() {
+        return refused.get();
+    }
+
     /** Cuts every open connection now. */
     public void cutAll() {
         for (ProxiedConnection connection : connections) {
@@ -279,17 +329,42 @@ public final class FaultProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = listener.accept();
-                Socket broker = new Socket(targetHost, targetPort);
+                if (refusing) {
+                    refused.incrementAndGet();
+                    refuse(client);
+                    continue;
+                }
+                Socket broker;
+                try {
+                    broker = new Socket(targetHost, targetPort);
+                } catch (IOException e) {
+                    // the broker is down (a restart): the client sees its connection reset, as it would
+                    // without the proxy, and tries again; this loop carries on
+                    unreachable.incrementAndGet();
+                    refuse(client);
+                    continue;
+                }
                 ProxiedConnection connection = new ProxiedConnection(this, connections.size() + 1, client, broker);
                 connections.add(connection);
                 connection.start();
-            } catch (SocketException e) {
-                return; // listener closed
             } catch (IOException e) {
-                if (!closed) {
-                    System.err.println("fault proxy: could not reach " + targetHost + ":" + targetPort + ": " + e);
+                if (closed) {
+                    return; // listener closed
                 }
             }
+        }
+    }
+
+    /** Connections reset because the broker did not accept the proxy's connection (it was down). */
+    public int brokerUnreachable() {
+        return unreachable.get();
+    }
+
+    private void refuse(Socket client) {
+        try (client) {
+            client.setSoLinger(true, 0); // a reset, not an orderly end: nothing was ever there
+        } catch (IOException ignored) {
+            // gone already
         }
     }
 

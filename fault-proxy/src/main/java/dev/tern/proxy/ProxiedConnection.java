@@ -1,4 +1,4 @@
-package dev.tern.testsupport.proxy;
+package dev.tern.proxy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,6 +91,10 @@ final class ProxiedConnection {
             return false;
         }
         if (fault == FaultProxy.Fault.DROP) {
+            return true;
+        }
+        if (proxy.losing(direction)) {
+            proxy.countLost();
             return true;
         }
         if (fault == FaultProxy.Fault.DELAY) {

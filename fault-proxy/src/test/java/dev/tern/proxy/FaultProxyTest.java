@@ -1,4 +1,4 @@
-package dev.tern.testsupport.proxy;
+package dev.tern.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,6 +106,87 @@ class FaultProxyTest {
             assertTrue(waitFor(() -> brokerReceived.size() == 1), "the broker must have the PUBLISH");
             assertArrayEquals(PUBLISH_QOS1_ID_7, brokerReceived.get(0));
         }
+    }
+
+    @Test
+    void refusesNewConnectionsWhileTheOutageLastsThenForwardsAgain() throws IOException {
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort())) {
+            proxy.refuseConnections(true);
+            try (Socket refused = connect(proxy)) {
+                assertThrows(IOException.class, () -> {
+                    refused.getOutputStream().write(PUBLISH_QOS1_ID_7);
+                    if (refused.getInputStream().read() < 0) {
+                        throw new IOException("ended");
+                    }
+                }, "a connection made during the outage must end before anything passes");
+            }
+            assertEquals(1, proxy.refused());
+            assertEquals(List.of(), brokerReceived);
+
+            proxy.refuseConnections(false);
+            try (Socket client = connect(proxy)) {
+                client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+                byte[] answer = new byte[4];
+                assertTrue(readFully(client.getInputStream(), answer), "after the outage packets must flow again");
+                assertArrayEquals(PUBACK_ID_7, answer);
+            }
+            assertEquals(1, proxy.refused());
+        }
+    }
+
+    @Test
+    void losesEveryPacketOneWayWhileTheLinkIsDarkAndKeepsTheConnection() throws IOException {
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", brokerListener.getLocalPort());
+             Socket client = connect(proxy)) {
+            proxy.loseAll(Direction.TO_CLIENT, true);
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+            assertTrue(waitFor(() -> brokerReceived.size() == 1), "the way to the broker still works");
+            assertTrue(waitFor(() -> proxy.lost() == 1), "the PUBACK must be lost");
+            client.setSoTimeout(300);
+            assertThrows(SocketTimeoutException.class, () -> client.getInputStream().read(),
+                    "nothing may come back, and the connection must not end");
+
+            proxy.loseAll(Direction.TO_CLIENT, false);
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+            byte[] answer = new byte[4];
+            assertTrue(readFully(client.getInputStream(), answer), "once the link is back answers flow again");
+            assertArrayEquals(PUBACK_ID_7, answer);
+            assertEquals(1, proxy.lost());
+        }
+    }
+
+    @Test
+    void keepsAcceptingAfterTheBrokerWasDownForAWhile() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", port)) {
+            try (Socket whileDown = connect(proxy)) {
+                assertThrows(IOException.class, () -> {
+                    if (whileDown.getInputStream().read() < 0) {
+                        throw new IOException("ended");
+                    }
+                }, "with the broker down the client's connection must end");
+            }
+            assertEquals(1, proxy.brokerUnreachable());
+            try (ServerSocket restarted = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+                 Socket client = connect(proxy);
+                 Socket atBroker = accept(restarted)) {
+                client.getOutputStream().write(PUBLISH_QOS1_ID_7);
+                byte[] received = new byte[PUBLISH_QOS1_ID_7.length];
+                assertTrue(readFully(atBroker.getInputStream(), received), "once the broker is back packets must pass");
+                assertArrayEquals(PUBLISH_QOS1_ID_7, received);
+            }
+        }
+    }
+
+    private static Socket accept(ServerSocket listener) throws IOException {
+        listener.setSoTimeout(10_000);
+        Socket socket = listener.accept();
+        socket.setSoTimeout(10_000);
+        return socket;
     }
 
     @Test
