@@ -233,11 +233,10 @@ public final class Properties {
             if (next < 0) {
                 return next;
             }
-            long mask = 1L << id;
-            if (0 != (seen & mask) && !PropertyId.mayRepeat(id, context)) {
+            seen = PropertyCheck.markSeen(seen, id, context);
+            if (0 == seen) {
                 return CodecStatus.DUPLICATE_PROPERTY;
             }
-            seen |= mask;
             position = next;
         }
         return PropertyCheck.combination(seen);

@@ -49,6 +49,15 @@ final class PropertyCheck {
         }
     }
 
+    /**
+     * Adds {@code id} to {@code seen} (a bit per identifier): the new set, or 0 when {@code id}
+     * is already in it and may not repeat in {@code context}.
+     */
+    static long markSeen(long seen, int id, int context) {
+        long mask = 1L << id;
+        return 0 != (seen & mask) && !PropertyId.mayRepeat(id, context) ? 0 : seen | mask;
+    }
+
     /** What Table 2-4's properties require of each other: Authentication Data needs a Method. */
     static int combination(long seen) {
         boolean data = 0 != (seen & (1L << PropertyId.AUTHENTICATION_DATA));

@@ -138,11 +138,11 @@ public final class PropertyWriter {
         if (next < 0) {
             return next;
         }
-        long mask = 1L << id;
-        if (0 != (seen & mask) && !PropertyId.mayRepeat(id, context)) {
+        long marked = PropertyCheck.markSeen(seen, id, context);
+        if (0 == marked) {
             return CodecStatus.DUPLICATE_PROPERTY;
         }
-        seen |= mask;
+        seen = marked;
         position = next;
         return CodecStatus.OK;
     }

@@ -139,21 +139,18 @@ final class CodecWorkload {
     }
 
     private int roundTrip5(int size) {
-        if (size < 0) {
-            throw new AssertionError(CodecStatus.name(size));
-        }
-        int decoded = decoder5.decode(wire, 0, size, packet);
-        if (decoded != size) {
-            throw new AssertionError(CodecStatus.name(decoded));
-        }
-        return packet.type() + packet.packetId() + packet.payloadLength() + packet.reasonCode() + packet.propertiesLength();
+        return roundTrip(decoder5, size) + packet.reasonCode() + packet.propertiesLength();
     }
 
     private int roundTrip(int size) {
+        return roundTrip(decoder, size);
+    }
+
+    private int roundTrip(PacketDecoder reader, int size) {
         if (size < 0) {
             throw new AssertionError(CodecStatus.name(size));
         }
-        int decoded = decoder.decode(wire, 0, size, packet);
+        int decoded = reader.decode(wire, 0, size, packet);
         if (decoded != size) {
             throw new AssertionError(CodecStatus.name(decoded));
         }

@@ -193,26 +193,34 @@ class PacketDecoderFuzzTest {
         }
     }
 
+    /** What a decoded CONNECT carries, as encoder input (MQTT 5 properties included). */
+    static ConnectParameters connectParameters(DecodedPacket p) {
+        byte[] src = p.buffer();
+        ConnectParameters c = new ConnectParameters();
+        c.protocolLevel(p.protocolLevel());
+        c.properties(src, p.propertiesOffset(), p.propertiesLength());
+        c.clientId(src, p.clientIdOffset(), p.clientIdLength());
+        c.cleanSession(p.cleanSession());
+        c.keepAliveSeconds(p.keepAliveSeconds());
+        if (p.willFlag()) {
+            c.will(src, p.willTopicOffset(), p.willTopicLength(), src, p.willMessageOffset(),
+                    p.willMessageLength(), p.willQos(), p.willRetain());
+            c.willProperties(src, p.willPropertiesOffset(), p.willPropertiesLength());
+        }
+        if (p.hasUserName()) {
+            c.userName(src, p.userNameOffset(), p.userNameLength());
+        }
+        if (p.hasPassword()) {
+            c.password(src, p.passwordOffset(), p.passwordLength());
+        }
+        return c;
+    }
+
     private static int encode(DecodedPacket p, byte[] dst, int offset, int capacity) {
         byte[] src = p.buffer();
         switch (p.type()) {
-            case PacketType.CONNECT: {
-                ConnectParameters c = new ConnectParameters();
-                c.clientId(src, p.clientIdOffset(), p.clientIdLength());
-                c.cleanSession(p.cleanSession());
-                c.keepAliveSeconds(p.keepAliveSeconds());
-                if (p.willFlag()) {
-                    c.will(src, p.willTopicOffset(), p.willTopicLength(), src, p.willMessageOffset(),
-                            p.willMessageLength(), p.willQos(), p.willRetain());
-                }
-                if (p.hasUserName()) {
-                    c.userName(src, p.userNameOffset(), p.userNameLength());
-                }
-                if (p.hasPassword()) {
-                    c.password(src, p.passwordOffset(), p.passwordLength());
-                }
-                return ConnectCodec.encode(dst, offset, capacity, c);
-            }
+            case PacketType.CONNECT:
+                return ConnectCodec.encode(dst, offset, capacity, connectParameters(p));
             case PacketType.CONNACK:
                 return ConnackCodec.encode(dst, offset, capacity, p.sessionPresent(), p.returnCode());
             case PacketType.PUBLISH:

@@ -189,26 +189,8 @@ class PacketDecoderV5FuzzTest {
         int props = p.propertiesOffset();
         int propsLength = p.propertiesLength();
         switch (p.type()) {
-            case PacketType.CONNECT: {
-                ConnectParameters c = new ConnectParameters();
-                c.protocolLevel(ProtocolLevel.V5);
-                c.properties(src, props, propsLength);
-                c.clientId(src, p.clientIdOffset(), p.clientIdLength());
-                c.cleanSession(p.cleanSession());
-                c.keepAliveSeconds(p.keepAliveSeconds());
-                if (p.willFlag()) {
-                    c.will(src, p.willTopicOffset(), p.willTopicLength(), src, p.willMessageOffset(),
-                            p.willMessageLength(), p.willQos(), p.willRetain());
-                    c.willProperties(src, p.willPropertiesOffset(), p.willPropertiesLength());
-                }
-                if (p.hasUserName()) {
-                    c.userName(src, p.userNameOffset(), p.userNameLength());
-                }
-                if (p.hasPassword()) {
-                    c.password(src, p.passwordOffset(), p.passwordLength());
-                }
-                return ConnectCodec.encode(dst, offset, capacity, c);
-            }
+            case PacketType.CONNECT:
+                return ConnectCodec.encode(dst, offset, capacity, PacketDecoderFuzzTest.connectParameters(p));
             case PacketType.CONNACK:
                 return ConnackCodec.encode5(dst, offset, capacity, p.sessionPresent(), p.reasonCode(), src, props, propsLength);
             case PacketType.PUBLISH:

@@ -216,12 +216,7 @@ final class Vectors5 {
 
     /** Decodes {@code packet} as MQTT 5 and expects it to be complete and valid. */
     static DecodedPacket decode(byte[] packet) {
-        DecodedPacket out = new DecodedPacket();
-        int result = DECODER.decode(packet, 0, packet.length, out);
-        if (result != packet.length) {
-            throw new AssertionError("decode returned " + CodecStatus.name(result) + " (" + result + ")");
-        }
-        return out;
+        return Vectors.decode(DECODER, packet);
     }
 
     /** Decodes {@code packet} as MQTT 5 and returns the status. */
