@@ -20,9 +20,10 @@ import dev.tern.bench.Table;
 
 /**
  * {@code bench/run codec [--quick]}: JMH runs {@link CodecBenchmarks} (Tern's codec and Paho's
- * wire classes, PUBLISH QoS 1 with 64 payload bytes and PUBACK, encode and decode) with the GC
- * profiler, and prints ns/op (mean and its 99.9% error) and bytes allocated per op. Quick: 1 fork,
- * 1 warm-up and 2 measured iterations of 1 s; full: 2 forks, 3 warm-ups and 5 measured of 2 s.
+ * wire classes, PUBLISH QoS 1 with 64 payload bytes and PUBACK, encode and decode; Tern's MQTT 5
+ * PUBLISH with two properties against its 3.1.1 one) with the GC profiler, and prints ns/op
+ * (mean and its 99.9% error) and bytes allocated per op. Quick: 1 fork, 1 warm-up and 2 measured
+ * iterations of 1 s; full: 2 forks, 3 warm-ups and 5 measured of 2 s.
  */
 public final class CodecBench {
 
@@ -95,6 +96,19 @@ public final class CodecBench {
             }
         }
         table.print(System.out);
+        Table v5 = new Table("packet", "op", "tern 3.1.1 ns/op", "tern 5 ns/op", "±", "tern 5 B/op", "5/3.1.1 time");
+        for (String operation : OPERATIONS) {
+            Figure v311 = figures.get("tern" + operation + "Publish");
+            Figure tern5 = figures.get("tern5" + operation + "Publish");
+            v5.row("PUBLISH", operation.toLowerCase(), oneDecimal(v311.nanos), oneDecimal(tern5.nanos),
+                    oneDecimal(tern5.error), whole(tern5.bytes), oneDecimal(tern5.nanos / v311.nanos));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("tern5", tern5.json());
+            json.put("publish5_" + operation.toLowerCase(), entry);
+        }
+        System.out.println("MQTT 5 PUBLISH: Message Expiry Interval and Topic Alias, " + CodecVectors.PUBLISH5_LENGTH
+                + " bytes on the wire; decode includes reading the expiry");
+        v5.print(System.out);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("suite", "codec");
         result.put("quick", quick);

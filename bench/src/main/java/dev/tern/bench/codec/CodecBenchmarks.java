@@ -14,8 +14,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * JMH: encode and decode of a QoS 1 PUBLISH (64-byte payload) and of a PUBACK, by Tern's codec
- * and by Paho's wire classes ({@link CodecVectors} says what each call does). Average time per
- * operation; {@code -prof gc} adds the bytes allocated per operation.
+ * and by Paho's wire classes, and of the same PUBLISH in MQTT 5 with two properties by Tern's
+ * codec ({@link CodecVectors} says what each call does). Average time per operation;
+ * {@code -prof gc} adds the bytes allocated per operation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +48,20 @@ public class CodecBenchmarks {
     public void ternDecodePuback(Blackhole hole) {
         hole.consume(vectors.ternDecode(vectors.pubackPacket));
         hole.consume(vectors.decoded.packetId());
+    }
+
+    @Benchmark
+    public int tern5EncodePublish() {
+        return vectors.ternEncodePublish5();
+    }
+
+    @Benchmark
+    public void tern5DecodePublish(Blackhole hole) {
+        hole.consume(vectors.ternDecode5(vectors.publish5Packet));
+        hole.consume(vectors.decoded.packetId());
+        hole.consume(vectors.decoded.topicLength());
+        hole.consume(vectors.decoded.payloadOffset());
+        hole.consume(vectors.messageExpiry());
     }
 
     @Benchmark

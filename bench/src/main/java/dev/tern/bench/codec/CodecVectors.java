@@ -12,12 +12,19 @@ import org.eclipse.paho.client.mqttv3.internal.wire.MqttWireMessage;
 import dev.tern.mqtt.codec.AckCodec;
 import dev.tern.mqtt.codec.DecodedPacket;
 import dev.tern.mqtt.codec.PacketDecoder;
+import dev.tern.mqtt.codec.PacketType;
+import dev.tern.mqtt.codec.Properties;
+import dev.tern.mqtt.codec.PropertyId;
+import dev.tern.mqtt.codec.PropertyWriter;
+import dev.tern.mqtt.codec.ProtocolLevel;
 import dev.tern.mqtt.codec.PublishCodec;
 
 /**
  * The packets the codec benchmarks encode and decode, and one encode/decode of each with Tern's
  * codec and with Paho's wire classes: a PUBLISH at QoS 1 with a 64-byte payload on a 20-byte
  * topic, and its PUBACK. The benchmarks call these; the test checks both sides give the same bytes.
+ * The same PUBLISH in MQTT 5 (Tern only) carries what a board's reading would: a Message Expiry
+ * Interval and a Topic Alias, written with {@link PropertyWriter} and read back with {@link Properties}.
  */
 public final class CodecVectors {
 
@@ -36,6 +43,13 @@ public final class CodecVectors {
     public final byte[] pubackPacket;
     public final PacketDecoder decoder = new PacketDecoder(1024);
     public final DecodedPacket decoded = new DecodedPacket();
+    /** MQTT 5: Property Length 8, Message Expiry Interval 60 (5 bytes), Topic Alias 1 (3 bytes). */
+    public static final int PUBLISH5_LENGTH = PUBLISH_LENGTH + 9;
+    public final byte[] properties = new byte[16];
+    public final PropertyWriter writer = new PropertyWriter();
+    public final Properties reader = new Properties();
+    public final PacketDecoder decoder5 = new PacketDecoder(1024, ProtocolLevel.V5);
+    public final byte[] publish5Packet;
 
     public CodecVectors() {
         for (int i = 0; i < payload.length; i++) {
@@ -43,6 +57,27 @@ public final class CodecVectors {
         }
         publishPacket = Arrays.copyOf(out, ternEncodePublish());
         pubackPacket = Arrays.copyOf(out, ternEncodePuback());
+        publish5Packet = Arrays.copyOf(out, ternEncodePublish5());
+    }
+
+    /** Tern, MQTT 5: the properties written, then the PUBLISH into {@link #out}; returns its length. */
+    public int ternEncodePublish5() {
+        writer.wrap(properties, 0, properties.length, PacketType.PUBLISH);
+        writer.addInt32(PropertyId.MESSAGE_EXPIRY_INTERVAL, 60);
+        writer.addInt16(PropertyId.TOPIC_ALIAS, 1);
+        return PublishCodec.encode5(out, 0, out.length, QOS, false, false, PACKET_ID, topic, 0, topic.length,
+                properties, 0, writer.length(), payload, 0, payload.length);
+    }
+
+    /** Tern, MQTT 5: decodes (properties validated) into {@link #decoded}; returns its total length or a status. */
+    public int ternDecode5(byte[] packet) {
+        return decoder5.decode(packet, 0, packet.length, decoded);
+    }
+
+    /** Tern, MQTT 5: what a receiver reads from the properties: the Message Expiry Interval (0 if none). */
+    public long messageExpiry() {
+        reader.wrap(decoded);
+        return reader.find(PropertyId.MESSAGE_EXPIRY_INTERVAL) ? reader.longValue() : 0;
     }
 
     /** Tern: the PUBLISH into {@link #out}; returns its length. */

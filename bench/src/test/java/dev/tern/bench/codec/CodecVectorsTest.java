@@ -49,4 +49,14 @@ class CodecVectorsTest {
         assertEquals(MqttWireMessage.MESSAGE_TYPE_PUBACK, ack.getType());
         assertEquals(CodecVectors.PACKET_ID, ack.getMessageId());
     }
+
+    @Test
+    void theMqtt5PublishCarriesItsTwoPropertiesAndDecodes() {
+        assertEquals(CodecVectors.PUBLISH5_LENGTH, vectors.ternEncodePublish5());
+        assertEquals(CodecVectors.PUBLISH5_LENGTH, vectors.ternDecode5(vectors.publish5Packet));
+        assertEquals(CodecVectors.PACKET_ID, vectors.decoded.packetId());
+        assertEquals(CodecVectors.PAYLOAD_LENGTH, vectors.decoded.payloadLength());
+        assertEquals(8, vectors.decoded.propertiesLength());
+        assertEquals(60, vectors.messageExpiry());
+    }
 }

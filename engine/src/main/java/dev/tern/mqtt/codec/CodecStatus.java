@@ -1,10 +1,11 @@
 package dev.tern.mqtt.codec;
 
 /**
- * The results of the MQTT 3.1.1 codec. Zero and positive values are results (a byte count, or
+ * The results of the MQTT 3.1.1 and MQTT 5 codec. Zero and positive values are results (a byte count, or
  * {@link #OK}); negative values in -1..-99 are {@link #NEED_MORE_BYTES} or a violation. The codec
  * never closes anything: on a violation the caller closes the Network Connection, as
- * [MQTT-4.8.0-1] requires for a malformed packet or a protocol violation.
+ * [MQTT-4.8.0-1] requires for a malformed packet or a protocol violation. In MQTT 5 it first sends
+ * a DISCONNECT with {@link ReasonCode#forViolation(int)}.
  */
 public final class CodecStatus {
 
@@ -17,7 +18,10 @@ public final class CodecStatus {
     public static final int INSUFFICIENT_CAPACITY = -2;
     /** Packet type 0 or 15: reserved, "Forbidden" in Table 2.1 (2.2.1). */
     public static final int RESERVED_PACKET_TYPE = -3;
-    /** Fixed header flags differ from Table 2.2 [MQTT-2.2.2-1] [MQTT-2.2.2-2] [MQTT-3.6.1-1] [MQTT-3.8.1-1] [MQTT-3.10.1-1] [MQTT-3.14.1-1]. */
+    /**
+     * Fixed header flags differ from Table 2.2 [MQTT-2.2.2-1] [MQTT-2.2.2-2] [MQTT-3.6.1-1] [MQTT-3.8.1-1]
+     * [MQTT-3.10.1-1] [MQTT-3.14.1-1].
+     */
     public static final int INVALID_FLAGS = -4;
     /** QoS 3 in a PUBLISH [MQTT-3.3.1-4] or as Will QoS [MQTT-3.1.2-14]; QoS above 2 given to an encoder. */
     public static final int CODEC_INVALID_QOS = -5;
@@ -35,7 +39,10 @@ public final class CodecStatus {
     public static final int FIELD_EXCEEDS_PACKET = -11;
     /** Packet Identifier 0 where one is required [MQTT-2.3.1-1]; encoders: not in 1..65535. */
     public static final int CODEC_INVALID_PACKET_ID = -12;
-    /** Not well-formed UTF-8: stray continuation byte, byte 0xF5..0xFF, or a code point above U+10FFFF [MQTT-1.5.3-1]. */
+    /**
+     * Not well-formed UTF-8: stray continuation byte, byte 0xF5..0xFF, or a code point above U+10FFFF
+     * [MQTT-1.5.3-1].
+     */
     public static final int UTF8_ILL_FORMED = -13;
     /** UTF-8 overlong encoding, e.g. 0xC0 0x80 [MQTT-1.5.3-1] (RFC 3629 section 3). */
     public static final int UTF8_OVERLONG = -14;
@@ -83,6 +90,53 @@ public final class CodecStatus {
     public static final int REMAINING_LENGTH_TOO_LARGE = -35;
     /** Encoder: an argument out of its range (Keep Alive not 0..65535, a negative length or count). */
     public static final int VALUE_OUT_OF_RANGE = -36;
+
+    /** MQTT 5: a property identifier Table 2-4 does not define (2.2.2.2): Malformed Packet. */
+    public static final int UNKNOWN_PROPERTY = -37;
+    /**
+     * MQTT 5: a property more than once where once is allowed (only User Property, and Subscription
+     * Identifier in PUBLISH, repeat): Protocol Error.
+     */
+    public static final int DUPLICATE_PROPERTY = -38;
+    /** MQTT 5: a property the packet type (or the Will) may not carry (2.2.2.2, Table 2-4): Malformed Packet. */
+    public static final int PROPERTY_NOT_ALLOWED = -39;
+    /** MQTT 5: the Property Length runs past the end of the packet (2.2.2.1): Malformed Packet. */
+    public static final int PROPERTY_LENGTH_EXCEEDS_PACKET = -40;
+    /** MQTT 5: a property's value runs past the end of its Property Length (2.2.2.1): Malformed Packet. */
+    public static final int PROPERTY_VALUE_TRUNCATED = -41;
+    /**
+     * MQTT 5: a Variable Byte Integer in the body (Property Length, identifier, Subscription Identifier) over
+     * four bytes or not minimal [MQTT-1.5.5-1].
+     */
+    public static final int MALFORMED_VARIABLE_BYTE_INTEGER = -42;
+    /** MQTT 5: Receive Maximum 0 (3.1.2.11.3, 3.2.2.3.3): Protocol Error. */
+    public static final int RECEIVE_MAXIMUM_ZERO = -43;
+    /** MQTT 5: Maximum Packet Size 0 (3.1.2.11.4, 3.2.2.3.6): Protocol Error. */
+    public static final int MAXIMUM_PACKET_SIZE_ZERO = -44;
+    /** MQTT 5: Topic Alias 0 [MQTT-3.3.2-8]: Protocol Error, DISCONNECT 0x94 Topic Alias invalid (3.3.2.3.4). */
+    public static final int TOPIC_ALIAS_ZERO = -45;
+    /** MQTT 5: Maximum QoS other than 0 or 1 (3.2.2.3.4): Protocol Error. */
+    public static final int INVALID_MAXIMUM_QOS = -46;
+    /**
+     * MQTT 5: a byte property that is 0 or 1 has another value (Payload Format Indicator, Request
+     * Problem/Response Information, Retain/Wildcard/Subscription Identifier/Shared Subscription Available):
+     * Protocol Error.
+     */
+    public static final int PROPERTY_NOT_0_OR_1 = -47;
+    /** MQTT 5: Subscription Identifier 0 (3.3.2.3.8, 3.8.2.1.2): Protocol Error. */
+    public static final int SUBSCRIPTION_ID_ZERO = -48;
+    /** MQTT 5: a Reason Code the packet type does not define (2.4, Table 2-6): Malformed Packet. */
+    public static final int INVALID_REASON_CODE = -49;
+    /** MQTT 5: Authentication Data without Authentication Method (3.1.2.11.10, 3.2.2.3.18): Protocol Error. */
+    public static final int AUTH_DATA_WITHOUT_METHOD = -50;
+    /** MQTT 5: a PUBLISH with an empty Topic Name and no Topic Alias (3.3.2.1): Protocol Error. */
+    public static final int TOPIC_NAME_AND_ALIAS_MISSING = -51;
+    /** MQTT 5: Subscription Options bits 7-6 not zero [MQTT-3.8.3-5]: Malformed Packet. */
+    public static final int SUBSCRIPTION_OPTIONS_RESERVED_BITS = -52;
+    /** MQTT 5: Retain Handling 3 (3.8.3.1): Protocol Error. */
+    public static final int INVALID_RETAIN_HANDLING = -53;
+    /** MQTT 5: No Local 1 on a Shared Subscription ($share/...) [MQTT-3.8.3-4]: Protocol Error. */
+    public static final int NO_LOCAL_ON_SHARED_SUBSCRIPTION = -54;
 
     private CodecStatus() {
     }
@@ -134,6 +188,24 @@ public final class CodecStatus {
             case EMPTY_CLIENT_ID_WITHOUT_CLEAN_SESSION: return "EMPTY_CLIENT_ID_WITHOUT_CLEAN_SESSION";
             case REMAINING_LENGTH_TOO_LARGE: return "REMAINING_LENGTH_TOO_LARGE";
             case VALUE_OUT_OF_RANGE: return "VALUE_OUT_OF_RANGE";
+            case UNKNOWN_PROPERTY: return "UNKNOWN_PROPERTY";
+            case DUPLICATE_PROPERTY: return "DUPLICATE_PROPERTY";
+            case PROPERTY_NOT_ALLOWED: return "PROPERTY_NOT_ALLOWED";
+            case PROPERTY_LENGTH_EXCEEDS_PACKET: return "PROPERTY_LENGTH_EXCEEDS_PACKET";
+            case PROPERTY_VALUE_TRUNCATED: return "PROPERTY_VALUE_TRUNCATED";
+            case MALFORMED_VARIABLE_BYTE_INTEGER: return "MALFORMED_VARIABLE_BYTE_INTEGER";
+            case RECEIVE_MAXIMUM_ZERO: return "RECEIVE_MAXIMUM_ZERO";
+            case MAXIMUM_PACKET_SIZE_ZERO: return "MAXIMUM_PACKET_SIZE_ZERO";
+            case TOPIC_ALIAS_ZERO: return "TOPIC_ALIAS_ZERO";
+            case INVALID_MAXIMUM_QOS: return "INVALID_MAXIMUM_QOS";
+            case PROPERTY_NOT_0_OR_1: return "PROPERTY_NOT_0_OR_1";
+            case SUBSCRIPTION_ID_ZERO: return "SUBSCRIPTION_ID_ZERO";
+            case INVALID_REASON_CODE: return "INVALID_REASON_CODE";
+            case AUTH_DATA_WITHOUT_METHOD: return "AUTH_DATA_WITHOUT_METHOD";
+            case TOPIC_NAME_AND_ALIAS_MISSING: return "TOPIC_NAME_AND_ALIAS_MISSING";
+            case SUBSCRIPTION_OPTIONS_RESERVED_BITS: return "SUBSCRIPTION_OPTIONS_RESERVED_BITS";
+            case INVALID_RETAIN_HANDLING: return "INVALID_RETAIN_HANDLING";
+            case NO_LOCAL_ON_SHARED_SUBSCRIPTION: return "NO_LOCAL_ON_SHARED_SUBSCRIPTION";
             default: return "UNKNOWN_STATUS";
         }
     }

@@ -1,7 +1,7 @@
 package dev.tern.mqtt.codec;
 
 /**
- * CONNECT (3.1), protocol level 4 only:
+ * CONNECT (3.1), protocol level 4 (MQTT 3.1.1) and 5:
  *
  * <pre>
  *   byte 0        0x10                     type 1, flags 0000
@@ -17,6 +17,10 @@ package dev.tern.mqtt.codec;
  *                 User Name                with its flag, UTF-8
  *                 Password                 with its flag, binary
  * </pre>
+ *
+ * MQTT 5 (3.1.2, 3.1.3): Protocol Level 5, bit 1 is Clean Start, Properties follow Keep Alive, and
+ * Will Properties come before the Will Topic. A zero-byte Client Identifier is allowed whatever
+ * Clean Start says (the Server assigns one, [MQTT-3.1.3-6]) and a Password needs no User Name.
  */
 public final class ConnectCodec {
 
@@ -25,7 +29,7 @@ public final class ConnectCodec {
     public static final int CONNECT_FLAGS_OFFSET = 7;
     public static final int KEEP_ALIVE_OFFSET = 8;
     public static final int VARIABLE_HEADER_SIZE = 10;
-    public static final int PROTOCOL_LEVEL_3_1_1 = 4;
+    public static final int PROTOCOL_LEVEL_3_1_1 = ProtocolLevel.V3_1_1;
 
     public static final int USER_NAME_FLAG = 0x80;
     public static final int PASSWORD_FLAG = 0x40;
@@ -55,7 +59,12 @@ public final class ConnectCodec {
         if (CodecStatus.OK != status) {
             return status;
         }
+        boolean v5 = ProtocolLevel.V5 == p.protocolLevel;
         long remainingLength = VARIABLE_HEADER_SIZE + Uint16.SIZE + p.clientIdLength;
+        if (v5) {
+            remainingLength += Properties.encodedSize(p.propertiesLength)
+                    + (p.willFlag ? Properties.encodedSize(p.willPropertiesLength) : 0);
+        }
         if (p.willFlag) {
             remainingLength += Uint16.SIZE + p.willTopicLength + Uint16.SIZE + p.willMessageLength;
         }
@@ -71,10 +80,16 @@ public final class ConnectCodec {
         }
         int position = offset + FixedHeader.write(dst, offset, PacketType.CONNECT, 0, (int) remainingLength);
         System.arraycopy(PROTOCOL_NAME, 0, dst, position, PROTOCOL_NAME.length);
-        dst[position + PROTOCOL_LEVEL_OFFSET] = PROTOCOL_LEVEL_3_1_1;
+        dst[position + PROTOCOL_LEVEL_OFFSET] = (byte) p.protocolLevel;
         dst[position + CONNECT_FLAGS_OFFSET] = (byte) flags(p);
         position = Uint16.write(dst, position + KEEP_ALIVE_OFFSET, p.keepAliveSeconds);
+        if (v5) {
+            position = Properties.write(dst, position, p.properties, p.propertiesOffset, p.propertiesLength);
+        }
         position = Uint16.writePrefixed(dst, position, p.clientId, p.clientIdOffset, p.clientIdLength);
+        if (v5 && p.willFlag) {
+            position = Properties.write(dst, position, p.willProperties, p.willPropertiesOffset, p.willPropertiesLength);
+        }
         if (p.willFlag) {
             position = Uint16.writePrefixed(dst, position, p.willTopic, p.willTopicOffset, p.willTopicLength);
             position = Uint16.writePrefixed(dst, position, p.willMessage, p.willMessageOffset, p.willMessageLength);
@@ -99,13 +114,24 @@ public final class ConnectCodec {
     }
 
     private static int check(ConnectParameters p) {
-        if (p.keepAliveSeconds < 0 || p.keepAliveSeconds > Uint16.MAX_VALUE) {
+        if (p.keepAliveSeconds < 0 || p.keepAliveSeconds > Uint16.MAX_VALUE || !ProtocolLevel.isSupported(p.protocolLevel)) {
             return CodecStatus.VALUE_OUT_OF_RANGE;
         }
-        if (0 == p.clientIdLength && !p.cleanSession) {
+        boolean v5 = ProtocolLevel.V5 == p.protocolLevel;
+        if (0 == p.clientIdLength && !p.cleanSession && !v5) {
             return CodecStatus.EMPTY_CLIENT_ID_WITHOUT_CLEAN_SESSION;
         }
-        int status = checkString(p.clientId, p.clientIdOffset, p.clientIdLength);
+        int status = CodecStatus.OK;
+        if (v5) {
+            status = Properties.checkBlock(p.properties, p.propertiesOffset, p.propertiesLength, PacketType.CONNECT);
+            if (CodecStatus.OK == status && p.willFlag) {
+                status = Properties.checkBlock(p.willProperties, p.willPropertiesOffset, p.willPropertiesLength,
+                        PropertyId.WILL_CONTEXT);
+            }
+        }
+        if (CodecStatus.OK == status) {
+            status = checkString(p.clientId, p.clientIdOffset, p.clientIdLength);
+        }
         if (CodecStatus.OK == status && p.willFlag) {
             if (p.willQos < 0 || p.willQos > 2) {
                 return CodecStatus.CODEC_INVALID_QOS;
@@ -119,7 +145,7 @@ public final class ConnectCodec {
             status = checkString(p.userName, p.userNameOffset, p.userNameLength);
         }
         if (CodecStatus.OK == status && p.hasPassword) {
-            status = p.hasUserName ? checkLength(p.passwordLength) : CodecStatus.PASSWORD_WITHOUT_USER_NAME;
+            status = p.hasUserName || v5 ? checkLength(p.passwordLength) : CodecStatus.PASSWORD_WITHOUT_USER_NAME;
         }
         return status;
     }
@@ -136,7 +162,8 @@ public final class ConnectCodec {
         return length > Uint16.MAX_VALUE ? CodecStatus.FIELD_TOO_LONG : CodecStatus.OK;
     }
 
-    static int decodeBody(byte[] src, int body, int remainingLength, DecodedPacket out) {
+    /** Decodes a CONNECT of protocol level {@code level}; another level is {@link CodecStatus#UNSUPPORTED_PROTOCOL_LEVEL}. */
+    static int decodeBody(byte[] src, int body, int remainingLength, int level, DecodedPacket out) {
         if (remainingLength < VARIABLE_HEADER_SIZE) {
             return CodecStatus.INVALID_REMAINING_LENGTH;
         }
@@ -146,7 +173,7 @@ public final class ConnectCodec {
             }
         }
         out.protocolLevel = src[body + PROTOCOL_LEVEL_OFFSET] & 0xFF;
-        if (PROTOCOL_LEVEL_3_1_1 != out.protocolLevel) {
+        if (level != out.protocolLevel) {
             return CodecStatus.UNSUPPORTED_PROTOCOL_LEVEL;
         }
         int status = decodeFlags(src[body + CONNECT_FLAGS_OFFSET] & 0xFF, out);
@@ -154,7 +181,15 @@ public final class ConnectCodec {
             return status;
         }
         out.keepAliveSeconds = Uint16.read(src, body + KEEP_ALIVE_OFFSET);
-        return ConnectPayload.decode(src, body + VARIABLE_HEADER_SIZE, body + remainingLength, out);
+        int end = body + remainingLength;
+        int position = body + VARIABLE_HEADER_SIZE;
+        if (ProtocolLevel.V5 == level) {
+            position = Properties.decode(src, position, end, PacketType.CONNECT, out);
+            if (position < 0) {
+                return position;
+            }
+        }
+        return ConnectPayload.decode(src, position, end, out);
     }
 
     private static int decodeFlags(int flags, DecodedPacket out) {
@@ -173,7 +208,7 @@ public final class ConnectCodec {
         if (out.willQos > 2) {
             return CodecStatus.CODEC_INVALID_QOS;
         }
-        if (out.hasPassword && !out.hasUserName) {
+        if (out.hasPassword && !out.hasUserName && ProtocolLevel.V5 != out.protocolLevel) {
             return CodecStatus.PASSWORD_WITHOUT_USER_NAME;
         }
         return CodecStatus.OK;

@@ -9,6 +9,13 @@ public final class ConnectParameters {
 
     private static final byte[] NONE = new byte[0];
 
+    int protocolLevel;
+    byte[] properties;
+    int propertiesOffset;
+    int propertiesLength;
+    byte[] willProperties;
+    int willPropertiesOffset;
+    int willPropertiesLength;
     byte[] clientId;
     int clientIdOffset;
     int clientIdLength;
@@ -36,14 +43,38 @@ public final class ConnectParameters {
         reset();
     }
 
-    /** Empty client id, clean session, no keep alive, no will, no user name, no password. */
+    /** MQTT 3.1.1, empty client id, clean session, no keep alive, no will, no user name, no password, no properties. */
     public void reset() {
+        protocolLevel = ProtocolLevel.V3_1_1;
+        properties(NONE, 0, 0);
         clientId(NONE, 0, 0);
         cleanSession = true;
         keepAliveSeconds = 0;
         noWill();
         noUserName();
         noPassword();
+    }
+
+    /** {@link ProtocolLevel#V3_1_1} (the default) or {@link ProtocolLevel#V5}. */
+    public void protocolLevel(int level) {
+        protocolLevel = level;
+    }
+
+    /** MQTT 5: the CONNECT Properties (3.1.2.11), built with {@link PropertyWriter} for CONNECT. */
+    public void properties(byte[] src, int offset, int length) {
+        properties = src;
+        propertiesOffset = offset;
+        propertiesLength = length;
+    }
+
+    /**
+     * MQTT 5: the Will Properties (3.1.3.2), built with {@link PropertyWriter} for
+     * {@link PropertyId#WILL_CONTEXT}; set after {@link #will}, which clears them.
+     */
+    public void willProperties(byte[] src, int offset, int length) {
+        willProperties = src;
+        willPropertiesOffset = offset;
+        willPropertiesLength = length;
     }
 
     /** The Client Identifier (3.1.3.1); empty only with a clean session [MQTT-3.1.3-7]. */
@@ -53,6 +84,7 @@ public final class ConnectParameters {
         clientIdLength = length;
     }
 
+    /** Clean Session (3.1.1) or, in MQTT 5, Clean Start (3.1.2.4): the same bit. */
     public void cleanSession(boolean clean) {
         cleanSession = clean;
     }
@@ -74,6 +106,7 @@ public final class ConnectParameters {
         willMessageLength = messageLength;
         willQos = qos;
         willRetain = retain;
+        willProperties(NONE, 0, 0);
     }
 
     /** No Will: Will QoS and Will Retain are then 0 on the wire [MQTT-3.1.2-13] [MQTT-3.1.2-15]. */

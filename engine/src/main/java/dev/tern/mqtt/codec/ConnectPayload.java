@@ -3,7 +3,8 @@ package dev.tern.mqtt.codec;
 /**
  * Decodes the CONNECT payload (3.1.3): length-prefixed fields in the order Client Identifier,
  * Will Topic, Will Message, User Name, Password [MQTT-3.1.3-1], present as the flags (already
- * in {@code out}) say, and nothing after them.
+ * in {@code out}) say, and nothing after them. MQTT 5 puts the Will Properties before the Will
+ * Topic (3.1.3.2) and allows an empty Client Identifier whatever Clean Start says.
  */
 final class ConnectPayload {
 
@@ -22,8 +23,15 @@ final class ConnectPayload {
         if (CodecStatus.OK != status) {
             return status;
         }
-        if (0 == length && !out.cleanSession) {
+        boolean v5 = ProtocolLevel.V5 == out.protocolLevel;
+        if (0 == length && !out.cleanSession && !v5) {
             return CodecStatus.EMPTY_CLIENT_ID_WITHOUT_CLEAN_SESSION;
+        }
+        if (out.willFlag && v5) {
+            position = Properties.decode(src, position, end, PropertyId.WILL_CONTEXT, out);
+            if (position < 0) {
+                return position;
+            }
         }
         if (out.willFlag) {
             length = fieldLength(src, position, end);

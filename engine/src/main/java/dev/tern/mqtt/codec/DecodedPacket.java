@@ -59,6 +59,14 @@ public final class DecodedPacket {
     boolean hasPassword;
     int passwordOffset;
     int passwordLength;
+    // MQTT 5
+    int protocolVersion;
+    int reasonCode;
+    int propertiesOffset;
+    int propertiesLength;
+    int willPropertiesOffset;
+    int willPropertiesLength;
+    private int filterOptions;
 
     void clear(byte[] src, int packetOffset) {
         buffer = src;
@@ -75,6 +83,8 @@ public final class DecodedPacket {
         willTopicOffset = 0; willTopicLength = 0; willMessageOffset = 0; willMessageLength = 0;
         hasUserName = false; userNameOffset = 0; userNameLength = 0;
         hasPassword = false; passwordOffset = 0; passwordLength = 0;
+        protocolVersion = 0; reasonCode = 0; propertiesOffset = 0; propertiesLength = 0;
+        willPropertiesOffset = 0; willPropertiesLength = 0; filterOptions = 0;
     }
 
     /** The receive buffer the offsets point into. */
@@ -105,7 +115,7 @@ public final class DecodedPacket {
 
     public int returnCodesOffset() { return returnCodesOffset; }
     public int returnCodeCount() { return returnCodeCount; }
-    /** SUBACK return code {@code index}: 0x00, 0x01, 0x02 or 0x80. */
+    /** SUBACK return code {@code index}: 0x00, 0x01, 0x02 or 0x80; MQTT 5 SUBACK and UNSUBACK: its Reason Code. */
     public int returnCode(int index) { return buffer[returnCodesOffset + index] & 0xFF; }
 
     /** SUBSCRIBE, UNSUBSCRIBE: how many Topic Filters. */
@@ -117,6 +127,7 @@ public final class DecodedPacket {
         filterOffset = 0;
         filterLength = 0;
         filterQos = 0;
+        filterOptions = 0;
     }
 
     /**
@@ -131,7 +142,8 @@ public final class DecodedPacket {
         filterOffset = cursor + Uint16.SIZE;
         cursor = filterOffset + filterLength;
         if (PacketType.SUBSCRIBE == type) {
-            filterQos = buffer[cursor] & 0xFF;
+            filterOptions = buffer[cursor] & 0xFF;
+            filterQos = filterOptions & SubscribeCodec.OPTIONS_QOS_MASK;
             cursor++;
         }
         return true;
@@ -139,8 +151,18 @@ public final class DecodedPacket {
 
     public int filterOffset() { return filterOffset; }
     public int filterLength() { return filterLength; }
-    /** SUBSCRIBE: the Requested QoS of the current filter; 0 for UNSUBSCRIBE. */
+    /** SUBSCRIBE: the Requested QoS (MQTT 5: Maximum QoS) of the current filter; 0 for UNSUBSCRIBE. */
     public int filterQos() { return filterQos; }
+    /** MQTT 5 SUBSCRIBE: the current filter's whole Subscription Options byte (3.8.3.1). */
+    public int filterOptions() { return filterOptions; }
+    /** MQTT 5 SUBSCRIBE: No Local of the current filter. */
+    public boolean filterNoLocal() { return 0 != (filterOptions & SubscribeCodec.NO_LOCAL); }
+    /** MQTT 5 SUBSCRIBE: Retain As Published of the current filter. */
+    public boolean filterRetainAsPublished() { return 0 != (filterOptions & SubscribeCodec.RETAIN_AS_PUBLISHED); }
+    /** MQTT 5 SUBSCRIBE: Retain Handling 0..2 of the current filter. */
+    public int filterRetainHandling() {
+        return (filterOptions & SubscribeCodec.RETAIN_HANDLING_MASK) >>> SubscribeCodec.RETAIN_HANDLING_SHIFT;
+    }
 
     public int protocolLevel() { return protocolLevel; }
     public boolean cleanSession() { return cleanSession; }
@@ -160,4 +182,19 @@ public final class DecodedPacket {
     public boolean hasPassword() { return hasPassword; }
     public int passwordOffset() { return passwordOffset; }
     public int passwordLength() { return passwordLength; }
+
+    /** The protocol level the decoder read the packet as: {@link ProtocolLevel#V3_1_1} or {@link ProtocolLevel#V5}. */
+    public int protocolVersion() { return protocolVersion; }
+    /**
+     * MQTT 5 CONNACK, PUBACK, PUBREC, PUBREL, PUBCOMP, DISCONNECT, AUTH: the Reason Code, 0x00 when
+     * the short form left it out. SUBACK and UNSUBACK have one per filter: {@link #returnCode(int)}.
+     */
+    public int reasonCode() { return reasonCode; }
+    /** MQTT 5: where the properties start (after the Property Length); read them with {@link Properties}. */
+    public int propertiesOffset() { return propertiesOffset; }
+    /** MQTT 5: the Property Length; 0 when there are none or the short form left them out. */
+    public int propertiesLength() { return propertiesLength; }
+    /** MQTT 5 CONNECT with a Will: the Will Properties (3.1.3.2). */
+    public int willPropertiesOffset() { return willPropertiesOffset; }
+    public int willPropertiesLength() { return willPropertiesLength; }
 }

@@ -48,9 +48,14 @@ public final class FixedHeader {
      * 3 and no DUP at QoS 0. Returns {@link CodecStatus#OK} or the violation.
      */
     public static int check(int firstByte) {
+        return check(firstByte, ProtocolLevel.V3_1_1);
+    }
+
+    /** As {@link #check(int)} for {@code protocolLevel}: MQTT 5 adds AUTH (15, flags 0000). */
+    public static int check(int firstByte, int protocolLevel) {
         int type = type(firstByte);
         int flags = flags(firstByte);
-        if (!PacketType.isValid(type)) {
+        if (!PacketType.isValid(type, protocolLevel)) {
             return CodecStatus.RESERVED_PACKET_TYPE;
         }
         if (PacketType.PUBLISH != type) {

@@ -1,7 +1,8 @@
 package dev.tern.mqtt.codec;
 
 /**
- * Decodes one Control Packet from the start of a receive buffer that may hold only part of it.
+ * Decodes one Control Packet, MQTT 3.1.1 or MQTT 5 as configured, from the start of a receive
+ * buffer that may hold only part of it.
  * Stateless apart from the configured maximum packet size: call {@link #decode} again after more
  * bytes arrived; it answers {@link CodecStatus#NEED_MORE_BYTES} until the packet is complete.
  *
@@ -12,13 +13,30 @@ package dev.tern.mqtt.codec;
 public final class PacketDecoder {
 
     private final int maxPacketSize;
+    private final int protocolLevel;
 
-    /** @param maxPacketSize the largest whole packet (fixed header included) accepted, at least 2 */
+    /** An MQTT 3.1.1 decoder; see {@link #PacketDecoder(int, int)}. */
     public PacketDecoder(int maxPacketSize) {
+        this(maxPacketSize, ProtocolLevel.V3_1_1);
+    }
+
+    /**
+     * @param maxPacketSize the largest whole packet (fixed header included) accepted, at least 2
+     * @param protocolLevel {@link ProtocolLevel#V3_1_1} or {@link ProtocolLevel#V5}: the packets are read as that version
+     */
+    public PacketDecoder(int maxPacketSize, int protocolLevel) {
         if (maxPacketSize < FixedHeader.MIN_SIZE) {
             throw new IllegalArgumentException("maxPacketSize must be at least 2");
         }
+        if (!ProtocolLevel.isSupported(protocolLevel)) {
+            throw new IllegalArgumentException("protocolLevel=" + protocolLevel);
+        }
         this.maxPacketSize = maxPacketSize;
+        this.protocolLevel = protocolLevel;
+    }
+
+    public int protocolLevel() {
+        return protocolLevel;
     }
 
     public int maxPacketSize() {
@@ -37,7 +55,8 @@ public final class PacketDecoder {
             return CodecStatus.NEED_MORE_BYTES;
         }
         int firstByte = src[offset] & 0xFF;
-        int status = FixedHeader.check(firstByte);
+        out.protocolVersion = protocolLevel;
+        int status = FixedHeader.check(firstByte, protocolLevel);
         if (CodecStatus.OK != status) {
             return status;
         }
@@ -54,7 +73,8 @@ public final class PacketDecoder {
         if (totalLength > maxPacketSize) {
             return CodecStatus.CODEC_PACKET_TOO_LARGE;
         }
-        int fixed = PacketType.fixedRemainingLength(out.type);
+        boolean v5 = ProtocolLevel.V5 == protocolLevel;
+        int fixed = v5 ? PacketType.fixedRemainingLength5(out.type) : PacketType.fixedRemainingLength(out.type);
         if (fixed >= 0 && fixed != remainingLength) {
             return CodecStatus.INVALID_REMAINING_LENGTH;
         }
@@ -63,7 +83,8 @@ public final class PacketDecoder {
         if (available < totalLength) {
             return CodecStatus.NEED_MORE_BYTES;
         }
-        status = decodeBody(src, offset + totalLength - remainingLength, remainingLength, out);
+        int body = offset + totalLength - remainingLength;
+        status = v5 ? decodeBody5(src, body, remainingLength, out) : decodeBody(src, body, remainingLength, out);
         return CodecStatus.OK == status ? totalLength : status;
     }
 
@@ -79,7 +100,7 @@ public final class PacketDecoder {
     private static int decodeBody(byte[] src, int body, int remainingLength, DecodedPacket out) {
         switch (out.type) {
             case PacketType.CONNECT:
-                return ConnectCodec.decodeBody(src, body, remainingLength, out);
+                return ConnectCodec.decodeBody(src, body, remainingLength, ProtocolLevel.V3_1_1, out);
             case PacketType.CONNACK:
                 return ConnackCodec.decodeBody(src, body, out);
             case PacketType.PUBLISH:
@@ -97,6 +118,34 @@ public final class PacketDecoder {
                 return SubackCodec.decodeBody(src, body, remainingLength, out);
             default:
                 // PINGREQ, PINGRESP, DISCONNECT: Remaining Length 0 was checked from the header
+                return CodecStatus.OK;
+        }
+    }
+
+    private static int decodeBody5(byte[] src, int body, int remainingLength, DecodedPacket out) {
+        switch (out.type) {
+            case PacketType.CONNECT:
+                return ConnectCodec.decodeBody(src, body, remainingLength, ProtocolLevel.V5, out);
+            case PacketType.CONNACK:
+                return ConnackCodec.decodeBody5(src, body, remainingLength, out);
+            case PacketType.PUBLISH:
+                return PublishCodec.decodeBody(src, body, remainingLength, ProtocolLevel.V5, out);
+            case PacketType.PUBACK:
+            case PacketType.PUBREC:
+            case PacketType.PUBREL:
+            case PacketType.PUBCOMP:
+                return AckCodec.decodeBody5(src, body, remainingLength, out);
+            case PacketType.SUBSCRIBE:
+            case PacketType.UNSUBSCRIBE:
+                return SubscribeCodec.decodeBody(src, body, remainingLength, ProtocolLevel.V5, out);
+            case PacketType.SUBACK:
+            case PacketType.UNSUBACK:
+                return SubackCodec.decodeBody5(src, body, remainingLength, out);
+            case PacketType.DISCONNECT:
+            case PacketType.AUTH:
+                return DisconnectCodec.decodeBody5(src, body, remainingLength, out);
+            default:
+                // PINGREQ, PINGRESP: Remaining Length 0 was checked from the header
                 return CodecStatus.OK;
         }
     }

@@ -1,8 +1,8 @@
 package dev.tern.mqtt.codec;
 
 /**
- * MQTT 3.1.1 Control Packet types, the high nibble of the first byte (2.2.1, Table 2.1), and the
- * fixed header flags each one must carry (2.2.2, Table 2.2).
+ * Control Packet types, the high nibble of the first byte (MQTT 3.1.1 2.2.1, Table 2.1; MQTT 5
+ * 2.1.2, Table 2-1, which adds AUTH as 15), and the fixed header flags each one must carry (Table 2.2).
  */
 public final class PacketType {
 
@@ -20,6 +20,8 @@ public final class PacketType {
     public static final int PINGREQ = 12;
     public static final int PINGRESP = 13;
     public static final int DISCONNECT = 14;
+    /** MQTT 5 only (3.15); reserved in 3.1.1. */
+    public static final int AUTH = 15;
 
     /** Flags of PUBREL, SUBSCRIBE and UNSUBSCRIBE: 0010 [MQTT-3.6.1-1] [MQTT-3.8.1-1] [MQTT-3.10.1-1]. */
     public static final int FLAGS_0010 = 0x02;
@@ -27,9 +29,22 @@ public final class PacketType {
     private PacketType() {
     }
 
-    /** True for 1..14; 0 and 15 are reserved. */
+    /** True for 1..14; 0 and 15 are reserved (MQTT 3.1.1). */
     public static boolean isValid(int type) {
         return type >= CONNECT && type <= DISCONNECT;
+    }
+
+    /** True for the types of {@code protocolLevel}: 1..14 in 3.1.1 (level 4), 1..15 in MQTT 5. */
+    public static boolean isValid(int type, int protocolLevel) {
+        return isValid(type) || (AUTH == type && ProtocolLevel.V5 == protocolLevel);
+    }
+
+    /**
+     * MQTT 5: the only Remaining Length a packet may have, or -1 when it varies. Only PINGREQ and
+     * PINGRESP are fixed; acknowledgements, DISCONNECT and AUTH carry reason codes and properties.
+     */
+    public static int fixedRemainingLength5(int type) {
+        return PINGREQ == type || PINGRESP == type ? 0 : -1;
     }
 
     /** The flags Table 2.2 requires for {@code type}; PUBLISH has none fixed (its flags are DUP, QoS, RETAIN). */
@@ -62,7 +77,7 @@ public final class PacketType {
         }
     }
 
-    /** Lower-case name for the packet trace ({@code send: publish}); "reserved" for 0 and 15. */
+    /** Lower-case name for the packet trace ({@code send: publish}); "reserved" for 0, "auth" for 15. */
     public static String name(int type) {
         switch (type) {
             case CONNECT: return "connect";
@@ -79,6 +94,7 @@ public final class PacketType {
             case PINGREQ: return "pingreq";
             case PINGRESP: return "pingresp";
             case DISCONNECT: return "disconnect";
+            case AUTH: return "auth";
             default: return "reserved";
         }
     }

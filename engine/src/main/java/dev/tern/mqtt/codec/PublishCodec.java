@@ -11,6 +11,10 @@ package dev.tern.mqtt.codec;
  *   next 2 bytes  Packet Identifier        only at QoS 1 and 2 [MQTT-2.3.1-5], 1..65535 [MQTT-2.3.1-1]
  *   rest          payload                  any bytes, possibly none
  * </pre>
+ *
+ * MQTT 5 (3.3.2) puts a Property Length and Properties after the Packet Identifier (or the Topic
+ * Name at QoS 0), before the payload; the Topic Name may then be empty when a Topic Alias
+ * property stands for it (3.3.2.3.4).
  */
 public final class PublishCodec {
 
@@ -32,6 +36,28 @@ public final class PublishCodec {
      */
     public static int encode(byte[] dst, int offset, int capacity, int qos, boolean dup, boolean retain, int packetId,
             byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset, int payloadLength) {
+        return encode(dst, offset, capacity, ProtocolLevel.V3_1_1, qos, dup, retain, packetId, topic, topicOffset,
+                topicLength, null, 0, 0, payload, payloadOffset, payloadLength);
+    }
+
+    /**
+     * Writes an MQTT 5 PUBLISH with the properties {@code properties[propertiesOffset .. +
+     * propertiesLength)} (built with {@link PropertyWriter}, context PUBLISH). An empty Topic Name
+     * needs a Topic Alias among them.
+     *
+     * @return as {@link #encode}, and a property violation or
+     *     {@link CodecStatus#TOPIC_NAME_AND_ALIAS_MISSING}
+     */
+    public static int encode5(byte[] dst, int offset, int capacity, int qos, boolean dup, boolean retain, int packetId,
+            byte[] topic, int topicOffset, int topicLength, byte[] properties, int propertiesOffset, int propertiesLength,
+            byte[] payload, int payloadOffset, int payloadLength) {
+        return encode(dst, offset, capacity, ProtocolLevel.V5, qos, dup, retain, packetId, topic, topicOffset,
+                topicLength, properties, propertiesOffset, propertiesLength, payload, payloadOffset, payloadLength);
+    }
+
+    private static int encode(byte[] dst, int offset, int capacity, int level, int qos, boolean dup, boolean retain,
+            int packetId, byte[] topic, int topicOffset, int topicLength, byte[] properties, int propertiesOffset,
+            int propertiesLength, byte[] payload, int payloadOffset, int payloadLength) {
         if (qos < 0 || qos > 2) {
             return CodecStatus.CODEC_INVALID_QOS;
         }
@@ -44,11 +70,17 @@ public final class PublishCodec {
         if (payloadLength < 0) {
             return CodecStatus.VALUE_OUT_OF_RANGE;
         }
-        int status = TopicRules.checkName(topic, topicOffset, topicLength);
+        boolean v5 = ProtocolLevel.V5 == level;
+        int status = v5 ? Properties.checkBlock(properties, propertiesOffset, propertiesLength, PacketType.PUBLISH)
+                : CodecStatus.OK;
+        if (CodecStatus.OK == status) {
+            status = checkTopic(v5, topic, topicOffset, topicLength, properties, propertiesOffset, propertiesLength);
+        }
         if (CodecStatus.OK != status) {
             return status;
         }
-        long remainingLength = remainingLength(topicLength, payloadLength, qos);
+        long remainingLength = remainingLength(topicLength, payloadLength, qos)
+                + (v5 ? Properties.encodedSize(propertiesLength) : 0);
         int size = FixedHeader.sizeWithin(dst, offset, capacity, remainingLength);
         if (size < 0) {
             return size;
@@ -59,8 +91,21 @@ public final class PublishCodec {
         if (qos > 0) {
             position = Uint16.write(dst, position, packetId);
         }
+        if (v5) {
+            position = Properties.write(dst, position, properties, propertiesOffset, propertiesLength);
+        }
         System.arraycopy(payload, payloadOffset, dst, position, payloadLength);
         return size;
+    }
+
+    /** A Topic Name; in MQTT 5 an empty one when the properties carry a Topic Alias. */
+    private static int checkTopic(boolean v5, byte[] topic, int topicOffset, int topicLength,
+            byte[] properties, int propertiesOffset, int propertiesLength) {
+        if (v5 && 0 == topicLength) {
+            return Properties.contains(properties, propertiesOffset, propertiesLength, PropertyId.TOPIC_ALIAS)
+                    ? CodecStatus.OK : CodecStatus.TOPIC_NAME_AND_ALIAS_MISSING;
+        }
+        return TopicRules.checkName(topic, topicOffset, topicLength);
     }
 
     /**
@@ -81,6 +126,10 @@ public final class PublishCodec {
     }
 
     static int decodeBody(byte[] src, int body, int remainingLength, DecodedPacket out) {
+        return decodeBody(src, body, remainingLength, ProtocolLevel.V3_1_1, out);
+    }
+
+    static int decodeBody(byte[] src, int body, int remainingLength, int level, DecodedPacket out) {
         int qos = (out.flags & FixedHeader.QOS_MASK) >>> FixedHeader.QOS_SHIFT;
         int end = body + remainingLength;
         if (remainingLength < Uint16.SIZE) {
@@ -91,7 +140,8 @@ public final class PublishCodec {
         if (position > end) {
             return CodecStatus.FIELD_EXCEEDS_PACKET;
         }
-        int status = TopicRules.checkName(src, body + Uint16.SIZE, topicLength);
+        boolean v5 = ProtocolLevel.V5 == level;
+        int status = v5 && 0 == topicLength ? CodecStatus.OK : TopicRules.checkName(src, body + Uint16.SIZE, topicLength);
         if (CodecStatus.OK != status) {
             return status;
         }
@@ -104,6 +154,15 @@ public final class PublishCodec {
                 return CodecStatus.CODEC_INVALID_PACKET_ID;
             }
             position += Uint16.SIZE;
+        }
+        if (v5) {
+            position = Properties.decode(src, position, end, PacketType.PUBLISH, out);
+            if (position < 0) {
+                return position;
+            }
+            if (0 == topicLength && !Properties.contains(src, out.propertiesOffset, out.propertiesLength, PropertyId.TOPIC_ALIAS)) {
+                return CodecStatus.TOPIC_NAME_AND_ALIAS_MISSING;
+            }
         }
         out.qos = qos;
         out.dup = 0 != (out.flags & FixedHeader.DUP_FLAG);

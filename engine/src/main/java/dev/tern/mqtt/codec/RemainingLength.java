@@ -17,6 +17,8 @@ package dev.tern.mqtt.codec;
  * </pre>
  *
  * A value must use the fewest bytes: a last byte of 0x00 after a continuation byte is refused.
+ * MQTT 5 calls this encoding a Variable Byte Integer (1.5.5) and also uses it for the Property
+ * Length and the Subscription Identifier: {@link #readWithin} reads those inside a packet body.
  */
 public final class RemainingLength {
 
@@ -81,6 +83,17 @@ public final class RemainingLength {
             }
         }
         return CodecStatus.MALFORMED_REMAINING_LENGTH;
+    }
+
+    /**
+     * Reads a Variable Byte Integer that must end before {@code end} (inside a complete packet):
+     * its value, or {@link CodecStatus#MALFORMED_VARIABLE_BYTE_INTEGER} when it is cut by
+     * {@code end}, longer than four bytes or not minimal [MQTT-1.5.5-1]. Its size is
+     * {@link #size(int)} of the value.
+     */
+    public static int readWithin(byte[] src, int offset, int end) {
+        int value = read(src, offset, end - offset);
+        return value < 0 ? CodecStatus.MALFORMED_VARIABLE_BYTE_INTEGER : value;
     }
 
     /**

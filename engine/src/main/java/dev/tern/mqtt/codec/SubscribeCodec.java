@@ -14,6 +14,18 @@ package dev.tern.mqtt.codec;
  *     1 byte      Requested QoS (SUBSCRIBE only)          000000qq, qq 0..2 [MQTT-3-8.3-4]
  * </pre>
  *
+ * MQTT 5 (3.8.2, 3.10.2) puts a Property Length and Properties after the Packet Identifier
+ * (SUBSCRIBE: one Subscription Identifier, User Properties; UNSUBSCRIBE: User Properties), and
+ * the byte after each SUBSCRIBE filter is its Subscription Options (3.8.3.1):
+ *
+ * <pre>
+ *   bits 7-6   reserved, 0 [MQTT-3.8.3-5]
+ *   bits 5-4   Retain Handling 0..2 (3 is a Protocol Error)
+ *   bit 3      Retain As Published
+ *   bit 2      No Local (not on a Shared Subscription, $share/... [MQTT-3.8.3-4])
+ *   bits 1-0   Maximum QoS 0..2
+ * </pre>
+ *
  * Encoders take the filters as (offset, length) pairs into one source buffer, so a caller can
  * keep its subscription table in a single byte array.
  */
@@ -21,6 +33,20 @@ public final class SubscribeCodec {
 
     public static final int PACKET_ID_SIZE = Uint16.SIZE;
     private static final int REQUESTED_QOS_RESERVED_MASK = 0xFC;
+
+    public static final int OPTIONS_QOS_MASK = 0x03;
+    public static final int NO_LOCAL = 0x04;
+    public static final int RETAIN_AS_PUBLISHED = 0x08;
+    public static final int RETAIN_HANDLING_MASK = 0x30;
+    public static final int RETAIN_HANDLING_SHIFT = 4;
+    private static final int OPTIONS_RESERVED_MASK = 0xC0;
+    private static final byte[] SHARED_PREFIX = {'$', 's', 'h', 'a', 'r', 'e', '/'};
+
+    /** Subscription Options for {@code maximumQos} 0..2, No Local, Retain As Published and Retain Handling 0..2. */
+    public static int options(int maximumQos, boolean noLocal, boolean retainAsPublished, int retainHandling) {
+        return maximumQos | (noLocal ? NO_LOCAL : 0) | (retainAsPublished ? RETAIN_AS_PUBLISHED : 0)
+                | (retainHandling << RETAIN_HANDLING_SHIFT);
+    }
 
     private SubscribeCodec() {
     }
@@ -46,7 +72,45 @@ public final class SubscribeCodec {
                 null, count);
     }
 
+    /**
+     * Writes an MQTT 5 SUBSCRIBE: as {@link #encodeSubscribe}, with Subscription Options
+     * ({@link #options}) per filter and the given properties (context SUBSCRIBE).
+     *
+     * @return as {@link #encodeSubscribe}, and {@link CodecStatus#SUBSCRIPTION_OPTIONS_RESERVED_BITS},
+     *     {@link CodecStatus#INVALID_RETAIN_HANDLING}, {@link CodecStatus#NO_LOCAL_ON_SHARED_SUBSCRIPTION}
+     *     or a property violation
+     */
+    public static int encodeSubscribe5(byte[] dst, int offset, int capacity, int packetId,
+            byte[] properties, int propertiesOffset, int propertiesLength,
+            byte[] filters, int[] filterOffsets, int[] filterLengths, int[] options, int count) {
+        int status = Properties.checkBlock(properties, propertiesOffset, propertiesLength, PacketType.SUBSCRIBE);
+        if (CodecStatus.OK != status) {
+            return status;
+        }
+        return encode(dst, offset, capacity, PacketType.SUBSCRIBE, ProtocolLevel.V5, packetId, properties,
+                propertiesOffset, propertiesLength, filters, filterOffsets, filterLengths, options, count);
+    }
+
+    /** Writes an MQTT 5 UNSUBSCRIBE with the given properties (context UNSUBSCRIBE). */
+    public static int encodeUnsubscribe5(byte[] dst, int offset, int capacity, int packetId,
+            byte[] properties, int propertiesOffset, int propertiesLength,
+            byte[] filters, int[] filterOffsets, int[] filterLengths, int count) {
+        int status = Properties.checkBlock(properties, propertiesOffset, propertiesLength, PacketType.UNSUBSCRIBE);
+        if (CodecStatus.OK != status) {
+            return status;
+        }
+        return encode(dst, offset, capacity, PacketType.UNSUBSCRIBE, ProtocolLevel.V5, packetId, properties,
+                propertiesOffset, propertiesLength, filters, filterOffsets, filterLengths, null, count);
+    }
+
     private static int encode(byte[] dst, int offset, int capacity, int type, int packetId,
+            byte[] filters, int[] filterOffsets, int[] filterLengths, int[] requestedQos, int count) {
+        return encode(dst, offset, capacity, type, ProtocolLevel.V3_1_1, packetId, null, 0, 0, filters, filterOffsets,
+                filterLengths, requestedQos, count);
+    }
+
+    private static int encode(byte[] dst, int offset, int capacity, int type, int level, int packetId,
+            byte[] properties, int propertiesOffset, int propertiesLength,
             byte[] filters, int[] filterOffsets, int[] filterLengths, int[] requestedQos, int count) {
         if (count < 1) {
             return 0 == count ? CodecStatus.NO_TOPIC_FILTER : CodecStatus.VALUE_OUT_OF_RANGE;
@@ -61,10 +125,17 @@ public final class SubscribeCodec {
             if (CodecStatus.OK != status) {
                 return status;
             }
-            if (null != requestedQos && (requestedQos[i] < 0 || requestedQos[i] > 2)) {
-                return CodecStatus.INVALID_REQUESTED_QOS;
+            if (null != requestedQos) {
+                status = checkOptions(level, requestedQos[i], filters, filterOffsets[i], filterLengths[i]);
+                if (CodecStatus.OK != status) {
+                    return status;
+                }
             }
             remainingLength += perFilter + filterLengths[i];
+        }
+        boolean v5 = ProtocolLevel.V5 == level;
+        if (v5) {
+            remainingLength += Properties.encodedSize(propertiesLength);
         }
         int size = FixedHeader.sizeWithin(dst, offset, capacity, remainingLength);
         if (size < 0) {
@@ -72,6 +143,9 @@ public final class SubscribeCodec {
         }
         int position = offset + FixedHeader.write(dst, offset, type, PacketType.FLAGS_0010, (int) remainingLength);
         position = Uint16.write(dst, position, packetId);
+        if (v5) {
+            position = Properties.write(dst, position, properties, propertiesOffset, propertiesLength);
+        }
         for (int i = 0; i < count; i++) {
             position = Uint16.writePrefixed(dst, position, filters, filterOffsets[i], filterLengths[i]);
             if (null != requestedQos) {
@@ -83,6 +157,10 @@ public final class SubscribeCodec {
 
     /** Validates every filter and sets the packet id and the filter list of {@code out}. */
     static int decodeBody(byte[] src, int body, int remainingLength, DecodedPacket out) {
+        return decodeBody(src, body, remainingLength, ProtocolLevel.V3_1_1, out);
+    }
+
+    static int decodeBody(byte[] src, int body, int remainingLength, int level, DecodedPacket out) {
         boolean subscribe = PacketType.SUBSCRIBE == out.type;
         if (remainingLength < PACKET_ID_SIZE) {
             return CodecStatus.INVALID_REMAINING_LENGTH;
@@ -93,6 +171,13 @@ public final class SubscribeCodec {
         }
         int end = body + remainingLength;
         int position = body + PACKET_ID_SIZE;
+        if (ProtocolLevel.V5 == level) {
+            position = Properties.decode(src, position, end, out.type, out);
+            if (position < 0) {
+                return position;
+            }
+        }
+        int filtersOffset = position;
         if (position == end) {
             return CodecStatus.NO_TOPIC_FILTER;
         }
@@ -114,20 +199,52 @@ public final class SubscribeCodec {
             if (CodecStatus.OK != status) {
                 return status;
             }
-            if (subscribe && isInvalidRequestedQos(src[position - 1] & 0xFF)) {
-                return CodecStatus.INVALID_REQUESTED_QOS;
+            if (subscribe) {
+                status = checkOptions(level, src[position - 1] & 0xFF, src, filter, length);
+                if (CodecStatus.OK != status) {
+                    return status;
+                }
             }
             count++;
         }
         out.packetId = packetId;
-        out.filtersOffset = body + PACKET_ID_SIZE;
+        out.filtersOffset = filtersOffset;
         out.filtersEnd = end;
         out.filterCount = count;
         out.rewindFilters();
         return CodecStatus.OK;
     }
 
-    private static boolean isInvalidRequestedQos(int requestedQos) {
-        return 0 != (requestedQos & REQUESTED_QOS_RESERVED_MASK) || requestedQos > 2;
+    /** 3.1.1: a Requested QoS byte; MQTT 5: a Subscription Options byte for the filter it follows. */
+    private static int checkOptions(int level, int options, byte[] filter, int filterOffset, int filterLength) {
+        if (ProtocolLevel.V5 != level) {
+            return 0 != (options & REQUESTED_QOS_RESERVED_MASK) || options > 2 ? CodecStatus.INVALID_REQUESTED_QOS
+                    : CodecStatus.OK;
+        }
+        if (0 != (options & OPTIONS_RESERVED_MASK)) {
+            return CodecStatus.SUBSCRIPTION_OPTIONS_RESERVED_BITS;
+        }
+        if (OPTIONS_QOS_MASK == (options & OPTIONS_QOS_MASK)) {
+            return CodecStatus.INVALID_REQUESTED_QOS;
+        }
+        if (RETAIN_HANDLING_MASK == (options & RETAIN_HANDLING_MASK)) {
+            return CodecStatus.INVALID_RETAIN_HANDLING;
+        }
+        if (0 != (options & NO_LOCAL) && isShared(filter, filterOffset, filterLength)) {
+            return CodecStatus.NO_LOCAL_ON_SHARED_SUBSCRIPTION;
+        }
+        return CodecStatus.OK;
+    }
+
+    private static boolean isShared(byte[] filter, int offset, int length) {
+        if (length < SHARED_PREFIX.length) {
+            return false;
+        }
+        for (int i = 0; i < SHARED_PREFIX.length; i++) {
+            if (SHARED_PREFIX[i] != filter[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

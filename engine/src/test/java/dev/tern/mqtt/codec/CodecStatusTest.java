@@ -27,7 +27,7 @@ class CodecStatusTest {
             }
             count++;
         }
-        assertEquals(37, count);
+        assertEquals(55, count);
     }
 
     @Test

@@ -33,7 +33,7 @@ import dev.tern.testsupport.fuzz.GeneratedInputs;
 class PacketDecoderFuzzTest {
 
     static final int MAX_PACKET = 1024;
-    private static final int MARGIN = 7;
+    static final int MARGIN = 7;
 
     @FuzzTest(maxDuration = "30s")
     void decode(byte[] data) {
@@ -78,7 +78,7 @@ class PacketDecoderFuzzTest {
         }
     }
 
-    private static void assertNamed(int result) {
+    static void assertNamed(int result) {
         if (result >= 0) {
             return;
         }
@@ -88,7 +88,7 @@ class PacketDecoderFuzzTest {
                 "decoder returned an encoder-only status " + CodecStatus.name(result));
     }
 
-    private static byte[] embedded(byte[] data, byte fill) {
+    static byte[] embedded(byte[] data, byte fill) {
         byte[] buffer = new byte[data.length + 2 * MARGIN];
         Arrays.fill(buffer, fill);
         System.arraycopy(data, 0, buffer, MARGIN, data.length);
@@ -96,7 +96,7 @@ class PacketDecoderFuzzTest {
     }
 
     /** The decoded fields, offsets made relative to the packet start. */
-    private static String fields(DecodedPacket p, int base) {
+    static String fields(DecodedPacket p, int base) {
         StringBuilder text = new StringBuilder();
         text.append(p.type()).append(' ').append(p.flags()).append(' ').append(p.remainingLength()).append(' ')
                 .append(p.totalLength()).append(' ').append(p.packetId()).append(' ').append(rel(p.offset(), base))
@@ -124,19 +124,22 @@ class PacketDecoderFuzzTest {
     }
 
     /** An offset relative to the packet; 0 stays 0 (a field the packet type does not have). */
-    private static int rel(int offset, int base) {
+    static int rel(int offset, int base) {
         return 0 == offset ? 0 : offset - base;
     }
 
     /** Every range the decoder reports lies inside the packet [0, length). */
-    private static void assertInside(DecodedPacket p, int length) {
+    static void assertInside(DecodedPacket p, int length) {
         switch (p.type()) {
             case PacketType.PUBLISH:
                 assertRange("topic", p.topicOffset(), p.topicLength(), length);
                 assertRange("payload", p.payloadOffset(), p.payloadLength(), length);
                 break;
             case PacketType.SUBACK:
-                assertRange("return codes", p.returnCodesOffset(), p.returnCodeCount(), length);
+            case PacketType.UNSUBACK: // MQTT 5 only: a 3.1.1 UNSUBACK has no codes
+                if (p.returnCodeCount() > 0) {
+                    assertRange("return codes", p.returnCodesOffset(), p.returnCodeCount(), length);
+                }
                 break;
             case PacketType.SUBSCRIBE:
             case PacketType.UNSUBSCRIBE:
@@ -163,7 +166,7 @@ class PacketDecoderFuzzTest {
         }
     }
 
-    private static void assertRange(String what, int offset, int length, int packetLength) {
+    static void assertRange(String what, int offset, int length, int packetLength) {
         assertTrue(offset > 0 && length >= 0 && offset + length <= packetLength,
                 what + " at " + offset + "+" + length + " outside the packet of " + packetLength + " bytes");
     }
@@ -190,26 +193,34 @@ class PacketDecoderFuzzTest {
         }
     }
 
+    /** What a decoded CONNECT carries, as encoder input (MQTT 5 properties included). */
+    static ConnectParameters connectParameters(DecodedPacket p) {
+        byte[] src = p.buffer();
+        ConnectParameters c = new ConnectParameters();
+        c.protocolLevel(p.protocolLevel());
+        c.properties(src, p.propertiesOffset(), p.propertiesLength());
+        c.clientId(src, p.clientIdOffset(), p.clientIdLength());
+        c.cleanSession(p.cleanSession());
+        c.keepAliveSeconds(p.keepAliveSeconds());
+        if (p.willFlag()) {
+            c.will(src, p.willTopicOffset(), p.willTopicLength(), src, p.willMessageOffset(),
+                    p.willMessageLength(), p.willQos(), p.willRetain());
+            c.willProperties(src, p.willPropertiesOffset(), p.willPropertiesLength());
+        }
+        if (p.hasUserName()) {
+            c.userName(src, p.userNameOffset(), p.userNameLength());
+        }
+        if (p.hasPassword()) {
+            c.password(src, p.passwordOffset(), p.passwordLength());
+        }
+        return c;
+    }
+
     private static int encode(DecodedPacket p, byte[] dst, int offset, int capacity) {
         byte[] src = p.buffer();
         switch (p.type()) {
-            case PacketType.CONNECT: {
-                ConnectParameters c = new ConnectParameters();
-                c.clientId(src, p.clientIdOffset(), p.clientIdLength());
-                c.cleanSession(p.cleanSession());
-                c.keepAliveSeconds(p.keepAliveSeconds());
-                if (p.willFlag()) {
-                    c.will(src, p.willTopicOffset(), p.willTopicLength(), src, p.willMessageOffset(),
-                            p.willMessageLength(), p.willQos(), p.willRetain());
-                }
-                if (p.hasUserName()) {
-                    c.userName(src, p.userNameOffset(), p.userNameLength());
-                }
-                if (p.hasPassword()) {
-                    c.password(src, p.passwordOffset(), p.passwordLength());
-                }
-                return ConnectCodec.encode(dst, offset, capacity, c);
-            }
+            case PacketType.CONNECT:
+                return ConnectCodec.encode(dst, offset, capacity, connectParameters(p));
             case PacketType.CONNACK:
                 return ConnackCodec.encode(dst, offset, capacity, p.sessionPresent(), p.returnCode());
             case PacketType.PUBLISH:

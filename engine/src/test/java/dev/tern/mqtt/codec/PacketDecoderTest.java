@@ -123,4 +123,21 @@ class PacketDecoderTest {
     void refusesAMaximumBelowTheSmallestPacket() {
         assertThrows(IllegalArgumentException.class, () -> new PacketDecoder(1));
     }
+
+    @Test
+    void readsPacketsAsTheConfiguredProtocolLevel() {
+        assertEquals(ProtocolLevel.V3_1_1, new PacketDecoder(64).protocolLevel());
+        assertEquals(ProtocolLevel.V5, new PacketDecoder(64, ProtocolLevel.V5).protocolLevel());
+        assertThrows(IllegalArgumentException.class, () -> new PacketDecoder(64, 3));
+        // a PUBACK with a Reason Code: MQTT 5 reads it, 3.1.1 refuses its length from the header
+        byte[] puback = bytes(0x40, 0x03, 0x00, 0x01, 0x10);
+        assertEquals(ProtocolLevel.V5, Vectors5.decode(puback).protocolVersion());
+        assertStatus(CodecStatus.INVALID_REMAINING_LENGTH, Vectors.status(puback));
+        // a 3.1.1 CONNACK lacks the Property Length MQTT 5 requires
+        assertStatus(CodecStatus.INVALID_REMAINING_LENGTH, Vectors5.status(Vectors.CONNACK_SESSION_PRESENT));
+        // a packet over the maximum is refused from its header in MQTT 5 too; DISCONNECT 0x95
+        int status = new PacketDecoder(16, ProtocolLevel.V5).decode(bytes(0x30, 0x7F), 0, 2, new DecodedPacket());
+        assertStatus(CodecStatus.CODEC_PACKET_TOO_LARGE, status);
+        assertEquals(ReasonCode.PACKET_TOO_LARGE, ReasonCode.forViolation(status));
+    }
 }

@@ -133,8 +133,12 @@ final class Vectors {
 
     /** Decodes {@code packet} alone and expects it to be complete and valid. */
     static DecodedPacket decode(byte[] packet) {
+        return decode(DECODER, packet);
+    }
+
+    static DecodedPacket decode(PacketDecoder decoder, byte[] packet) {
         DecodedPacket out = new DecodedPacket();
-        int result = DECODER.decode(packet, 0, packet.length, out);
+        int result = decoder.decode(packet, 0, packet.length, out);
         if (result != packet.length) {
             throw new AssertionError("decode returned " + CodecStatus.name(result) + " (" + result + ")");
         }
