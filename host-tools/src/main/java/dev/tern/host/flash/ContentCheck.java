@@ -1,86 +1,94 @@
 package dev.tern.host.flash;
 
+import static dev.tern.host.flash.protocol.FlashAddress.hex;
+
 import java.io.IOException;
 import java.util.Locale;
 
-import dev.tern.boards.bootloader.An3155;
+import dev.tern.host.flash.protocol.BootloaderIdentity;
+import dev.tern.host.flash.protocol.BootloaderSession;
 
 /**
- * Whether the device holds a span's content: by GET_CHECKSUM (one CRC per span, computed on the
- * chip) or by READ_MEMORY (256 bytes at a time, stopping at the first difference). Used before
- * writing (to skip unchanged pages) and after (to verify).
+ * Whether the device holds a span's content: by the digest the bootloader computes on the chip
+ * (one answer per span; AN3155's GET_CHECKSUM CRC) or by reading it back (a block at a time,
+ * stopping at the first difference). Used before writing (to skip unchanged pages) and after (to
+ * verify).
  */
 final class ContentCheck {
 
     /** How the device's content is compared. */
     enum Method {
-        CRC("crc"), READ("read");
-
-        final String label;
-
-        Method(String label) {
-            this.label = label;
-        }
+        DIGEST, READ
     }
 
-    private final An3155Client client;
+    private final BootloaderSession session;
+    private final BootloaderIdentity identity;
     private final Method method;
     private final boolean confirm;
     private final FlashProgress progress;
-    private final byte[] block = new byte[An3155.MAX_BLOCK];
+    private final byte[] block;
 
-    ContentCheck(An3155Client client, Method method, FlashProgress progress) {
-        this(client, method, false, progress);
+    ContentCheck(BootloaderSession session, BootloaderIdentity identity, Method method, FlashProgress progress) {
+        this(session, identity, method, false, progress);
     }
 
     /**
-     * {@code confirm}: a difference is asked (CRC) or read again once before it counts (verify).
+     * {@code confirm}: a difference is asked (digest) or read again once before it counts (verify).
      * {@code progress} hears of each block read back (READ), inside a phase the caller started.
      */
-    ContentCheck(An3155Client client, Method method, boolean confirm, FlashProgress progress) {
-        this.client = client;
+    ContentCheck(BootloaderSession session, BootloaderIdentity identity, Method method, boolean confirm, FlashProgress progress) {
+        if (method == Method.DIGEST && !identity.hasDigest()) {
+            throw new IllegalArgumentException("a digest check on a bootloader without one: " + identity);
+        }
+        this.session = session;
+        this.identity = identity;
         this.method = method;
         this.confirm = confirm;
         this.progress = progress;
+        this.block = new byte[identity.maxBlock()];
     }
-
 
     Method method() {
         return method;
     }
 
-    /** Null when the device holds the span's content, else where and how it differs. */
-    String difference(FlashPlan.Span span) throws IOException {
-        return method == Method.CRC ? crcDifference(span) : readDifference(span);
+    /** What the summary and {@code --json} call the method: the digest's name ({@code crc}) or {@code read}. */
+    String label() {
+        return method == Method.DIGEST ? identity.digest().orElseThrow().toLowerCase(Locale.ROOT) : "read";
     }
 
-    private String crcDifference(FlashPlan.Span span) throws IOException {
-        int expected = span.crc();
-        int actual = client.checksum(span.address, span.content.length);
-        if (expected != actual && confirm) {
-            // asked once more: a CRC garbled on a noisy line is not a flash that differs
-            actual = client.checksum(span.address, span.content.length);
+    /** Null when the device holds the span's content, else where and how it differs. */
+    String difference(FlashPlan.Span span) throws IOException {
+        return method == Method.DIGEST ? digestDifference(span) : readDifference(span);
+    }
+
+    private String digestDifference(FlashPlan.Span span) throws IOException {
+        String expected = session.expectedDigest(span.content);
+        String actual = session.digest(span.address, span.content.length);
+        if (!expected.equals(actual) && confirm) {
+            // asked once more: a digest garbled on a noisy line is not a flash that differs
+            actual = session.digest(span.address, span.content.length);
         }
-        if (expected == actual) {
+        if (expected.equals(actual)) {
             return null;
         }
-        return String.format(Locale.ROOT, "the CRC of %s..%s is 0x%08X, expected 0x%08X", An3155Client.hex(span.address),
-                An3155Client.hex(span.end()), actual, expected);
+        return "the " + identity.digest().orElseThrow() + " of " + hex(span.address) + ".." + hex(span.end()) + " is " + actual
+                + ", expected " + expected;
     }
 
     private String readDifference(FlashPlan.Span span) throws IOException {
-        for (int at = 0; at < span.content.length; at += An3155.MAX_BLOCK) {
-            int length = Math.min(An3155.MAX_BLOCK, span.content.length - at);
-            client.read(span.address + at, block, 0, length);
+        for (int at = 0; at < span.content.length; at += block.length) {
+            int length = Math.min(block.length, span.content.length - at);
+            session.read(span.address + at, block, 0, length);
             if (confirm && differs(span.content, at, length)) {
                 // read once more: a byte flipped on a noisy line is not a flash that differs
-                client.read(span.address + at, block, 0, length);
+                session.read(span.address + at, block, 0, length);
             }
             progress.advanced(length);
             for (int i = 0; i < length; i++) {
                 if (block[i] != span.content[at + i]) {
                     return String.format(Locale.ROOT, "the byte at %s is 0x%02X, expected 0x%02X",
-                            An3155Client.hex(span.address + at + i), block[i] & 0xFF, span.content[at + i] & 0xFF);
+                            hex(span.address + at + i), block[i] & 0xFF, span.content[at + i] & 0xFF);
                 }
             }
         }

@@ -15,6 +15,13 @@ import dev.tern.boards.flash.TimeFigure;
 final class EraseWaits {
 
     static final int MARGIN = 2;
+    /** The time a bootloader's answer may take on top (AN3155 hosts use about 0.5 to 1 s). */
+    static final Duration ANSWER = Duration.ofSeconds(1);
+    /**
+     * The wait per page when the board gives no figure: an STM32F7 256 KB sector takes up to
+     * about 4 s at x8 parallelism.
+     */
+    static final Duration PER_PAGE_WITHOUT_FIGURE = Duration.ofSeconds(5);
 
     private EraseWaits() {
     }
@@ -26,11 +33,11 @@ final class EraseWaits {
         for (int page : pages) {
             long max = device.timing().eraseNanos(geometry.pageSize(page), TimeFigure.MAX);
             if (max == 0) {
-                return An3155Client.ERASE_PER_PAGE.multipliedBy(pages.length);
+                return PER_PAGE_WITHOUT_FIGURE.multipliedBy(pages.length);
             }
             nanos += MARGIN * max;
         }
-        return Duration.ofNanos(nanos).plus(An3155Client.ANSWER);
+        return Duration.ofNanos(nanos).plus(ANSWER);
     }
 
     /** The wait for a mass erase of {@code device}: every unit. */

@@ -1,20 +1,21 @@
 package dev.tern.host.flash;
 
+import static dev.tern.host.flash.protocol.FlashAddress.hex;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import dev.tern.boards.definition.BoardDefinition;
-import dev.tern.boards.definition.BoardDefinitionException;
 import dev.tern.boards.definition.BoardLoader;
 import dev.tern.boards.definition.Region;
 import dev.tern.boards.flash.FlashGeometry;
+import dev.tern.host.cli.BoardCatalog;
 import dev.tern.host.cli.ColorChoice;
 import dev.tern.host.cli.Durations;
 import dev.tern.host.cli.ExitCodes;
@@ -22,6 +23,10 @@ import dev.tern.host.cli.Json;
 import dev.tern.host.cli.PortChoice;
 import dev.tern.host.cli.SerialOptions;
 import dev.tern.host.cli.TernException;
+import dev.tern.host.flash.an3155.An3155Client;
+import dev.tern.host.flash.protocol.BootloaderException;
+import dev.tern.host.flash.protocol.BootloaderSession;
+import dev.tern.host.flash.protocol.NoBootloaderAnswerException;
 import dev.tern.host.monitor.Monitor;
 import dev.tern.host.monitor.MonitorSettings;
 import dev.tern.host.serial.LineSettings;
@@ -175,10 +180,10 @@ public final class FlashCommand implements Callable<Integer> {
         if (!boardChoice.typed()) {
             progress.step("board " + board.id() + " (" + boardChoice.source() + ")");
         }
-        progress.step("image " + imageFile + ": " + image.describe() + ", app slot " + An3155Client.hex(board.appSlot().address())
+        progress.step("image " + imageFile + ": " + image.describe() + ", app slot " + hex(board.appSlot().address())
                 + " (" + FlashProgress.size(board.appSlot().size()) + ")");
         if (!config.isEmpty()) {
-            progress.step("config page " + An3155Client.hex(board.configPage().address()) + ": " + config.size() + " setting"
+            progress.step("config page " + hex(board.configPage().address()) + ": " + config.size() + " setting"
                     + (config.size() == 1 ? "" : "s"));
         }
 
@@ -196,8 +201,8 @@ public final class FlashCommand implements Callable<Integer> {
         }
         try (InterruptNotice interrupted = InterruptNotice.install(spec.commandLine().getErr(), board.id())) {
             LineSettings bootloaderLine = lineOf(board.bootloader().line(), serial.baud());
-            An3155Client client = new An3155Client(link, An3155Client.WRITE_ATTEMPTS, An3155Client.LINE_ATTEMPTS, retryWait);
-            Flasher flasher = new Flasher(client, board, plan, image.image().version(), progress).withInterruptNotice(interrupted);
+            BootloaderSession session = BootloaderSessions.open(board, link, retryWait);
+            Flasher flasher = new Flasher(session, board, plan, image.image().version(), progress).withInterruptNotice(interrupted);
             result = flasher.run(new Flasher.Options(entry, link, consoleLine, bootloaderLine, verifyAsked, eraseAll, force,
                     dryRun, noGo, allowDowngrade, monitorAfter ? Duration.ZERO : BOOT_WATCH));
             if (!monitorAfter) {
@@ -261,7 +266,7 @@ public final class FlashCommand implements Callable<Integer> {
             return new TernException(ExitCodes.UNREACHABLE, error.getMessage() + (said == null ? "" : "; before that it said: '"
                     + said + "'"), error);
         }
-        if (error instanceof An3155Exception) {
+        if (error instanceof BootloaderException) {
             return new TernException(ExitCodes.FAILURE, error.getMessage(), error);
         }
         if (error instanceof IOException) {
@@ -292,22 +297,8 @@ public final class FlashCommand implements Callable<Integer> {
     }
 
     private static BoardDefinition loadBoard(String id) {
-        BoardLoader loader = new BoardLoader();
-        if (!loader.list().contains(id)) {
-            throw new TernException(ExitCodes.USAGE, "no board '" + id + "'; known boards: " + String.join(", ", loader.list())
-                    + " (run 'tern boards' for the list)");
-        }
-        BoardDefinition board;
-        try {
-            board = loader.load(id);
-        } catch (BoardDefinitionException e) {
-            throw new TernException(ExitCodes.FAILURE, e.getMessage(), e);
-        }
-        Optional<String> unsupported = FlashSupport.whyNot(board);
-        if (unsupported.isPresent()) {
-            throw new TernException(ExitCodes.USAGE, board.id() + " cannot be flashed by tern flash yet: " + unsupported.get()
-                    + " ('tern boards' shows which boards it flashes); nothing was flashed");
-        }
+        BoardDefinition board = BoardCatalog.load(id);
+        FlashSupport.refuseUnsupported(board);
         return board;
     }
 
@@ -325,7 +316,7 @@ public final class FlashCommand implements Callable<Integer> {
             return null;
         }
         return switch (text) {
-            case "crc" -> Flasher.Verify.CRC;
+            case "crc" -> Flasher.Verify.DIGEST;
             case "read" -> Flasher.Verify.READ;
             case "none" -> Flasher.Verify.NONE;
             default -> throw new TernException(ExitCodes.USAGE, "--verify must be crc, read or none, not '" + text + "'");

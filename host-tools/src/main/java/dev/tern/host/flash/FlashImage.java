@@ -21,6 +21,7 @@ import dev.tern.boards.virtual.FirmwarePayload;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.IoErrors;
 import dev.tern.host.cli.TernException;
+import dev.tern.host.flash.protocol.FlashAddress;
 
 /**
  * The image {@code tern flash} writes, checked before the port is touched: a well-formed MCUboot
@@ -57,7 +58,7 @@ record FlashImage(Path file, byte[] bytes, McubootImage image) {
         Region slot = board.appSlot();
         if (bytes.length > slot.size()) {
             throw new TernException(ExitCodes.FAILURE, "image " + file + " is " + bytes.length + " bytes; the "
-                    + board.id() + " app slot at " + An3155Client.hex(slot.address()) + " holds " + slot.size()
+                    + board.id() + " app slot at " + FlashAddress.hex(slot.address()) + " holds " + slot.size()
                     + " bytes (" + (bytes.length - slot.size()) + " too many)");
         }
         return new FlashImage(file, bytes, image);

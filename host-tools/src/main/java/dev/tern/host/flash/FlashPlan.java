@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.tern.boards.bootloader.An3155;
-import dev.tern.boards.bootloader.Stm32Crc;
 import dev.tern.boards.flash.FlashGeometry;
+import dev.tern.host.flash.protocol.FlashAddress;
 
 /**
  * Which flash pages a flash touches and what goes into each: the image and the config page are
@@ -22,6 +21,9 @@ import dev.tern.boards.flash.FlashGeometry;
  */
 final class FlashPlan {
 
+    /** The unit blank bytes are skipped in: a block of all 0xFF in an erased page is not written. */
+    static final int BLOCK = 256;
+
     /** Bytes to place at an address: padded with 0xFF to a multiple of 4 (WRITE_MEMORY's unit). */
     record Segment(String name, long address, byte[] bytes) {
         Segment {
@@ -32,7 +34,7 @@ final class FlashPlan {
                 bytes = copy;
             }
             if ((address & 3) != 0) {
-                throw new IllegalArgumentException(name + " must start 4-byte aligned: address=" + An3155Client.hex(address));
+                throw new IllegalArgumentException(name + " must start 4-byte aligned: address=" + FlashAddress.hex(address));
             }
         }
     }
@@ -60,16 +62,11 @@ final class FlashPlan {
             return address + content.length;
         }
 
-        /** The STM32 CRC (as GET_CHECKSUM computes it) of the content. */
-        int crc() {
-            return Stm32Crc.update(Stm32Crc.DEFAULT_INITIAL_VALUE, Stm32Crc.DEFAULT_POLYNOMIAL, content, 0, content.length);
-        }
-
         /** Bytes of the 256-byte blocks that are not all 0xFF: what a write after the erase sends. */
         long nonBlankBytes() {
             long bytes = 0;
-            for (int at = 0; at < content.length; at += An3155.MAX_BLOCK) {
-                int length = Math.min(An3155.MAX_BLOCK, content.length - at);
+            for (int at = 0; at < content.length; at += BLOCK) {
+                int length = Math.min(BLOCK, content.length - at);
                 if (!isBlank(content, at, length)) {
                     bytes += length;
                 }
@@ -94,7 +91,7 @@ final class FlashPlan {
         for (Segment segment : segments) {
             if (!geometry.contains(segment.address(), segment.bytes().length)) {
                 throw new IllegalArgumentException(segment.name() + " (" + segment.bytes().length + " bytes at "
-                        + An3155Client.hex(segment.address()) + ") lies outside the flash " + geometry);
+                        + FlashAddress.hex(segment.address()) + ") lies outside the flash " + geometry);
             }
             long at = segment.address();
             long end = segment.address() + segment.bytes().length;
@@ -106,7 +103,7 @@ final class FlashPlan {
                 for (Span other : spans) {
                     if (other.page == page) {
                         throw new IllegalArgumentException(segment.name() + " and " + other.segment + " share page " + page
-                                + " at " + An3155Client.hex(geometry.pageAddress(page)) + ": erasing it for one would lose the other");
+                                + " at " + FlashAddress.hex(geometry.pageAddress(page)) + ": erasing it for one would lose the other");
                     }
                 }
                 spans.add(new Span(page, geometry.pageAddress(page), geometry.pageSize(page), segment.name(), at,

@@ -6,11 +6,14 @@ import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.FlashDevice;
 import dev.tern.boards.definition.FlashWriter;
 import dev.tern.boards.definition.Region;
+import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cli.TernException;
 
 /**
- * Whether {@code tern flash} can flash a board today, and if not why: it speaks AN3155 and writes
- * only flash the ROM bootloader itself programs. {@code tern boards} shows the answer, and
- * {@code tern flash} refuses such a board before it opens the port.
+ * Whether {@code tern flash} can flash a board today, and if not why: it speaks the protocols
+ * {@link BootloaderSessions} knows, and writes only flash the ROM bootloader itself programs.
+ * {@code tern boards} shows the answer, and {@code tern flash} refuses such a board before it
+ * opens the port.
  */
 public final class FlashSupport {
 
@@ -19,14 +22,9 @@ public final class FlashSupport {
 
     /** Empty when {@code tern flash} can flash {@code board}; else the reason, to follow "cannot be flashed yet: ". */
     public static Optional<String> whyNot(BoardDefinition board) {
-        switch (board.bootloader().protocol()) {
-            case ESP_ROM_SERIAL:
-                return Optional.of("its ROM speaks the ESP32 serial protocol (esptool's), which tern flash does not speak yet");
-            case NXP_SDP:
-                return Optional.of("its ROM speaks NXP's serial downloader (SDP), which tern flash does not speak yet");
-            case AN3155:
-            default:
-                break;
+        Optional<String> protocol = BootloaderSessions.whyNot(board.bootloader().protocol());
+        if (protocol.isPresent()) {
+            return protocol;
         }
         for (Region region : new Region[] {board.appSlot(), board.configPage()}) {
             Optional<FlashDevice> device = board.deviceOf(region);
@@ -37,5 +35,19 @@ public final class FlashSupport {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code tern flash}'s refusal of {@code board}, for the reason {@link #whyNot} gave; nothing was flashed. */
+    static TernException refusal(BoardDefinition board, String why) {
+        return new TernException(ExitCodes.USAGE, board.id() + " cannot be flashed by tern flash yet: " + why
+                + " ('tern boards' shows which boards it flashes); nothing was flashed");
+    }
+
+    /** Refuses a board {@code tern flash} cannot flash, before the port is opened. */
+    static void refuseUnsupported(BoardDefinition board) {
+        Optional<String> why = whyNot(board);
+        if (why.isPresent()) {
+            throw refusal(board, why.get());
+        }
     }
 }

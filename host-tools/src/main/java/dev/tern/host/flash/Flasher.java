@@ -1,5 +1,7 @@
 package dev.tern.host.flash;
 
+import static dev.tern.host.flash.protocol.FlashAddress.hex;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -8,31 +10,32 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.tern.boards.bootloader.An3155;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.image.ImageFormat;
 import dev.tern.boards.image.ImageHeader;
 import dev.tern.boards.image.ImageParser;
 import dev.tern.boards.image.ImageVersion;
-import dev.tern.boards.definition.EraseCommand;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.TernException;
+import dev.tern.host.flash.protocol.BootloaderException;
+import dev.tern.host.flash.protocol.BootloaderIdentity;
+import dev.tern.host.flash.protocol.BootloaderSession;
 import dev.tern.host.serial.LineSettings;
 import dev.tern.host.serial.SerialLink;
 
 /**
- * One flash, step by step, over an {@link An3155Client}: enter the bootloader, sync, identify,
- * compare, erase, write, verify, GO, and watch the boot. The checks that need no board (image,
- * config, options) are the command's, done before this starts.
+ * One flash, step by step, over a {@link BootloaderSession} (any protocol): enter the bootloader,
+ * identify, compare, erase, write, verify, GO, and watch the boot. The checks that need no board
+ * (image, config, options) are the command's, done before this starts.
  */
 final class Flasher {
 
-    /** How written pages are verified. */
+    /** How written pages are verified: by the bootloader's digest ({@code --verify crc}), read back, or not. */
     enum Verify {
-        CRC, READ, NONE
+        DIGEST, READ, NONE
     }
 
-    /** What the command asked for. {@code verify} null: CRC where the bootloader has GET_CHECKSUM, else READ. */
+    /** What the command asked for. {@code verify} null: DIGEST where the bootloader has one, else READ. */
     record Options(BootloaderEntry entry, SerialLink link, LineSettings console, LineSettings bootloader, Verify verify,
             boolean eraseAll, boolean force, boolean dryRun, boolean noGo, boolean allowDowngrade, Duration bootWatch) {
     }
@@ -81,7 +84,7 @@ final class Flasher {
         }
     }
 
-    private final An3155Client client;
+    private final BootloaderSession session;
     private final BoardDefinition board;
     private final FlashPlan plan;
     private final ImageVersion imageVersion;
@@ -89,8 +92,8 @@ final class Flasher {
     private InterruptNotice interruptNotice;
 
     /** {@code imageVersion}: the version of the image the plan writes into the app slot. */
-    Flasher(An3155Client client, BoardDefinition board, FlashPlan plan, ImageVersion imageVersion, FlashProgress progress) {
-        this.client = client;
+    Flasher(BootloaderSession session, BoardDefinition board, FlashPlan plan, ImageVersion imageVersion, FlashProgress progress) {
+        this.session = session;
         this.board = board;
         this.plan = plan;
         this.imageVersion = imageVersion;
@@ -100,22 +103,18 @@ final class Flasher {
     Result run(Options options) throws IOException {
         long started = System.nanoTime();
         options.entry().enter(options.link(), options.console(), options.bootloader());
-        client.sync(An3155Client.SYNC_ATTEMPTS);
-        BootloaderInfo info = client.get();
-        int chip = client.getId();
-        checkChip(chip, options.force());
-        EraseCommand eraseCommand = info.eraseCommand().orElseThrow(() -> new An3155Exception(
-                "the bootloader on " + client.port() + " lists neither ERASE (0x43) nor EXTENDED_ERASE (0x44)"));
-        Verify verify = resolveVerify(options.verify(), info);
-        progress.step(String.format(Locale.ROOT, "bootloader %s on %s: chip 0x%03X, erase 0x%02X, GET_CHECKSUM %s",
-                info.versionText(), client.port(), chip, eraseCommand.code(), info.hasChecksum() ? "yes" : "no"));
+        BootloaderIdentity identity = session.identify();
+        checkChip(identity, options.force());
+        Verify verify = resolveVerify(options.verify(), identity);
+        progress.step(String.format(Locale.ROOT, "bootloader %s on %s: chip 0x%03X, %s", identity.version(), session.port(),
+                identity.chipId(), identity.details()));
 
         if (!options.allowDowngrade()) {
             refuseDowngrade();
         }
         if (!options.eraseAll()) {
-            ContentCheck compare = new ContentCheck(client, info.hasChecksum() ? ContentCheck.Method.CRC : ContentCheck.Method.READ,
-                    progress);
+            ContentCheck compare = new ContentCheck(session, identity,
+                    identity.hasDigest() ? ContentCheck.Method.DIGEST : ContentCheck.Method.READ, progress);
             startReadBack(compare, "compare", plan.spans());
             for (FlashPlan.Span span : plan.spans()) {
                 span.unchanged = compare.difference(span) == null;
@@ -129,12 +128,12 @@ final class Flasher {
         }
 
         changing(true);
-        int erased = erase(eraseCommand, options.eraseAll());
+        int erased = erase(options.eraseAll());
         for (FlashPlan.Span span : plan.unchanged()) {
             progress.step("skip  " + range(span) + " (" + FlashProgress.size(span.content.length) + ", unchanged)");
         }
-        long written = write();
-        String verified = verify(verify);
+        long written = write(identity.maxBlock());
+        String verified = verify(verify, identity);
         changing(false);
         String bootLine = go(options);
         return result(written, erased, started, verified, false, bootLine);
@@ -152,7 +151,7 @@ final class Flasher {
         }
     }
 
-    /** Reading back (no GET_CHECKSUM) takes seconds: a progress phase; a CRC is one answer per span, no phase. */
+    /** Reading back (no digest on the chip) takes seconds: a progress phase; a digest is one answer per span, no phase. */
     private void startReadBack(ContentCheck check, String what, List<FlashPlan.Span> spans) {
         if (check.method() == ContentCheck.Method.READ) {
             long bytes = 0;
@@ -163,13 +162,13 @@ final class Flasher {
         }
     }
 
-    private void checkChip(int chip, boolean force) {
+    private void checkChip(BootloaderIdentity identity, boolean force) {
         long expected = board.mcu().chipId();
-        if (!board.mcu().hasChipId() || chip == expected) {
+        if (!board.mcu().hasChipId() || identity.chipId() == expected) {
             return;
         }
-        String message = String.format(Locale.ROOT, "the chip on %s answers GET_ID 0x%03X, but %s has chip 0x%03X (%s)",
-                client.port(), chip, board.id(), expected, board.mcu().part());
+        String message = String.format(Locale.ROOT, "the chip on %s answers %s 0x%03X, but %s has chip 0x%03X (%s)",
+                session.port(), identity.chipQuery(), identity.chipId(), board.id(), expected, board.mcu().part());
         if (!force) {
             throw new TernException(ExitCodes.FAILURE, message + "; pick the right --board, or --force to flash anyway");
         }
@@ -185,8 +184,8 @@ final class Flasher {
         byte[] start = new byte[ImageFormat.HEADER_SIZE];
         long slot = board.appSlot().address();
         try {
-            client.read(slot, start, 0, start.length);
-        } catch (An3155Exception e) {
+            session.read(slot, start, 0, start.length);
+        } catch (BootloaderException e) {
             progress.step("the app slot's header cannot be read (" + e.getMessage() + "): its version is not compared");
             return;
         }
@@ -201,13 +200,13 @@ final class Flasher {
         }
     }
 
-    private static Verify resolveVerify(Verify asked, BootloaderInfo info) {
+    private static Verify resolveVerify(Verify asked, BootloaderIdentity identity) {
         if (asked == null) {
-            return info.hasChecksum() ? Verify.CRC : Verify.READ;
+            return identity.hasDigest() ? Verify.DIGEST : Verify.READ;
         }
-        if (asked == Verify.CRC && !info.hasChecksum()) {
-            throw new TernException(ExitCodes.FAILURE, "--verify crc: this bootloader (version " + info.versionText()
-                    + ") has no GET_CHECKSUM; use --verify read");
+        if (asked == Verify.DIGEST && !identity.hasDigest()) {
+            throw new TernException(ExitCodes.FAILURE, "--verify crc: this bootloader (version " + identity.version()
+                    + ") has no " + identity.digestCommand() + "; use --verify read");
         }
         return asked;
     }
@@ -217,42 +216,51 @@ final class Flasher {
             progress.step("plan: mass erase, then write every non-blank block");
         }
         for (FlashPlan.Span span : plan.spans()) {
-            progress.step(String.format(Locale.ROOT, "plan: page %d %s (%s) %s: %s", span.page, An3155Client.hex(span.pageAddress),
+            progress.step(String.format(Locale.ROOT, "plan: page %d %s (%s) %s: %s", span.page, hex(span.pageAddress),
                     FlashProgress.size(span.pageSize), span.segment, span.unchanged ? "skip (unchanged)"
                             : "erase, write " + FlashProgress.size(span.nonBlankBytes())));
         }
     }
 
-    private int erase(EraseCommand eraseCommand, boolean all) throws IOException {
+    private int erase(boolean all) throws IOException {
         if (all) {
             progress.step("erase all (mass erase)");
-            client.massErase(eraseCommand, EraseWaits.forAll(board.flash()));
+            session.eraseAll(EraseWaits.forAll(board.flash()));
             return board.flash().geometry().pageCount();
         }
         int erased = 0;
         for (FlashPlan.Span span : plan.toWrite()) {
             int[] pages = {span.page};
-            client.erase(eraseCommand, pages, EraseWaits.forPages(board.flash(), pages));
-            progress.step("erase " + An3155Client.hex(span.pageAddress) + " (" + FlashProgress.size(span.pageSize) + ")");
+            session.erase(pages, EraseWaits.forPages(board.flash(), pages));
+            progress.step("erase " + hex(span.pageAddress) + " (" + FlashProgress.size(span.pageSize) + ")");
             erased++;
         }
         return erased;
     }
 
-    /** The non-blank 256-byte blocks of every changed span (the page was erased: blank blocks are there already). */
-    private long write() throws IOException {
+    /**
+     * The non-blank {@link FlashPlan#BLOCK}s of every changed span (the page was erased: blank
+     * blocks are there already), each run of them in writes of up to {@code maxBlock} bytes.
+     */
+    private long write(int maxBlock) throws IOException {
         long total = plan.bytesToWrite();
         long written = 0;
         progress.start("write", total);
         for (FlashPlan.Span span : plan.toWrite()) {
-            for (int at = 0; at < span.content.length; at += An3155.MAX_BLOCK) {
-                int length = Math.min(An3155.MAX_BLOCK, span.content.length - at);
-                if (FlashPlan.isBlank(span.content, at, length)) {
-                    continue;
+            byte[] content = span.content;
+            int at = 0;
+            while (at < content.length) {
+                int runEnd = at;
+                while (runEnd < content.length && !FlashPlan.isBlank(content, runEnd, blockAt(content, runEnd))) {
+                    runEnd += blockAt(content, runEnd);
                 }
-                client.write(span.address + at, span.content, at, length);
-                written += length;
-                progress.advanced(length);
+                for (int from = at; from < runEnd; from += maxBlock) {
+                    int length = Math.min(maxBlock, runEnd - from);
+                    session.write(span.address + from, content, from, length);
+                    written += length;
+                    progress.advanced(length);
+                }
+                at = runEnd == at ? at + blockAt(content, at) : runEnd;
             }
             progress.step("write " + range(span) + " done (" + span.segment + ", " + FlashProgress.size(span.nonBlankBytes()) + ")");
         }
@@ -260,25 +268,30 @@ final class Flasher {
         return written;
     }
 
-    private String verify(Verify verify) throws IOException {
+    /** The length of the plan's block at {@code at}: {@link FlashPlan#BLOCK}, or less at the end. */
+    private static int blockAt(byte[] content, int at) {
+        return Math.min(FlashPlan.BLOCK, content.length - at);
+    }
+
+    private String verify(Verify verify, BootloaderIdentity identity) throws IOException {
         if (verify == Verify.NONE || plan.toWrite().isEmpty()) {
             String label = verify == Verify.NONE ? "none" : "skipped (nothing written)";
             progress.step("verify " + label);
             return label;
         }
-        ContentCheck check = new ContentCheck(client, verify == Verify.CRC ? ContentCheck.Method.CRC : ContentCheck.Method.READ, true,
-                progress);
+        ContentCheck check = new ContentCheck(session, identity,
+                verify == Verify.DIGEST ? ContentCheck.Method.DIGEST : ContentCheck.Method.READ, true, progress);
         startReadBack(check, "verify", plan.toWrite());
         for (FlashPlan.Span span : plan.toWrite()) {
             String difference = check.difference(span);
             if (difference != null) {
                 progress.end();
-                throw new TernException(ExitCodes.VERIFICATION_FAILED, "verify failed at " + An3155Client.hex(span.address)
+                throw new TernException(ExitCodes.VERIFICATION_FAILED, "verify failed at " + hex(span.address)
                         + ": " + difference + " (" + span.segment + "); flash again, and if it fails again the flash may be worn");
             }
         }
         progress.end();
-        String label = check.method().label;
+        String label = check.label();
         progress.step("verify ok (" + label + ", " + plan.toWrite().size() + " page" + (plan.toWrite().size() == 1 ? "" : "s") + ")");
         return label;
     }
@@ -290,9 +303,9 @@ final class Flasher {
             return null;
         }
         long address = board.appSlot().address();
-        client.go(address);
+        session.go(address);
         options.entry().leave(options.link());
-        progress.step("go " + An3155Client.hex(address));
+        progress.step("go " + hex(address));
         if (options.bootWatch().isZero()) {
             return null;
         }
@@ -330,13 +343,13 @@ final class Flasher {
         int skipped = plan.unchanged().size();
         if (dryRun) {
             return new Result(plan.bytesToWrite(), content - plan.bytesToWrite(), plan.toWrite().size(), skipped,
-                    client.writeRetries(), client.lineRetries(), System.nanoTime() - started, verify, true, bootLine);
+                    session.blocksResent(), session.lineRetries(), System.nanoTime() - started, verify, true, bootLine);
         }
-        return new Result(written, content - written, erased, skipped, client.writeRetries(), client.lineRetries(), System.nanoTime() - started,
+        return new Result(written, content - written, erased, skipped, session.blocksResent(), session.lineRetries(), System.nanoTime() - started,
                 verify, false, bootLine);
     }
 
     private static String range(FlashPlan.Span span) {
-        return An3155Client.hex(span.address) + ".." + An3155Client.hex(span.end());
+        return hex(span.address) + ".." + hex(span.end());
     }
 }

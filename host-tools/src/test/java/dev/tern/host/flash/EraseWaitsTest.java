@@ -33,6 +33,6 @@ class EraseWaitsTest {
     void aDeviceWithoutEraseTimesGetsTheFixedWait() {
         FlashDevice untimed = new FlashDevice("flash", "internal", FlashWriter.ROM_BOOTLOADER, 0x0800_0000L, List.of(1024, 1024),
                 FlashTiming.NONE, 10_000);
-        assertEquals(An3155Client.ERASE_PER_PAGE.multipliedBy(2), EraseWaits.forPages(untimed, new int[] {0, 1}));
+        assertEquals(EraseWaits.PER_PAGE_WITHOUT_FIGURE.multipliedBy(2), EraseWaits.forPages(untimed, new int[] {0, 1}));
     }
 }

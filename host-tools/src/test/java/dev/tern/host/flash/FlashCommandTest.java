@@ -26,6 +26,7 @@ import dev.tern.boards.image.ImageKey;
 import dev.tern.boards.image.KeyType;
 import dev.tern.host.Tern;
 import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.flash.an3155.BootloaderServer;
 
 /** {@code tern flash} through the command line against the virtual board's bootloader on a socket. */
 @Timeout(60)

@@ -9,12 +9,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tern.boards.definition.BoardLoader;
 import dev.tern.boards.flash.FlashGeometry;
 
 /** The page plan on the virtual board's layout: 4 x 32 KB, 1 x 128 KB, 3 x 256 KB at 0x08000000. */
 class FlashPlanTest {
 
-    private static final FlashGeometry F7 = BootloaderServer.GEOMETRY;
+    private static final FlashGeometry F7 = new BoardLoader().load("virtual").flash().geometry();
     private static final long APP = 0x0802_0000L;
 
     @Test

@@ -1,4 +1,4 @@
-package dev.tern.host.flash;
+package dev.tern.host.flash.an3155;
 
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,7 @@
-package dev.tern.host.flash;
+package dev.tern.host.flash.protocol;
 
-/** No ACK or NACK came back: to any sync byte (the board is not in its bootloader, or not there), or mid-flash. */
-public final class NoBootloaderAnswerException extends An3155Exception {
+/** The bootloader never answered: to any sync (the board is not in its bootloader, or not there), or mid-flash. */
+public final class NoBootloaderAnswerException extends BootloaderException {
 
     private static final long serialVersionUID = 1L;
 

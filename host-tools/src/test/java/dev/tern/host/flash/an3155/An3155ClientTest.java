@@ -1,4 +1,4 @@
-package dev.tern.host.flash;
+package dev.tern.host.flash.an3155;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +28,8 @@ import dev.tern.boards.bootloader.An3155;
 import dev.tern.boards.bootloader.BootloaderConfig;
 import dev.tern.boards.bootloader.Stm32Crc;
 import dev.tern.boards.definition.EraseCommand;
+import dev.tern.host.flash.protocol.BootloaderException;
+import dev.tern.host.flash.protocol.NoBootloaderAnswerException;
 import dev.tern.host.serial.FakeSerialLink;
 import dev.tern.host.serial.SerialLink;
 import dev.tern.host.serial.SerialLinks;
@@ -37,6 +39,8 @@ import dev.tern.host.serial.SerialLinks;
 class An3155ClientTest {
 
     private static final long APP = 0x0802_0000L;
+    /** Ample for the virtual board's erase of a page or of everything. */
+    private static final Duration ERASE_WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path folder;
@@ -64,7 +68,7 @@ class An3155ClientTest {
              SerialLink link = SerialLinks.open(server.url())) {
             An3155Client client = new An3155Client(link);
             client.sync(3);
-            client.erase(EraseCommand.EXTENDED_ERASE, new int[] {4});
+            client.erase(EraseCommand.EXTENDED_ERASE, new int[] {4}, ERASE_WAIT);
             client.write(APP, block, 0, block.length);
             byte[] back = new byte[256];
             client.read(APP, back, 0, back.length);
@@ -85,11 +89,11 @@ class An3155ClientTest {
             client.sync(3);
             assertEquals(Optional.of(erase), client.get().eraseCommand());
             client.write(APP, block, 0, block.length); // zeros over erased flash
-            client.erase(erase, new int[] {1, 4});
-            assertTrue(FlashPlan.isBlank(server.read(APP, 16), 0, 16), "page 4 erased");
+            client.erase(erase, new int[] {1, 4}, ERASE_WAIT);
+            assertTrue(blank(server.read(APP, 16)), "page 4 erased");
             client.write(APP, block, 0, block.length);
-            client.massErase(erase);
-            assertTrue(FlashPlan.isBlank(server.read(APP, 16), 0, 16), "mass erased");
+            client.massErase(erase, ERASE_WAIT);
+            assertTrue(blank(server.read(APP, 16)), "mass erased");
             assertEquals(1, server.massErases());
         }
     }
@@ -117,7 +121,7 @@ class An3155ClientTest {
             server.nackWrites(APP + 256, 100);
             An3155Client client = new An3155Client(link, 3);
             client.sync(3);
-            An3155Exception e = assertThrows(An3155Exception.class, () -> client.write(APP + 256, block, 0, block.length));
+            BootloaderException e = assertThrows(BootloaderException.class, () -> client.write(APP + 256, block, 0, block.length));
             assertEquals("the bootloader refused the block at 0x08020100 (64 bytes) 3 times (NACK); the flash there may be"
                     + " write-protected or worn", e.getMessage());
             assertFalse(e instanceof NoBootloaderAnswerException);
@@ -231,7 +235,7 @@ class An3155ClientTest {
             }
         });
         An3155Client client = new An3155Client(ends[0], 3, 5, QUIET);
-        An3155Exception e = assertThrows(An3155Exception.class, () -> client.write(APP + 256, block, 0, block.length));
+        BootloaderException e = assertThrows(BootloaderException.class, () -> client.write(APP + 256, block, 0, block.length));
         board.join(5_000);
         assertFalse(e instanceof NoBootloaderAnswerException, "bytes came back: the line, not a missing board");
         assertEquals("WRITE_MEMORY at 0x08020100 failed 5 times (last: WRITE_MEMORY at 0x08020100: expected ACK (0x79), got"
@@ -283,5 +287,14 @@ class An3155ClientTest {
 
     private static void ack(FakeSerialLink end) throws IOException {
         end.write(new byte[] {(byte) An3155.ACK}, 0, 1);
+    }
+
+    private static boolean blank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != (byte) 0xFF) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,18 +1,19 @@
-package dev.tern.host.flash;
+package dev.tern.host.flash.an3155;
 
 import static dev.tern.boards.bootloader.An3155.ACK;
 import static dev.tern.boards.bootloader.An3155.NACK;
+import static dev.tern.host.flash.protocol.FlashAddress.hex;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
 import dev.tern.boards.bootloader.An3155;
 import dev.tern.boards.bootloader.Stm32Crc;
 import dev.tern.boards.definition.EraseCommand;
 import dev.tern.boards.definition.FlashProtocol;
+import dev.tern.host.flash.protocol.NoBootloaderAnswerException;
 import dev.tern.host.serial.SerialLink;
 
 /**
@@ -41,14 +42,6 @@ public final class An3155Client {
 
     /** How long a command's ACK may take (AN3155 hosts use about 0.5 to 1 s). */
     static final Duration ANSWER = Duration.ofSeconds(1);
-    /**
-     * How long erasing one page may take when the board gives no figure ({@link EraseWaits}
-     * derives the wait from the board's datasheet erase times): an STM32F7 256 KB sector takes up
-     * to about 4 s at x8 parallelism.
-     */
-    static final Duration ERASE_PER_PAGE = Duration.ofSeconds(5);
-    /** How long a mass erase may take when the board gives no figure. */
-    static final Duration MASS_ERASE = Duration.ofSeconds(60);
     /** How long GET_CHECKSUM over a large region may take. */
     static final Duration CHECKSUM = Duration.ofSeconds(5);
     /** The first sync's wait; each retry waits twice as long as the one before. */
@@ -213,12 +206,10 @@ public final class An3155Client {
         });
     }
 
-    /** Erases the given pages with {@code eraseCommand} (ERASE 0x43 or EXTENDED_ERASE 0x44), waiting {@link #ERASE_PER_PAGE} each. */
-    public void erase(EraseCommand eraseCommand, int[] pages) throws IOException {
-        erase(eraseCommand, pages, ERASE_PER_PAGE.multipliedBy(pages.length));
-    }
-
-    /** Erases the given pages, waiting up to {@code wait} for the ACK that says they are erased. */
+    /**
+     * Erases the given pages with {@code eraseCommand} (ERASE 0x43 or EXTENDED_ERASE 0x44), waiting
+     * up to {@code wait} for the ACK that says they are erased.
+     */
     public void erase(EraseCommand eraseCommand, int[] pages, Duration wait) throws IOException {
         requireAn3155(eraseCommand);
         if (pages.length == 0) {
@@ -263,12 +254,7 @@ public final class An3155Client {
         expectAck(what, wait);
     }
 
-    /** Erases the whole flash (ERASE 0xFF 0x00 or EXTENDED_ERASE 0xFFFF), waiting up to {@link #MASS_ERASE}. */
-    public void massErase(EraseCommand eraseCommand) throws IOException {
-        massErase(eraseCommand, MASS_ERASE);
-    }
-
-    /** Erases the whole flash, waiting up to {@code wait} for the ACK. */
+    /** Erases the whole flash (ERASE 0xFF 0x00 or EXTENDED_ERASE 0xFFFF), waiting up to {@code wait} for the ACK. */
     public void massErase(EraseCommand eraseCommand, Duration wait) throws IOException {
         requireAn3155(eraseCommand);
         String what = "mass erase";
@@ -493,10 +479,6 @@ public final class An3155Client {
             text.append(i > 0 ? "," : "").append(pages[i]);
         }
         return text.append(pages.length > 8 ? ",..." : "").toString();
-    }
-
-    static String hex(long address) {
-        return String.format(Locale.ROOT, "0x%08X", address);
     }
 
     /** A missing answer, or one that is neither ACK nor NACK: the line lost or flipped a byte, or something else talks. */

@@ -1,4 +1,4 @@
-package dev.tern.host.flash;
+package dev.tern.host.flash.an3155;
 
 import dev.tern.boards.bootloader.An3155;
 

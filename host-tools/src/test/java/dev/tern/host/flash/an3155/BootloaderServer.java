@@ -1,4 +1,4 @@
-package dev.tern.host.flash;
+package dev.tern.host.flash.an3155;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,10 +26,10 @@ import dev.tern.boards.flash.FlashMemory;
  * count commands and place the faults. After GO it prints a boot line, as the board's boot
  * stage does. One host at a time; the bootloader stays synced across connections.
  */
-final class BootloaderServer implements AutoCloseable {
+public final class BootloaderServer implements AutoCloseable {
 
-    static final FlashGeometry GEOMETRY = new BoardLoader().load("virtual").flash().geometry();
-    static final int CHIP = 0x449;
+    public static final FlashGeometry GEOMETRY = new BoardLoader().load("virtual").flash().geometry();
+    public static final int CHIP = 0x449;
 
     private final ServerSocket server;
     private final FlashMemory flash;
@@ -75,11 +75,11 @@ final class BootloaderServer implements AutoCloseable {
     }
 
     /** The virtual board's chip (0x449, EXTENDED_ERASE); {@code getChecksum} whether GET lists 0xA1. */
-    static BootloaderServer start(Path folder, boolean getChecksum) throws IOException {
+    public static BootloaderServer start(Path folder, boolean getChecksum) throws IOException {
         return start(folder, BootloaderConfig.of(CHIP, dev.tern.boards.definition.EraseCommand.EXTENDED_ERASE).getChecksum(getChecksum));
     }
 
-    static BootloaderServer start(Path folder, BootloaderConfig config) throws IOException {
+    public static BootloaderServer start(Path folder, BootloaderConfig config) throws IOException {
         ServerSocket server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         server.setSoTimeout(200);
@@ -89,12 +89,12 @@ final class BootloaderServer implements AutoCloseable {
         return started;
     }
 
-    String url() {
+    public String url() {
         return "socket://127.0.0.1:" + server.getLocalPort();
     }
 
     /** The next {@code times} WRITEs to {@code address} are NACKed (their checksum byte damaged in transit). */
-    void nackWrites(long address, int times) {
+    public void nackWrites(long address, int times) {
         synchronized (lock) {
             nackAddress = address;
             nacksLeft = times;
@@ -102,54 +102,54 @@ final class BootloaderServer implements AutoCloseable {
     }
 
     /** Once the byte at {@code address} is written, one more of its bits is cleared (a weak cell). */
-    void corruptAfterWrite(long address) {
+    public void corruptAfterWrite(long address) {
         synchronized (lock) {
             corruptAddress = address;
         }
     }
 
-    void bootLine(String line) {
+    public void bootLine(String line) {
         bootLine = line;
     }
 
-    int writes() {
+    public int writes() {
         synchronized (lock) {
             return writes;
         }
     }
 
-    int erases() {
+    public int erases() {
         synchronized (lock) {
             return erases;
         }
     }
 
-    int massErases() {
+    public int massErases() {
         synchronized (lock) {
             return massErases;
         }
     }
 
-    int checksums() {
+    public int checksums() {
         synchronized (lock) {
             return checksums;
         }
     }
 
-    int reads() {
+    public int reads() {
         synchronized (lock) {
             return reads;
         }
     }
 
-    long goAddress() {
+    public long goAddress() {
         synchronized (lock) {
             return goAddress;
         }
     }
 
     /** Resets the command counts (between two flashes). */
-    void clearCounts() {
+    public void clearCounts() {
         synchronized (lock) {
             writes = 0;
             erases = 0;
@@ -160,7 +160,7 @@ final class BootloaderServer implements AutoCloseable {
         }
     }
 
-    byte[] read(long address, int length) throws IOException {
+    public byte[] read(long address, int length) throws IOException {
         synchronized (lock) {
             byte[] bytes = new byte[length];
             flash.read(address, bytes, 0, length);

@@ -1,0 +1,54 @@
+package dev.tern.host.flash.protocol;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * What the steps of {@code tern flash} ask of a board's ROM bootloader, whatever protocol it
+ * speaks: identify, erase, write, read, checksum a region on the chip, start the application.
+ * One implementation per protocol, in its own package ({@code flash.an3155}); the flasher is
+ * written once against this. Each call is bounded in time; an unusable answer is a
+ * {@link BootloaderException} naming the command and the address, no answer at all a
+ * {@link NoBootloaderAnswerException}.
+ */
+public interface BootloaderSession {
+
+    /** The port's name, for messages. */
+    String port();
+
+    /** Called once the board was put into its bootloader: syncs, then says what it and the chip are. */
+    BootloaderIdentity identify() throws IOException;
+
+    /**
+     * Erases whole pages of the board's flash ({@code FlashGeometry} page numbers, one command),
+     * waiting up to {@code wait} for the bootloader to say they are erased.
+     */
+    void erase(int[] pages, Duration wait) throws IOException;
+
+    /** Erases the whole flash, waiting up to {@code wait}. */
+    void eraseAll(Duration wait) throws IOException;
+
+    /** Writes 1 to {@link BootloaderIdentity#maxBlock()} bytes into erased flash at {@code address}. */
+    void write(long address, byte[] from, int offset, int length) throws IOException;
+
+    /** Reads 1 to {@link BootloaderIdentity#maxBlock()} bytes at {@code address}. */
+    void read(long address, byte[] into, int offset, int length) throws IOException;
+
+    /**
+     * The digest the chip computes of {@code length} bytes at {@code address} (a CRC, an MD5), as
+     * text; only where {@link BootloaderIdentity#digest()} names one.
+     */
+    String digest(long address, long length) throws IOException;
+
+    /** The same digest of {@code content}, computed here: equal texts, equal flash. */
+    String expectedDigest(byte[] content);
+
+    /** Starts the code at {@code address}; the bootloader is left. */
+    void go(long address) throws IOException;
+
+    /** Blocks sent again so far (a refused block, or a lost or garbled answer). */
+    int blocksResent();
+
+    /** Commands sent again so far after a lost or garbled answer: how noisy the line is. */
+    int lineRetries();
+}
