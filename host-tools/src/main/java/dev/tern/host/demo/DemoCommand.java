@@ -130,7 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
         boolean terminal = LiveScreen.terminalWanted();
         KeyPresses keys = faultPlan.isCalm() || !terminal ? KeyPresses.none() : KeyPresses.fromTerminal(System.in);
         LiveScreen screen = new LiveScreen(out, terminal, () -> clock.heading(!faultPlan.isCalm(), duration),
-                faultPlan.isCalm() ? table::render : () -> storyTable(record, keys));
+                faultPlan.isCalm() ? table::render : () -> StoryTable.render(record.outcomes(), keys));
         WorkFolder work = WorkFolder.open(workDir);
         try (StopSignal stop = StopSignal.install(() -> screen.say("demo: Ctrl-C: stopping the board, the subscriber and the broker"));
              keys) {
