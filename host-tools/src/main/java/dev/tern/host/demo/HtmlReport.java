@@ -166,7 +166,7 @@ public final class HtmlReport {
         x = legendMark(svg, x, y, "<circle cx=\"" + (x + 6) + "\" cy=\"" + (y - 4) + "\" r=\"4\" fill=\"" + MARK + "\"/>", "reading received");
         x = legendMark(svg, x, y, "<circle cx=\"" + (x + 6) + "\" cy=\"" + (y - 4) + "\" r=\"4\" fill=\"" + DUPLICATE + "\"/>", "duplicate");
         x = legendMark(svg, x, y, "<path d=\"M" + (x + 2) + " " + (y - 8) + " L" + (x + 10) + " " + y + " M" + (x + 2) + " " + y
-                + " L" + (x + 10) + " " + (y - 8) + "\" stroke=\"" + LOST + "\" stroke-width=\"2\"/>", "lost");
+                + " L" + (x + 10) + " " + (y - 8) + "\" stroke=\"" + LOST + "\" stroke-width=\"2\"/>", "lost (N lost: N at one spot)");
         for (Fault fault : Fault.values()) {
             x = legendMark(svg, x, y, "<rect x=\"" + x + "\" y=\"" + (y - 10) + "\" width=\"12\" height=\"12\" fill=\"" + shade(fault)
                     + "\"/>", fault.title());
