@@ -9,16 +9,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 import dev.tern.boards.firmware.ReadingSubscriber;
-import dev.tern.boards.firmware.SensorFirmware;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.virtual.BoardMode;
 import dev.tern.boards.virtual.ConsoleEndpoint;
@@ -71,7 +67,6 @@ public final class DemoCommand implements Callable<Integer> {
     private static final String LOOPBACK = "127.0.0.1";
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(20);
     private static final int CONSOLE_BAUD = 115_200;
-    private static final int RECONNECT_MAX_MILLIS = 2000;
 
     @Spec
     CommandSpec spec;
@@ -190,22 +185,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         // 2. a development key and the signed firmware
-        Path key = work.resolve("dev-key.pem");
-        Path publicKey = work.resolve("dev-key.pub");
-        if (Files.exists(key) && Files.exists(publicKey)) {
-            screen.say("demo: using the development key " + key);
-        } else {
-            check(tern.run(List.of("keygen", "-o", key.toString(), "--public", publicKey.toString(), "--force")), "keygen");
-        }
-        SensorFirmware firmware = SensorFirmware.find();
-        Path image = work.resolve("app.bin");
-        check(tern.run(List.of("image", "sign", "--key", key.toString(), "--version", firmware.imageVersion(),
-                firmware.jarFile(work).toString(), "-o", image.toString())), "image sign");
+        SignedImage signed = SignedImage.make(tern, work, screen);
 
         // 3. the subscriber, before the board publishes anything
-        String device = "demo-" + HexFormat.of().formatHex(new byte[] {(byte) ThreadLocalRandom.current().nextInt(),
-            (byte) ThreadLocalRandom.current().nextInt(), (byte) ThreadLocalRandom.current().nextInt()});
-        String prefix = "tern/" + device;
+        String device = BoardSettings.newDevice();
+        String prefix = BoardSettings.topicPrefix(device);
         ReadingSubscriber subscriber;
         try {
             subscriber = ReadingSubscriber.subscribe(serverUri, device + "-watcher", prefix, true, reading -> {
@@ -237,30 +221,22 @@ public final class DemoCommand implements Callable<Integer> {
                     .console(ConsoleEndpoint.socket(LOOPBACK, 0))
                     .baudPacing(CONSOLE_BAUD)
                     .bootloaderGetChecksum(true) // as newer STM32 bootloaders: tern flash verifies by CRC, not by reading back
-                    .trustedKeys(List.of(Files.readAllBytes(publicKey)))
+                    .trustedKeys(List.of(Files.readAllBytes(signed.publicKey())))
                     .boot0(true));
         } catch (IllegalArgumentException e) {
             throw new TernException(ExitCodes.USAGE, "cannot simulate board '" + boardId + "': " + e.getMessage(), e);
         }
         started.add(board);
         screen.say("demo: virtual board (" + boardId + ") console at " + board.consoleUrl() + " (BOOT0 high: it waits in its"
-                + " ROM bootloader; paced to " + CONSOLE_BAUD + " baud; it trusts " + publicKey.getFileName() + ")");
+                + " ROM bootloader; paced to " + CONSOLE_BAUD + " baud; it trusts " + signed.publicKey().getFileName() + ")");
         if (stop.requested()) {
             return stopped(screen);
         }
 
         // 5. flash it over the serial line, with the config page
-        List<String> settings = new ArrayList<>(List.of("broker.host=" + (proxy == null ? brokerHost : proxy.host()),
-                "broker.port=" + (proxy == null ? brokerPort : proxy.port()), "device.id=" + device, "topic.prefix=" + prefix,
-                "log.trace=true"));
-        if (proxy != null) {
-            settings.add("mqtt.reconnectMax=" + RECONNECT_MAX_MILLIS); // back within 2 s of a fault's end
-        }
-        settings.addAll(plan.settings());
-        for (String sensor : plan.sensors()) {
-            settings.add("sensor." + sensor + ".interval=" + intervalMillis);
-        }
-        int flashed = flashStep.flash(tern, new FlashStep.Request(image, publicKey, board, boardId, settings));
+        List<String> settings = proxy == null ? BoardSettings.of(brokerHost, brokerPort, device, false, plan, intervalMillis)
+                : BoardSettings.of(proxy.host(), proxy.port(), device, true, plan, intervalMillis);
+        int flashed = flashStep.flash(tern, new FlashStep.Request(signed.image(), signed.publicKey(), board, boardId, settings));
         if (flashed != ExitCodes.OK) {
             throw new TernException(flashed, "flashing the virtual board failed (exit " + flashed + ", see above)"
                     + (tern.has("flash") ? "" : "; this tern has no 'flash' command yet"));
@@ -320,12 +296,6 @@ public final class DemoCommand implements Callable<Integer> {
     private int stopped(LiveScreen screen) {
         screen.say("demo: stopped (Ctrl-C) before the board published");
         return ExitCodes.FAILURE;
-    }
-
-    private static void check(int code, String what) {
-        if (code != ExitCodes.OK) {
-            throw new TernException(code, "'tern " + what + "' failed (exit " + code + ", see above)");
-        }
     }
 
     private QosPlan plan() {
