@@ -276,7 +276,7 @@ public final class DemoCommand implements Callable<Integer> {
         record.closeAll();
         String heading = DemoVerdict.heading(demo.clock().seconds(), interrupted,
                 (brokerUri == null ? "HiveMQ CE embedded on " : "") + serverUri);
-        return new DemoVerdict(plan, faultPlan, table, record).conclude(screen, heading, subscriber, board, report);
+        return new DemoVerdict(plan, faultPlan, table, record).conclude(screen, heading, subscriber.lost(), board.failure(), report);
     }
 
     private FaultPlan faultPlan() {

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.tern.boards.firmware.ReadingSubscriber;
-import dev.tern.boards.virtual.VirtualBoard;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.TernException;
 
@@ -31,10 +29,12 @@ final class DemoVerdict {
     /**
      * Says the summary under {@code heading}, writes {@code report} when not null, and says PASSED.
      *
+     * @param subscriberLost why the subscriber lost its connection, or null
+     * @param boardFailure   why the virtual board failed, or null
      * @return {@link ExitCodes#OK}
      * @throws TernException {@link ExitCodes#FAILURE} naming each promise or part that broke
      */
-    int conclude(LiveScreen screen, String heading, ReadingSubscriber subscriber, VirtualBoard board, Path report)
+    int conclude(LiveScreen screen, String heading, Throwable subscriberLost, Throwable boardFailure, Path report)
             throws IOException {
         screen.summary(heading);
         List<String> problems = new ArrayList<>();
@@ -48,11 +48,11 @@ final class DemoVerdict {
             problems.addAll(Guarantees.broken(outcomes));
             problems.addAll(table.qosMismatches());
         }
-        if (subscriber.lost() != null) {
-            problems.add("the subscriber lost its connection: " + subscriber.lost());
+        if (subscriberLost != null) {
+            problems.add("the subscriber lost its connection: " + subscriberLost);
         }
-        if (board.failure() != null) {
-            problems.add("the virtual board failed: " + board.failure());
+        if (boardFailure != null) {
+            problems.add("the virtual board failed: " + boardFailure);
         }
         if (report != null) {
             HtmlReport.write(report, record, problems, "tern demo: " + plan + ", faults: " + faults);
