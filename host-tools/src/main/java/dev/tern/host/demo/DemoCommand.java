@@ -9,20 +9,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 import dev.tern.boards.firmware.ReadingSubscriber;
-import dev.tern.boards.firmware.SensorFirmware;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.virtual.BoardMode;
 import dev.tern.boards.virtual.ConsoleEndpoint;
@@ -32,7 +24,6 @@ import dev.tern.boards.virtual.VirtualBoardOptions;
 import dev.tern.host.cli.BoardCatalog;
 import dev.tern.host.cli.Durations;
 import dev.tern.host.cli.ExitCodes;
-import dev.tern.host.cli.IoErrors;
 import dev.tern.host.cli.StopSignal;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.serial.SerialLinks;
@@ -75,11 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static final String LOOPBACK = "127.0.0.1";
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration PLAIN_TABLE_EVERY = Duration.ofSeconds(5);
-    private static final Duration LIVE_REDRAW_EVERY = Duration.ofMillis(250);
     private static final int CONSOLE_BAUD = 115_200;
-    private static final int RECONNECT_MAX_MILLIS = 2000;
-    private static final Duration STATUS_SETTLE = Duration.ofMillis(1500);
 
     @Spec
     CommandSpec spec;
@@ -134,44 +121,34 @@ public final class DemoCommand implements Callable<Integer> {
         }
         ReadingsTable table = new ReadingsTable(plan);
         StoryRecord record = new StoryRecord(plan, System.nanoTime());
-        long[] publishingSince = {0};
+        ReadingsClock clock = new ReadingsClock();
         boolean terminal = LiveScreen.terminalWanted();
         KeyPresses keys = faultPlan.isCalm() || !terminal ? KeyPresses.none() : KeyPresses.fromTerminal(System.in);
-        LiveScreen screen = new LiveScreen(out, terminal, () -> heading(publishingSince[0], !faultPlan.isCalm()),
-                faultPlan.isCalm() ? table::render : () -> storyTable(record, keys));
-        Deque<AutoCloseable> started = new ArrayDeque<>();
-        boolean temporary = workDir == null;
-        Path work = temporary ? Files.createTempDirectory("tern-demo-") : workFolder(workDir);
+        LiveScreen screen = new LiveScreen(out, terminal, () -> clock.heading(!faultPlan.isCalm(), duration),
+                faultPlan.isCalm() ? table::render : () -> StoryTable.render(record.outcomes(), keys));
+        WorkFolder work = WorkFolder.open(workDir);
         try (StopSignal stop = StopSignal.install(() -> screen.say("demo: Ctrl-C: stopping the board, the subscriber and the broker"));
              keys) {
+            StartedParts started = new StartedParts(screen);
             try {
-                screen.say("demo: files in " + work + (temporary ? " (deleted at the end; --work-dir keeps them)" : ""));
-                return run(new Run(plan, faultPlan, table, record, keys, boardDefinition), brokerUri, screen, started, work, stop, publishingSince);
+                screen.say(work.describe());
+                return run(new Run(plan, faultPlan, table, record, keys, boardDefinition, clock), brokerUri, screen, started,
+                        work.path(), stop);
             } finally {
                 screen.endLive();
-                closeAll(started, screen);
-                if (temporary) {
-                    deleteTree(work, screen);
-                }
+                started.close();
+                work.cleanUp(screen);
             }
-        }
-    }
-
-    private static Path workFolder(Path folder) {
-        try {
-            return Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw IoErrors.inputError("--work-dir", folder, e);
         }
     }
 
     /** What one run of the demo plays and records. */
     private record Run(QosPlan plan, FaultPlan faults, ReadingsTable table, StoryRecord record, KeyPresses keys,
-            BoardDefinition board) {
+            BoardDefinition board, ReadingsClock clock) {
     }
 
-    private int run(Run demo, URI brokerUri, LiveScreen screen, Deque<AutoCloseable> started,
-            Path work, StopSignal stop, long[] publishingSince) throws Exception {
+    private int run(Run demo, URI brokerUri, LiveScreen screen, StartedParts started, Path work, StopSignal stop)
+            throws Exception {
         QosPlan plan = demo.plan();
         ReadingsTable table = demo.table();
         StoryRecord record = demo.record();
@@ -191,7 +168,7 @@ public final class DemoCommand implements Callable<Integer> {
             screen.say("demo: starting HiveMQ CE embedded on tcp://" + brokerHost + ":" + brokerPort + " (its log: "
                     + work.resolve("broker").resolve("hivemq.log") + "; sessions persist in its data folder)");
             embedded = EmbeddedBroker.start(loader, brokerHost, brokerPort, work.resolve("broker"));
-            started.push(embedded);
+            started.add(embedded);
         } else {
             brokerHost = brokerUri.getHost();
             brokerPort = brokerUri.getPort();
@@ -208,22 +185,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         // 2. a development key and the signed firmware
-        Path key = work.resolve("dev-key.pem");
-        Path publicKey = work.resolve("dev-key.pub");
-        if (Files.exists(key) && Files.exists(publicKey)) {
-            screen.say("demo: using the development key " + key);
-        } else {
-            check(tern.run(List.of("keygen", "-o", key.toString(), "--public", publicKey.toString(), "--force")), "keygen");
-        }
-        SensorFirmware firmware = SensorFirmware.find();
-        Path image = work.resolve("app.bin");
-        check(tern.run(List.of("image", "sign", "--key", key.toString(), "--version", firmware.imageVersion(),
-                firmware.jarFile(work).toString(), "-o", image.toString())), "image sign");
+        SignedImage signed = SignedImage.make(tern, work, screen);
 
         // 3. the subscriber, before the board publishes anything
-        String device = "demo-" + HexFormat.of().formatHex(new byte[] {(byte) ThreadLocalRandom.current().nextInt(),
-            (byte) ThreadLocalRandom.current().nextInt(), (byte) ThreadLocalRandom.current().nextInt()});
-        String prefix = "tern/" + device;
+        String device = BoardSettings.newDevice();
+        String prefix = BoardSettings.topicPrefix(device);
         ReadingSubscriber subscriber;
         try {
             subscriber = ReadingSubscriber.subscribe(serverUri, device + "-watcher", prefix, true, reading -> {
@@ -234,7 +200,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new TernException(ExitCodes.UNREACHABLE, "cannot subscribe at " + serverUri + ": " + e.getMessage()
                     + (brokerUri == null ? "" : " (is the broker running there?)"), e);
         }
-        started.push(subscriber);
+        started.add(subscriber);
         screen.say("demo: subscribed to " + prefix + "/+ at QoS 2, persistent session (each reading arrives at the QoS the"
                 + " board sends it with)");
 
@@ -242,7 +208,7 @@ public final class DemoCommand implements Callable<Integer> {
         FaultProxy proxy = null;
         if (!faultPlan.isCalm()) {
             proxy = FaultProxy.start(brokerHost, brokerPort).recording(false);
-            started.push(proxy);
+            started.add(proxy);
             screen.say("demo: fault proxy on " + proxy.host() + ":" + proxy.port() + " in front of " + serverUri
                     + ": the board connects through it; faults to come: " + faultPlan);
         }
@@ -255,30 +221,22 @@ public final class DemoCommand implements Callable<Integer> {
                     .console(ConsoleEndpoint.socket(LOOPBACK, 0))
                     .baudPacing(CONSOLE_BAUD)
                     .bootloaderGetChecksum(true) // as newer STM32 bootloaders: tern flash verifies by CRC, not by reading back
-                    .trustedKeys(List.of(Files.readAllBytes(publicKey)))
+                    .trustedKeys(List.of(Files.readAllBytes(signed.publicKey())))
                     .boot0(true));
         } catch (IllegalArgumentException e) {
             throw new TernException(ExitCodes.USAGE, "cannot simulate board '" + boardId + "': " + e.getMessage(), e);
         }
-        started.push(board);
+        started.add(board);
         screen.say("demo: virtual board (" + boardId + ") console at " + board.consoleUrl() + " (BOOT0 high: it waits in its"
-                + " ROM bootloader; paced to " + CONSOLE_BAUD + " baud; it trusts " + publicKey.getFileName() + ")");
+                + " ROM bootloader; paced to " + CONSOLE_BAUD + " baud; it trusts " + signed.publicKey().getFileName() + ")");
         if (stop.requested()) {
             return stopped(screen);
         }
 
         // 5. flash it over the serial line, with the config page
-        List<String> settings = new ArrayList<>(List.of("broker.host=" + (proxy == null ? brokerHost : proxy.host()),
-                "broker.port=" + (proxy == null ? brokerPort : proxy.port()), "device.id=" + device, "topic.prefix=" + prefix,
-                "log.trace=true"));
-        if (proxy != null) {
-            settings.add("mqtt.reconnectMax=" + RECONNECT_MAX_MILLIS); // back within 2 s of a fault's end
-        }
-        settings.addAll(plan.settings());
-        for (String sensor : plan.sensors()) {
-            settings.add("sensor." + sensor + ".interval=" + intervalMillis);
-        }
-        int flashed = flashStep.flash(tern, new FlashStep.Request(image, publicKey, board, boardId, settings));
+        List<String> settings = proxy == null ? BoardSettings.of(brokerHost, brokerPort, device, false, plan, intervalMillis)
+                : BoardSettings.of(proxy.host(), proxy.port(), device, true, plan, intervalMillis);
+        int flashed = flashStep.flash(tern, new FlashStep.Request(signed.image(), signed.publicKey(), board, boardId, settings));
         if (flashed != ExitCodes.OK) {
             throw new TernException(flashed, "flashing the virtual board failed (exit " + flashed + ", see above)"
                     + (tern.has("flash") ? "" : "; this tern has no 'flash' command yet"));
@@ -290,7 +248,7 @@ public final class DemoCommand implements Callable<Integer> {
         // 6. watch its console from a reset with BOOT0 low: secure boot, the firmware's banner, the QoS handshakes
         StoryConsole storyConsole = new StoryConsole(record, screen::board, faultPlan.isCalm());
         ConsoleRelay console = ConsoleRelay.start(SerialLinks.open(board.consoleUrl()), storyConsole);
-        started.push(console);
+        started.add(console);
         board.boot0(false);
         screen.say("demo: BOOT0 low, reset: the board boots what was flashed");
         record.startClock();
@@ -301,99 +259,24 @@ public final class DemoCommand implements Callable<Integer> {
                     + " s (it is " + board.mode() + "; its console above says why)");
         }
 
-        // 7. the readings, until Ctrl-C or the duration is over
-        publishingSince[0] = System.nanoTime();
+        // 7. the readings, until the story ends, Ctrl-C or the duration is over
+        demo.clock().start();
+        String publishing = "demo: the board publishes " + plan + " every " + intervalMillis + " ms";
         boolean interrupted;
         if (faultPlan.isCalm()) {
-            screen.say("demo: the board publishes " + plan + " every " + intervalMillis + " ms"
-                    + (duration == null ? "; Ctrl-C ends the demo" : "; the demo ends after " + duration.toSeconds() + " s"));
+            screen.say(publishing + (duration == null ? "; Ctrl-C ends the demo" : "; the demo ends after " + duration.toSeconds() + " s"));
             screen.startLive();
-            interrupted = watch(screen, stop, board);
+            interrupted = CalmWatch.watch(screen, stop, board, duration);
         } else {
-            Duration calmStretch = FaultStory.calmFor(duration, faultPlan.faults().size());
-            screen.say("demo: the board publishes " + plan + " every " + intervalMillis + " ms; the story: " + calmStretch.toSeconds()
-                    + " s of calm readings, then " + faultPlan + ", each followed by " + calmStretch.toSeconds() + " s of calm"
-                    + (demo.keys().active() ? "; keys: o outage, r restart, p power cut, q quit" : "")
-                    + "; the packet trace shows around each fault");
-            if (duration != null && calmStretch.equals(FaultStory.SHORTEST_CALM)) {
-                screen.say("demo: --duration " + duration.toSeconds() + "s is shorter than the story needs: its calm stretches"
-                        + " shrink to " + FaultStory.SHORTEST_CALM.toSeconds() + " s and it takes longer than that");
-            }
-            screen.startLive();
             FaultActions actions = new FaultActions(record, storyConsole, screen, proxy, embedded, subscriber, board);
-            FaultStory story = new FaultStory(actions, screen, stop, demo.keys(), screen.ansi() ? LIVE_REDRAW_EVERY : PLAIN_TABLE_EVERY);
-            interrupted = story.play(faultPlan.faults(), calmStretch);
-            demo.keys().close(); // the terminal as it was, and no key line under the summary
-            console.type("status"); // its answer gives each sensor's last sequence number: what the board sent
-            Thread.sleep(STATUS_SETTLE.toMillis()); // the answer, and the readings taken just before it, arrive
+            interrupted = StoryRun.play(actions, console, screen, stop, demo.keys(), faultPlan, duration, publishing);
         }
         console.close(); // the summary comes last, after the board's lines
         screen.endLive();
         record.closeAll();
-        long seconds = Duration.ofNanos(System.nanoTime() - publishingSince[0]).toSeconds();
-        screen.summary("demo: summary after " + seconds + " s of readings" + (interrupted ? ", stopped early" : "")
-                + " (broker " + (brokerUri == null ? "HiveMQ CE embedded on " : "") + serverUri + "):");
-        List<String> problems = new ArrayList<>();
-        if (faultPlan.isCalm()) {
-            problems.addAll(table.problems());
-        } else {
-            List<QosOutcome> outcomes = record.outcomes();
-            for (String line : ClosingSummary.lines(outcomes, record.windows())) {
-                screen.say("  " + line);
-            }
-            problems.addAll(Guarantees.broken(outcomes));
-            problems.addAll(table.qosMismatches());
-        }
-        if (subscriber.lost() != null) {
-            problems.add("the subscriber lost its connection: " + subscriber.lost());
-        }
-        if (board.failure() != null) {
-            problems.add("the virtual board failed: " + board.failure());
-        }
-        if (report != null) {
-            HtmlReport.write(report, record, problems, "tern demo: " + plan + ", faults: " + faultPlan);
-            screen.say("demo: report written to " + report + " (open it in a browser)");
-        }
-        if (!problems.isEmpty()) {
-            throw new TernException(ExitCodes.FAILURE, "FAILED: " + String.join("; ", problems));
-        }
-        screen.say(faultPlan.isCalm() ? "demo: PASSED: every sensor's readings arrived at its QoS (" + plan + "), no duplicate at QoS 2"
-                : "demo: PASSED: each QoS kept its promise (QoS 0 lost readings only during faults, QoS 1 lost none,"
-                        + " QoS 2 lost none and repeated none) and every reading arrived at its QoS (" + plan + ")");
-        return ExitCodes.OK;
-    }
-
-    /** Redraws or prints the table until Ctrl-C (true) or the duration is over (false). */
-    private boolean watch(LiveScreen screen, StopSignal stop, VirtualBoard board) throws InterruptedException {
-        long start = System.nanoTime();
-        Duration every = screen.ansi() ? LIVE_REDRAW_EVERY : PLAIN_TABLE_EVERY;
-        while (true) {
-            Duration wait = every;
-            if (duration != null) {
-                Duration left = duration.minusNanos(System.nanoTime() - start);
-                if (left.isNegative() || left.isZero()) {
-                    return false;
-                }
-                wait = left.compareTo(every) < 0 ? left : every;
-            }
-            if (stop.await(wait)) {
-                return true;
-            }
-            if (board.failure() != null) {
-                return false;
-            }
-            if (duration == null || System.nanoTime() - start < duration.toNanos()) {
-                screen.tick();
-            }
-        }
-    }
-
-    private static List<String> storyTable(StoryRecord record, KeyPresses keys) {
-        List<String> lines = new ArrayList<>(StoryTable.render(record.outcomes()));
-        if (keys.active()) {
-            lines.add("keys: o outage   r broker restart   p power cut   q quit");
-        }
-        return lines;
+        String heading = DemoVerdict.heading(demo.clock().seconds(), interrupted,
+                (brokerUri == null ? "HiveMQ CE embedded on " : "") + serverUri);
+        return new DemoVerdict(plan, faultPlan, table, record).conclude(screen, heading, subscriber.lost(), board.failure(), report);
     }
 
     private FaultPlan faultPlan() {
@@ -410,23 +293,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private String heading(long since, boolean story) {
-        long seconds = since == 0 ? 0 : Duration.ofNanos(System.nanoTime() - since).toSeconds();
-        if (story) {
-            return "readings after " + seconds + " s";
-        }
-        return "readings after " + seconds + " s" + (duration == null ? " (Ctrl-C ends the demo)" : " of " + duration.toSeconds() + " s");
-    }
-
     private int stopped(LiveScreen screen) {
         screen.say("demo: stopped (Ctrl-C) before the board published");
         return ExitCodes.FAILURE;
-    }
-
-    private static void check(int code, String what) {
-        if (code != ExitCodes.OK) {
-            throw new TernException(code, "'tern " + what + "' failed (exit " + code + ", see above)");
-        }
     }
 
     private QosPlan plan() {
@@ -458,25 +327,4 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Closes in reverse order of starting; a failure is said, not thrown, so the rest still closes. */
-    private static void closeAll(Deque<AutoCloseable> started, LiveScreen screen) {
-        while (!started.isEmpty()) {
-            AutoCloseable next = started.pop();
-            try {
-                next.close();
-            } catch (Exception | Error e) {
-                screen.say("demo: closing " + next.getClass().getSimpleName() + " failed: " + e);
-            }
-        }
-    }
-
-    private static void deleteTree(Path root, LiveScreen screen) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            screen.say("demo: could not delete " + root + ": " + e.getMessage());
-        }
-    }
 }

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * {@code --report FILE}: the story as one self-contained HTML page (inline SVG, no script, no
  * external resource). One SVG drawing, so its coordinates are the page's pixels: a timeline per
  * sensor and QoS with each delivery as a mark (a duplicate in orange, a late one in blue), each
- * lost reading as a red cross, the fault windows shaded by kind, and a legend below; then the
+ * lost reading as a red cross (readings lost at one spot share a cross with their count beside it,
+ * see {@link LostMarks}), the fault windows shaded by kind, and a legend below; then the
  * table and the verdict as text.
  */
 public final class HtmlReport {
@@ -27,6 +28,8 @@ public final class HtmlReport {
     static final String DUPLICATE = "#ef6c00";
     static final String LATE = "#1565c0";
     static final String LOST = "#d50000";
+    /** From a cluster's cross to its count label, in pixels. */
+    static final int LOST_LABEL_GAP = 8;
 
     private HtmlReport() {
     }
@@ -126,19 +129,27 @@ public final class HtmlReport {
         if (lateBudget > 0) {
             svg.append(text(LEFT + 4, y + 14, 11, "normal", lateBudget + " arrived after a fault"));
         }
-        for (long seq : o.lostSeqs()) {
-            Long before = first.lowerKey(seq) == null ? null : first.get(first.lowerKey(seq));
-            Long after = first.higherKey(seq) == null ? null : first.get(first.higherKey(seq));
-            long at = before == null ? (after == null ? 0 : after) : after == null ? before : (before + after) / 2;
-            int cx = x(at, span);
-            int cy = y + LANE / 4;
-            svg.append("<path class=\"lost\" data-seq=\"").append(seq).append("\" d=\"M").append(cx - 4).append(' ').append(cy - 4)
-                    .append(" L").append(cx + 4).append(' ').append(cy + 4).append(" M").append(cx - 4).append(' ').append(cy + 4)
-                    .append(" L").append(cx + 4).append(' ').append(cy - 4).append("\" stroke=\"").append(LOST)
-                    .append("\" stroke-width=\"2\"/>\n");
+        for (LostMarks.Cluster cluster : LostMarks.clusters(o.lostSeqs(), first, span)) {
+            lost(svg, cluster, y + LANE / 4);
         }
         svg.append(text(WIDTH - RIGHT - 330, y + LANE - 6, 11, "normal", "sent " + o.sent() + ", received " + o.received()
                 + ", lost " + o.lost() + ", duplicates " + o.duplicates()));
+        svg.append("</g>\n");
+    }
+
+    /** One cross per cluster of lost readings; beside it their count when more than one share the spot. */
+    private static void lost(StringBuilder svg, LostMarks.Cluster cluster, int cy) {
+        int cx = cluster.x();
+        svg.append("<g class=\"lost\" data-count=\"").append(cluster.count()).append("\" data-seqs=\"")
+                .append(cluster.seqText()).append("\">\n<title>").append(cluster.count()).append(" lost: ")
+                .append(cluster.seqText()).append("</title>\n");
+        svg.append("<path d=\"M").append(cx - 4).append(' ').append(cy - 4).append(" L").append(cx + 4).append(' ').append(cy + 4)
+                .append(" M").append(cx - 4).append(' ').append(cy + 4).append(" L").append(cx + 4).append(' ').append(cy - 4)
+                .append("\" stroke=\"").append(LOST).append("\" stroke-width=\"2\"/>\n");
+        if (cluster.count() > 1) {
+            svg.append(String.format(Locale.ROOT, "<text class=\"lost-count\" x=\"%d\" y=\"%d\" font-size=\"12\""
+                    + " font-weight=\"bold\" fill=\"%s\">%d lost</text>%n", cx + LOST_LABEL_GAP, cy + 4, LOST, cluster.count()));
+        }
         svg.append("</g>\n");
     }
 
@@ -155,7 +166,7 @@ public final class HtmlReport {
         x = legendMark(svg, x, y, "<circle cx=\"" + (x + 6) + "\" cy=\"" + (y - 4) + "\" r=\"4\" fill=\"" + MARK + "\"/>", "reading received");
         x = legendMark(svg, x, y, "<circle cx=\"" + (x + 6) + "\" cy=\"" + (y - 4) + "\" r=\"4\" fill=\"" + DUPLICATE + "\"/>", "duplicate");
         x = legendMark(svg, x, y, "<path d=\"M" + (x + 2) + " " + (y - 8) + " L" + (x + 10) + " " + y + " M" + (x + 2) + " " + y
-                + " L" + (x + 10) + " " + (y - 8) + "\" stroke=\"" + LOST + "\" stroke-width=\"2\"/>", "lost");
+                + " L" + (x + 10) + " " + (y - 8) + "\" stroke=\"" + LOST + "\" stroke-width=\"2\"/>", "lost (N lost: N at one spot)");
         for (Fault fault : Fault.values()) {
             x = legendMark(svg, x, y, "<rect x=\"" + x + "\" y=\"" + (y - 10) + "\" width=\"12\" height=\"12\" fill=\"" + shade(fault)
                     + "\"/>", fault.title());

@@ -1,6 +1,7 @@
 package dev.tern.host.demo;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -23,6 +24,8 @@ public final class LiveScreen {
     private static final String CYAN = ESC + "36m";
     private static final String BOLD = ESC + "1m";
     public static final String BOARD_PREFIX = "board │ ";
+    private static final Duration REDRAW_EVERY = Duration.ofMillis(250);
+    private static final Duration PLAIN_TABLE_EVERY = Duration.ofSeconds(5);
 
     private final PrintWriter out;
     private final boolean ansi;
@@ -50,6 +53,11 @@ public final class LiveScreen {
 
     public boolean ansi() {
         return ansi;
+    }
+
+    /** How often the caller should {@link #tick()}: a redraw on a terminal, else a plain table now and then. */
+    public Duration tickEvery() {
+        return ansi ? REDRAW_EVERY : PLAIN_TABLE_EVERY;
     }
 
     /** One of the demo's own lines. */

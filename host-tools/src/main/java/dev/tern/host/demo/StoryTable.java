@@ -24,4 +24,13 @@ public final class StoryTable {
         }
         return lines;
     }
+
+    /** The table, and under it the keys when a person at the terminal can press them. */
+    public static List<String> render(List<QosOutcome> outcomes, KeyPresses keys) {
+        List<String> lines = render(outcomes);
+        if (keys.active()) {
+            lines.add("keys: o outage   r broker restart   p power cut   q quit");
+        }
+        return lines;
+    }
 }

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.tern.boards.definition.BoardDefinition;
-import dev.tern.boards.definition.BoardDefinitionException;
-import dev.tern.boards.definition.BoardLoader;
 import dev.tern.boards.flash.TimeFigure;
 import dev.tern.boards.flash.TimingMode;
 import dev.tern.boards.image.ImageKey;
@@ -25,6 +23,7 @@ import dev.tern.boards.virtual.McubootImageCheck;
 import dev.tern.boards.virtual.VirtualBoard;
 import dev.tern.boards.virtual.VirtualBoardOptions;
 import dev.tern.boards.virtual.WearReport;
+import dev.tern.host.cli.BoardCatalog;
 import dev.tern.host.cli.Durations;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.IoErrors;
@@ -120,7 +119,7 @@ public final class SimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        BoardDefinition board = board();
+        BoardDefinition board = BoardCatalog.load(boardId);
         checkFlashFiles();
         VirtualBoardOptions options = VirtualBoardOptions.of(flashFile, new McubootImageCheck())
                 .board(board)
@@ -251,19 +250,6 @@ public final class SimCommand implements Callable<Integer> {
             case CHECKING -> "secure boot checks the app slot";
             case RUNNING -> "board runs the flashed firmware";
         };
-    }
-
-    private BoardDefinition board() {
-        BoardLoader loader = new BoardLoader();
-        if (!loader.list().contains(boardId)) {
-            throw new TernException(ExitCodes.USAGE, "no board '" + boardId + "'; known boards: " + String.join(", ", loader.list())
-                    + " (run 'tern boards' for the list)");
-        }
-        try {
-            return loader.load(boardId);
-        } catch (BoardDefinitionException e) {
-            throw new TernException(ExitCodes.FAILURE, e.getMessage(), e);
-        }
     }
 
     private ConsoleEndpoint endpoint() {

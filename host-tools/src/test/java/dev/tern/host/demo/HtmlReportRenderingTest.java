@@ -28,7 +28,8 @@ import dev.tern.testsupport.HeadlessChromium;
 /**
  * The --report page as a person sees it: rendered by headless Chromium (skipped where it is not
  * installed), its document holds a timeline per QoS, the fault bands and one mark per reading
- * received; its screenshot shows each band's colour over its time span and marks outside it.
+ * received, readings lost at one spot as one cross with their count; its screenshot shows each
+ * band's colour over its time span, marks outside it, and the cross and its count label in red.
  */
 @Tag("chromium")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -36,6 +37,8 @@ class HtmlReportRenderingTest {
 
     private static final Pattern FAULT_RECT = Pattern.compile(
             "<rect class=\"fault\" data-fault=\"(\\w+)\" x=\"(\\d+)\" y=\"(\\d+)\" width=\"(\\d+)\" height=\"(\\d+)\"");
+    private static final Pattern LOST_CLUSTER = Pattern.compile(
+            "<g class=\"lost\" data-count=\"(\\d+)\"[^>]*>\\s*<title>[^<]*</title>\\s*<path d=\"M(\\d+) (\\d+) ");
     private static final Pattern MARK = Pattern.compile("<circle class=\"mark\" data-seq=\"\\d+\" cx=\"(\\d+)\" cy=\"(\\d+)\"");
 
     @TempDir
@@ -79,7 +82,10 @@ class HtmlReportRenderingTest {
         int received = record.outcomes().stream().mapToInt(QosOutcome::received).sum();
         assertEquals(received, count(dom, "<circle class=\"mark"), "a mark per reading received");
         assertEquals(1, count(dom, "<circle class=\"mark duplicate\""));
-        assertEquals(7, count(dom, "<path class=\"lost\""), "QoS 0 readings 21..27 lost");
+        List<int[]> lost = lostClusters(dom);
+        assertEquals(1, lost.size(), "QoS 0 readings 21..27 lost at one spot: one cluster, not 7 crosses on top of each other");
+        assertEquals(7, lost.get(0)[2], "the cluster counts the 7 lost readings");
+        assertTrue(dom.contains(">7 lost</text>"), "the count is written beside the cross");
 
         BufferedImage shot = ImageIO.read(chromium.screenshot(page, HtmlReport.WIDTH, 700, folder.resolve("report.png")).toFile());
         int shade = Integer.parseInt(HtmlReport.shade(Fault.OUTAGE).substring(1), 16);
@@ -109,6 +115,39 @@ class HtmlReportRenderingTest {
             }
         }
         assertTrue(marksOutside > 100, "marks outside the fault: " + marksOutside);
+
+        int red = Integer.parseInt(HtmlReport.LOST.substring(1), 16);
+        int crossX = lost.get(0)[0];
+        int crossY = lost.get(0)[1];
+        assertColor(shot, crossX, crossY, red, "the cross of the lost cluster");
+        int labelLeft = crossX + HtmlReport.LOST_LABEL_GAP;
+        int labelRed = redPixels(shot, labelLeft, crossY - 8, labelLeft + 45, crossY + 5, red);
+        assertTrue(labelRed > 20, "the count label is drawn in red beside the cross: " + labelRed + " red pixels");
+        assertEquals(0, redPixels(shot, labelLeft, crossY + 30, labelLeft + 45, crossY + 43, red),
+                "no red where no label is (same size box lower in the lane)");
+    }
+
+    /** Each lost cluster: its cross's centre x, y and its count. */
+    private static List<int[]> lostClusters(String dom) {
+        List<int[]> clusters = new ArrayList<>();
+        Matcher cluster = LOST_CLUSTER.matcher(dom);
+        while (cluster.find()) {
+            clusters.add(new int[] {Integer.parseInt(cluster.group(2)) + 4, Integer.parseInt(cluster.group(3)) + 4,
+                Integer.parseInt(cluster.group(1))});
+        }
+        return clusters;
+    }
+
+    private static int redPixels(BufferedImage image, int x0, int y0, int x1, int y1, int red) {
+        int count = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                if (near(image.getRGB(x, y) & 0xFFFFFF, red)) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private static List<int[]> bands(String dom) {
