@@ -96,26 +96,36 @@ final class DocsCheck {
     }
 
     /**
-     * A {@code tern} invocation is checked against the (sub)command it runs; text starting with
-     * an option against the page's command; anything else (another program) not at all.
+     * A {@code tern} invocation is checked against the (sub)command it runs, up to the next
+     * {@code tern} in the same text (a message may quote another command: {@code tern flash: ...
+     * with 'tern sim --pty' ...}); text starting with an option against the page's command;
+     * anything else (another program) not at all.
      */
     private void checkOptionsIn(final MarkdownPage page, final MarkdownPage.Text text, final Optional<CommandLine> pageCommand,
             final List<String> problems) {
         final String[] words = text.text().trim().replaceFirst("^\\$\\s+", "").split("\\s+");
+        final List<Integer> starts = new java.util.ArrayList<>();
         for (int i = 0; i < words.length; i++) {
-            if (words[i].equals("tern") || words[i].endsWith("/tern")) {
-                CommandLine command = tern;
-                int next = i + 1;
-                // "tern flash: no answer ..." is flash's own message: its options are flash's
-                while (next < words.length && command.getSubcommands().containsKey(words[next].replaceFirst(":$", ""))) {
-                    command = command.getSubcommands().get(words[next].replaceFirst(":$", ""));
-                    next++;
-                }
-                checkEach(page, text, String.join(" ", List.of(words).subList(next, words.length)), command, false, problems);
-                return;
+            final boolean plain = words[i].equals("tern") || words[i].endsWith("/tern");
+            // a quoted command inside a message: 'tern sim --pty' (but not prose such as "(tern sim, ser2net)")
+            final boolean quoted = words[i].replaceFirst("^['\"(`]+", "").equals("tern") && i + 1 < words.length
+                    && tern.getSubcommands().containsKey(words[i + 1].replaceFirst(":$", ""));
+            if (plain || quoted) {
+                starts.add(i);
             }
         }
-        if (pageCommand.isPresent() && words.length > 0 && words[0].startsWith("--")) {
+        for (int s = 0; s < starts.size(); s++) {
+            final int end = s + 1 < starts.size() ? starts.get(s + 1) : words.length;
+            CommandLine command = tern;
+            int next = starts.get(s) + 1;
+            // "tern flash: no answer ..." is flash's own message: its options are flash's
+            while (next < end && command.getSubcommands().containsKey(words[next].replaceFirst(":$", ""))) {
+                command = command.getSubcommands().get(words[next].replaceFirst(":$", ""));
+                next++;
+            }
+            checkEach(page, text, String.join(" ", List.of(words).subList(next, end)), command, false, problems);
+        }
+        if (starts.isEmpty() && pageCommand.isPresent() && words.length > 0 && words[0].startsWith("--")) {
             checkEach(page, text, text.text(), pageCommand.get(), true, problems);
         }
     }

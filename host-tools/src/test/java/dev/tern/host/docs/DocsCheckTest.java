@@ -53,8 +53,22 @@ class DocsCheckTest {
                 $ ./tern image sign --key dev-key.pem --version 1.0.0 app.jar \\
                       -o app.bin
                 tern flash: no answer (try --enter console)
+                tern flash: no answer (with 'tern sim --pty', flash through the other end)
                 ```
                 """));
+    }
+
+    @Test
+    void aCommandQuotedInAnotherCommandsMessageIsCheckedAgainstItsOwnOptions() throws IOException {
+        final List<String> problems = problems("flash.md", """
+                # Flash (`tern flash`)
+
+                ```
+                tern flash: no answer (with 'tern sim --nope', try --verify read)
+                ```
+                """);
+        assertEquals(List.of("flash.md:4: --nope is no option of `tern sim`"),
+                problems.stream().map(p -> p.replaceFirst(" \\(it has.*", "")).toList());
     }
 
     @Test
