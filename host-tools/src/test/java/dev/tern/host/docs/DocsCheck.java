@@ -104,7 +104,7 @@ final class DocsCheck {
     private void checkOptionsIn(final MarkdownPage page, final MarkdownPage.Text text, final Optional<CommandLine> pageCommand,
             final List<String> problems) {
         final String[] words = text.text().trim().replaceFirst("^\\$\\s+", "").split("\\s+");
-        final List<Integer> starts = new java.util.ArrayList<>();
+        final List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < words.length; i++) {
             final boolean plain = words[i].equals("tern") || words[i].endsWith("/tern");
             // a quoted command inside a message: 'tern sim --pty' (but not prose such as "(tern sim, ser2net)")
@@ -114,16 +114,40 @@ final class DocsCheck {
                 starts.add(i);
             }
         }
+        CommandLine outer = null;
+        int from = 0;
         for (int s = 0; s < starts.size(); s++) {
-            final int end = s + 1 < starts.size() ? starts.get(s + 1) : words.length;
+            final int start = starts.get(s);
+            if (outer != null) {
+                checkEach(page, text, String.join(" ", List.of(words).subList(from, start)), outer, false, problems);
+            }
             CommandLine command = tern;
-            int next = starts.get(s) + 1;
+            int next = start + 1;
             // "tern flash: no answer ..." is flash's own message: its options are flash's
-            while (next < end && command.getSubcommands().containsKey(words[next].replaceFirst(":$", ""))) {
+            while (next < words.length && command.getSubcommands().containsKey(words[next].replaceFirst(":$", ""))) {
                 command = command.getSubcommands().get(words[next].replaceFirst(":$", ""));
                 next++;
             }
+            final int limit = s + 1 < starts.size() ? starts.get(s + 1) : words.length;
+            final char quote = words[start].charAt(0);
+            int end = limit;
+            if (quote == '\'' || quote == '`') {
+                // the quoted command ends at its closing quote; the message goes on with the outer command
+                for (int j = next; j < limit; j++) {
+                    if (words[j].indexOf(quote) >= 0) {
+                        end = j + 1;
+                        break;
+                    }
+                }
+            }
             checkEach(page, text, String.join(" ", List.of(words).subList(next, end)), command, false, problems);
+            if (outer == null) {
+                outer = command;
+            }
+            from = end;
+        }
+        if (outer != null && from < words.length) {
+            checkEach(page, text, String.join(" ", List.of(words).subList(from, words.length)), outer, false, problems);
         }
         if (starts.isEmpty() && pageCommand.isPresent() && words.length > 0 && words[0].startsWith("--")) {
             checkEach(page, text, text.text(), pageCommand.get(), true, problems);
