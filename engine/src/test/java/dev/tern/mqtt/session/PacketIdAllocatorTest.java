@@ -2,6 +2,7 @@ package dev.tern.mqtt.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class PacketIdAllocatorTest {
@@ -60,6 +61,7 @@ class PacketIdAllocatorTest {
         assertEquals(1, ids.nextCandidate());
     }
 
+    @Tag("slow") // about 2 s or more
     @Test
     void saysAllIdsInUseWhenEveryCandidateIsLive() {
         OutgoingTable huge = new OutgoingTable(65535, 2);

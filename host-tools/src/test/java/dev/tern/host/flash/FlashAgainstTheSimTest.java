@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,7 @@ class FlashAgainstTheSimTest {
         }
     }
 
+    @Tag("slow") // about 2 s or more
     @Test
     void aFlashWhileAMonitorHoldsTheSimsConsoleSaysWhoHoldsItAndWorksOnceItIsClosed() throws Exception {
         Path image = TestImages.write(folder, "app.bin", TestImages.signed(2048, 3));

@@ -342,6 +342,7 @@ class FlashCommandTest {
         }
     }
 
+    @Tag("slow") // about 2 s or more
     @Test
     void aPortThatAnswersWithTextOrNoiseIsToldApartFromSilence() throws Exception {
         Path image = image(1024);

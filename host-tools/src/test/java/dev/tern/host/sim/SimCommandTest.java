@@ -157,6 +157,7 @@ class SimCommandTest {
         assertFalse(Files.exists(folder.resolve("board.flash")), "refused before the board was made");
     }
 
+    @Tag("slow") // about 2 s or more
     @Test
     void reportsTheRomBootloadersErasesAtExit() throws Exception {
         int port;
