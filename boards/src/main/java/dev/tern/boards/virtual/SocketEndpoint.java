@@ -97,7 +97,11 @@ final class SocketEndpoint implements LineEndpoint {
 
     @Override
     public void close() throws IOException {
-        try (server) {
+        // the listening socket first: a host that sees its connection end and connects again at
+        // once must be refused, not accepted into the backlog of a console that is going away
+        try {
+            server.close();
+        } finally {
             waiting = closeQuietly(waiting);
             dropClient();
         }
