@@ -75,6 +75,21 @@ public final class ForkedJvm {
         }
     }
 
+    /**
+     * Starts {@code mainClass} in a new JVM with this JVM's class path and leaves it running, its
+     * standard output and error merged, for a test that talks to it or signals it. The caller
+     * reads its output and ends it.
+     */
+    public static Process start(final Class<?> mainClass, final List<String> args) throws IOException {
+        final List<String> command = new ArrayList<>();
+        command.add(javaExecutable().toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
     /** The java launcher of the running JVM. */
     public static Path javaExecutable() {
         final Path fromHome = Path.of(System.getProperty("java.home"), "bin", "java");

@@ -34,8 +34,12 @@ public final class ReadingSubscriber implements AutoCloseable {
     private final MqttConnectOptions options = new MqttConnectOptions();
     private volatile Throwable lost;
 
-    private ReadingSubscriber(MqttClient client) {
+    private ReadingSubscriber(MqttClient client, boolean persistent) {
         this.client = client;
+        options.setCleanSession(!persistent);
+        options.setAutomaticReconnect(false);
+        options.setConnectionTimeout(10);
+        options.setKeepAliveInterval(30);
     }
 
     /**
@@ -45,16 +49,11 @@ public final class ReadingSubscriber implements AutoCloseable {
     public static ReadingSubscriber subscribe(String serverUri, String clientId, String prefix, boolean persistent,
             Listener listener) throws MqttException {
         MqttClient client = new MqttClient(serverUri, clientId, new MemoryPersistence());
-        ReadingSubscriber subscriber = new ReadingSubscriber(client);
+        ReadingSubscriber subscriber = new ReadingSubscriber(client, persistent);
         try {
             client.setTimeToWait(10_000);
             client.setCallback(subscriber.callback(prefix, listener));
-            MqttConnectOptions options = subscriber.options;
-            options.setCleanSession(!persistent);
-            options.setAutomaticReconnect(false);
-            options.setConnectionTimeout(10);
-            options.setKeepAliveInterval(30);
-            client.connect(options);
+            client.connect(subscriber.options);
             client.subscribe(prefix + "/+", 2);
             return subscriber;
         } catch (MqttException | RuntimeException e) {

@@ -20,6 +20,7 @@ import dev.tern.boards.virtual.McubootImageCheck;
 import dev.tern.boards.virtual.VirtualBoard;
 import dev.tern.boards.virtual.VirtualBoardOptions;
 import dev.tern.host.Main;
+import dev.tern.testsupport.ForkedJvm;
 
 /**
  * Ctrl-C in the middle of a flash, as a user does it: the real main in a child JVM, flashing a
@@ -43,10 +44,8 @@ class FlashStopSignalTest {
                 .baudPacing(115_200);
         try (VirtualBoard board = VirtualBoard.start(options)) {
             assertTrue(board.awaitMode(BoardMode.BOOTLOADER, Duration.ofSeconds(10)), "a blank board waits in its bootloader");
-            Process flash = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "flash", image.toString(), "--port", board.consoleUrl(), "--board", "virtual", "--enter", "boot-pin-reset")
-                    .redirectErrorStream(true).start();
+            Process flash = ForkedJvm.start(Main.class,
+                    List.of("flash", image.toString(), "--port", board.consoleUrl(), "--board", "virtual", "--enter", "boot-pin-reset"));
             StringBuilder seen = new StringBuilder();
             try (BufferedReader output = new BufferedReader(new InputStreamReader(flash.getInputStream(), StandardCharsets.UTF_8))) {
                 String line = output.readLine();

@@ -9,7 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 
 import dev.tern.host.Main;
 import dev.tern.host.cli.ExitCodes;
+import dev.tern.testsupport.ForkedJvm;
 
 /**
  * Stopping {@code tern monitor} by a signal is its normal end: exit 0, as quitting pio device
@@ -30,10 +31,7 @@ class MonitorStopSignalTest {
     @Test
     void aStopSignalEndsTheMonitorWithExitZero() throws Exception {
         try (ServerSocket console = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            Process monitor = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "monitor", "--port", "socket://127.0.0.1:" + console.getLocalPort())
-                    .redirectErrorStream(true).start();
+            Process monitor = ForkedJvm.start(Main.class, List.of("monitor", "--port", "socket://127.0.0.1:" + console.getLocalPort()));
             try (Socket board = console.accept();
                     BufferedReader output = new BufferedReader(new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8))) {
                 board.getOutputStream().write("I 0.000 boot: ready\r\n".getBytes(StandardCharsets.US_ASCII));
