@@ -1,5 +1,7 @@
 package dev.tern.app;
 
+import dev.tern.mqtt.client.IncomingMessage;
+
 /**
  * Commands that came over MQTT, kept until the next step runs them (the engine's callback must
  * not act on the engine): {@code <prefix>/cmd} with the command line as payload, or
@@ -27,7 +29,10 @@ final class CommandInbox {
     }
 
     /** Keeps the message as a command line if its topic is a command topic; ignores it otherwise. */
-    void offer(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength) {
+    void offer(IncomingMessage message) {
+        byte[] buffer = message.topicBuffer();
+        int topicOffset = message.topicOffset();
+        int topicLength = message.topicLength();
         if (!Ascii.startsWith(buffer, topicOffset, topicLength, commandTopic)) {
             return;
         }
@@ -44,11 +49,12 @@ final class CommandInbox {
         int n = 0;
         if (rest > 1) {
             n = Ascii.putBytes(line, n, Commands.MAX_COMMAND, buffer, topicOffset + commandTopic.length + 1, rest - 1);
-            if (payloadLength > 0) {
+            if (message.payloadLength() > 0) {
                 n = Ascii.putByte(line, n, Commands.MAX_COMMAND, ' ');
             }
         }
-        n = Ascii.putBytes(line, n, Commands.MAX_COMMAND, buffer, payloadOffset, payloadLength);
+        n = Ascii.putBytes(line, n, Commands.MAX_COMMAND, message.payloadBuffer(), message.payloadOffset(),
+                message.payloadLength());
         lengths[index] = n;
         size++;
     }

@@ -4,6 +4,7 @@ import dev.tern.hal.Board;
 import dev.tern.mqtt.client.ClientStatus;
 import dev.tern.mqtt.client.MqttClient;
 import dev.tern.mqtt.client.MqttConfig;
+import dev.tern.mqtt.client.IncomingMessage;
 import dev.tern.mqtt.client.MqttListener;
 import dev.tern.mqtt.client.PacketTrace;
 import dev.tern.mqtt.client.TraceLine;
@@ -157,9 +158,16 @@ final class MqttLink implements MqttListener, PacketTrace {
     // ------------------------------------------------------------------ engine callbacks
 
     @Override
-    public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength,
-                          int qos, boolean retain) {
-        inbox.offer(buffer, topicOffset, topicLength, payloadOffset, payloadLength);
+    public void onMessage(IncomingMessage message) {
+        inbox.offer(message);
+    }
+
+    @Override
+    public void onUnsubscribed(int packetId, int reasonCode) {
+    }
+
+    @Override
+    public void onReceiveComplete(int packetId) {
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.tern.hal.socket.SocketTransport;
 import dev.tern.mqtt.client.MqttClient;
 import dev.tern.mqtt.client.MqttConfig;
+import dev.tern.mqtt.client.IncomingMessage;
 import dev.tern.mqtt.client.MqttListener;
 import dev.tern.mqtt.client.PacketTrace;
 import dev.tern.testsupport.BrokerKind;
@@ -70,10 +71,17 @@ class SensorAppBrokerTest {
         }
 
         @Override
-        public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength,
-                              int qos, boolean retain) {
-            messages.add(new Message(new String(buffer, topicOffset, topicLength, StandardCharsets.UTF_8),
-                    new String(buffer, payloadOffset, payloadLength, StandardCharsets.UTF_8), qos));
+        public void onMessage(IncomingMessage message) {
+            messages.add(new Message(new String(message.topicBuffer(), message.topicOffset(), message.topicLength(), StandardCharsets.UTF_8),
+                    new String(message.payloadBuffer(), message.payloadOffset(), message.payloadLength(), StandardCharsets.UTF_8), message.qos()));
+        }
+
+        @Override
+        public void onUnsubscribed(int packetId, int reasonCode) {
+        }
+
+        @Override
+        public void onReceiveComplete(int packetId) {
         }
 
         @Override

@@ -12,6 +12,7 @@ import dev.tern.mqtt.client.ClientStatus;
 import dev.tern.mqtt.client.Counters;
 import dev.tern.mqtt.client.MqttClient;
 import dev.tern.mqtt.client.MqttConfig;
+import dev.tern.mqtt.client.IncomingMessage;
 import dev.tern.mqtt.client.MqttListener;
 import dev.tern.mqtt.client.PacketTrace;
 import dev.tern.testsupport.TestBroker;
@@ -340,13 +341,21 @@ public final class ChaosRun {
         volatile int granted = -1;
 
         @Override
-        public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength,
-                              int qos, boolean retain) {
-            arrivals.recordPayload(buffer, payloadOffset, payloadLength);
+        public void onMessage(IncomingMessage message) {
+            arrivals.recordPayload(message.payloadBuffer(), message.payloadOffset(), message.payloadLength());
             if (DEBUG != null) {
-                debug.append("deliver ").append(new String(buffer, payloadOffset, payloadLength, StandardCharsets.US_ASCII))
+                debug.append("deliver ").append(new String(message.payloadBuffer(), message.payloadOffset(),
+                        message.payloadLength(), StandardCharsets.US_ASCII))
                         .append('\n');
             }
+        }
+
+        @Override
+        public void onUnsubscribed(int packetId, int reasonCode) {
+        }
+
+        @Override
+        public void onReceiveComplete(int packetId) {
         }
 
         @Override

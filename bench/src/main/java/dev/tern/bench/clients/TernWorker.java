@@ -9,6 +9,7 @@ import dev.tern.hal.testing.FlashFake;
 import dev.tern.mqtt.client.ClientStatus;
 import dev.tern.mqtt.client.MqttClient;
 import dev.tern.mqtt.client.MqttConfig;
+import dev.tern.mqtt.client.IncomingMessage;
 import dev.tern.mqtt.client.MqttListener;
 import dev.tern.mqtt.client.PacketTrace;
 
@@ -155,9 +156,16 @@ public final class TernWorker implements BenchClient, MqttListener {
     }
 
     @Override
-    public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength,
-                          int qos, boolean retain) {
+    public void onMessage(IncomingMessage message) {
         received++;
+    }
+
+    @Override
+    public void onUnsubscribed(int packetId, int reasonCode) {
+    }
+
+    @Override
+    public void onReceiveComplete(int packetId) {
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import dev.tern.hal.NonVolatileStorage;
 import dev.tern.hal.Transport;
+import dev.tern.mqtt.client.IncomingMessage;
 import dev.tern.mqtt.client.MqttListener;
 
 /**
@@ -79,12 +80,19 @@ final class QuietHal {
 
     static final class NoListener implements MqttListener {
         @Override
-        public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength,
-                              int qos, boolean retain) {
+        public void onMessage(IncomingMessage message) {
         }
 
         @Override
         public void onPublishComplete(int packetId, int status) {
+        }
+
+        @Override
+        public void onUnsubscribed(int packetId, int reasonCode) {
+        }
+
+        @Override
+        public void onReceiveComplete(int packetId) {
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.tern.mqtt.client.IncomingMessage;
 import dev.tern.mqtt.client.MqttListener;
 import dev.tern.mqtt.client.PacketTrace;
 import dev.tern.mqtt.codec.PacketType;
@@ -40,9 +41,9 @@ final class EngineSide implements MqttListener, PacketTrace {
     }
 
     @Override
-    public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength, int qos,
-                          boolean retain) {
-        long seq = NumberedMessage.seq(new String(buffer, payloadOffset, payloadLength, StandardCharsets.US_ASCII));
+    public void onMessage(IncomingMessage message) {
+        long seq = NumberedMessage.seq(new String(message.payloadBuffer(), message.payloadOffset(), message.payloadLength(),
+                StandardCharsets.US_ASCII));
         if (delivered.containsKey(seq) && releasedByBroker.contains(seq)) {
             resentByBrokerAfterPubrel.merge(seq, 1, Integer::sum);
         } else {
@@ -51,6 +52,14 @@ final class EngineSide implements MqttListener, PacketTrace {
         seqByPacketId.put(lastPublishId, seq);
         StringBuilder in = lives.computeIfAbsent(seq, k -> new StringBuilder());
         in.append(in.length() == 0 ? "" : " ").append(life);
+    }
+
+    @Override
+    public void onUnsubscribed(int packetId, int reasonCode) {
+    }
+
+    @Override
+    public void onReceiveComplete(int packetId) {
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.tern.mqtt.client.ClientStatus;
 import dev.tern.mqtt.client.Counters;
 import dev.tern.mqtt.client.MqttClient;
 import dev.tern.mqtt.client.MqttConfig;
+import dev.tern.mqtt.client.IncomingMessage;
 import dev.tern.mqtt.client.MqttListener;
 import dev.tern.mqtt.client.PacketTrace;
 import dev.tern.testsupport.TestBroker;
@@ -249,9 +250,16 @@ final class WearRun {
     private final class Listener implements MqttListener {
 
         @Override
-        public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength,
-                              int qos, boolean retain) {
+        public void onMessage(IncomingMessage message) {
             // counted by the engine (Counters.delivered)
+        }
+
+        @Override
+        public void onUnsubscribed(int packetId, int reasonCode) {
+        }
+
+        @Override
+        public void onReceiveComplete(int packetId) {
         }
 
         @Override

@@ -104,9 +104,16 @@ class ZeroAllocationTest {
         boolean connected;
 
         @Override
-        public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength,
-                              int qos, boolean retain) {
+        public void onMessage(IncomingMessage message) {
             messages++;
+        }
+
+        @Override
+        public void onUnsubscribed(int packetId, int reasonCode) {
+        }
+
+        @Override
+        public void onReceiveComplete(int packetId) {
         }
 
         @Override

@@ -117,6 +117,7 @@ public final class MqttClient {
     private final Subscriptions subscriptions;
     private final PacketDecoder decoder;
     private final DecodedPacket packet = new DecodedPacket();
+    private final IncomingMessage message = new IncomingMessage();
     private final ConnectParameters connectParameters = new ConnectParameters();
     private final SendBuffer sendBuffer;
     private final byte[] receiveBuffer;
@@ -785,8 +786,11 @@ public final class MqttClient {
 
     private void deliver() {
         counters.delivered++;
-        listener.onMessage(receiveBuffer, packet.topicOffset(), packet.topicLength(), packet.payloadOffset(),
-                packet.payloadLength(), packet.qos(), packet.retain());
+        message.set(receiveBuffer, packet.topicOffset(), packet.topicLength(), receiveBuffer, packet.payloadOffset(),
+                packet.payloadLength());
+        message.flags(packet.qos(), packet.retain(), packet.dup(), packet.packetId());
+        message.properties(packet.propertiesOffset(), packet.propertiesLength());
+        listener.onMessage(message);
     }
 
     private void onPubrel() {
@@ -981,7 +985,7 @@ public final class MqttClient {
         int length = EmptyPacketCodec.encodePingreq(sendBuffer.bytes(), sendBuffer.end(), sendBuffer.room());
         commitSent(PacketType.PINGREQ, 0, 0, false, length);
         pingOutstanding = true;
-        pingDeadline = now + Math.min(interval, config.ackTimeoutMillis);
+        pingDeadline = now + config.pingTimeoutMillis;
         return 1;
     }
 

@@ -1,6 +1,7 @@
 package dev.tern.mqtt.client;
 
 import dev.tern.mqtt.codec.CodecStatus;
+import dev.tern.mqtt.codec.ProtocolLevel;
 import dev.tern.mqtt.codec.TopicRules;
 import dev.tern.mqtt.codec.Utf8;
 import dev.tern.mqtt.session.OfflineQueue;
@@ -19,6 +20,12 @@ public final class MqttConfig {
     /** On an acknowledgement timeout close the connection; re-send after reconnecting (MQTT 5.0 style). */
     public static final int RESEND_ON_RECONNECT = 1;
 
+    /** {@link ProtocolLevel#V3_1_1} (4, the default) or {@link ProtocolLevel#V5} (5). */
+    public int protocolVersion = ProtocolLevel.V3_1_1;
+
+    /** Session Expiry Interval 0xFFFFFFFF: the broker keeps the session until the client cleans it. */
+    public static final long SESSION_NEVER_EXPIRES = 0xFFFFFFFFL;
+
     public byte[] clientId = new byte[0];
     public int keepAliveSeconds = 60;
     public boolean cleanSession;
@@ -30,6 +37,32 @@ public final class MqttConfig {
     public byte[] willMessage = new byte[0];
     public int willQos;
     public boolean willRetain;
+
+    // ---- MQTT 5 only (ignored in 3.1.1)
+    /**
+     * Session Expiry Interval sent when cleanSession is false (3.1.2.11.2): how long the broker keeps
+     * the session after the connection ends. With cleanSession true the engine sends 0, so that the
+     * session ends with the connection, as in 3.1.1. A persistent session across reboots and long
+     * outages needs it longer than the longest outage; the default never expires.
+     */
+    public long sessionExpirySeconds = SESSION_NEVER_EXPIRES;
+    /**
+     * Receive Maximum sent in CONNECT: QoS 1 and 2 PUBLISH packets the broker may have unacknowledged
+     * toward this client. 0 (the default): incomingQos2Slots.
+     */
+    public int receiveMaximum;
+    /** Topic aliases the broker may use toward this client (Topic Alias Maximum in CONNECT); 0: none. */
+    public int incomingTopicAliases;
+    /** Bytes for the topics of all incoming aliases together. */
+    public int incomingTopicAliasBytes = 256;
+    /** Topic aliases this client uses when publishing, never more than the broker's Topic Alias Maximum. */
+    public int outgoingTopicAliases = 4;
+    /** Bytes for the topics of all outgoing aliases together. */
+    public int outgoingTopicAliasBytes = 256;
+    /** Request Problem Information (3.1.2.11.7): false asks the broker for no Reason String on failures. */
+    public boolean requestProblemInformation = true;
+    /** Will Delay Interval (3.1.3.2.2): seconds the broker waits before publishing the will. */
+    public long willDelaySeconds;
 
     /** QoS 1/2 PUBLISH, SUBSCRIBE and UNSUBSCRIBE awaiting acknowledgement at once. */
     public int outgoingSlots = 16;
@@ -63,6 +96,8 @@ public final class MqttConfig {
     public int subscriptionFilterBytes = 512;
 
     public int ackTimeoutMillis = 10000;
+    /** How long a PINGRESP may take after a PINGREQ before the connection is taken as lost. */
+    public int pingTimeoutMillis = 10000;
     public int connectTimeoutMillis = 10000;
     /** {@link #RESEND_ON_TIMER} or {@link #RESEND_ON_RECONNECT}. */
     public int resendMode = RESEND_ON_TIMER;
@@ -78,6 +113,8 @@ public final class MqttConfig {
      * Called by the engine's constructor: a bad configuration is a programming error.
      */
     public void validate() {
+        require(protocolVersion == ProtocolLevel.V3_1_1 || protocolVersion == ProtocolLevel.V5, "protocolVersion",
+                "4 (MQTT 3.1.1) or 5 (MQTT 5)");
         require(clientId != null, "clientId", "must not be null");
         require(clientId.length > 0 || cleanSession, "clientId",
                 "an empty client id needs cleanSession=true [MQTT-3.1.3-7]");
@@ -89,7 +126,16 @@ public final class MqttConfig {
         require(willTopic == null || CodecStatus.OK == TopicRules.checkName(willTopic, 0, willTopic.length),
                 "willTopic", "a Topic Name: not empty, no wildcards, UTF-8 without U+0000 [MQTT-3.1.3-10]");
         require(keepAliveSeconds >= 0 && keepAliveSeconds <= 65535, "keepAliveSeconds", "0..65535");
-        require(password == null || userName != null, "password", "needs a userName in MQTT 3.1.1");
+        require(password == null || userName != null || protocolVersion == ProtocolLevel.V5, "password",
+                "needs a userName in MQTT 3.1.1");
+        require(sessionExpirySeconds >= 0 && sessionExpirySeconds <= SESSION_NEVER_EXPIRES, "sessionExpirySeconds",
+                "0..4294967295");
+        require(receiveMaximum >= 0 && receiveMaximum <= 65535, "receiveMaximum", "0 (incomingQos2Slots) or 1..65535");
+        require(incomingTopicAliases >= 0 && incomingTopicAliases <= 65535, "incomingTopicAliases", "0..65535");
+        require(incomingTopicAliasBytes >= 0, "incomingTopicAliasBytes", ">= 0");
+        require(outgoingTopicAliases >= 0 && outgoingTopicAliases <= 65535, "outgoingTopicAliases", "0..65535");
+        require(outgoingTopicAliasBytes >= 0, "outgoingTopicAliasBytes", ">= 0");
+        require(willDelaySeconds >= 0 && willDelaySeconds <= SESSION_NEVER_EXPIRES, "willDelaySeconds", "0..4294967295");
         require(willQos >= 0 && willQos <= 2, "willQos", "0..2");
         require(willTopic == null || willMessage != null, "willMessage", "must not be null when there is a will");
         require(outgoingSlots >= 1 && outgoingSlots <= 65535, "outgoingSlots", "1..65535");
@@ -103,6 +149,7 @@ public final class MqttConfig {
         require(maxSubscriptions >= 0, "maxSubscriptions", ">= 0");
         require(subscriptionFilterBytes >= 0, "subscriptionFilterBytes", ">= 0");
         require(ackTimeoutMillis > 0, "ackTimeoutMillis", "> 0");
+        require(pingTimeoutMillis > 0, "pingTimeoutMillis", "> 0");
         require(connectTimeoutMillis > 0, "connectTimeoutMillis", "> 0");
         require(resendMode == RESEND_ON_TIMER || resendMode == RESEND_ON_RECONNECT, "resendMode",
                 "RESEND_ON_TIMER or RESEND_ON_RECONNECT");
@@ -110,6 +157,16 @@ public final class MqttConfig {
                 "0 < reconnectMinMillis <= reconnectMaxMillis");
         require(reconnectMaxMillis <= 24 * 3600 * 1000, "reconnectMaxMillis", "at most a day");
         require(reconnectJitterPercent >= 0 && reconnectJitterPercent <= 100, "reconnectJitterPercent", "0..100");
+    }
+
+    /** The Receive Maximum the engine announces: receiveMaximum, or incomingQos2Slots for 0. */
+    public int announcedReceiveMaximum() {
+        return receiveMaximum != 0 ? receiveMaximum : Math.min(incomingQos2Slots, 65535);
+    }
+
+    /** Whether this client speaks MQTT 5. */
+    public boolean isV5() {
+        return protocolVersion == ProtocolLevel.V5;
     }
 
     /** The pool size the engine allocates: outgoingPoolBytes, or the automatic size for 0. */

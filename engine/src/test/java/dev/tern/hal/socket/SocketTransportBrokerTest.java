@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import dev.tern.mqtt.client.ClientStatus;
 import dev.tern.mqtt.client.MqttClient;
 import dev.tern.mqtt.client.MqttConfig;
+import dev.tern.mqtt.client.IncomingMessage;
 import dev.tern.mqtt.client.MqttListener;
 import dev.tern.mqtt.client.PacketTrace;
 import dev.tern.testsupport.MosquittoBroker;
@@ -38,9 +39,17 @@ class SocketTransportBrokerTest {
         boolean sessionPresent;
 
         @Override
-        public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength,
-                              int qos, boolean retain) {
-            payloads.add(new String(buffer, payloadOffset, payloadLength, StandardCharsets.UTF_8) + "@" + qos);
+        public void onMessage(IncomingMessage message) {
+            payloads.add(new String(message.payloadBuffer(), message.payloadOffset(), message.payloadLength(),
+                    StandardCharsets.UTF_8) + "@" + message.qos());
+        }
+
+        @Override
+        public void onUnsubscribed(int packetId, int reasonCode) {
+        }
+
+        @Override
+        public void onReceiveComplete(int packetId) {
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.tern.mqtt.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,8 @@ class ClientStatusTest {
     void everyConstantIsNamedAfterItselfAndUnique() throws IllegalAccessException {
         Set<Integer> values = new HashSet<>();
         for (Field field : ClientStatus.class.getDeclaredFields()) {
-            if (!Modifier.isStatic(field.getModifiers()) || field.getType() != int.class) {
+            if (!Modifier.isStatic(field.getModifiers()) || !Modifier.isPublic(field.getModifiers())
+                    || field.getType() != int.class) {
                 continue;
             }
             int value = field.getInt(null);
@@ -31,6 +33,35 @@ class ClientStatusTest {
             }
             assertEquals(field.getName(), ClientStatus.name(value));
         }
+    }
+
+    @Test
+    void brokerReasonCodesTravelInsideTheStatusAndAreNamed() {
+        assertEquals("REFUSED_BAD_USER_NAME_OR_PASSWORD", ClientStatus.name(ClientStatus.connackRefused(0x86)));
+        assertEquals("BROKER_DISCONNECT_SESSION_TAKEN_OVER", ClientStatus.name(ClientStatus.brokerDisconnect(0x8E)));
+        assertEquals("PUBLISH_REFUSED_QUOTA_EXCEEDED", ClientStatus.name(ClientStatus.publishRefused(0x97)));
+        assertEquals("VIOLATION_TOPIC_ALIAS_INVALID", ClientStatus.name(ClientStatus.violation(0x94)));
+        assertEquals("BROKER_DISCONNECT_NORMAL_DISCONNECTION", ClientStatus.name(ClientStatus.brokerDisconnect(0)));
+        for (int code = 0; code < 0x100; code++) {
+            assertEquals(code, ClientStatus.reasonCode(ClientStatus.connackRefused(code)));
+            assertEquals(code, ClientStatus.reasonCode(ClientStatus.brokerDisconnect(code)));
+            assertEquals(code, ClientStatus.reasonCode(ClientStatus.publishRefused(code)));
+            assertEquals(code, ClientStatus.reasonCode(ClientStatus.violation(code)));
+        }
+        assertEquals(-1, ClientStatus.reasonCode(ClientStatus.ACK_TIMEOUT));
+    }
+
+    @Test
+    void onlyRefusalsThatConfigurationMustCureStopTheReconnects() {
+        assertFalse(ClientStatus.retryCanHelp(ClientStatus.REFUSED_BAD_CREDENTIALS));
+        assertFalse(ClientStatus.retryCanHelp(ClientStatus.REFUSED_NOT_AUTHORIZED));
+        assertTrue(ClientStatus.retryCanHelp(ClientStatus.REFUSED_SERVER_UNAVAILABLE));
+        assertFalse(ClientStatus.retryCanHelp(ClientStatus.connackRefused(0x86)));
+        assertFalse(ClientStatus.retryCanHelp(ClientStatus.connackRefused(0x8A)));
+        assertTrue(ClientStatus.retryCanHelp(ClientStatus.connackRefused(0x89)));
+        assertTrue(ClientStatus.retryCanHelp(ClientStatus.connackRefused(0x9F)));
+        assertTrue(ClientStatus.retryCanHelp(ClientStatus.brokerDisconnect(0x87)));
+        assertTrue(ClientStatus.retryCanHelp(ClientStatus.TRANSPORT_FAILED));
     }
 
     @Test

@@ -172,15 +172,22 @@ class MqttClientFuzzTest {
         }
 
         @Override
-        public void onMessage(byte[] buffer, int topicOffset, int topicLength, int payloadOffset, int payloadLength,
-                              int qos, boolean retain) {
-            if (qos != 2) {
+        public void onMessage(IncomingMessage message) {
+            if (message.qos() != 2) {
                 return;
             }
             assertFalse(lastPublishId == 0, "a QoS 2 delivery without a QoS 2 PUBLISH received");
             if (!awaitingRelease.add(lastPublishId)) {
                 fail("QoS 2 message id " + lastPublishId + " delivered twice in one session (no PUBCOMP sent between)");
             }
+        }
+
+        @Override
+        public void onUnsubscribed(int packetId, int reasonCode) {
+        }
+
+        @Override
+        public void onReceiveComplete(int packetId) {
         }
 
         @Override

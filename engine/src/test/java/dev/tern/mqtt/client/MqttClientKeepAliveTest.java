@@ -16,8 +16,13 @@ class MqttClientKeepAliveTest {
 
     /** keepAlive 10 s; the CONNECT was written at START. */
     private static ClientHarness connected(int keepAliveSeconds) {
+        return connected(keepAliveSeconds, 10_000);
+    }
+
+    private static ClientHarness connected(int keepAliveSeconds, int pingTimeoutMillis) {
         MqttConfig config = ClientHarness.config();
         config.keepAliveSeconds = keepAliveSeconds;
+        config.pingTimeoutMillis = pingTimeoutMillis;
         ClientHarness h = new ClientHarness(config).connect(false);
         h.broker.take();
         return h;
@@ -78,11 +83,11 @@ class MqttClientKeepAliveTest {
 
     @Test
     void noPingrespInTimeGivesPingTimeoutAndReconnects() {
-        ClientHarness h = connected(10);
+        ClientHarness h = connected(10, 7_000);
         h.advance(10_000);
         assertEquals(List.of("pingreq"), h.broker.takeNames());
 
-        h.advance(4_999); // the PINGRESP is due within min(keepAlive, ackTimeout) = 5 s
+        h.advance(6_999); // the PINGRESP is due within pingTimeoutMillis, whatever ackTimeoutMillis says
         assertTrue(h.client.isConnected());
         h.advance(1);
 
