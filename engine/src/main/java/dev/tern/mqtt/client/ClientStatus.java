@@ -1,6 +1,7 @@
 package dev.tern.mqtt.client;
 
 import dev.tern.mqtt.codec.CodecStatus;
+import dev.tern.mqtt.codec.PacketType;
 import dev.tern.mqtt.codec.ReasonCode;
 import dev.tern.mqtt.session.SessionStatus;
 
@@ -210,7 +211,7 @@ public final class ClientStatus {
             return "REFUSED_" + reason;
         }
         if (status > PUBLISH_REFUSED_BASE) {
-            return "BROKER_DISCONNECT_" + reason;
+            return "BROKER_DISCONNECT_" + ReasonCode.name(reasonCode(status), PacketType.DISCONNECT);
         }
         if (status > VIOLATION_BASE) {
             return "PUBLISH_REFUSED_" + reason;
