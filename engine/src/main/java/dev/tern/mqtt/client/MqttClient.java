@@ -351,7 +351,7 @@ public final class MqttClient {
                 return refuse(allowed);
             }
         }
-        if (state != STATE_CONNECTED || !offlineQueue.isEmpty() || (qos > 0 && sendQuotaExhausted())) {
+        if (state != STATE_CONNECTED || !offlineQueue.isEmpty()) {
             // offline, or older messages still wait in the queue: keep the order
             return enqueue(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain);
         }
@@ -1097,21 +1097,6 @@ public final class MqttClient {
         return count;
     }
 
-    /** No QoS 1/2 PUBLISH may leave now: every place of the broker's Receive Maximum is taken. */
-    private boolean sendQuotaExhausted() {
-        return v5 && publishesUnacknowledged() + firstSendsWaiting() >= serverLimits.receiveMaximum;
-    }
-
-    private int firstSendsWaiting() {
-        int count = 0;
-        for (int index = 0; index < outgoing.size(); index++) {
-            if (isFirstSend(outgoing.state(outgoing.slotInSendOrder(index)))) {
-                count++;
-            }
-        }
-        return count;
-    }
-
     private void sendRecord(int slot, int recordState) {
         int id = outgoing.packetId(slot);
         int event;
@@ -1378,7 +1363,7 @@ public final class MqttClient {
                     break; // no room now: it stays queued
                 }
                 movedUnsaved = true; // its removal from the queue is stored before it leaves: at most once
-            } else if (sendQuotaExhausted() || moveQueuedIntoFlight() < 0) {
+            } else if (moveQueuedIntoFlight() < 0) {
                 break;
             } else {
                 movedUnsaved = true;
