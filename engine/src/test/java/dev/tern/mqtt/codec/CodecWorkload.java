@@ -26,6 +26,7 @@ final class CodecWorkload {
     private final byte[] reasonCodes5 = {0x01, (byte) 0x97};
     private final int[] options = {SubscribeCodec.options(1, true, true, 2), 2};
     private final ConnectParameters connect5 = new ConnectParameters();
+    private final byte[] stored = new byte[64]; // a full-topic PUBLISH as the outgoing table keeps it
     private final byte[] malformed5 = {(byte) 0x40, 0x05, 0x00, 0x01, 0x00, 0x02, 0x23}; // PUBACK with a truncated property
 
     CodecWorkload() {
@@ -110,6 +111,13 @@ final class CodecWorkload {
                 strings, 19, 12, block, 0, writer.length(), strings, 32, 5));
         sum += roundTrip5(PublishCodec.encode5(wire, 0, wire.length, 0, false, false, 0,
                 strings, 19, 0, block, 0, writer.length(), strings, 32, 5));
+        writer.wrap(block, 0, block.length, PacketType.PUBLISH);
+        writer.addInt32(PropertyId.MESSAGE_EXPIRY_INTERVAL, 60);
+        int storedLength = PublishCodec.encode5(stored, 0, stored.length, 1, true, false, id,
+                strings, 19, 12, block, 0, writer.length(), strings, 32, 5);
+        sum += roundTrip5(AliasedPublish.encode(wire, 0, wire.length, stored, 0, storedLength, 3, true));
+        sum += roundTrip5(AliasedPublish.encode(wire, 0, wire.length, stored, 0, storedLength, 3, false));
+        sum += AliasedPublish.encode(wire, 0, 8, stored, 0, storedLength, 3, false);
         sum += roundTrip5(AckCodec.encode5(wire, 0, wire.length, PacketType.PUBACK, id, ReasonCode.SUCCESS, null, 0, 0));
         writer.wrap(block, 0, block.length, PacketType.PUBREC);
         writer.addBytes(PropertyId.REASON_STRING, strings, 10, 3);
