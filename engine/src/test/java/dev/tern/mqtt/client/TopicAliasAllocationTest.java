@@ -3,12 +3,12 @@ package dev.tern.mqtt.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tern.mqtt.AllocationMeter;
 import dev.tern.mqtt.codec.AliasedPublish;
 import dev.tern.mqtt.codec.DecodedPacket;
 import dev.tern.mqtt.codec.PacketDecoder;
@@ -42,7 +42,7 @@ class TopicAliasAllocationTest {
     }
 
     /** Plain Java 7 code, buffers allocated once, so the measure sees only the alias classes. */
-    static final class Workload {
+    static final class Workload implements AllocationMeter.Work {
 
         private final OutgoingTopicAliases outgoing = new OutgoingTopicAliases(4, 64);
         private final IncomingTopicAliases incoming = new IncomingTopicAliases(4, 64);
@@ -62,7 +62,8 @@ class TopicAliasAllocationTest {
                     props, 0, writer.length(), topics, 4, 3);
         }
 
-        long run(int rounds) {
+        @Override
+        public long run(int rounds) {
             long sum = 0;
             for (int round = 0; round < rounds; round++) {
                 outgoing.reset(3);
@@ -87,17 +88,7 @@ class TopicAliasAllocationTest {
         }
 
         static long allocatedBytes(int warmUp, int rounds) {
-            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            Workload workload = new Workload();
-            long sink = workload.run(warmUp);
-            threads.getCurrentThreadAllocatedBytes();
-            long before = threads.getCurrentThreadAllocatedBytes();
-            sink += workload.run(rounds);
-            long after = threads.getCurrentThreadAllocatedBytes();
-            if (0 == sink) {
-                throw new AssertionError("no work done");
-            }
-            return after - before;
+            return AllocationMeter.allocatedBytes(new Workload(), warmUp, rounds);
         }
 
         public static void main(String[] args) {

@@ -1,11 +1,13 @@
 package dev.tern.mqtt.codec;
 
+import dev.tern.mqtt.AllocationMeter;
+
 /**
  * Encodes and decodes every packet type, MQTT 3.1.1 and MQTT 5 (with properties), some split and some malformed, with buffers allocated
  * once in the constructor: the steady state the allocation tests measure. Plain Java 7 code, no
  * lambdas or boxing, so the test measures the codec and not itself.
  */
-final class CodecWorkload {
+final class CodecWorkload implements AllocationMeter.Work {
 
     private final byte[] wire = new byte[256];
     private final byte[] strings = "tern1 t/w bye u pw sensors/temp 21.5C a/+ #".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -41,7 +43,8 @@ final class CodecWorkload {
     }
 
     /** Runs {@code iterations} rounds; returns a checksum so nothing is optimised away. */
-    long run(int iterations) {
+    @Override
+    public long run(int iterations) {
         long sum = 0;
         for (int i = 0; i < iterations; i++) {
             int id = 1 + (i & 0x7FFF);
@@ -167,18 +170,7 @@ final class CodecWorkload {
 
     /** Bytes the current thread allocated while running {@code iterations} rounds after {@code warmUp}. */
     static long allocatedBytes(int warmUp, int iterations) {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        CodecWorkload workload = new CodecWorkload();
-        long sink = workload.run(warmUp);
-        threads.getCurrentThreadAllocatedBytes(); // the first call may set up the counter
-        long before = threads.getCurrentThreadAllocatedBytes();
-        sink += workload.run(iterations);
-        long after = threads.getCurrentThreadAllocatedBytes();
-        if (0 == sink) {
-            throw new AssertionError("no work done");
-        }
-        return after - before;
+        return AllocationMeter.allocatedBytes(new CodecWorkload(), warmUp, iterations);
     }
 
     /** For a separate {@code -Xint} JVM: prints the bytes allocated by the measured rounds. */
