@@ -48,6 +48,26 @@ class MqttClientV5Test {
     }
 
     @Test
+    void willCarriesItsDelayAndRequestProblemInformationZeroIsAsked() {
+        MqttConfig config = config();
+        config.willTopic = ClientHarness.bytes("status/board-01");
+        config.willMessage = ClientHarness.bytes("offline");
+        config.willDelaySeconds = 30;
+        config.requestProblemInformation = false;
+        ClientHarness h = new ClientHarness(config);
+        h.client.start(h.now());
+        h.poll();
+
+        ScriptedBroker.Sent connect = h.broker.last();
+        assertTrue(connect.packet.willFlag());
+        Properties will = new Properties();
+        will.wrapWill(connect.packet);
+        assertTrue(will.find(PropertyId.WILL_DELAY_INTERVAL));
+        assertEquals(30, will.longValue());
+        assertEquals(0, property(connect, PropertyId.REQUEST_PROBLEM_INFORMATION));
+    }
+
+    @Test
     void cleanSessionSendsNoSessionExpirySoTheSessionEndsWithTheConnection() {
         MqttConfig config = config();
         config.cleanSession = true;
