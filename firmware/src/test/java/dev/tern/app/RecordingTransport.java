@@ -11,7 +11,8 @@ import dev.tern.mqtt.codec.PacketDecoder;
 import dev.tern.mqtt.codec.PacketType;
 
 /**
- * Passes everything to another transport and records the PUBLISH packets the client writes;
+ * Passes everything to another transport and records the PUBLISH packets the client writes (and
+ * each CONNECT's protocol level);
  * it can also make the connection fail right after the next PUBLISH of a given QoS went out, so
  * that its acknowledgement is lost (the broker has the message, the client does not know).
  */
@@ -26,6 +27,8 @@ final class RecordingTransport implements Transport {
     private final byte[] pending = new byte[1 << 17];
     private int pendingLength;
     final List<Published> published = new ArrayList<>();
+    /** The Protocol Level byte of each CONNECT written: 4 for MQTT 3.1.1, 5 for MQTT 5. */
+    final List<Integer> connectLevels = new ArrayList<>();
     private int failAfterPublishQos = -1;
     private boolean failing;
     int failures;
@@ -70,6 +73,9 @@ final class RecordingTransport implements Transport {
             }
             if (size < 0) {
                 throw new IllegalStateException("client wrote a malformed packet: " + CodecStatus.name(size));
+            }
+            if (packet.type() == PacketType.CONNECT) {
+                connectLevels.add(packet.protocolVersion());
             }
             if (packet.type() == PacketType.PUBLISH) {
                 published.add(new Published(
