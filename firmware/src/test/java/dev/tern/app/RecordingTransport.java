@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.tern.hal.Transport;
+import dev.tern.hal.testing.LoopbackBroker;
 import dev.tern.mqtt.codec.CodecStatus;
 import dev.tern.mqtt.codec.DecodedPacket;
 import dev.tern.mqtt.codec.PacketDecoder;
 import dev.tern.mqtt.codec.PacketType;
+import dev.tern.mqtt.codec.ProtocolLevel;
 
 /**
  * Passes everything to another transport and records the PUBLISH packets the client writes (and
@@ -22,7 +24,10 @@ final class RecordingTransport implements Transport {
     }
 
     private final Transport inner;
-    private final PacketDecoder decoder = new PacketDecoder(65535);
+    private final PacketDecoder decoder311 = new PacketDecoder(65535);
+    private final PacketDecoder decoder5 = new PacketDecoder(65535, ProtocolLevel.V5);
+    /** The decoder of this connection's MQTT version: null until its CONNECT's Protocol Level is in. */
+    private PacketDecoder decoder;
     private final DecodedPacket packet = new DecodedPacket();
     private final byte[] pending = new byte[1 << 17];
     private int pendingLength;
@@ -46,6 +51,7 @@ final class RecordingTransport implements Transport {
     public int connect() {
         failing = false;
         pendingLength = 0;
+        decoder = null;
         return inner.connect();
     }
 
@@ -67,6 +73,13 @@ final class RecordingTransport implements Transport {
         pendingLength += written;
         int position = 0;
         while (position < pendingLength) {
+            if (decoder == null) {
+                int level = LoopbackBroker.connectProtocolLevel(pending, 0, pendingLength);
+                if (CodecStatus.NEED_MORE_BYTES == level) {
+                    break;
+                }
+                decoder = ProtocolLevel.V5 == level ? decoder5 : decoder311;
+            }
             int size = decoder.decode(pending, position, pendingLength - position, packet);
             if (size == CodecStatus.NEED_MORE_BYTES) {
                 break;
