@@ -51,6 +51,7 @@ final class MqttLink implements MqttListener, PacketTrace {
             fallback.keepAliveSeconds = config.mqtt.keepAliveSeconds;
             fallback.protocolVersion = config.mqtt.protocolVersion;
             fallback.sessionExpirySeconds = config.mqtt.sessionExpirySeconds;
+            fallback.outgoingTopicAliases = config.mqtt.outgoingTopicAliases;
             log.line(Log.WARN, "mqtt", "trying the engine's default sizing");
             client = build(board, config, fallback);
         }

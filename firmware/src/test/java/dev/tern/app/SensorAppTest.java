@@ -118,6 +118,16 @@ class SensorAppTest {
     }
 
     @Test
+    void theEnginesDefaultSizingKeepsTheVersionThePageAskedFor() {
+        // a sizing the session storage cannot hold: the engine refuses it, the app retries with the defaults
+        board.config("mqtt.version=3.1.1", "mqtt.outgoingSlots=1024", "mqtt.maxPacketSize=65535");
+        app.boot(board);
+        runFor(200);
+        assertTrue(board.console.messages('W', "mqtt").contains("trying the engine's default sizing"), board.console.lines()::toString);
+        assertEquals(List.of(4), wire.connectLevels);
+    }
+
+    @Test
     void aBadProtocolVersionIsWarnedWithTheAcceptedValuesAndMqtt5IsKept() {
         board.config("mqtt.version=3", "mqtt.sessionExpiry=forever", "mqtt.topicAliases=65");
         app.boot(board);
