@@ -23,7 +23,7 @@ import dev.tern.mqtt.codec.ProtocolLevel;
  *   mqtt.sessionExpiry           never                    seconds, 0..4294967295, or never (MQTT 5 only)
  *   mqtt.topicAliases            engine default (4)       0..64 (MQTT 5 only; 0: full topic names)
  *   mqtt.outgoingSlots           engine default (16)      1..1024   engine sizing, MqttConfig
- *   mqtt.incomingQos2Slots       engine default (20)      1..1024
+ *   mqtt.incomingQos2Slots       engine default (256)     1..1024
  *   mqtt.maxPacketSize           engine default (1024)    128..65535
  *   mqtt.offlineQueueBytes       engine default (4096)    0..1048576
  *   mqtt.ackTimeout              engine default (10000)   millis, 100..3600000
