@@ -68,6 +68,13 @@ import dev.tern.hal.Firmware;
  * prints nothing (a host syncing with 0x7F must see only AN3155 bytes); a host should discard
  * what it received before its first 0x7F (stm32flash flushes the port when it opens it).
  *
+ * <h2>An ESP32 board</h2>
+ * A board whose ROM speaks the ESP serial protocol ({@code esp-wrover-kit}) boots the ESP32's way:
+ * at every reset the line goes back to the console's rate and the ROM prints its banner
+ * ({@link EspRomBanner}); the BOOT0 setting stands for GPIO0 held low, which gives download mode
+ * ({@link EspLoader}, until a FLASH_END leaves it), else CHECKING as above. There is no 0x7F window.
+ * A refused image leaves the board in download mode, as an STM32 board stays in its bootloader.
+ *
  * <h2>Power</h2>
  * {@link #cutPower()} and {@link #reset()} may be called from any thread at any instant. The
  * board thread's flash operations are atomic with respect to them (the cut lands between two);
