@@ -155,6 +155,23 @@ class Esp32EsptoolTest {
         assertArrayEquals(Arrays.copyOfRange(content, 3 * 4096, 4 * 4096), Arrays.copyOfRange(stored, 0x33000, 0x34000));
     }
 
+    @Test
+    void anImageEsptoolWroteIntoTheAppSlotBootsOnceGpio0IsReleased() throws Exception {
+        final Esptool esptool = Esptool.find(folder);
+        final Path app = folder.resolve("firmware.bin");
+        write(app, FakeImage.firmware("3.1.0"));
+        final long slot = WROVER.appSlot().address();
+        try (PtyPair pty = PtyPair.open(); VirtualBoard board = start(folder.resolve("flash.bin"), pty)) {
+            final Esptool.Result result = esptool.run(args(pty, 921600, false, "write-flash", "0x" + Long.toHexString(slot), app.toString()));
+            assertEquals(0, result.exitCode(), result.output());
+            assertEquals(BoardMode.BOOTLOADER, board.mode(), "still in download mode while GPIO0 is held low");
+            board.boot0(false);
+            board.reset();
+            assertTrue(board.awaitMode(BoardMode.RUNNING, BoardFixture.LINE), "the flashed image runs; refused: " + board.lastRefusal());
+            assertNull(board.failure(), "the board failed");
+        }
+    }
+
     /** Writes {@code content} at {@code address} of a new flash file, as an earlier flash would have. */
     private static void preload(final Path flashFile, final long address, final byte[] content) throws Exception {
         try (FlashMemory memory = FlashMemory.open(flashFile, WROVER.flash().geometry())) {
@@ -178,7 +195,7 @@ class Esp32EsptoolTest {
     }
 
     private VirtualBoard start(final Path flash, final PtyPair pty) throws Exception {
-        return VirtualBoard.start(VirtualBoardOptions.of(flash, FakeImage.CHECK).board(WROVER)
+        return VirtualBoard.start(VirtualBoardOptions.of(flash, FakeImage.CHECK).board(WROVER).trustedKeys(List.of(FakeImage.KEY))
                 .console(ConsoleEndpoint.pty(pty.b())).baudPacing(WROVER.console().baud()).boot0(true).flashTiming(TimingMode.REAL));
     }
 
