@@ -73,7 +73,8 @@ import dev.tern.hal.Firmware;
  * at every reset the line goes back to the console's rate and the ROM prints its banner
  * ({@link EspRomBanner}); the BOOT0 setting stands for GPIO0 held low, which gives download mode
  * ({@link EspLoader}, until a FLASH_END leaves it), else CHECKING as above. There is no 0x7F window.
- * A refused image leaves the board in download mode, as an STM32 board stays in its bootloader.
+ * A refused image halts it ({@link BoardMode#HALTED}): silent until reset, where an STM32 board
+ * stays in its bootloader.
  *
  * <h2>Power</h2>
  * {@link #cutPower()} and {@link #reset()} may be called from any thread at any instant. The
@@ -114,6 +115,7 @@ public final class VirtualBoard implements AutoCloseable {
     private static final int ENTER_BOOTLOADER = 1;
     private static final int ENTER_SYNCED_BOOTLOADER = 2;
     private static final int ENTER_SECOND_STAGE = 3;
+    private static final int ENTER_HALTED = 4;
 
     private final VirtualBoardOptions options;
     private final BoardDefinition definition;
@@ -423,6 +425,9 @@ public final class VirtualBoard implements AutoCloseable {
                     case ENTER_SYNCED_BOOTLOADER:
                         next = romBootloader(life, next == ENTER_SYNCED_BOOTLOADER);
                         break;
+                    case ENTER_HALTED:
+                        halt(life);
+                        break;
                     default:
                         next = secondStage(life);
                         break;
@@ -581,8 +586,24 @@ public final class VirtualBoard implements AutoCloseable {
     private int refuse(final BoardRun life, final String why) {
         lastRefusal = why;
         refusals.incrementAndGet();
+        if (espRom) {
+            say(life, why + "; halted (hold GPIO0 low and reset for download mode)");
+            return ENTER_HALTED;
+        }
         say(life, why + "; staying in bootloader");
         return ENTER_BOOTLOADER;
+    }
+
+    /** An ESP32 that refused its image: silent until a reset or power cut ends this life. */
+    private void halt(final BoardRun life) {
+        mode = BoardMode.HALTED;
+        final byte[] ignored = new byte[512];
+        while (true) {
+            life.check();
+            if (line.receive(ignored, 0, ignored.length) == 0) {
+                LockSupport.parkNanos(IDLE_NANOS);
+            }
+        }
     }
 
     private static Firmware instantiate(final byte[] image, final Verdict verdict) throws IOException, ReflectiveOperationException {

@@ -172,6 +172,21 @@ class Esp32EsptoolTest {
         }
     }
 
+    @Test
+    void aBoardNotInDownloadModeAnswersNoSyncAndEsptoolFailsToConnect() throws Exception {
+        final Esptool esptool = Esptool.find(folder);
+        try (PtyPair pty = PtyPair.open(); VirtualBoard board = VirtualBoard.start(VirtualBoardOptions.of(folder.resolve("flash.bin"),
+                FakeImage.CHECK).board(WROVER).trustedKeys(List.of(FakeImage.KEY)).console(ConsoleEndpoint.pty(pty.b()))
+                .baudPacing(WROVER.console().baud()).flashTiming(TimingMode.ACCOUNTED))) {
+            // GPIO0 high and an empty app slot: secure boot refuses it and the chip halts
+            assertTrue(board.awaitMode(BoardMode.HALTED, BoardFixture.LINE), "halted; mode " + board.mode());
+            final Esptool.Result result = esptool.run(args(pty, 115200, false, "flash-id"));
+            assertEquals(2, result.exitCode(), result.output());
+            assertTrue(result.output().contains("Failed to connect to ESP32: No serial data received."), result.output());
+            assertNull(board.failure(), "the board failed");
+        }
+    }
+
     /** Writes {@code content} at {@code address} of a new flash file, as an earlier flash would have. */
     private static void preload(final Path flashFile, final long address, final byte[] content) throws Exception {
         try (FlashMemory memory = FlashMemory.open(flashFile, WROVER.flash().geometry())) {

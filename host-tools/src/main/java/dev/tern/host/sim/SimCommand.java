@@ -220,7 +220,7 @@ public final class SimCommand implements Callable<Integer> {
                 // the check can be over between two polls: the count, not the CHECKING mode, says a boot was refused
                 refusalsShown = refusals;
                 synchronized (out) {
-                    out.println(refusalLine(sim.lastRefusal()));
+                    out.println(esp ? refusalLineEsp(sim.lastRefusal()) : refusalLine(sim.lastRefusal()));
                     out.flush();
                 }
             }
@@ -251,6 +251,13 @@ public final class SimCommand implements Callable<Integer> {
                 + "it accepts is flashed";
     }
 
+    /** An ESP32's refusal: it halts rather than waiting in its ROM loader. */
+    static String refusalLineEsp(String consoleLine) {
+        String reason = consoleLine.replaceFirst("^boot: (refused: )?", "");
+        return "sim: secure boot refused the image: " + reason + "; the board halts until reset (type 'bootloader', "
+                + "or restart with --download-mode, to flash it)";
+    }
+
     static String describe(BoardMode mode) {
         return switch (mode) {
             case OFF -> "board off";
@@ -258,6 +265,7 @@ public final class SimCommand implements Callable<Integer> {
             case BOOTLOADER -> "board in its ROM bootloader (AN3155) on the console";
             case CHECKING -> "secure boot checks the app slot";
             case RUNNING -> "board runs the flashed firmware";
+            case HALTED -> "board halted: it answers nothing until reset ('bootloader' for download mode)";
         };
     }
 
