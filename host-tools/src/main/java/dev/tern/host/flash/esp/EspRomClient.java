@@ -163,6 +163,16 @@ public final class EspRomClient {
         return new String(answer.data(), 0, EspRomProtocol.ROM_MD5_LENGTH, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
     }
 
+    /** READ_FLASH_SLOW, 64 bytes a command (esptool's ROM read-flash): {@code length} bytes at {@code address}. */
+    void readFlashSlow(long address, byte[] into, int offset, int length) throws IOException {
+        for (int done = 0; done < length; done += EspRomProtocol.ROM_READ_BLOCK) {
+            int count = Math.min(EspRomProtocol.ROM_READ_BLOCK, length - done);
+            EspResponse answer = checked(EspRomProtocol.READ_FLASH_SLOW, words((int) (address + done), count), 0, COMMAND_TIMEOUT,
+                    EspRomProtocol.ROM_READ_BLOCK, hex(address + done));
+            System.arraycopy(answer.data(), 0, into, offset + done, count);
+        }
+    }
+
     /** esptool's soft reset for the ROM: an empty FLASH_BEGIN, then FLASH_END "run user code"; the loader is left. */
     void runUserCode() throws IOException {
         flashBegin(0, 0, 0);

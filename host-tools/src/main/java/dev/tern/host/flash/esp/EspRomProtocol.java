@@ -36,6 +36,7 @@ final class EspRomProtocol {
     static final int READ_REG = 0x0A;
     static final int SPI_SET_PARAMS = 0x0B;
     static final int SPI_ATTACH = 0x0D;
+    static final int READ_FLASH_SLOW = 0x0E;
     static final int CHANGE_BAUDRATE = 0x0F;
     static final int FLASH_DEFL_BEGIN = 0x10;
     static final int FLASH_DEFL_DATA = 0x11;
@@ -45,6 +46,8 @@ final class EspRomProtocol {
 
     /** The ROM's flash write block (FLASH_DATA, FLASH_DEFL_DATA). The stub takes 16 KB. */
     static final int ROM_BLOCK = 0x400;
+    /** READ_FLASH_SLOW's most bytes a command; the ROM answers a whole block of it whatever was asked. */
+    static final int ROM_READ_BLOCK = 64;
     /** The checksum of a _DATA payload starts from this. */
     static final int CHECKSUM_SEED = 0xEF;
     /** Status bytes the ESP32 ROM appends to every response (status, error, 2 reserved). */
@@ -113,6 +116,7 @@ final class EspRomProtocol {
             case SPI_SET_PARAMS -> "SPI_SET_PARAMS";
             case SPI_ATTACH -> "SPI_ATTACH";
             case CHANGE_BAUDRATE -> "CHANGE_BAUDRATE";
+            case READ_FLASH_SLOW -> "READ_FLASH_SLOW";
             case FLASH_DEFL_BEGIN -> "FLASH_DEFL_BEGIN";
             case FLASH_DEFL_DATA -> "FLASH_DEFL_DATA";
             case FLASH_DEFL_END -> "FLASH_DEFL_END";

@@ -16,8 +16,8 @@ import dev.tern.host.serial.LineSettings;
  * {@code tern flash}'s steps in the ESP32 ROM loader's commands, ROM only (no stub): SYNC, the
  * chip's magic word, SPI_ATTACH and SPI_SET_PARAMS, then CHANGE_BAUDRATE to the asked speed.
  * Erase and write go through {@link EspFlashWriter} (the ROM erases as a transfer begins); a
- * region's digest is SPI_FLASH_MD5. The ROM cannot read flash back (READ_FLASH is the stub's),
- * so {@link #read} is refused; GO is esptool's soft reset (run user code).
+ * region's digest is SPI_FLASH_MD5. Reads are READ_FLASH_SLOW, 64 bytes a command (the fast
+ * READ_FLASH is the stub's); GO is esptool's soft reset (run user code).
  */
 public final class EspRomSession implements BootloaderSession {
 
@@ -90,7 +90,8 @@ public final class EspRomSession implements BootloaderSession {
 
     @Override
     public void read(long address, byte[] into, int offset, int length) throws IOException {
-        throw new EspRomException("the ESP32 ROM loader cannot read flash back (READ_FLASH is only in esptool's stub)");
+        writer.finish();
+        client.readFlashSlow(address, into, offset, length);
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class EspRomPeer implements AutoCloseable {
     private long writeLimit;
     private Inflater inflater;
     private int dataBlocks;
-    private int runUserCode;
+    private volatile int runUserCode;
 
     private EspRomPeer(String name) {
         Arrays.fill(flash, (byte) 0xFF);
@@ -280,10 +280,18 @@ public final class EspRomPeer implements AutoCloseable {
                 String md5 = EspRomSession.md5Hex(flash, word(data, 0), word(data, 4));
                 answer(op, 0, md5.getBytes(StandardCharsets.US_ASCII), 0);
             }
+            case EspRomProtocol.READ_FLASH_SLOW -> {
+                byte[] block = new byte[EspRomProtocol.ROM_READ_BLOCK];
+                System.arraycopy(flash, word(data, 0), block, 0, Math.min(block.length, word(data, 4)));
+                answer(op, 0, block, 0);
+            }
             case EspRomProtocol.FLASH_END -> {
-                answer(op, 0, new byte[0], 0);
-                if (word(data, 0) == 1) {
+                boolean run = word(data, 0) == 1;
+                if (run) {
                     runUserCode++;
+                }
+                answer(op, 0, new byte[0], 0);
+                if (run) {
                     out.write("ets Jun  8 2016 00:22:57\r\nboot: image 1.2.3+0 verified (fake)\r\n".getBytes(StandardCharsets.US_ASCII));
                 }
             }
