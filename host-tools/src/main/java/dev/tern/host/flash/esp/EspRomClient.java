@@ -28,6 +28,8 @@ public final class EspRomClient {
     /** esptool's SYNC_TIMEOUT, and its pause between two SYNCs. */
     static final Duration SYNC_TIMEOUT = Duration.ofMillis(100);
     static final Duration SYNC_PAUSE = Duration.ofMillis(50);
+    /** CHANGE_BAUDRATE's answer comes at the old speed, unchecked: not worth a full command timeout when lost. */
+    private static final Duration CHANGE_BAUD_ANSWER = Duration.ofMillis(500);
     /** esptool: 7 connect attempts of 5 SYNCs each (tern resets once, before the first). */
     public static final int SYNC_ATTEMPTS = 35;
     /** After one SYNC answered, the ROM's further answers to it that esptool reads and drops. */
@@ -67,7 +69,7 @@ public final class EspRomClient {
     int sync(int attempts) throws IOException {
         for (int attempt = 0; attempt < attempts; attempt++) {
             discardInput();
-            EspResponse answer = exchange(EspRomProtocol.SYNC, EspRomProtocol.SYNC_DATA, 0, SYNC_TIMEOUT, false);
+            EspResponse answer = exchange(EspRomProtocol.SYNC, EspRomProtocol.SYNC_DATA, 0, SYNC_TIMEOUT);
             if (answer != null) {
                 for (int extra = 0; extra < SYNC_EXTRA_ANSWERS; extra++) {
                     if (nextPacket(System.nanoTime() + SYNC_TIMEOUT.toNanos()) == null) {
@@ -121,7 +123,7 @@ public final class EspRomClient {
      * in the next 50 ms (the switch's garbage) is dropped.
      */
     void changeBaud(int romBaud, LineSettings line) throws IOException {
-        exchange(EspRomProtocol.CHANGE_BAUDRATE, words(romBaud, 0), 0, COMMAND_TIMEOUT, false);
+        exchange(EspRomProtocol.CHANGE_BAUDRATE, words(romBaud, 0), 0, CHANGE_BAUD_ANSWER);
         link.configure(line);
         pause(Duration.ofMillis(50));
         discardInput();
@@ -176,7 +178,7 @@ public final class EspRomClient {
     /** esptool's soft reset for the ROM: an empty FLASH_BEGIN, then FLASH_END "run user code"; the loader is left. */
     void runUserCode() throws IOException {
         flashBegin(0, 0, 0);
-        exchange(EspRomProtocol.FLASH_END, words(1), 0, Duration.ofMillis(200), false);
+        exchange(EspRomProtocol.FLASH_END, words(1), 0, Duration.ofMillis(200));
     }
 
     /** The link to {@code line}, what came before dropped; the ROM is not told. */
@@ -205,7 +207,7 @@ public final class EspRomClient {
 
     private EspResponse exchangeOrThrow(int op, byte[] data, int checksum, Duration timeout, String where) throws IOException {
         long heardBefore = bytesHeard;
-        EspResponse answer = exchange(op, data, checksum, timeout, true);
+        EspResponse answer = exchange(op, data, checksum, timeout);
         if (answer != null) {
             return answer;
         }
@@ -218,7 +220,7 @@ public final class EspRomClient {
     }
 
     /** Sends the command; the response with the same op, or null when none came in time. */
-    private EspResponse exchange(int op, byte[] data, int checksum, Duration timeout, boolean skipOthers) throws IOException {
+    private EspResponse exchange(int op, byte[] data, int checksum, Duration timeout) throws IOException {
         byte[] packet = EspRomProtocol.request(op, data, checksum);
         link.write(Slip.frame(packet, packet.length));
         long deadline = System.nanoTime() + timeout.toNanos();
