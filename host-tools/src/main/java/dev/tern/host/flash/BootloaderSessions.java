@@ -2,6 +2,7 @@ package dev.tern.host.flash;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.FlashProtocol;
@@ -33,22 +34,23 @@ final class BootloaderSessions {
     }
 
     static BootloaderSession open(BoardDefinition board, SerialLink link, Duration retryWait) {
-        return open(board, link, retryWait, null);
+        return open(board, link, retryWait, null, line -> { });
     }
 
     /**
      * A session with {@code board}'s bootloader over {@code link}; {@code retryWait}: how long to
      * stay quiet before a command whose answer was lost or garbled is sent again; {@code baud}:
-     * {@code --baud} (null when not given).
+     * {@code --baud} (null when not given); {@code notices}: what a session says mid-flash (a slower baud).
      *
      * @throws TernException usage error, with the reason, for a protocol tern flash does not speak
      */
-    static BootloaderSession open(BoardDefinition board, SerialLink link, Duration retryWait, Integer baud) {
+    static BootloaderSession open(BoardDefinition board, SerialLink link, Duration retryWait, Integer baud,
+            Consumer<String> notices) {
         FlashProtocol protocol = board.bootloader().protocol();
         return switch (protocol) {
             case AN3155 -> new An3155Session(new An3155Client(link, An3155Client.WRITE_ATTEMPTS, An3155Client.LINE_ATTEMPTS, retryWait));
             case ESP_ROM_SERIAL -> new EspRomSession(new EspRomClient(link), board.flash().geometry(),
-                    EspRomSession.Settings.of(LineSettings.of(board.bootloader().line()), baud));
+                    EspRomSession.Settings.of(LineSettings.of(board.bootloader().line()), baud), notices);
             case NXP_SDP -> throw FlashSupport.refusal(board, whyNot(protocol).orElseThrow());
         };
     }

@@ -209,7 +209,7 @@ public final class FlashCommand implements Callable<Integer> {
         }
         try (InterruptNotice interrupted = InterruptNotice.install(spec.commandLine().getErr(), board.id())) {
             LineSettings bootloaderLine = lineOf(board.bootloader().line(), BootloaderSessions.syncBaud(board, serial.baud()));
-            BootloaderSession session = BootloaderSessions.open(board, link, retryWait, serial.baud());
+            BootloaderSession session = BootloaderSessions.open(board, link, retryWait, serial.baud(), progress::step);
             Flasher flasher = new Flasher(session, board, plan, image.image().version(), progress).withInterruptNotice(interrupted);
             result = flasher.run(new Flasher.Options(entry, link, consoleLine, bootloaderLine, verifyAsked, eraseAll, force,
                     dryRun, noGo, allowDowngrade, monitorAfter ? Duration.ZERO : BOOT_WATCH));

@@ -30,7 +30,8 @@ class BootloaderSessionsTest {
     @Test
     void anEsp32GetsAnEspRomSessionAndIsSyncedAtTheRomsSpeed() {
         var board = boards.load("esp-wrover-kit");
-        assertInstanceOf(EspRomSession.class, BootloaderSessions.open(board, FakeSerialLink.pair("fake")[0], Duration.ZERO, 921600));
+        assertInstanceOf(EspRomSession.class, BootloaderSessions.open(board, FakeSerialLink.pair("fake")[0], Duration.ZERO, 921600,
+                line -> { }));
         assertEquals(Optional.empty(), FlashSupport.whyNot(board));
         assertNull(BootloaderSessions.syncBaud(board, 921600), "--baud is reached by CHANGE_BAUDRATE once synced");
         assertEquals(921600, BootloaderSessions.syncBaud(boards.load("virtual"), 921600), "AN3155 autobauds at any speed");

@@ -64,6 +64,18 @@ class EspFlashCommandTest {
     }
 
     @Test
+    void withoutVerifyOrGoTheLastGatheredChunkIsStillWritten() throws IOException {
+        Path image = image(10 * 1024);
+        byte[] bytes = Files.readAllBytes(image);
+        try (EspRomPeer peer = EspRomPeer.onSocket()) {
+            Tern run = Tern.run("flash", image, "--port", peer.url(), "--board", "esp-wrover-kit", "--verify", "none", "--no-go");
+            assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+            assertArrayEquals(bytes, peer.read(APP, bytes.length), "the session's flush() sent the last chunk");
+            assertEquals(0, peer.runUserCode());
+        }
+    }
+
+    @Test
     void noAnswerToSyncSaysHowToEnterDownloadMode() throws IOException {
         Path image = image(10 * 1024);
         try (EspRomPeer peer = EspRomPeer.onSocket().silent()) {

@@ -29,8 +29,8 @@ final class EspBaudRate {
     /** CHANGE_BAUDRATE sent at a speed that loses bytes may be lost too: sent this many times. */
     private static final int CHANGE_ATTEMPTS = 3;
 
-    /** The speed kept, and why it is not the one asked for (null when it is). */
-    record Outcome(int baud, String fellBack) {
+    /** The speed kept, why it is not the one asked for (null when it is), and the ROM's clock for later changes. */
+    record Outcome(int baud, String fellBack, double romClock) {
     }
 
     private EspBaudRate() {
@@ -39,23 +39,36 @@ final class EspBaudRate {
     /** Moves the line from {@code rom} (the speed synced at) to {@code wanted}, or the fastest below it that works. */
     static Outcome raise(EspRomClient client, LineSettings rom, int wanted) throws IOException {
         if (wanted <= rom.baud()) {
-            return new Outcome(rom.baud(), null);
+            return new Outcome(rom.baud(), null, 0);
         }
-        double romClock = romClock(client);
+        return settle(client, rom, rom.baud(), wanted, romClock(client), new ArrayList<>());
+    }
+
+    /**
+     * After the line lost bytes at {@code current} (above the ROM's speed) in the middle of a
+     * flash: the next speed down that carries commands, halving, the ROM's at worst.
+     */
+    static Outcome stepDown(EspRomClient client, LineSettings rom, int current, double romClock) throws IOException {
+        List<Integer> failed = new ArrayList<>();
+        failed.add(current);
+        return settle(client, rom, current, Math.max(rom.baud(), current / 2), romClock, failed);
+    }
+
+    /** Tries {@code from}, then halves down to the ROM's speed, with the ROM's UART at {@code romAt} to begin with. */
+    private static Outcome settle(EspRomClient client, LineSettings rom, int romAt, int from, double romClock, List<Integer> failed)
+            throws IOException {
         List<Integer> ladder = new ArrayList<>();
-        for (int baud = wanted; baud > rom.baud(); baud /= 2) {
+        for (int baud = from; baud > rom.baud(); baud /= 2) {
             ladder.add(baud);
         }
         ladder.add(rom.baud());
-        int romAt = rom.baud(); // where the ROM's UART is, as far as we know
-        List<Integer> failed = new ArrayList<>();
         for (int baud : ladder) {
             for (int attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
                 client.listenAt(rom.withBaud(romAt));
                 client.changeBaud(falseBaud(baud, romClock), rom.withBaud(baud));
                 if (probe(client)) {
                     String why = failed.isEmpty() ? null : "the line lost bytes at " + failed + " baud: fell back to " + baud;
-                    return new Outcome(baud, why);
+                    return new Outcome(baud, why, romClock);
                 }
                 client.listenAt(rom.withBaud(romAt));
                 if (!probe(client)) {

@@ -33,7 +33,13 @@ final class EspFlashWriter {
     private static final byte ERASED = 2;
     private static final byte WRITTEN = 3;
 
+    /** Told when a chunk's transfer broke on the line, before the chunk is sent again (the session may slow the line). */
+    interface LineTrouble {
+        void lineFailed() throws IOException;
+    }
+
     private final EspRomClient client;
+    private final LineTrouble lineTrouble;
     private final FlashGeometry geometry;
     private final boolean compress;
     private final byte[] pageState;
@@ -44,13 +50,14 @@ final class EspFlashWriter {
     private int chunksResent;
     private int lineRetries;
 
-    EspFlashWriter(EspRomClient client, FlashGeometry geometry, boolean compress) {
+    EspFlashWriter(EspRomClient client, FlashGeometry geometry, boolean compress, LineTrouble lineTrouble) {
         for (int page = 0; page < geometry.pageCount(); page++) {
             if (geometry.pageSize(page) > CHUNK || CHUNK % geometry.pageSize(page) != 0) {
                 throw new IllegalArgumentException("page " + page + " of " + geometry.pageSize(page) + " bytes does not tile a chunk of " + CHUNK);
             }
         }
         this.client = client;
+        this.lineTrouble = lineTrouble;
         this.geometry = geometry;
         this.compress = compress;
         this.pageState = new byte[geometry.pageCount()];
@@ -165,6 +172,7 @@ final class EspFlashWriter {
                 }
                 lineRetries++;
                 client.discardInput();
+                lineTrouble.lineFailed();
                 continue;
             }
             if (expected.equals(actual)) {

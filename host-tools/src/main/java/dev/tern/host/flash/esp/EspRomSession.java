@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.tern.boards.flash.FlashGeometry;
 import dev.tern.host.flash.protocol.BootloaderIdentity;
@@ -42,12 +43,16 @@ public final class EspRomSession implements BootloaderSession {
     private final FlashGeometry geometry;
     private final Settings settings;
     private final EspFlashWriter writer;
+    private final Consumer<String> notices;
+    private EspBaudRate.Outcome speed;
 
-    public EspRomSession(EspRomClient client, FlashGeometry geometry, Settings settings) {
+    /** {@code notices}: where to say what the user should know mid-flash (a slower baud after the line lost bytes). */
+    public EspRomSession(EspRomClient client, FlashGeometry geometry, Settings settings, Consumer<String> notices) {
         this.client = client;
         this.geometry = geometry;
         this.settings = settings;
-        this.writer = new EspFlashWriter(client, geometry, settings.compress());
+        this.notices = notices;
+        this.writer = new EspFlashWriter(client, geometry, settings.compress(), this::slowDown);
     }
 
     @Override
@@ -66,6 +71,7 @@ public final class EspRomSession implements BootloaderSession {
         client.spiAttach();
         client.spiSetParams(geometry.size());
         EspBaudRate.Outcome baud = EspBaudRate.raise(client, settings.romLine(), settings.baud());
+        speed = baud;
         String details = baud.baud() + " baud" + (baud.fellBack() == null ? "" : " (" + baud.fellBack() + ")")
                 + (settings.compress() ? ", FLASH_DEFL (deflate)" : ", FLASH_DATA (uncompressed)") + ", SPI_FLASH_MD5";
         return new BootloaderIdentity("ESP32 ROM", "READ_REG 0x40001000", magic, details, EspRomProtocol.ROM_BLOCK,
@@ -86,6 +92,11 @@ public final class EspRomSession implements BootloaderSession {
     @Override
     public void write(long address, byte[] from, int offset, int length) throws IOException {
         writer.write(address, from, offset, length);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        writer.finish();
     }
 
     @Override
@@ -119,6 +130,16 @@ public final class EspRomSession implements BootloaderSession {
     @Override
     public int lineRetries() {
         return writer.lineRetries();
+    }
+
+    /** A chunk's transfer broke: above the ROM's speed, the line steps down before the chunk goes again. */
+    private void slowDown() throws IOException {
+        if (speed == null || speed.baud() <= settings.romLine().baud()) {
+            return;
+        }
+        int from = speed.baud();
+        speed = EspBaudRate.stepDown(client, settings.romLine(), from, speed.romClock());
+        notices.accept("the line to " + port() + " lost bytes at " + from + " baud: fell back to " + speed.baud() + " baud");
     }
 
     /** MD5 as the ROM answers SPI_FLASH_MD5: 32 lower-case hex characters. */

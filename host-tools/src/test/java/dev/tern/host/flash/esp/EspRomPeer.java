@@ -47,6 +47,7 @@ public final class EspRomPeer implements AutoCloseable {
     private volatile int magic = 0x00F01D83;
     private volatile boolean silent;
     private volatile int answersLostAbove = Integer.MAX_VALUE;
+    private volatile int lossFromBlock;
     private volatile long corruptAddress = -1;
     private volatile int corruptTimes;
     private volatile int vanishAfterBlocks = -1;
@@ -103,7 +104,13 @@ public final class EspRomPeer implements AutoCloseable {
 
     /** Answers at a speed above {@code baud} are lost on the way (a USB-serial bridge that cannot keep up). */
     public EspRomPeer answersLostAbove(int limit) {
+        return answersLostAbove(limit, 0);
+    }
+
+    /** The same, from data block {@code block} on (counted from 0 over the session): a line that fails under load. */
+    public EspRomPeer answersLostAbove(int limit, int block) {
         answersLostAbove = limit;
+        lossFromBlock = block;
         return this;
     }
 
@@ -328,7 +335,7 @@ public final class EspRomPeer implements AutoCloseable {
     }
 
     private void data(int op, byte[] data, int checksum) throws IOException {
-        if (vanishAfterBlocks >= 0 && dataBlocks++ == vanishAfterBlocks) {
+        if (vanishAfterBlocks >= 0 && dataBlocks == vanishAfterBlocks) {
             if (fakeEnd != null) {
                 fakeEnd.vanish();
             } else {
@@ -336,6 +343,7 @@ public final class EspRomPeer implements AutoCloseable {
             }
             return;
         }
+        dataBlocks++;
         int length = word(data, 0);
         byte[] block = Arrays.copyOfRange(data, 16, data.length);
         if (length != block.length || EspRomProtocol.checksum(block, 0, block.length) != checksum) {
@@ -378,7 +386,7 @@ public final class EspRomPeer implements AutoCloseable {
     }
 
     private void answer(int op, int value, byte[] result, int error) throws IOException {
-        if (baud > answersLostAbove) {
+        if (baud > answersLostAbove && dataBlocks >= lossFromBlock) {
             return;
         }
         byte[] packet = new byte[EspRomProtocol.HEADER_SIZE + result.length + EspRomProtocol.ROM_STATUS_BYTES];

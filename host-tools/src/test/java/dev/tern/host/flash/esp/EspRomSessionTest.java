@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class EspRomSessionTest {
     private static final long APP = 0x2A0000L;
 
     private final FakeSerialLink[] pair = FakeSerialLink.pair("/dev/ttyFAKE");
+    private final List<String> notices = new CopyOnWriteArrayList<>();
     private EspRomPeer peer;
 
     @AfterEach
@@ -46,7 +48,7 @@ class EspRomSessionTest {
     private EspRomSession session(Integer baud, boolean compress) throws IOException {
         pair[0].configure(ROM_LINE);
         return new EspRomSession(new EspRomClient(pair[0]), GEOMETRY,
-                EspRomSession.Settings.of(ROM_LINE, baud).withCompress(compress).withSyncAttempts(3));
+                EspRomSession.Settings.of(ROM_LINE, baud).withCompress(compress).withSyncAttempts(3), notices::add);
     }
 
     @Test
@@ -79,6 +81,20 @@ class EspRomSessionTest {
                 identity.details());
         assertEquals(460800, peer.baud());
         assertEquals(460800, pair[0].settings().baud());
+    }
+
+    @Test
+    void aLineThatStartsLosingAnswersMidFlashStepsDownSaysSoAndTheChunkGoesAgain() throws IOException {
+        peer = EspRomPeer.on(pair).answersLostAbove(460800, 5);
+        EspRomSession session = session(921600, true);
+        assertTrue(session.identify().details().startsWith("921600 baud, "), "the line is clean until block 5");
+        byte[] image = random(40_000, 7);
+        writeAsTheFlasherDoes(session, APP, image, 0, 0);
+        session.flush();
+        assertEquals(List.of("the line to /dev/ttyFAKE lost bytes at 921600 baud: fell back to 460800 baud"), notices);
+        assertEquals(460800, peer.baud());
+        assertEquals(session.expectedDigest(image), session.digest(APP, image.length));
+        assertEquals(1, session.lineRetries());
     }
 
     @Test
