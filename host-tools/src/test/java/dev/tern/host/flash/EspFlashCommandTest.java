@@ -88,6 +88,19 @@ class EspFlashCommandTest {
     }
 
     @Test
+    void aBootLogInsteadOfAnAnswerIsQuotedWithTheWayIntoDownloadMode() throws IOException {
+        Path image = image(10 * 1024);
+        try (EspRomPeer peer = EspRomPeer.onSocket().bootLog("ets Jun  8 2016 00:22:57\r\n\r\nrst:0x1 (POWERON_RESET),boot:0x13"
+                + " (SPI_FAST_FLASH_BOOT)\r\n")) {
+            Tern run = Tern.run("flash", image, "--port", peer.url(), "--board", "esp-wrover-kit");
+            assertEquals(ExitCodes.UNREACHABLE, run.exitCode, run.toString());
+            assertTrue(run.err.contains("it heard text instead: 'rst:0x1 (POWERON_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)'; the chip is"
+                    + " not in its download mode"), run.err);
+            assertTrue(run.err.contains("hold Boot (GPIO0), press and release EN, release Boot"), run.err);
+        }
+    }
+
+    @Test
     void aChipThatIsNotAnEsp32IsNamedAndNothingIsWritten() throws IOException {
         Path image = image(10 * 1024);
         try (EspRomPeer peer = EspRomPeer.onSocket().magic(0x000007C6)) {

@@ -46,6 +46,7 @@ public final class EspRomPeer implements AutoCloseable {
     private volatile boolean closed;
     private volatile int magic = 0x00F01D83;
     private volatile boolean silent;
+    private volatile String bootLog;
     private volatile int answersLostAbove = Integer.MAX_VALUE;
     private volatile int lossFromBlock;
     private volatile long corruptAddress = -1;
@@ -94,6 +95,13 @@ public final class EspRomPeer implements AutoCloseable {
 
     public EspRomPeer magic(int value) {
         magic = value;
+        return this;
+    }
+
+    /** Sends {@code text} to each host as it connects (a boot log), then stays silent: a chip not in download mode. */
+    public EspRomPeer bootLog(String text) {
+        bootLog = text;
+        silent = true;
         return this;
     }
 
@@ -182,6 +190,9 @@ public final class EspRomPeer implements AutoCloseable {
                     try (Socket socket = server.accept()) {
                         socket.setSoTimeout(100);
                         out = socket.getOutputStream();
+                        if (bootLog != null) {
+                            out.write(bootLog.getBytes(StandardCharsets.US_ASCII));
+                        }
                         serveStream(socket.getInputStream(), socket);
                     } catch (IOException e) {
                         // the host went away, or the server closed: wait for the next one
