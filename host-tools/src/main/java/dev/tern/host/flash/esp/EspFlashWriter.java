@@ -4,6 +4,7 @@ import static dev.tern.host.flash.protocol.FlashAddress.hex;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 
@@ -48,6 +49,8 @@ final class EspFlashWriter {
     private long chunkLimit;
     private int chunkFill;
     private int chunksResent;
+    /** The longest erase wait the flasher gave for one page (the board's datasheet maximum, with margin). */
+    private Duration pageWait = Duration.ZERO;
     private int lineRetries;
 
     EspFlashWriter(EspRomClient client, FlashGeometry geometry, boolean compress, LineTrouble lineTrouble) {
@@ -64,7 +67,11 @@ final class EspFlashWriter {
     }
 
     /** The pages will be written: they are erased when their chunk begins, or by {@link #finish()}. */
-    void erase(int[] pages) throws IOException {
+    void erase(int[] pages, Duration wait) throws IOException {
+        Duration perPage = wait.dividedBy(Math.max(1, pages.length));
+        if (perPage.compareTo(pageWait) > 0) {
+            pageWait = perPage;
+        }
         for (int page : pages) {
             if (pageState[page] == WRITTEN) {
                 finishChunk();
@@ -109,11 +116,13 @@ final class EspFlashWriter {
             }
             long start = geometry.pageAddress(page);
             long size = 0;
+            int count = 0;
             while (page < pageState.length && pageState[page] == ERASE_ASKED) {
                 size += geometry.pageSize(page);
                 pageState[page++] = ERASED;
+                count++;
             }
-            client.flashBegin(size, 0, start);
+            client.flashBegin(size, 0, start, pageWait.multipliedBy(count));
         }
     }
 
@@ -186,7 +195,7 @@ final class EspFlashWriter {
     private void transfer(long start, int length) throws IOException {
         if (!compress) {
             int blocks = length / EspRomProtocol.ROM_BLOCK;
-            client.flashBegin(length, blocks, start);
+            client.flashBegin(length, blocks, start, eraseWait(start, length));
             for (int seq = 0; seq < blocks; seq++) {
                 int at = seq * EspRomProtocol.ROM_BLOCK;
                 client.flashData(EspRomProtocol.FLASH_DATA, seq, chunk, at, EspRomProtocol.ROM_BLOCK, start + at);
@@ -195,12 +204,18 @@ final class EspFlashWriter {
         }
         byte[] deflated = deflate(chunk, length);
         int blocks = (deflated.length + EspRomProtocol.ROM_BLOCK - 1) / EspRomProtocol.ROM_BLOCK;
-        client.flashDeflBegin(length, blocks, start);
+        client.flashDeflBegin(length, blocks, start, eraseWait(start, length));
         for (int seq = 0; seq < blocks; seq++) {
             int at = seq * EspRomProtocol.ROM_BLOCK;
             client.flashData(EspRomProtocol.FLASH_DEFL_DATA, seq, deflated, at, Math.min(EspRomProtocol.ROM_BLOCK, deflated.length - at),
                     start);
         }
+    }
+
+    /** The pages a transfer of {@code length} bytes at {@code start} erases, times the wait for one. */
+    private Duration eraseWait(long start, int length) {
+        int pages = geometry.pageAt(start + length - 1) - geometry.pageAt(start) + 1;
+        return pageWait.multipliedBy(pages);
     }
 
     /** zlib at level 9, as esptool compresses ({@code zlib.compress(image, 9)}). */

@@ -129,16 +129,20 @@ public final class EspRomClient {
         discardInput();
     }
 
-    /** FLASH_BEGIN (erase size, blocks, block size, offset; 4 words for the ESP32 ROM): the ROM erases up front. */
-    void flashBegin(long eraseSize, int blocks, long offset) throws IOException {
+    /**
+     * FLASH_BEGIN (erase size, blocks, block size, offset; 4 words for the ESP32 ROM): the ROM erases
+     * up front, so the answer is awaited for esptool's 30 s a MB, or {@code eraseWait} (the board's
+     * datasheet maximum) when longer.
+     */
+    void flashBegin(long eraseSize, int blocks, long offset, Duration eraseWait) throws IOException {
         checked(EspRomProtocol.FLASH_BEGIN, words((int) eraseSize, blocks, EspRomProtocol.ROM_BLOCK, (int) offset), 0,
-                perMb(ERASE_MS_PER_MB, eraseSize), 0, hex(offset));
+                longer(perMb(ERASE_MS_PER_MB, eraseSize), eraseWait), 0, hex(offset));
     }
 
     /** FLASH_DEFL_BEGIN: {@code size} uncompressed bytes (whole blocks) in {@code blocks} compressed blocks at {@code offset}. */
-    void flashDeflBegin(long size, int blocks, long offset) throws IOException {
+    void flashDeflBegin(long size, int blocks, long offset, Duration eraseWait) throws IOException {
         checked(EspRomProtocol.FLASH_DEFL_BEGIN, words((int) size, blocks, EspRomProtocol.ROM_BLOCK, (int) offset), 0,
-                perMb(ERASE_MS_PER_MB, size), 0, hex(offset));
+                longer(perMb(ERASE_MS_PER_MB, size), eraseWait), 0, hex(offset));
     }
 
     /** FLASH_DATA or FLASH_DEFL_DATA block {@code seq}; a block the ROM refuses is sent again, {@link #BLOCK_ATTEMPTS} in all. */
@@ -177,7 +181,7 @@ public final class EspRomClient {
 
     /** esptool's soft reset for the ROM: an empty FLASH_BEGIN, then FLASH_END "run user code"; the loader is left. */
     void runUserCode() throws IOException {
-        flashBegin(0, 0, 0);
+        flashBegin(0, 0, 0, Duration.ZERO);
         exchange(EspRomProtocol.FLASH_END, words(1), 0, Duration.ofMillis(200));
     }
 
@@ -264,6 +268,10 @@ public final class EspRomClient {
     private static Duration perMb(long msPerMb, long bytes) {
         long ms = (long) (msPerMb * (bytes / 1_000_000.0));
         return ms < COMMAND_TIMEOUT.toMillis() ? COMMAND_TIMEOUT : Duration.ofMillis(ms);
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     static void pause(Duration time) {

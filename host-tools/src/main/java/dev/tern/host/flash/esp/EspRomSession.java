@@ -80,12 +80,12 @@ public final class EspRomSession implements BootloaderSession {
 
     @Override
     public void erase(int[] pages, Duration wait) throws IOException {
-        writer.erase(pages);
+        writer.erase(pages, wait);
     }
 
     @Override
     public void eraseAll(Duration wait) throws IOException {
-        client.flashBegin(geometry.size(), 0, geometry.baseAddress());
+        client.flashBegin(geometry.size(), 0, geometry.baseAddress(), wait);
         writer.erasedAll();
     }
 
