@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.EntryMethod;
+import dev.tern.boards.definition.FlashProtocol;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.serial.LineControlUnsupportedException;
@@ -23,14 +24,21 @@ import dev.tern.host.serial.SerialLink;
  * <li>{@code dtr-rts-auto-reset}: the modem lines as stm32flash's {@code -i -rts,-dtr,dtr} entry
  * sequence drives them, wired RTS to BOOT0 and DTR to NRST: RTS low, DTR low, DTR high (100 ms
  * apart); after GO, RTS high again so the next reset runs the application.</li>
+ * <li>{@code dtr-rts-auto-reset} on an ESP32 (its ROM speaks {@code esp-rom-serial}): esptool's
+ * classic reset (its {@code --before default-reset}), wired RTS to EN and DTR to GPIO0, both active
+ * low: DTR off, RTS on (EN low: in reset), 100 ms, DTR on (GPIO0 low), RTS off (out of reset, so
+ * the ROM latches download mode), 50 ms, DTR off. After flashing, esptool's {@code --after
+ * hard-reset}: RTS on for 100 ms, then off, and the application starts.</li>
  * <li>{@code boot-pin-reset}, {@code boot-mode-switch}, {@code sync-after-reset}: nothing; the
  * user put the board in its bootloader (BOOT0 high and reset), or it listens after a reset.</li>
  * </ul>
  */
 enum BootloaderEntry {
-    CONSOLE, BOOT0, NONE;
+    CONSOLE, BOOT0, ESP_RESET, NONE;
 
     private static final Duration PIN_STEP = Duration.ofMillis(100);
+    /** esptool's DEFAULT_RESET_DELAY: out of reset with GPIO0 held low this long before it is let go. */
+    private static final Duration ESP_RESET_DELAY = Duration.ofMillis(50);
     /** How long the console may stay quiet before the firmware is taken to have jumped (or not be there). */
     private static final Duration CONSOLE_QUIET = Duration.ofMillis(300);
     /** After the firmware said it is entering the bootloader: time for the jump. */
@@ -61,11 +69,16 @@ enum BootloaderEntry {
         return EntryMethod.BOOT_PIN_RESET;
     }
 
-    /** What tern does for {@code method}. */
+    /** What tern does for {@code method} on an AN3155 board. */
     static BootloaderEntry of(EntryMethod method) {
+        return of(method, FlashProtocol.AN3155);
+    }
+
+    /** What tern does for {@code method} on a board whose ROM speaks {@code protocol}: the modem lines are wired per family. */
+    static BootloaderEntry of(EntryMethod method, FlashProtocol protocol) {
         return switch (method) {
             case CONSOLE_COMMAND -> CONSOLE;
-            case DTR_RTS_AUTO_RESET -> BOOT0;
+            case DTR_RTS_AUTO_RESET -> protocol == FlashProtocol.ESP_ROM_SERIAL ? ESP_RESET : BOOT0;
             case BOOT_PIN_RESET, BOOT_MODE_SWITCH, SYNC_AFTER_RESET -> NONE;
         };
     }
@@ -96,14 +109,36 @@ enum BootloaderEntry {
                             + " --enter boot-pin-reset", e);
                 }
             }
+            case ESP_RESET -> {
+                link.configure(bootloader);
+                try {
+                    link.setDtr(false);
+                    link.setRts(true);
+                    pause(PIN_STEP);
+                    link.setDtr(true);
+                    link.setRts(false);
+                    pause(ESP_RESET_DELAY);
+                    link.setDtr(false);
+                } catch (LineControlUnsupportedException e) {
+                    throw new TernException(ExitCodes.UNREACHABLE, e.getMessage()
+                            + "; --enter dtr-rts-auto-reset needs the board's DTR and RTS wired to GPIO0 and EN (a pseudo-terminal"
+                            + " or socket has neither): hold Boot (GPIO0), press and release EN, release Boot, and use"
+                            + " --enter boot-pin-reset", e);
+                }
+                link.discardInput(); // the ROM's boot banner
+            }
             case NONE -> link.configure(bootloader);
         }
     }
 
-    /** After GO: BOOT0 released (boot0 entry only), so a later reset runs the application. */
+    /** After GO: BOOT0 released (boot0 entry), or the ESP32 reset by RTS (esp entry), so the application runs. */
     void leave(SerialLink link) throws IOException {
         if (this == BOOT0) {
             link.setRts(true);
+        } else if (this == ESP_RESET) {
+            link.setRts(true);
+            pause(PIN_STEP);
+            link.setRts(false);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardLoader;
+import dev.tern.boards.definition.FlashProtocol;
 import dev.tern.boards.definition.Region;
 import dev.tern.boards.flash.FlashGeometry;
 import dev.tern.host.cli.BoardCatalog;
@@ -26,6 +27,7 @@ import dev.tern.host.cli.TernException;
 import dev.tern.host.flash.an3155.An3155Client;
 import dev.tern.host.flash.protocol.BootloaderException;
 import dev.tern.host.flash.protocol.BootloaderSession;
+import dev.tern.host.flash.protocol.FlashMismatchException;
 import dev.tern.host.flash.protocol.NoBootloaderAnswerException;
 import dev.tern.host.monitor.Monitor;
 import dev.tern.host.monitor.MonitorSettings;
@@ -47,7 +49,8 @@ import picocli.CommandLine.Spec;
         header = "Write a signed image (and the config page) into a board over its serial bootloader, then start it.",
         description = {
             "Checks the image first (MCUboot format, SHA-256, --key signature, fits the app slot), gets the board into "
-                + "its ROM bootloader (AN3155), checks the chip id, erases and writes only the pages whose content "
+                + "its ROM bootloader (AN3155, or the ESP32's ROM loader as esptool speaks it), checks the chip id, erases and "
+                + "writes only the pages whose content "
                 + "differs (compared by checksum), verifies, writes the config page from --set/--config, and starts "
                 + "the application with GO.",
         },
@@ -145,6 +148,9 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON (progress goes to stderr).")
     boolean json;
 
+    /** The board's ROM is an ESP32's (its sync advice differs). */
+    private boolean esp;
+
     @Override
     public Integer call() {
         boolean eraseAll = parseErase(erase);
@@ -154,7 +160,9 @@ public final class FlashCommand implements Callable<Integer> {
         BoardDefinition board = loadBoard(boardChoice.id());
         FlashImage image = FlashImage.load(imageFile, board, keyFiles, anyPayload);
         ConfigSettings config = ConfigSettings.of(configFile, sets, board.id());
-        BootloaderEntry entry = BootloaderEntry.of(enter == null ? BootloaderEntry.defaultFor(board) : BootloaderEntry.parse(enter));
+        BootloaderEntry entry = BootloaderEntry.of(enter == null ? BootloaderEntry.defaultFor(board) : BootloaderEntry.parse(enter),
+                board.bootloader().protocol());
+        esp = board.bootloader().protocol() == FlashProtocol.ESP_ROM_SERIAL;
         FlashGeometry geometry = board.flash().geometry();
         List<FlashPlan.Segment> segments = new ArrayList<>();
         segments.add(new FlashPlan.Segment("image", board.appSlot().address(), image.bytes()));
@@ -200,8 +208,8 @@ public final class FlashCommand implements Callable<Integer> {
             throw failure(e, entry, null);
         }
         try (InterruptNotice interrupted = InterruptNotice.install(spec.commandLine().getErr(), board.id())) {
-            LineSettings bootloaderLine = lineOf(board.bootloader().line(), serial.baud());
-            BootloaderSession session = BootloaderSessions.open(board, link, retryWait);
+            LineSettings bootloaderLine = lineOf(board.bootloader().line(), BootloaderSessions.syncBaud(board, serial.baud()));
+            BootloaderSession session = BootloaderSessions.open(board, link, retryWait, serial.baud(), progress::step);
             Flasher flasher = new Flasher(session, board, plan, image.image().version(), progress).withInterruptNotice(interrupted);
             result = flasher.run(new Flasher.Options(entry, link, consoleLine, bootloaderLine, verifyAsked, eraseAll, force,
                     dryRun, noGo, allowDowngrade, monitorAfter ? Duration.ZERO : BOOT_WATCH));
@@ -259,12 +267,15 @@ public final class FlashCommand implements Callable<Integer> {
             return tern;
         }
         if (error instanceof NoBootloaderAnswerException noAnswer && noAnswer.atSync() && heard != null) {
-            return new TernException(ExitCodes.UNREACHABLE, error.getMessage() + ": " + SyncAdvice.of(entry, heard), error);
+            return new TernException(ExitCodes.UNREACHABLE, error.getMessage() + ": " + SyncAdvice.of(entry, heard, esp), error);
         }
         if (error instanceof SerialPortException || error instanceof NoBootloaderAnswerException) {
             String said = heard == null ? null : heard.lastTextLine();
             return new TernException(ExitCodes.UNREACHABLE, error.getMessage() + (said == null ? "" : "; before that it said: '"
                     + said + "'"), error);
+        }
+        if (error instanceof FlashMismatchException) {
+            return new TernException(ExitCodes.VERIFICATION_FAILED, error.getMessage(), error);
         }
         if (error instanceof BootloaderException) {
             return new TernException(ExitCodes.FAILURE, error.getMessage(), error);

@@ -264,6 +264,7 @@ final class Flasher {
             }
             progress.step("write " + range(span) + " done (" + span.segment + ", " + FlashProgress.size(span.nonBlankBytes()) + ")");
         }
+        session.flush();
         progress.end();
         return written;
     }

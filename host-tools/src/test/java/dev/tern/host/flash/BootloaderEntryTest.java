@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import dev.tern.boards.definition.BoardLoader;
 import dev.tern.boards.definition.EntryMethod;
+import dev.tern.boards.definition.FlashProtocol;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.serial.FakeSerialLink;
@@ -35,6 +37,19 @@ class BootloaderEntryTest {
         assertEquals(BOOTLOADER, ends[0].settings());
         BootloaderEntry.BOOT0.leave(ends[0]);
         assertTrue(ends[0].rts(), "BOOT0 released after GO");
+    }
+
+    @Test
+    void onAnEsp32DtrRtsIsEsptoolsClassicResetThenAHardResetAfterGo() throws IOException {
+        FakeSerialLink[] ends = FakeSerialLink.pair("/dev/ttyFAKE", true);
+        BootloaderEntry entry = BootloaderEntry.of(EntryMethod.DTR_RTS_AUTO_RESET, FlashProtocol.ESP_ROM_SERIAL);
+        assertEquals(BootloaderEntry.ESP_RESET, entry);
+        entry.enter(ends[0], CONSOLE, BOOTLOADER);
+        // IO0 high, EN low (reset); IO0 low, EN high (out of reset: download mode latched); IO0 released
+        assertEquals(List.of("DTR=0", "RTS=1", "DTR=1", "RTS=0", "DTR=0"), ends[0].modemLog());
+        assertEquals(BOOTLOADER, ends[0].settings());
+        entry.leave(ends[0]);
+        assertEquals(List.of("RTS=1", "RTS=0"), ends[0].modemLog().subList(5, 7), "esptool's hard reset: EN pulsed low");
     }
 
     @Test

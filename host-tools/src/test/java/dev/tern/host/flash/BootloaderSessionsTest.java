@@ -2,16 +2,18 @@ package dev.tern.host.flash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import dev.tern.boards.definition.BoardLoader;
-import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.flash.an3155.An3155Session;
+import dev.tern.host.flash.esp.EspRomSession;
 import dev.tern.host.serial.FakeSerialLink;
 
 /** The board's bootloader.protocol picks the session; a protocol not spoken yet is refused with FlashSupport's reason. */
@@ -26,15 +28,13 @@ class BootloaderSessionsTest {
     }
 
     @Test
-    void anEsp32IsRefusedWithTheReasonTernBoardsGives() {
+    void anEsp32GetsAnEspRomSessionAndIsSyncedAtTheRomsSpeed() {
         var board = boards.load("esp-wrover-kit");
-        TernException e = assertThrows(TernException.class,
-                () -> BootloaderSessions.open(board, FakeSerialLink.pair("fake")[0], Duration.ZERO));
-        assertEquals(ExitCodes.USAGE, e.exitCode());
-        assertEquals("esp-wrover-kit cannot be flashed by tern flash yet: " + FlashSupport.whyNot(board).orElseThrow()
-                + " ('tern boards' shows which boards it flashes); nothing was flashed", e.getMessage());
-        assertEquals("its ROM speaks the ESP32 serial protocol (esptool's), which tern flash does not speak yet",
-                FlashSupport.whyNot(board).orElseThrow());
+        assertInstanceOf(EspRomSession.class, BootloaderSessions.open(board, FakeSerialLink.pair("fake")[0], Duration.ZERO, 921600,
+                line -> { }));
+        assertEquals(Optional.empty(), FlashSupport.whyNot(board));
+        assertNull(BootloaderSessions.syncBaud(board, 921600), "--baud is reached by CHANGE_BAUDRATE once synced");
+        assertEquals(921600, BootloaderSessions.syncBaud(boards.load("virtual"), 921600), "AN3155 autobauds at any speed");
     }
 
     @Test

@@ -219,15 +219,15 @@ class FlashCommandTest {
         Path image = image(1024);
 
         Tern qspi = Tern.run("flash", image, "--port", NOTHING_THERE, "--board", "stm32f7508-dk");
-        Tern esp = Tern.run("flash", image, "--port", NOTHING_THERE, "--board", "esp-wrover-kit");
+        Tern nxp = Tern.run("flash", image, "--port", NOTHING_THERE, "--board", "imxrt1170-evk");
 
         assertEquals(ExitCodes.USAGE, qspi.exitCode, qspi.toString());
         assertTrue(qspi.err.startsWith("tern flash: stm32f7508-dk cannot be flashed by tern flash yet: its app slot and config page"
                 + " are in external flash at 0x90000000, which the ROM bootloader cannot program: that needs a flash loader in RAM"),
                 qspi.err);
         assertTrue(qspi.err.contains("nothing was flashed"), qspi.err);
-        assertEquals(ExitCodes.USAGE, esp.exitCode, esp.toString());
-        assertTrue(esp.err.contains("ESP32 serial protocol (esptool's), which tern flash does not speak yet"), esp.err);
+        assertEquals(ExitCodes.USAGE, nxp.exitCode, nxp.toString());
+        assertTrue(nxp.err.contains("NXP's serial downloader (SDP), which tern flash does not speak yet"), nxp.err);
     }
 
     @Test

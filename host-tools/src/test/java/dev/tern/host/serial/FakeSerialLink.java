@@ -21,6 +21,7 @@ public final class FakeSerialLink implements SerialLink {
     private volatile LineSettings settings;
     private volatile boolean dtr;
     private volatile boolean rts;
+    private final java.util.List<String> modemLog = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private FakeSerialLink(String name, Pipe incoming, Pipe outgoing, boolean modemLines) {
         this.name = name;
@@ -61,6 +62,11 @@ public final class FakeSerialLink implements SerialLink {
         return rts;
     }
 
+    /** Every DTR and RTS change in order: {@code DTR=1}, {@code RTS=0}. */
+    public java.util.List<String> modemLog() {
+        return java.util.List.copyOf(modemLog);
+    }
+
     @Override
     public String name() {
         return name;
@@ -97,6 +103,7 @@ public final class FakeSerialLink implements SerialLink {
             throw new LineControlUnsupportedException(name, name + ": no DTR line");
         }
         dtr = asserted;
+        modemLog.add("DTR=" + (asserted ? 1 : 0));
     }
 
     @Override
@@ -105,6 +112,7 @@ public final class FakeSerialLink implements SerialLink {
             throw new LineControlUnsupportedException(name, name + ": no RTS line");
         }
         rts = asserted;
+        modemLog.add("RTS=" + (asserted ? 1 : 0));
     }
 
     @Override

@@ -31,6 +31,14 @@ public interface BootloaderSession {
     /** Writes 1 to {@link BootloaderIdentity#maxBlock()} bytes into erased flash at {@code address}. */
     void write(long address, byte[] from, int offset, int length) throws IOException;
 
+    /**
+     * Puts into flash what the writes so far left gathered in the session: called after the last
+     * write. A protocol that writes each block as it comes has nothing to do; the ESP32's gathers
+     * blocks into larger transfers.
+     */
+    default void flush() throws IOException {
+    }
+
     /** Reads 1 to {@link BootloaderIdentity#maxBlock()} bytes at {@code address}. */
     void read(long address, byte[] into, int offset, int length) throws IOException;
 

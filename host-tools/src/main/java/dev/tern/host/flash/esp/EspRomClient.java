@@ -1,0 +1,284 @@
+package dev.tern.host.flash.esp;
+
+import static dev.tern.host.flash.esp.EspRomProtocol.name;
+import static dev.tern.host.flash.esp.EspRomProtocol.words;
+import static dev.tern.host.flash.protocol.FlashAddress.hex;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Locale;
+
+import dev.tern.host.flash.protocol.NoBootloaderAnswerException;
+import dev.tern.host.serial.LineSettings;
+import dev.tern.host.serial.SerialLink;
+
+/**
+ * The ESP32 ROM loader's commands over a serial link, with esptool's timings: one command, its
+ * answer (the response with the same op, skipping others, as the ROM sends SYNC's answer 8
+ * times), its status checked. A command whose answer does not come is a
+ * {@link NoBootloaderAnswerException} when the line stayed silent, an {@link EspLineException}
+ * when bytes came but no answer could be read from them (noise, a wrong speed).
+ */
+public final class EspRomClient {
+
+    /** esptool's DEFAULT_TIMEOUT: any command that does no flash work. */
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
+    /** esptool's SYNC_TIMEOUT, and its pause between two SYNCs. */
+    static final Duration SYNC_TIMEOUT = Duration.ofMillis(100);
+    static final Duration SYNC_PAUSE = Duration.ofMillis(50);
+    /** CHANGE_BAUDRATE's answer comes at the old speed, unchecked: not worth a full command timeout when lost. */
+    private static final Duration CHANGE_BAUD_ANSWER = Duration.ofMillis(500);
+    /** esptool: 7 connect attempts of 5 SYNCs each (tern resets once, before the first). */
+    public static final int SYNC_ATTEMPTS = 35;
+    /** After one SYNC answered, the ROM's further answers to it that esptool reads and drops. */
+    private static final int SYNC_EXTRA_ANSWERS = 7;
+    /** esptool's ERASE_REGION_TIMEOUT_PER_MB and MD5_TIMEOUT_PER_MB, in ms per MB. */
+    private static final long ERASE_MS_PER_MB = 30_000;
+    private static final long MD5_MS_PER_MB = 8_000;
+    /** esptool's WRITE_BLOCK_ATTEMPTS: a block the ROM refused (its checksum) is sent this many times. */
+    static final int BLOCK_ATTEMPTS = 3;
+    /** esptool reads at most this many packets for the one that answers a command. */
+    private static final int MAX_SKIPPED = 100;
+
+    private final SerialLink link;
+    private final SlipDecoder decoder = new SlipDecoder();
+    private final ArrayDeque<byte[]> packets = new ArrayDeque<>();
+    private final byte[] chunk = new byte[4096];
+    private int blocksResent;
+    private long bytesHeard;
+
+    public EspRomClient(SerialLink link) {
+        this.link = link;
+    }
+
+    public String port() {
+        return link.name();
+    }
+
+    /** Blocks the ROM refused and got again (a checksum that did not match: a byte damaged on the line). */
+    int blocksResent() {
+        return blocksResent;
+    }
+
+    /**
+     * Sends SYNC up to {@code attempts} times, {@link #SYNC_TIMEOUT} each, until the loader
+     * answers; returns the answer's value (non-zero from the ROM, 0 from a running stub).
+     */
+    int sync(int attempts) throws IOException {
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            discardInput();
+            EspResponse answer = exchange(EspRomProtocol.SYNC, EspRomProtocol.SYNC_DATA, 0, SYNC_TIMEOUT);
+            if (answer != null) {
+                for (int extra = 0; extra < SYNC_EXTRA_ANSWERS; extra++) {
+                    if (nextPacket(System.nanoTime() + SYNC_TIMEOUT.toNanos()) == null) {
+                        break;
+                    }
+                }
+                discardInput();
+                return answer.value();
+            }
+            pause(SYNC_PAUSE);
+        }
+        throw new NoBootloaderAnswerException("no answer from the ESP32 ROM loader on " + port() + " after " + attempts
+                + " SYNCs", true);
+    }
+
+    /** READ_REG: the word at {@code address}. */
+    int readRegister(long address) throws IOException {
+        return readRegister(address, COMMAND_TIMEOUT);
+    }
+
+    /** READ_REG, waiting at most {@code timeout} for the answer. */
+    int readRegister(long address, Duration timeout) throws IOException {
+        return checked(EspRomProtocol.READ_REG, words((int) address), 0, timeout, 0, hex(address)).value();
+    }
+
+    /** GET_SECURITY_INFO's data before the status (ESP32-S2 and later; the ESP32 ROM refuses it). */
+    byte[] securityInfo() throws IOException {
+        EspResponse answer = exchangeOrThrow(EspRomProtocol.GET_SECURITY_INFO, new byte[0], 0, COMMAND_TIMEOUT, null);
+        int resultLength = answer.data().length - EspRomProtocol.ROM_STATUS_BYTES;
+        if (resultLength <= 0 || answer.status(resultLength) != 0) {
+            throw new EspRomException("GET_SECURITY_INFO refused on " + port());
+        }
+        byte[] result = new byte[resultLength];
+        System.arraycopy(answer.data(), 0, result, 0, resultLength);
+        return result;
+    }
+
+    /** SPI_ATTACH with the default pins: the ESP32 ROM needs it before any flash command (8 bytes: pins, legacy flag). */
+    void spiAttach() throws IOException {
+        checked(EspRomProtocol.SPI_ATTACH, words(0, 0), 0, COMMAND_TIMEOUT, 0, null);
+    }
+
+    /** SPI_SET_PARAMS: the flash's size and esptool's fixed geometry (64 KB block, 4 KB sector, 256 B page). */
+    void spiSetParams(long flashSize) throws IOException {
+        checked(EspRomProtocol.SPI_SET_PARAMS, words(0, (int) flashSize, 64 * 1024, 4 * 1024, 256, 0xFFFF), 0, COMMAND_TIMEOUT, 0, null);
+    }
+
+    /**
+     * CHANGE_BAUDRATE to {@code romBaud} (what the ROM is told; on the ESP32 corrected for its clock),
+     * then the link to {@code line}. As esptool does, the answer is not checked and what arrives
+     * in the next 50 ms (the switch's garbage) is dropped.
+     */
+    void changeBaud(int romBaud, LineSettings line) throws IOException {
+        exchange(EspRomProtocol.CHANGE_BAUDRATE, words(romBaud, 0), 0, CHANGE_BAUD_ANSWER);
+        link.configure(line);
+        pause(Duration.ofMillis(50));
+        discardInput();
+    }
+
+    /**
+     * FLASH_BEGIN (erase size, blocks, block size, offset; 4 words for the ESP32 ROM): the ROM erases
+     * up front, so the answer is awaited for esptool's 30 s a MB, or {@code eraseWait} (the board's
+     * datasheet maximum) when longer.
+     */
+    void flashBegin(long eraseSize, int blocks, long offset, Duration eraseWait) throws IOException {
+        checked(EspRomProtocol.FLASH_BEGIN, words((int) eraseSize, blocks, EspRomProtocol.ROM_BLOCK, (int) offset), 0,
+                longer(perMb(ERASE_MS_PER_MB, eraseSize), eraseWait), 0, hex(offset));
+    }
+
+    /** FLASH_DEFL_BEGIN: {@code size} uncompressed bytes (whole blocks) in {@code blocks} compressed blocks at {@code offset}. */
+    void flashDeflBegin(long size, int blocks, long offset, Duration eraseWait) throws IOException {
+        checked(EspRomProtocol.FLASH_DEFL_BEGIN, words((int) size, blocks, EspRomProtocol.ROM_BLOCK, (int) offset), 0,
+                longer(perMb(ERASE_MS_PER_MB, size), eraseWait), 0, hex(offset));
+    }
+
+    /** FLASH_DATA or FLASH_DEFL_DATA block {@code seq}; a block the ROM refuses is sent again, {@link #BLOCK_ATTEMPTS} in all. */
+    void flashData(int op, int seq, byte[] bytes, int offset, int length, long address) throws IOException {
+        byte[] payload = EspRomProtocol.dataPayload(seq, bytes, offset, length);
+        int checksum = EspRomProtocol.checksum(bytes, offset, length);
+        for (int attempt = 1;; attempt++) {
+            try {
+                checked(op, payload, checksum, COMMAND_TIMEOUT, 0, hex(address) + " (block " + seq + ")");
+                return;
+            } catch (EspRomException e) {
+                if (e instanceof EspLineException || attempt == BLOCK_ATTEMPTS) {
+                    throw e;
+                }
+                blocksResent++;
+            }
+        }
+    }
+
+    /** SPI_FLASH_MD5 of {@code length} bytes at {@code address}: the ROM's 32 hex characters, lower case. */
+    String md5(long address, long length) throws IOException {
+        EspResponse answer = checked(EspRomProtocol.SPI_FLASH_MD5, words((int) address, (int) length, 0, 0), 0,
+                perMb(MD5_MS_PER_MB, length), EspRomProtocol.ROM_MD5_LENGTH, hex(address));
+        return new String(answer.data(), 0, EspRomProtocol.ROM_MD5_LENGTH, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
+    }
+
+    /** READ_FLASH_SLOW, 64 bytes a command (esptool's ROM read-flash): {@code length} bytes at {@code address}. */
+    void readFlashSlow(long address, byte[] into, int offset, int length) throws IOException {
+        for (int done = 0; done < length; done += EspRomProtocol.ROM_READ_BLOCK) {
+            int count = Math.min(EspRomProtocol.ROM_READ_BLOCK, length - done);
+            EspResponse answer = checked(EspRomProtocol.READ_FLASH_SLOW, words((int) (address + done), count), 0, COMMAND_TIMEOUT,
+                    EspRomProtocol.ROM_READ_BLOCK, hex(address + done));
+            System.arraycopy(answer.data(), 0, into, offset + done, count);
+        }
+    }
+
+    /** esptool's soft reset for the ROM: an empty FLASH_BEGIN, then FLASH_END "run user code"; the loader is left. */
+    void runUserCode() throws IOException {
+        flashBegin(0, 0, 0, Duration.ZERO);
+        exchange(EspRomProtocol.FLASH_END, words(1), 0, Duration.ofMillis(200));
+    }
+
+    /** The link to {@code line}, what came before dropped; the ROM is not told. */
+    void listenAt(LineSettings line) throws IOException {
+        link.configure(line);
+        discardInput();
+    }
+
+    void discardInput() throws IOException {
+        link.discardInput();
+        packets.clear();
+        decoder.reset();
+    }
+
+    /** A command whose status must be 0, with {@code resultLength} bytes of result before it. */
+    private EspResponse checked(int op, byte[] data, int checksum, Duration timeout, int resultLength, String where)
+            throws IOException {
+        EspResponse answer = exchangeOrThrow(op, data, checksum, timeout, where);
+        if (!answer.complete(resultLength) || answer.status(resultLength) != 0) {
+            int error = answer.complete(resultLength) ? answer.error(resultLength) : answer.data().length > 1 ? answer.data()[1] & 0xFF : 0;
+            throw new EspRomException(name(op) + at(where) + " refused by the ESP32 ROM loader on " + port() + ": "
+                    + EspRomProtocol.errorName(error));
+        }
+        return answer;
+    }
+
+    private EspResponse exchangeOrThrow(int op, byte[] data, int checksum, Duration timeout, String where) throws IOException {
+        long heardBefore = bytesHeard;
+        EspResponse answer = exchange(op, data, checksum, timeout);
+        if (answer != null) {
+            return answer;
+        }
+        String what = name(op) + at(where) + ": no answer within " + timeout.toMillis() + " ms from " + port();
+        if (bytesHeard == heardBefore) {
+            throw new NoBootloaderAnswerException(what, false);
+        }
+        throw new EspLineException(what + " (bytes came, but no answer could be read from them: the line loses or"
+                + " corrupts bytes)");
+    }
+
+    /** Sends the command; the response with the same op, or null when none came in time. */
+    private EspResponse exchange(int op, byte[] data, int checksum, Duration timeout) throws IOException {
+        byte[] packet = EspRomProtocol.request(op, data, checksum);
+        link.write(Slip.frame(packet, packet.length));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int skipped = 0; skipped < MAX_SKIPPED; skipped++) {
+            byte[] frame = nextPacket(deadline);
+            if (frame == null) {
+                return null;
+            }
+            EspResponse response = EspResponse.parse(frame);
+            if (response != null && response.op() == op) {
+                return response;
+            }
+        }
+        return null;
+    }
+
+    /** The next whole packet, or null at the deadline. */
+    private byte[] nextPacket(long deadline) throws IOException {
+        while (packets.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            int count = link.read(chunk, 0, chunk.length, Duration.ofNanos(left));
+            bytesHeard += count;
+            for (int i = 0; i < count; i++) {
+                byte[] packet = decoder.accept(chunk[i]);
+                if (packet != null) {
+                    packets.add(packet);
+                }
+            }
+        }
+        return packets.poll();
+    }
+
+    private static String at(String where) {
+        return where == null ? "" : " at " + where;
+    }
+
+    /** esptool's timeout_per_mb: {@code msPerMb} for each MB, never below the command timeout. */
+    private static Duration perMb(long msPerMb, long bytes) {
+        long ms = (long) (msPerMb * (bytes / 1_000_000.0));
+        return ms < COMMAND_TIMEOUT.toMillis() ? COMMAND_TIMEOUT : Duration.ofMillis(ms);
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    static void pause(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

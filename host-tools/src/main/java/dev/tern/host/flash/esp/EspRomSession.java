@@ -1,0 +1,155 @@
+package dev.tern.host.flash.esp;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import dev.tern.boards.flash.FlashGeometry;
+import dev.tern.host.flash.protocol.BootloaderIdentity;
+import dev.tern.host.flash.protocol.BootloaderSession;
+import dev.tern.host.serial.LineSettings;
+
+/**
+ * {@code tern flash}'s steps in the ESP32 ROM loader's commands, ROM only (no stub): SYNC, the
+ * chip's magic word, SPI_ATTACH and SPI_SET_PARAMS, then CHANGE_BAUDRATE to the asked speed.
+ * Erase and write go through {@link EspFlashWriter} (the ROM erases as a transfer begins); a
+ * region's digest is SPI_FLASH_MD5. Reads are READ_FLASH_SLOW, 64 bytes a command (the fast
+ * READ_FLASH is the stub's); GO is esptool's soft reset (run user code).
+ */
+public final class EspRomSession implements BootloaderSession {
+
+    /** How {@code tern flash} talks to the ROM: the speed to raise the line to, compression, SYNCs to try. */
+    public record Settings(LineSettings romLine, int baud, boolean compress, int syncAttempts) {
+
+        /** esptool's defaults: deflate, 35 SYNCs; {@code baud} null: stay at the ROM's speed. */
+        public static Settings of(LineSettings romLine, Integer baud) {
+            return new Settings(romLine, baud == null ? romLine.baud() : baud, true, EspRomClient.SYNC_ATTEMPTS);
+        }
+
+        public Settings withCompress(boolean on) {
+            return new Settings(romLine, baud, on, syncAttempts);
+        }
+
+        public Settings withSyncAttempts(int attempts) {
+            return new Settings(romLine, baud, compress, attempts);
+        }
+    }
+
+    private final EspRomClient client;
+    private final FlashGeometry geometry;
+    private final Settings settings;
+    private final EspFlashWriter writer;
+    private final Consumer<String> notices;
+    private EspBaudRate.Outcome speed;
+
+    /** {@code notices}: where to say what the user should know mid-flash (a slower baud after the line lost bytes). */
+    public EspRomSession(EspRomClient client, FlashGeometry geometry, Settings settings, Consumer<String> notices) {
+        this.client = client;
+        this.geometry = geometry;
+        this.settings = settings;
+        this.notices = notices;
+        this.writer = new EspFlashWriter(client, geometry, settings.compress(), this::slowDown);
+    }
+
+    @Override
+    public String port() {
+        return client.port();
+    }
+
+    @Override
+    public BootloaderIdentity identify() throws IOException {
+        int value = client.sync(settings.syncAttempts());
+        if (value == 0) {
+            throw new EspRomException("a flasher stub answers on " + port() + " (its SYNC value is 0), not the ESP32 ROM loader that"
+                    + " tern flash speaks: reset the board into its download mode (hold Boot, press and release EN) and flash again");
+        }
+        int magic = EspChip.requireEsp32(client);
+        client.spiAttach();
+        client.spiSetParams(geometry.size());
+        EspBaudRate.Outcome baud = EspBaudRate.raise(client, settings.romLine(), settings.baud());
+        speed = baud;
+        String details = baud.baud() + " baud" + (baud.fellBack() == null ? "" : " (" + baud.fellBack() + ")")
+                + (settings.compress() ? ", FLASH_DEFL (deflate)" : ", FLASH_DATA (uncompressed)") + ", SPI_FLASH_MD5";
+        return new BootloaderIdentity("ESP32 ROM", "READ_REG 0x40001000", magic, details, EspRomProtocol.ROM_BLOCK,
+                Optional.of("MD5"), "SPI_FLASH_MD5");
+    }
+
+    @Override
+    public void erase(int[] pages, Duration wait) throws IOException {
+        writer.erase(pages, wait);
+    }
+
+    @Override
+    public void eraseAll(Duration wait) throws IOException {
+        client.flashBegin(geometry.size(), 0, geometry.baseAddress(), wait);
+        writer.erasedAll();
+    }
+
+    @Override
+    public void write(long address, byte[] from, int offset, int length) throws IOException {
+        writer.write(address, from, offset, length);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        writer.finish();
+    }
+
+    @Override
+    public void read(long address, byte[] into, int offset, int length) throws IOException {
+        writer.finish();
+        client.readFlashSlow(address, into, offset, length);
+    }
+
+    @Override
+    public String digest(long address, long length) throws IOException {
+        writer.finish();
+        return client.md5(address, length);
+    }
+
+    @Override
+    public String expectedDigest(byte[] content) {
+        return md5Hex(content, 0, content.length);
+    }
+
+    @Override
+    public void go(long address) throws IOException {
+        writer.finish();
+        client.runUserCode();
+    }
+
+    @Override
+    public int blocksResent() {
+        return client.blocksResent() + writer.chunksResent();
+    }
+
+    @Override
+    public int lineRetries() {
+        return writer.lineRetries();
+    }
+
+    /** A chunk's transfer broke: above the ROM's speed, the line steps down before the chunk goes again. */
+    private void slowDown() throws IOException {
+        if (speed == null || speed.baud() <= settings.romLine().baud()) {
+            return;
+        }
+        int from = speed.baud();
+        speed = EspBaudRate.stepDown(client, settings.romLine(), from, speed.romClock());
+        notices.accept("the line to " + port() + " lost bytes at " + from + " baud: fell back to " + speed.baud() + " baud");
+    }
+
+    /** MD5 as the ROM answers SPI_FLASH_MD5: 32 lower-case hex characters. */
+    static String md5Hex(byte[] bytes, int offset, int length) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(bytes, offset, length);
+            return HexFormat.of().formatHex(md5.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
+    }
+}
