@@ -67,8 +67,8 @@ public final class ChaosRun {
     private ChaosRun(ChaosSettings settings, TestBroker broker) {
         this.settings = settings;
         this.broker = broker;
-        this.runId = "chaos-" + settings.flow().name().toLowerCase().substring(0, 3) + settings.qos() + "-"
-                + Long.toHexString(System.nanoTime());
+        this.runId = "chaos-" + settings.flow().name().toLowerCase().substring(0, 3) + settings.qos() + "-v"
+                + settings.mqtt().level() + "-" + Long.toHexString(System.nanoTime());
         this.topic = ("tern/chaos/" + runId).getBytes(StandardCharsets.UTF_8);
         this.arrivals = new ArrivalCounter(settings.messages());
         this.reachedEngine = new ArrivalCounter(settings.messages());
@@ -300,7 +300,7 @@ public final class ChaosRun {
     }
 
     private MqttConfig engineConfig() {
-        MqttConfig config = new MqttConfig();
+        MqttConfig config = settings.mqtt().applyTo(new MqttConfig());
         config.clientId = (runId + "-engine").getBytes(StandardCharsets.UTF_8);
         config.cleanSession = false;
         config.keepAliveSeconds = 30;
