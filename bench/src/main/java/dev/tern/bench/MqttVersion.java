@@ -40,6 +40,13 @@ public enum MqttVersion {
         return config;
     }
 
+    /** Throws IllegalArgumentException unless {@code asked} is this version, which is all {@code who} speaks. */
+    public void require(MqttVersion asked, String who) {
+        if (asked != this) {
+            throw new IllegalArgumentException(who + " speaks MQTT " + label + ", not " + asked.label);
+        }
+    }
+
     /** {@code 3.1.1}, {@code 5} or {@code both} (3.1.1 first, then 5). */
     public static List<MqttVersion> parseOption(String value) {
         if ("both".equals(value)) {
