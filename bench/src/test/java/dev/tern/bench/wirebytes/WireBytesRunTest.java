@@ -42,10 +42,7 @@ class WireBytesRunTest {
     void countsEachReadingsPublishAndAcknowledgementsExactly(int qos) {
         WireBytesRun.Result result = WireBytesRun.run(WireVariant.V3_1_1, qos, READINGS, broker.host(), broker.port(), 30_000);
 
-        long payloads = 0;
-        for (int seq = 1; seq <= READINGS; seq++) {
-            payloads += SensorReading.payload(seq, 100_000L + 1_000L * seq).length;
-        }
+        long payloads = payloadBytes();
         int topic = SensorReading.topic().length;
         long publishes = READINGS * (2L + 2 + topic + (qos > 0 ? 2 : 0)) + payloads;
         assertAll(
@@ -53,5 +50,14 @@ class WireBytesRunTest {
                 () -> assertEquals(payloads, result.payloadBytes()),
                 () -> assertEquals(publishes + (qos == 2 ? 4L * READINGS : 0), result.bytesOut(), "PUBLISH (and PUBREL)"),
                 () -> assertEquals(4L * READINGS * qos, result.bytesIn(), "PUBACK, or PUBREC and PUBCOMP"));
+    }
+
+    /** The payloads the run publishes, added up. */
+    private static long payloadBytes() {
+        long bytes = 0;
+        for (int seq = 1; seq <= READINGS; seq++) {
+            bytes += SensorReading.payload(seq, 100_000L + 1_000L * seq).length;
+        }
+        return bytes;
     }
 }
