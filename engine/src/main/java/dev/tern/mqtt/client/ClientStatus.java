@@ -84,6 +84,8 @@ public final class ClientStatus {
     public static final int DISCONNECT_NOT_SENT = -236;
     /** disconnect() was called from a callback: the DISCONNECT leaves once the packet being handled is finished. */
     public static final int DISCONNECT_PENDING = -237;
+    /** Subscription options other than QoS in MQTT 3.1.1, or a Retain Handling outside 0..2. */
+    public static final int CLIENT_INVALID_OPTIONS = -238;
 
     private static final int CONNACK_REFUSED_BASE = -0x1000;
     private static final int BROKER_DISCONNECT_BASE = -0x1100;
@@ -201,6 +203,7 @@ public final class ClientStatus {
             case CLIENT_RETAIN_NOT_SUPPORTED: return "CLIENT_RETAIN_NOT_SUPPORTED";
             case DISCONNECT_NOT_SENT: return "DISCONNECT_NOT_SENT";
             case DISCONNECT_PENDING: return "DISCONNECT_PENDING";
+            case CLIENT_INVALID_OPTIONS: return "CLIENT_INVALID_OPTIONS";
             default: return "UNKNOWN_STATUS";
         }
     }

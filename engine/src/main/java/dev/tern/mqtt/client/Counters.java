@@ -21,6 +21,8 @@ public final class Counters {
     public long duplicatesSuppressed;
     /** publish() calls refused (table, queue or buffer full; too large). */
     public long refused;
+    /** QoS 1/2 messages the broker refused with an MQTT 5 PUBACK or PUBREC of 0x80 or more. */
+    public long refusedByBroker;
     /** Offline messages dropped under DROP_OLDEST. */
     public long dropped;
     /** Connections made after the first. */

@@ -7,10 +7,15 @@ import dev.tern.mqtt.codec.CodecStatus;
 import dev.tern.mqtt.codec.ConnectCodec;
 import dev.tern.mqtt.codec.ConnectParameters;
 import dev.tern.mqtt.codec.DecodedPacket;
+import dev.tern.mqtt.codec.DisconnectCodec;
 import dev.tern.mqtt.codec.EmptyPacketCodec;
 import dev.tern.mqtt.codec.PacketDecoder;
 import dev.tern.mqtt.codec.PacketType;
+import dev.tern.mqtt.codec.Properties;
+import dev.tern.mqtt.codec.PropertyId;
+import dev.tern.mqtt.codec.PropertyWriter;
 import dev.tern.mqtt.codec.PublishCodec;
+import dev.tern.mqtt.codec.ReasonCode;
 import dev.tern.mqtt.codec.RemainingLength;
 import dev.tern.mqtt.codec.SubscribeCodec;
 import dev.tern.mqtt.codec.TopicRules;
@@ -28,7 +33,7 @@ import dev.tern.mqtt.session.SessionStatus;
 import dev.tern.mqtt.session.SessionStore;
 
 /**
- * The MQTT 3.1.1 client engine: one thread, driven by {@link #poll(long)}, never blocking, never
+ * The MQTT client engine, 3.1.1 or 5 as {@link MqttConfig#protocolVersion} says: one thread, driven by {@link #poll(long)}, never blocking, never
  * reading a clock, allocating nothing after its constructor.
  *
  * <pre>{@code
@@ -118,6 +123,11 @@ public final class MqttClient {
     private final PacketDecoder decoder;
     private final DecodedPacket packet = new DecodedPacket();
     private final IncomingMessage message = new IncomingMessage();
+    private final boolean v5;
+    /** MQTT 5: reads the properties of received packets. */
+    private final Properties properties = new Properties();
+    /** What the broker's CONNACK allows this connection (the standard's defaults in 3.1.1). */
+    private final ServerLimits serverLimits = new ServerLimits();
     private final ConnectParameters connectParameters = new ConnectParameters();
     private final SendBuffer sendBuffer;
     private final byte[] receiveBuffer;
@@ -148,6 +158,9 @@ public final class MqttClient {
     private boolean lazyChanges;
     /** After a failed save, no save is tried before this time. */
     private int nextSaveAt;
+    /** Inside poll(): a disconnect() from a callback waits until the packet being handled is finished. */
+    private boolean polling;
+    private boolean disconnectRequested;
     /** A QoS 2 PUBLISH found the incoming table full: no PUBLISH is acknowledged until the reconnect. */
     private boolean holdingBack;
     private int holdingBackSince;
@@ -171,7 +184,8 @@ public final class MqttClient {
         outgoing = session.outgoing();
         offlineQueue = session.offlineQueue();
         subscriptions = new Subscriptions(config.maxSubscriptions, config.subscriptionFilterBytes);
-        decoder = new PacketDecoder(config.maxPacketSize);
+        v5 = config.isV5();
+        decoder = new PacketDecoder(config.maxPacketSize, config.protocolVersion);
         sendBuffer = new SendBuffer(2 * config.maxPacketSize);
         receiveBuffer = new byte[config.maxPacketSize];
         backoff = new Backoff(config.reconnectMinMillis, config.reconnectMaxMillis,
@@ -190,6 +204,17 @@ public final class MqttClient {
         }
         if (config.password != null) {
             connectParameters.password(config.password, 0, config.password.length);
+        }
+        if (v5) {
+            connectParameters.protocolLevel(config.protocolVersion);
+            PropertyWriter writer = new PropertyWriter();
+            byte[] connectProperties = new byte[ConnectProperties.CAPACITY];
+            connectParameters.properties(connectProperties, 0, ConnectProperties.write(config, connectProperties, writer));
+            if (config.willTopic != null) {
+                byte[] willProperties = new byte[ConnectProperties.WILL_CAPACITY];
+                connectParameters.willProperties(willProperties, 0,
+                        ConnectProperties.writeWill(config, willProperties, writer));
+            }
         }
         if (storage == null) {
             store = null;
@@ -243,6 +268,18 @@ public final class MqttClient {
      */
     public int poll(long nowMillis) {
         now = (int) nowMillis;
+        polling = true;
+        try {
+            return pollSteps();
+        } finally {
+            polling = false;
+            if (disconnectRequested) {
+                disconnectNow();
+            }
+        }
+    }
+
+    private int pollSteps() {
         int work = 0;
         if (state == STATE_WAITING && Millis.isDue(nextAttemptAt, now)) {
             if (storePending && save() < 0) {
@@ -259,6 +296,9 @@ public final class MqttClient {
         if (state == STATE_CONNACK_PENDING || state == STATE_CONNECTED) {
             work += flush();
             work += receive();
+        }
+        if (disconnectRequested) {
+            return work + 1;
         }
         if (state == STATE_CONNECTED) {
             work += sendPending();
@@ -300,10 +340,16 @@ public final class MqttClient {
         if (topicStatus < 0) {
             return refuse(topicStatus);
         }
-        long remaining = PublishCodec.remainingLength(topicLength, payloadLength, qos);
+        long remaining = publishRemainingLength(topicLength, payloadLength, qos);
         if (remaining > RemainingLength.MAX_VALUE
                 || packetSize(remaining) > config.maxPacketSize) {
             return refuse(ClientStatus.CLIENT_PACKET_TOO_LARGE);
+        }
+        if (state == STATE_CONNECTED) {
+            int allowed = allowedByServer(qos, retain, packetSize(remaining));
+            if (allowed < 0) {
+                return refuse(allowed);
+            }
         }
         if (state != STATE_CONNECTED || !offlineQueue.isEmpty()) {
             // offline, or older messages still wait in the queue: keep the order
@@ -335,8 +381,22 @@ public final class MqttClient {
      * QoS arrives through {@link MqttListener#onSubscribed} and {@link #grantedQos(int)}.
      */
     public int subscribe(byte[] filter, int offset, int length, int qos) {
+        return subscribe(filter, offset, length, qos, false, false, 0);
+    }
+
+    /**
+     * Subscribes with the MQTT 5 subscription options (3.8.3.1): No Local (the broker does not send
+     * this client its own messages), Retain As Published, Retain Handling (0 send retained messages,
+     * 1 only for a new subscription, 2 never). In 3.1.1 every option must be left at its default
+     * (CLIENT_INVALID_OPTIONS otherwise).
+     */
+    public int subscribe(byte[] filter, int offset, int length, int qos, boolean noLocal, boolean retainAsPublished,
+                         int retainHandling) {
         if (qos < 0 || qos > 2) {
             return ClientStatus.CLIENT_INVALID_QOS;
+        }
+        if (retainHandling < 0 || retainHandling > 2 || (!v5 && (noLocal || retainAsPublished || retainHandling != 0))) {
+            return ClientStatus.CLIENT_INVALID_OPTIONS;
         }
         int filterStatus = TopicRules.checkFilter(filter, offset, length);
         if (filterStatus < 0) {
@@ -349,7 +409,8 @@ public final class MqttClient {
         if (!outgoing.hasRoomFor((int) size)) {
             return ClientStatus.OUTGOING_TABLE_FULL; // before put(): a failure must leave an existing subscription as it was
         }
-        int index = subscriptions.put(filter, offset, length, qos);
+        int index = subscriptions.put(filter, offset, length,
+                SubscribeCodec.options(qos, noLocal, retainAsPublished, retainHandling));
         if (index < 0) {
             return ClientStatus.SUBSCRIPTIONS_FULL;
         }
@@ -367,7 +428,7 @@ public final class MqttClient {
         if (filterStatus < 0) {
             return filterStatus;
         }
-        long size = packetSize(SubscribeCodec.PACKET_ID_SIZE + Uint16.SIZE + (long) length);
+        long size = packetSize(SubscribeCodec.PACKET_ID_SIZE + propertyLengthSize() + Uint16.SIZE + (long) length);
         if (size > config.maxPacketSize) {
             return ClientStatus.CLIENT_PACKET_TOO_LARGE;
         }
@@ -377,8 +438,11 @@ public final class MqttClient {
         }
         oneFilterOffset[0] = offset;
         oneFilterLength[0] = length;
-        int id = completeRecord(slot, SubscribeCodec.encodeUnsubscribe(outgoing.slab(), outgoing.packetOffset(slot),
-                outgoing.packetLength(slot), outgoing.packetId(slot), filter, oneFilterOffset, oneFilterLength, 1));
+        int id = completeRecord(slot, v5
+                ? SubscribeCodec.encodeUnsubscribe5(outgoing.slab(), outgoing.packetOffset(slot), outgoing.packetLength(slot),
+                        outgoing.packetId(slot), null, 0, 0, filter, oneFilterOffset, oneFilterLength, 1)
+                : SubscribeCodec.encodeUnsubscribe(outgoing.slab(), outgoing.packetOffset(slot),
+                        outgoing.packetLength(slot), outgoing.packetId(slot), filter, oneFilterOffset, oneFilterLength, 1));
         if (id < 0) {
             return id;
         }
@@ -390,13 +454,28 @@ public final class MqttClient {
         return id;
     }
 
-    /** Sends DISCONNECT if connected, closes the transport and stops; the session is kept. */
-    public void disconnect(long nowMillis) {
+    /**
+     * Sends DISCONNECT if connected, closes the transport and stops; the session is kept. Returns
+     * OK when the DISCONNECT (and everything before it) was handed to the transport,
+     * {@link ClientStatus#DISCONNECT_NOT_SENT} when a congested link did not take it all (the
+     * connection is closed anyway: the broker may publish the will), or, called from a listener
+     * callback inside {@link #poll}, {@link ClientStatus#DISCONNECT_PENDING}: the engine finishes
+     * the packet it is handling, then disconnects before poll() returns.
+     */
+    public int disconnect(long nowMillis) {
         now = (int) nowMillis;
-        if (state == STATE_CONNECTED && sendBuffer.room() >= EmptyPacketCodec.SIZE) {
-            int length = EmptyPacketCodec.encodeDisconnect(sendBuffer.bytes(), sendBuffer.end(), sendBuffer.room());
-            commitSent(PacketType.DISCONNECT, 0, 0, false, length);
-            sendBuffer.flush(transport);
+        if (polling) {
+            disconnectRequested = true;
+            return ClientStatus.DISCONNECT_PENDING;
+        }
+        return disconnectNow();
+    }
+
+    private int disconnectNow() {
+        disconnectRequested = false;
+        int status = ClientStatus.OK;
+        if (state == STATE_CONNECTED) {
+            status = sendDisconnect(ReasonCode.NORMAL_DISCONNECTION) ? ClientStatus.OK : ClientStatus.DISCONNECT_NOT_SENT;
         }
         boolean wasUp = state == STATE_CONNECTED || state == STATE_CONNACK_PENDING;
         transport.close();
@@ -406,6 +485,20 @@ public final class MqttClient {
         if (wasUp) {
             listener.onConnectionChanged(false, false, ClientStatus.DISCONNECTED_BY_CLIENT);
         }
+        return status;
+    }
+
+    /** Encodes a DISCONNECT (MQTT 5: with {@code reasonCode}) and flushes: true when the transport took it all. */
+    private boolean sendDisconnect(int reasonCode) {
+        int room = sendBuffer.room();
+        int length = v5
+                ? DisconnectCodec.encodeDisconnect5(sendBuffer.bytes(), sendBuffer.end(), room, reasonCode, null, 0, 0)
+                : EmptyPacketCodec.encodeDisconnect(sendBuffer.bytes(), sendBuffer.end(), room);
+        if (length < 0) {
+            return false;
+        }
+        commitSent(PacketType.DISCONNECT, 0, 0, false, length);
+        return sendBuffer.flush(transport) >= 0 && sendBuffer.isEmpty();
     }
 
     public int state() {
@@ -544,10 +637,17 @@ public final class MqttClient {
             connectionLost(ClientStatus.UNEXPECTED_PACKET);
             return;
         }
-        int refusal = connackRefusal(packet.returnCode());
+        int refusal = v5 ? connackRefusal5(packet.reasonCode()) : connackRefusal(packet.returnCode());
         if (refusal != ClientStatus.OK) {
             connectionLost(refusal);
             return;
+        }
+        if (v5) {
+            serverLimits.read(packet, properties);
+            if (serverLimits.assignedClientIdLength > 0) {
+                // kept for the next connections: the broker's session is found under this id
+                connectParameters.clientId(serverLimits.assignedClientId, 0, serverLimits.assignedClientIdLength);
+            }
         }
         boolean sessionPresent = packet.sessionPresent();
         if (sessionPresent && config.cleanSession) {
@@ -581,6 +681,10 @@ public final class MqttClient {
         everConnected = true;
         resubscribeUngranted();
         listener.onConnectionChanged(true, sessionPresent, ClientStatus.OK);
+    }
+
+    private static int connackRefusal5(int reasonCode) {
+        return ReasonCode.isFailure(reasonCode) ? ClientStatus.connackRefused(reasonCode) : ClientStatus.OK;
     }
 
     private static int connackRefusal(int returnCode) {
@@ -627,7 +731,7 @@ public final class MqttClient {
         counters.connectionsLost++;
         lastStatus = status;
         boolean wasConnected = state == STATE_CONNECTED;
-        state = STATE_WAITING;
+        state = ClientStatus.retryCanHelp(status) ? STATE_WAITING : STATE_STOPPED;
         nextAttemptAt = now + backoff.nextDelayMillis();
         if (wasConnected || status != ClientStatus.TRANSPORT_FAILED) {
             listener.onConnectionChanged(false, false, status);
@@ -635,6 +739,7 @@ public final class MqttClient {
     }
 
     private void resetConnection() {
+        serverLimits.reset();
         holdingBack = false;
         sendBuffer.clear();
         receiveLength = 0;
@@ -682,12 +787,12 @@ public final class MqttClient {
                 break;
             }
             if (length < 0) {
-                connectionLost(length);
+                closeForViolation(length, ReasonCode.forViolation(length));
                 return -1;
             }
             trace.onPacket(false, packet.type(), packet.packetId(), packet.qos(), packet.dup(), length);
             handle();
-            if (state != STATE_CONNECTED && state != STATE_CONNACK_PENDING) {
+            if (state != STATE_CONNECTED && state != STATE_CONNACK_PENDING || disconnectRequested) {
                 return -1;
             }
             position += length;
@@ -731,10 +836,21 @@ public final class MqttClient {
                 onSuback();
                 return;
             case PacketType.UNSUBACK:
-                onAcknowledgement(QosEvents.UNSUBACK_RECEIVED);
+                onUnsuback();
                 return;
             case PacketType.PINGRESP:
                 pingOutstanding = false;
+                return;
+            case PacketType.DISCONNECT:
+                if (v5) {
+                    connectionLost(ClientStatus.brokerDisconnect(packet.reasonCode()));
+                    return;
+                }
+                connectionLost(ClientStatus.UNEXPECTED_PACKET);
+                return;
+            case PacketType.AUTH:
+                // this client sends no Authentication Method, so the broker may not start an exchange [MQTT-4.12.0-6]
+                closeForViolation(ClientStatus.violation(ReasonCode.PROTOCOL_ERROR), ReasonCode.PROTOCOL_ERROR);
                 return;
             default:
                 // CONNECT, SUBSCRIBE, UNSUBSCRIBE, PINGREQ, DISCONNECT: only a client sends these
@@ -745,6 +861,9 @@ public final class MqttClient {
     private void onPublish() {
         int qos = packet.qos();
         int id = packet.packetId();
+        if (v5 && !resolveTopic()) {
+            return;
+        }
         if (qos == 0) {
             deliver();
             return;
@@ -784,6 +903,20 @@ public final class MqttClient {
         sendAck(PacketType.PUBREC, id);
     }
 
+    /**
+     * MQTT 5: the topic of a PUBLISH that may name it by a Topic Alias; false when the connection
+     * was closed for a bad alias. This client allows the broker no aliases (Topic Alias Maximum 0
+     * or absent), so any alias is above the maximum: DISCONNECT 0x94 (3.3.2.3.4).
+     */
+    private boolean resolveTopic() {
+        properties.wrap(packet);
+        if (properties.find(PropertyId.TOPIC_ALIAS) && properties.intValue() > config.incomingTopicAliases) {
+            closeForViolation(ClientStatus.violation(ReasonCode.TOPIC_ALIAS_INVALID), ReasonCode.TOPIC_ALIAS_INVALID);
+            return false;
+        }
+        return true;
+    }
+
     private void deliver() {
         counters.delivered++;
         message.set(receiveBuffer, packet.topicOffset(), packet.topicLength(), receiveBuffer, packet.payloadOffset(),
@@ -796,12 +929,18 @@ public final class MqttClient {
     private void onPubrel() {
         int id = packet.packetId();
         int result = session.incoming().onEvent(id, QosEvents.PUBREL_RECEIVED);
-        if (QosTransitions.action(result) == QosActions.RELEASE_SEND_PUBCOMP && save() < 0) {
+        boolean released = QosTransitions.action(result) == QosActions.RELEASE_SEND_PUBCOMP;
+        if (released && save() < 0) {
             // no PUBCOMP until the release is stored; the broker sends the PUBREL again after the reconnect
             closeUntilStored();
             return;
         }
-        sendAck(PacketType.PUBCOMP, id);
+        // MQTT 5: an id this client does not hold is answered 0x92 (a broker that sends PUBREL after a
+        // failing PUBREC, as HiveMQ does, or one that lost track); 3.1.1 has no reason codes
+        sendAck(PacketType.PUBCOMP, id, released ? ReasonCode.SUCCESS : ReasonCode.PACKET_IDENTIFIER_NOT_FOUND);
+        if (released) {
+            listener.onReceiveComplete(id);
+        }
         if (holdingBack && session.incoming().size() == 0) {
             closeAfterFlush(ClientStatus.CLIENT_INCOMING_TABLE_FULL);
         }
@@ -817,6 +956,10 @@ public final class MqttClient {
         int id = packet.packetId();
         int slot = outgoing.find(id);
         int recordState = slot < 0 ? QosStates.FREE : outgoing.state(slot);
+        if (v5 && ReasonCode.isFailure(packet.reasonCode()) && slot >= 0 && awaitsThisAck(recordState, event)) {
+            refusedByBroker(slot, id, packet.reasonCode());
+            return;
+        }
         int result = outgoing.onEvent(id, event);
         switch (QosTransitions.action(result)) {
             case QosActions.COMPLETE:
@@ -828,7 +971,8 @@ public final class MqttClient {
                 return;
             case QosActions.SEND_PUBREL:
                 if (slot < 0) {
-                    sendAck(PacketType.PUBREL, id); // PUBREC for an id we do not hold: let the broker finish
+                    // PUBREC for an id we do not hold: let the broker finish
+                    sendAck(PacketType.PUBREL, id, ReasonCode.PACKET_IDENTIFIER_NOT_FOUND);
                     return;
                 }
                 // the PUBREC is stored before the PUBREL leaves: after a reboot the PUBLISH is never re-sent
@@ -844,6 +988,37 @@ public final class MqttClient {
                 return;
             default:
                 // NONE: a late acknowledgement of an earlier copy, or of an id already complete
+        }
+    }
+
+    /** PUBACK for a QoS 1 PUBLISH, PUBREC for a QoS 2 one: the acknowledgements that may carry a refusal. */
+    private static boolean awaitsThisAck(int recordState, int event) {
+        if (event == QosEvents.PUBACK_RECEIVED) {
+            return recordState == QosStates.PUBACK_PENDING || recordState == QosStates.QOS1_PUBLISH_RESEND;
+        }
+        return event == QosEvents.PUBREC_RECEIVED
+                && (recordState == QosStates.PUBREC_PENDING || recordState == QosStates.QOS2_PUBLISH_RESEND);
+    }
+
+    /**
+     * An MQTT 5 PUBACK or PUBREC of 0x80 or more: the broker will not deliver the message. It is
+     * complete with that reason (no PUBREL follows a failing PUBREC, 4.3.3), its slot and its place
+     * in the send quota are free again [MQTT-4.9.0-3].
+     */
+    private void refusedByBroker(int slot, int id, int reasonCode) {
+        outgoing.release(slot);
+        lazyChanges = true;
+        counters.refusedByBroker++;
+        listener.onPublishComplete(id, ClientStatus.publishRefused(reasonCode));
+    }
+
+    private void onUnsuback() {
+        int id = packet.packetId();
+        int slot = outgoing.find(id);
+        boolean ours = slot >= 0 && outgoing.state(slot) == QosStates.UNSUBACK_PENDING;
+        onAcknowledgement(QosEvents.UNSUBACK_RECEIVED);
+        if (ours && state == STATE_CONNECTED) {
+            listener.onUnsubscribed(id, v5 && packet.returnCodeCount() > 0 ? packet.returnCode(0) : ReasonCode.SUCCESS);
         }
     }
 
@@ -878,11 +1053,19 @@ public final class MqttClient {
     /** Sends every record waiting to be sent, oldest first, while the send buffer has room. */
     private int sendPending() {
         int sent = 0;
+        int quotaLeft = serverLimits.receiveMaximum - publishesUnacknowledged();
         for (int index = 0; index < outgoing.size(); index++) {
             int slot = outgoing.slotInSendOrder(index);
             int recordState = outgoing.state(slot);
             if (!QosStates.waitsToBeSent(recordState)) {
                 continue;
+            }
+            if (isFirstSend(recordState)) {
+                if (quotaLeft <= 0) {
+                    // the send quota [MQTT-4.9.0-2]: it waits for an acknowledgement; so does every later PUBLISH
+                    continue;
+                }
+                quotaLeft--;
             }
             int needed = QosStates.waitsToSendPubrel(recordState) ? AckCodec.SIZE : outgoing.packetLength(slot);
             if (sendBuffer.room() < needed) {
@@ -892,6 +1075,26 @@ public final class MqttClient {
             sent++;
         }
         return sent;
+    }
+
+    /** A PUBLISH never sent on any connection: the only kind the send quota holds back. */
+    private static boolean isFirstSend(int recordState) {
+        return recordState == QosStates.QOS1_PUBLISH_SEND || recordState == QosStates.QOS2_PUBLISH_SEND;
+    }
+
+    /**
+     * QoS 1 and 2 PUBLISH packets sent and not yet acknowledged by PUBACK, PUBCOMP or a failing PUBREC
+     * (a QoS 2 message in its PUBREL phase still counts, 4.9), including those waiting to be sent again.
+     */
+    private int publishesUnacknowledged() {
+        int count = 0;
+        for (int index = 0; index < outgoing.size(); index++) {
+            int recordState = outgoing.state(outgoing.slotInSendOrder(index));
+            if ((QosStates.holdsPublish(recordState) && !isFirstSend(recordState)) || QosStates.isPubrelPhase(recordState)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private void sendRecord(int slot, int recordState) {
@@ -968,10 +1171,11 @@ public final class MqttClient {
     }
 
     private int keepAlive() {
-        if (config.keepAliveSeconds == 0) {
+        int seconds = serverLimits.serverKeepAlive >= 0 ? serverLimits.serverKeepAlive : config.keepAliveSeconds;
+        if (seconds == 0) {
             return 0;
         }
-        int interval = config.keepAliveSeconds * 1000;
+        int interval = seconds * 1000;
         if (pingOutstanding) {
             if (Millis.isDue(pingDeadline, now)) {
                 connectionLost(ClientStatus.PING_TIMEOUT);
@@ -991,7 +1195,7 @@ public final class MqttClient {
 
     private int sendQos0(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset,
                          int payloadLength, boolean retain) {
-        int length = PublishCodec.encode(sendBuffer.bytes(), sendBuffer.end(), sendBuffer.room(), 0, false, retain, 0,
+        int length = encodePublish(sendBuffer.bytes(), sendBuffer.end(), sendBuffer.room(), 0, retain, 0,
                 topic, topicOffset, topicLength, payload, payloadOffset, payloadLength);
         if (length == CodecStatus.INSUFFICIENT_CAPACITY) {
             return ClientStatus.SEND_BUFFER_FULL;
@@ -1008,13 +1212,25 @@ public final class MqttClient {
     private int addPublishRecord(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset,
                                  int payloadLength, int qos, boolean retain) {
         int slot = reserveRecord(qos, qos == 1 ? QosStates.QOS1_PUBLISH_SEND : QosStates.QOS2_PUBLISH_SEND,
-                (int) packetSize(PublishCodec.remainingLength(topicLength, payloadLength, qos)));
+                (int) packetSize(publishRemainingLength(topicLength, payloadLength, qos)));
         if (slot < 0) {
             return slot;
         }
-        return completeRecord(slot, PublishCodec.encode(outgoing.slab(), outgoing.packetOffset(slot),
-                outgoing.packetLength(slot), qos, false, retain, outgoing.packetId(slot), topic, topicOffset, topicLength,
+        return completeRecord(slot, encodePublish(outgoing.slab(), outgoing.packetOffset(slot),
+                outgoing.packetLength(slot), qos, retain, outgoing.packetId(slot), topic, topicOffset, topicLength,
                 payload, payloadOffset, payloadLength));
+    }
+
+    /** A PUBLISH in this client's protocol version (MQTT 5: no properties), DUP=0. */
+    private int encodePublish(byte[] destination, int at, int capacity, int qos, boolean retain, int packetId,
+                              byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset,
+                              int payloadLength) {
+        if (v5) {
+            return PublishCodec.encode5(destination, at, capacity, qos, false, retain, packetId, topic, topicOffset,
+                    topicLength, null, 0, 0, payload, payloadOffset, payloadLength);
+        }
+        return PublishCodec.encode(destination, at, capacity, qos, false, retain, packetId, topic, topicOffset,
+                topicLength, payload, payloadOffset, payloadLength);
     }
 
     private int addSubscribeRecord(int index) {
@@ -1026,10 +1242,18 @@ public final class MqttClient {
         }
         oneFilterOffset[0] = subscriptions.offsets()[index];
         oneFilterLength[0] = subscriptions.lengths()[index];
-        oneFilterQos[0] = subscriptions.requestedQos(index);
-        int id = completeRecord(slot, SubscribeCodec.encodeSubscribe(outgoing.slab(), outgoing.packetOffset(slot),
-                outgoing.packetLength(slot), outgoing.packetId(slot), subscriptions.filterBytes(), oneFilterOffset,
-                oneFilterLength, oneFilterQos, 1));
+        int id;
+        if (v5) {
+            oneFilterQos[0] = subscriptions.options(index);
+            id = completeRecord(slot, SubscribeCodec.encodeSubscribe5(outgoing.slab(), outgoing.packetOffset(slot),
+                    outgoing.packetLength(slot), outgoing.packetId(slot), null, 0, 0, subscriptions.filterBytes(),
+                    oneFilterOffset, oneFilterLength, oneFilterQos, 1));
+        } else {
+            oneFilterQos[0] = subscriptions.requestedQos(index);
+            id = completeRecord(slot, SubscribeCodec.encodeSubscribe(outgoing.slab(), outgoing.packetOffset(slot),
+                    outgoing.packetLength(slot), outgoing.packetId(slot), subscriptions.filterBytes(), oneFilterOffset,
+                    oneFilterLength, oneFilterQos, 1));
+        }
         if (id > 0) {
             subscriptions.setPacketId(index, id);
         }
@@ -1067,8 +1291,33 @@ public final class MqttClient {
     }
 
     /** Remaining Length of a SUBSCRIBE of one filter. */
-    private static long subscribeRemainingLength(int filterLength) {
-        return SubscribeCodec.PACKET_ID_SIZE + Uint16.SIZE + (long) filterLength + 1;
+    private long subscribeRemainingLength(int filterLength) {
+        return SubscribeCodec.PACKET_ID_SIZE + propertyLengthSize() + Uint16.SIZE + (long) filterLength + 1;
+    }
+
+    /** Remaining Length of a PUBLISH this client encodes (MQTT 5: with an empty property block). */
+    private long publishRemainingLength(int topicLength, int payloadLength, int qos) {
+        return PublishCodec.remainingLength(topicLength, payloadLength, qos) + propertyLengthSize();
+    }
+
+    /** The bytes of an empty property block: its Property Length, 0, in MQTT 5; nothing in 3.1.1. */
+    private int propertyLengthSize() {
+        return v5 ? 1 : 0;
+    }
+
+    /**
+     * What the broker's CONNACK allows a publish of this QoS, retain flag and size (MQTT 5): OK, or
+     * CLIENT_QOS_NOT_SUPPORTED [MQTT-3.2.2-11], CLIENT_RETAIN_NOT_SUPPORTED [MQTT-3.2.2-14],
+     * CLIENT_PACKET_TOO_LARGE [MQTT-3.1.2-24].
+     */
+    private int allowedByServer(int qos, boolean retain, long size) {
+        if (qos > serverLimits.maximumQos) {
+            return ClientStatus.CLIENT_QOS_NOT_SUPPORTED;
+        }
+        if (retain && !serverLimits.retainAvailable) {
+            return ClientStatus.CLIENT_RETAIN_NOT_SUPPORTED;
+        }
+        return size > serverLimits.maximumPacketSize ? ClientStatus.CLIENT_PACKET_TOO_LARGE : ClientStatus.OK;
     }
 
     // ------------------------------------------------------------------ the offline queue
@@ -1159,7 +1408,7 @@ public final class MqttClient {
     }
 
     private int queuedPacketSize() {
-        return (int) packetSize(PublishCodec.remainingLength(offlineQueue.peekTopicLength(),
+        return (int) packetSize(publishRemainingLength(offlineQueue.peekTopicLength(),
                 offlineQueue.peekPayloadLength(), offlineQueue.peekQos()));
     }
 
@@ -1172,12 +1421,12 @@ public final class MqttClient {
         int qos = offlineQueue.peekQos();
         int topicLength = offlineQueue.peekTopicLength();
         int payloadLength = offlineQueue.peekPayloadLength();
-        int remaining = (int) PublishCodec.remainingLength(topicLength, payloadLength, qos);
+        int remaining = (int) publishRemainingLength(topicLength, payloadLength, qos);
         int topicAt = at + 1 + RemainingLength.size(remaining) + Uint16.SIZE;
-        int payloadAt = topicAt + topicLength + (qos > 0 ? Uint16.SIZE : 0);
+        int payloadAt = topicAt + topicLength + (qos > 0 ? Uint16.SIZE : 0) + propertyLengthSize();
         offlineQueue.copyPeekTopic(destination, topicAt);
         offlineQueue.copyPeekPayload(destination, payloadAt);
-        return PublishCodec.encode(destination, at, size, qos, false, offlineQueue.peekRetain(), packetId,
+        return encodePublish(destination, at, size, qos, offlineQueue.peekRetain(), packetId,
                 destination, topicAt, topicLength, destination, payloadAt, payloadLength);
     }
 
@@ -1200,6 +1449,33 @@ public final class MqttClient {
     private void sendAck(int type, int packetId) {
         int length = AckCodec.encode(sendBuffer.bytes(), sendBuffer.end(), sendBuffer.room(), type, packetId);
         commitSent(type, packetId, 0, false, length);
+    }
+
+    /**
+     * An acknowledgement with an MQTT 5 Reason Code: the short 4-byte form for success (the same
+     * bytes as 3.1.1), the code without properties otherwise; 3.1.1 has no reason codes.
+     */
+    private void sendAck(int type, int packetId, int reasonCode) {
+        if (!v5 || reasonCode == ReasonCode.SUCCESS) {
+            sendAck(type, packetId);
+            return;
+        }
+        int length = AckCodec.encode5(sendBuffer.bytes(), sendBuffer.end(), sendBuffer.room(), type, packetId, reasonCode,
+                null, 0, 0);
+        if (length > 0) {
+            commitSent(type, packetId, 0, false, length);
+        }
+    }
+
+    /**
+     * The broker broke a rule: in MQTT 5 a DISCONNECT with {@code reasonCode} goes first (4.13),
+     * then the connection closes with {@code status}.
+     */
+    private void closeForViolation(int status, int reasonCode) {
+        if (v5) {
+            sendDisconnect(reasonCode);
+        }
+        connectionLost(status);
     }
 
     private int flush() {

@@ -1,5 +1,7 @@
 package dev.tern.mqtt.client;
 
+import dev.tern.mqtt.codec.SubscribeCodec;
+
 /**
  * The topic filters the application subscribed to, with the QoS it asked for and the QoS the
  * broker granted (0x80 for a failure, {@link #NOT_GRANTED} before the SUBACK). Fixed capacity;
@@ -7,7 +9,8 @@ package dev.tern.mqtt.client;
  *
  * <pre>
  *  filterBytes: [filter 0 ][filter 1   ][filter 2]...        (packed, in subscription order)
- *  offsets[i], lengths[i] -> filter i;  requestedQos[i], grantedQos[i], packetIds[i]
+ *  offsets[i], lengths[i] -> filter i;  options[i] (MQTT 5 subscription options: the requested QoS in
+ *  the low two bits, then No Local, Retain As Published, Retain Handling), grantedQos[i], packetIds[i]
  * </pre>
  */
 final class Subscriptions {
@@ -20,7 +23,7 @@ final class Subscriptions {
     private final byte[] filterBytes;
     private final int[] offsets;
     private final int[] lengths;
-    private final int[] requestedQos;
+    private final int[] options;
     private final int[] grantedQos;
     private final int[] packetIds;
     private int count;
@@ -30,7 +33,7 @@ final class Subscriptions {
         filterBytes = new byte[filterBytesCapacity];
         offsets = new int[capacity];
         lengths = new int[capacity];
-        requestedQos = new int[capacity];
+        options = new int[capacity];
         grantedQos = new int[capacity];
         packetIds = new int[capacity];
     }
@@ -49,8 +52,8 @@ final class Subscriptions {
         return -1;
     }
 
-    /** Adds (or updates the requested QoS of) a filter: its index, or -1 when there is no room. */
-    int put(byte[] filter, int offset, int length, int qos) {
+    /** Adds (or updates the options of) a filter: its index, or -1 when there is no room. */
+    int put(byte[] filter, int offset, int length, int subscriptionOptions) {
         int index = find(filter, offset, length);
         if (index < 0) {
             if (count == offsets.length || usedBytes + length > filterBytes.length) {
@@ -62,7 +65,7 @@ final class Subscriptions {
             System.arraycopy(filter, offset, filterBytes, usedBytes, length);
             usedBytes += length;
         }
-        requestedQos[index] = qos;
+        options[index] = subscriptionOptions;
         grantedQos[index] = NOT_GRANTED;
         return index;
     }
@@ -77,7 +80,7 @@ final class Subscriptions {
         for (int i = index; i < count - 1; i++) {
             offsets[i] = offsets[i + 1] - removedLength;
             lengths[i] = lengths[i + 1];
-            requestedQos[i] = requestedQos[i + 1];
+            options[i] = options[i + 1];
             grantedQos[i] = grantedQos[i + 1];
             packetIds[i] = packetIds[i + 1];
         }
@@ -106,12 +109,13 @@ final class Subscriptions {
         return lengths;
     }
 
-    int[] requestedQosArray() {
-        return requestedQos;
+    int requestedQos(int index) {
+        return options[index] & SubscribeCodec.OPTIONS_QOS_MASK;
     }
 
-    int requestedQos(int index) {
-        return requestedQos[index];
+    /** The MQTT 5 subscription options byte (the requested QoS and the flags). */
+    int options(int index) {
+        return options[index];
     }
 
     int grantedQos(int index) {

@@ -54,6 +54,8 @@ public final class SessionStatus {
      * and its next checkpoint. The store no longer claims durability; nothing was written.
      */
     public static final int FLASH_WORN = -118;
+    /** The oldest offline message's Message Expiry Interval has run out: drop it, never send it. */
+    public static final int OFFLINE_MESSAGE_EXPIRED = -119;
 
     private SessionStatus() {
     }
@@ -81,6 +83,7 @@ public final class SessionStatus {
             case INVALID_STATE: return "INVALID_STATE";
             case SESSION_INVALID_QOS: return "SESSION_INVALID_QOS";
             case FLASH_WORN: return "FLASH_WORN";
+            case OFFLINE_MESSAGE_EXPIRED: return "OFFLINE_MESSAGE_EXPIRED";
             default: return "UNKNOWN";
         }
     }

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.tern.testsupport.BrokerKind;
 import dev.tern.testsupport.SharedBrokers;
@@ -27,13 +27,13 @@ class BrokerRoundTripTest {
     static final SharedBrokers BROKERS = new SharedBrokers();
 
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void deliversEveryMessageInOrderAtEachQos(BrokerKind kind) {
+    @MethodSource("dev.tern.mqtt.client.Engine#brokersAndVersions")
+    void deliversEveryMessageInOrderAtEachQos(BrokerKind kind, int version) {
         TestBroker broker = BROKERS.get(kind);
         for (int qos = 0; qos <= 2; qos++) {
             String topic = "tern/roundtrip/" + kind + "/" + qos;
-            try (Engine subscriber = new Engine(broker.host(), broker.port(), Engine.config("sub-" + qos, true), null);
-                 Engine publisher = new Engine(broker.host(), broker.port(), Engine.config("pub-" + qos, true), null)) {
+            try (Engine subscriber = new Engine(broker.host(), broker.port(), Engine.config("sub-" + qos, true, version), null);
+                 Engine publisher = new Engine(broker.host(), broker.port(), Engine.config("pub-" + qos, true, version), null)) {
                 assertTrue(subscriber.connect(TIMEOUT), "subscriber did not connect");
                 assertTrue(subscriber.subscribe(topic, qos) > 0);
                 assertTrue(subscriber.pollUntil(() -> !subscriber.listener.granted.isEmpty(), TIMEOUT), "no SUBACK");

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.tern.hal.testing.FlashFake;
 import dev.tern.mqtt.session.SessionStatus;
@@ -42,13 +42,13 @@ class BrokerSessionFaultTest {
     static final SharedBrokers BROKERS = new SharedBrokers();
 
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void resendsPublishWithDupAndSameIdAfterACutBeforePubrec(BrokerKind kind) {
+    @MethodSource("dev.tern.mqtt.client.Engine#brokersAndVersions")
+    void resendsPublishWithDupAndSameIdAfterACutBeforePubrec(BrokerKind kind, int version) {
         TestBroker broker = BROKERS.get(kind);
         String topic = "tern/proof/cut-pubrec/" + kind;
         try (FaultProxy proxy = FaultProxy.start(broker.host(), broker.port());
-             Engine subscriber = subscriberOn(broker, "cpr-sub-" + kind, topic);
-             Engine publisher = new Engine(proxy.host(), proxy.port(), Engine.config("cpr-pub-" + kind, false), null)) {
+             Engine subscriber = subscriberOn(broker, "cpr-sub-" + kind, topic, version);
+             Engine publisher = new Engine(proxy.host(), proxy.port(), Engine.config("cpr-pub-" + kind, false, version), null)) {
             assertTrue(publisher.connect(TIMEOUT));
             proxy.cutAfter(toBroker(PacketType.PUBLISH).and(p -> p.qos() == 2));
             int id = publisher.publish(topic, "once", 2);
@@ -76,17 +76,17 @@ class BrokerSessionFaultTest {
     }
 
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void resendsPubrelNotPublishAfterACutBetweenPubrecAndPubcomp(BrokerKind kind) {
+    @MethodSource("dev.tern.mqtt.client.Engine#brokersAndVersions")
+    void resendsPubrelNotPublishAfterACutBetweenPubrecAndPubcomp(BrokerKind kind, int version) {
         TestBroker broker = BROKERS.get(kind);
         List<Predicate<SeenPacket>> cuts = List.of(toBroker(PacketType.PUBREL), toClient(PacketType.PUBCOMP));
         for (int variant = 0; variant < cuts.size(); variant++) {
             String topic = "tern/proof/cut-pubcomp/" + kind + "/" + variant;
             boolean cutAfter = variant == 0;
             try (FaultProxy proxy = FaultProxy.start(broker.host(), broker.port());
-                 Engine subscriber = subscriberOn(broker, "cpc-sub-" + variant + kind, topic);
+                 Engine subscriber = subscriberOn(broker, "cpc-sub-" + variant + kind, topic, version);
                  Engine publisher = new Engine(proxy.host(), proxy.port(),
-                         Engine.config("cpc-pub-" + variant + kind, false), null)) {
+                         Engine.config("cpc-pub-" + variant + kind, false, version), null)) {
                 assertTrue(publisher.connect(TIMEOUT));
                 if (cutAfter) {
                     proxy.cutAfter(cuts.get(variant));
@@ -116,8 +116,8 @@ class BrokerSessionFaultTest {
     }
 
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void incomingQos2IsDeliveredOnceWhenItsHandshakeIsCut(BrokerKind kind) {
+    @MethodSource("dev.tern.mqtt.client.Engine#brokersAndVersions")
+    void incomingQos2IsDeliveredOnceWhenItsHandshakeIsCut(BrokerKind kind, int version) {
         TestBroker broker = BROKERS.get(kind);
         // before the broker's PUBREL: it re-sends PUBREL; before our PUBREC: it re-sends the PUBLISH
         List<Predicate<SeenPacket>> cuts = List.of(toClient(PacketType.PUBREL), toBroker(PacketType.PUBREC));
@@ -125,9 +125,9 @@ class BrokerSessionFaultTest {
             String topic = "tern/proof/cut-incoming/" + kind + "/" + variant;
             try (FaultProxy proxy = FaultProxy.start(broker.host(), broker.port());
                  Engine subscriber = new Engine(proxy.host(), proxy.port(),
-                         Engine.config("cin-sub-" + variant + kind, false), null);
+                         Engine.config("cin-sub-" + variant + kind, false, version), null);
                  Engine publisher = new Engine(broker.host(), broker.port(),
-                         Engine.config("cin-pub-" + variant + kind, true), null)) {
+                         Engine.config("cin-pub-" + variant + kind, true, version), null)) {
                 subscribe(subscriber, topic);
                 assertTrue(publisher.connect(TIMEOUT));
                 proxy.cutBefore(cuts.get(variant));
@@ -155,14 +155,14 @@ class BrokerSessionFaultTest {
     }
 
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void rebootedPublisherResumesFromItsStoredSession(BrokerKind kind) {
+    @MethodSource("dev.tern.mqtt.client.Engine#brokersAndVersions")
+    void rebootedPublisherResumesFromItsStoredSession(BrokerKind kind, int version) {
         TestBroker broker = BROKERS.get(kind);
         String topic = "tern/proof/reboot-out/" + kind;
-        MqttConfig config = rebootConfig("rbo-pub-" + kind);
+        MqttConfig config = rebootConfig("rbo-pub-" + kind, version);
         FlashFake flash = Wire.flashFor(config);
         try (FaultProxy proxy = FaultProxy.start(broker.host(), broker.port());
-             Engine subscriber = subscriberOn(broker, "rbo-sub-" + kind, topic)) {
+             Engine subscriber = subscriberOn(broker, "rbo-sub-" + kind, topic, version)) {
             Engine first = new Engine(proxy.host(), proxy.port(), config, flash);
             assertEquals(SessionStatus.STORE_EMPTY, first.client.restoreStatus());
             assertTrue(first.connect(TIMEOUT));
@@ -225,18 +225,18 @@ class BrokerSessionFaultTest {
     }
 
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void rebootedSubscriberDoesNotDeliverAStoredQos2MessageAgain(BrokerKind kind) {
+    @MethodSource("dev.tern.mqtt.client.Engine#brokersAndVersions")
+    void rebootedSubscriberDoesNotDeliverAStoredQos2MessageAgain(BrokerKind kind, int version) {
         TestBroker broker = BROKERS.get(kind);
         // before our PUBREC: the broker re-sends the PUBLISH; before its PUBREL: it re-sends PUBREL
         List<Predicate<SeenPacket>> cuts = List.of(toBroker(PacketType.PUBREC), toClient(PacketType.PUBREL));
         for (int variant = 0; variant < cuts.size(); variant++) {
             String topic = "tern/proof/reboot-in/" + kind + "/" + variant;
-            MqttConfig config = rebootConfig("rbi-sub-" + variant + kind);
+            MqttConfig config = rebootConfig("rbi-sub-" + variant + kind, version);
             FlashFake flash = Wire.flashFor(config);
             try (FaultProxy proxy = FaultProxy.start(broker.host(), broker.port());
                  Engine publisher = new Engine(broker.host(), broker.port(),
-                         Engine.config("rbi-pub-" + variant + kind, true), null)) {
+                         Engine.config("rbi-pub-" + variant + kind, true, version), null)) {
                 Engine first = new Engine(proxy.host(), proxy.port(), config, flash);
                 subscribe(first, topic);
                 assertTrue(publisher.connect(TIMEOUT));
@@ -278,8 +278,8 @@ class BrokerSessionFaultTest {
     }
 
     /** A persistent session small enough for a FlashFake of a few KB. */
-    private static MqttConfig rebootConfig(String clientId) {
-        MqttConfig config = Engine.config(clientId, false);
+    private static MqttConfig rebootConfig(String clientId, int version) {
+        MqttConfig config = Engine.config(clientId, false, version);
         config.outgoingSlots = 8;
         config.maxPacketSize = 256;
         config.offlineQueueBytes = 1024;
@@ -287,8 +287,8 @@ class BrokerSessionFaultTest {
     }
 
     /** A clean-session subscriber straight on the broker, subscribed at QoS 2. */
-    private static Engine subscriberOn(TestBroker broker, String clientId, String topic) {
-        Engine subscriber = new Engine(broker.host(), broker.port(), Engine.config(clientId, true), null);
+    private static Engine subscriberOn(TestBroker broker, String clientId, String topic, int version) {
+        Engine subscriber = new Engine(broker.host(), broker.port(), Engine.config(clientId, true, version), null);
         subscribe(subscriber, topic);
         return subscriber;
     }

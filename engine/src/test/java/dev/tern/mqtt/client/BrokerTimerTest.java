@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.tern.testsupport.BrokerKind;
 import dev.tern.testsupport.SharedBrokers;
@@ -36,16 +36,16 @@ class BrokerTimerTest {
     static final SharedBrokers BROKERS = new SharedBrokers();
 
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void timerModeResendsPublishWithDupOnTheSameConnectionWhenItsAckIsLost(BrokerKind kind) {
+    @MethodSource("dev.tern.mqtt.client.Engine#brokersAndVersions")
+    void timerModeResendsPublishWithDupOnTheSameConnectionWhenItsAckIsLost(BrokerKind kind, int version) {
         TestBroker broker = BROKERS.get(kind);
         for (int qos = 1; qos <= 2; qos++) {
             String topic = "tern/proof/timer-publish/" + kind + "/" + qos;
             PacketType ack = qos == 1 ? PacketType.PUBACK : PacketType.PUBREC;
             try (FaultProxy proxy = FaultProxy.start(broker.host(), broker.port());
-                 Engine subscriber = subscriberOn(broker, "tmp-sub-" + qos + kind, topic);
+                 Engine subscriber = subscriberOn(broker, "tmp-sub-" + qos + kind, topic, version);
                  Engine publisher = new Engine(proxy.host(), proxy.port(),
-                         timerConfig("tmp-pub-" + qos + kind, MqttConfig.RESEND_ON_TIMER), null)) {
+                         timerConfig("tmp-pub-" + qos + kind, MqttConfig.RESEND_ON_TIMER, version), null)) {
                 assertTrue(publisher.connect(TIMEOUT));
                 proxy.dropOnce(toClient(ack));
                 int id = publisher.publish(topic, "timed", qos);
@@ -74,14 +74,14 @@ class BrokerTimerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void timerModeResendsPubrelNeverThePublishWhenPubcompIsLost(BrokerKind kind) {
+    @MethodSource("dev.tern.mqtt.client.Engine#brokersAndVersions")
+    void timerModeResendsPubrelNeverThePublishWhenPubcompIsLost(BrokerKind kind, int version) {
         TestBroker broker = BROKERS.get(kind);
         String topic = "tern/proof/timer-pubrel/" + kind;
         try (FaultProxy proxy = FaultProxy.start(broker.host(), broker.port());
-             Engine subscriber = subscriberOn(broker, "tmr-sub-" + kind, topic);
+             Engine subscriber = subscriberOn(broker, "tmr-sub-" + kind, topic, version);
              Engine publisher = new Engine(proxy.host(), proxy.port(),
-                     timerConfig("tmr-pub-" + kind, MqttConfig.RESEND_ON_TIMER), null)) {
+                     timerConfig("tmr-pub-" + kind, MqttConfig.RESEND_ON_TIMER, version), null)) {
             assertTrue(publisher.connect(TIMEOUT));
             proxy.dropOnce(toClient(PacketType.PUBCOMP));
             int id = publisher.publish(topic, "released", 2);
@@ -105,8 +105,8 @@ class BrokerTimerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void reconnectModeClosesOnAckTimeoutAndResendsAfterReconnecting(BrokerKind kind) {
+    @MethodSource("dev.tern.mqtt.client.Engine#brokersAndVersions")
+    void reconnectModeClosesOnAckTimeoutAndResendsAfterReconnecting(BrokerKind kind, int version) {
         TestBroker broker = BROKERS.get(kind);
         // a lost PUBACK: the PUBLISH goes again with DUP=1; a lost PUBCOMP: only the PUBREL goes again
         List<PacketType> lost = List.of(PacketType.PUBACK, PacketType.PUBCOMP);
@@ -114,9 +114,9 @@ class BrokerTimerTest {
             int qos = ack == PacketType.PUBACK ? 1 : 2;
             String topic = "tern/proof/reconnect-mode/" + kind + "/" + ack;
             try (FaultProxy proxy = FaultProxy.start(broker.host(), broker.port());
-                 Engine subscriber = subscriberOn(broker, "rcm-sub-" + ack + kind, topic);
+                 Engine subscriber = subscriberOn(broker, "rcm-sub-" + ack + kind, topic, version);
                  Engine publisher = new Engine(proxy.host(), proxy.port(),
-                         timerConfig("rcm-pub-" + ack + kind, MqttConfig.RESEND_ON_RECONNECT), null)) {
+                         timerConfig("rcm-pub-" + ack + kind, MqttConfig.RESEND_ON_RECONNECT, version), null)) {
                 assertTrue(publisher.connect(TIMEOUT));
                 proxy.dropOnce(toClient(ack));
                 int id = publisher.publish(topic, "after-reconnect", qos);
@@ -153,10 +153,10 @@ class BrokerTimerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void idleEngineKeepsTheConnectionAliveWithPings(BrokerKind kind) {
+    @MethodSource("dev.tern.mqtt.client.Engine#brokersAndVersions")
+    void idleEngineKeepsTheConnectionAliveWithPings(BrokerKind kind, int version) {
         TestBroker broker = BROKERS.get(kind);
-        MqttConfig config = Engine.config("ka-" + kind, true);
+        MqttConfig config = Engine.config("ka-" + kind, true, version);
         // 2 s, not 1: the broker drops a silent client after 1.5 intervals, and on a loaded test
         // machine a 0.5 s stall of the polling thread (GC, other builds) is not rare
         config.keepAliveSeconds = 2;
@@ -180,11 +180,12 @@ class BrokerTimerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void lostPingrespEndsTheConnectionAndTheEngineReconnects(BrokerKind kind) {
+    @MethodSource("dev.tern.mqtt.client.Engine#brokersAndVersions")
+    void lostPingrespEndsTheConnectionAndTheEngineReconnects(BrokerKind kind, int version) {
         TestBroker broker = BROKERS.get(kind);
-        MqttConfig config = Engine.config("kal-" + kind, true);
+        MqttConfig config = Engine.config("kal-" + kind, true, version);
         config.keepAliveSeconds = 1;
+        config.pingTimeoutMillis = 1000; // before the broker gives up on the client (1.5 intervals)
         try (FaultProxy proxy = FaultProxy.start(broker.host(), broker.port());
              Engine engine = new Engine(proxy.host(), proxy.port(), config, null)) {
             proxy.dropOnce(toClient(PacketType.PINGRESP));
@@ -209,15 +210,15 @@ class BrokerTimerTest {
         }
     }
 
-    private static MqttConfig timerConfig(String clientId, int resendMode) {
-        MqttConfig config = Engine.config(clientId, false);
+    private static MqttConfig timerConfig(String clientId, int resendMode, int version) {
+        MqttConfig config = Engine.config(clientId, false, version);
         config.ackTimeoutMillis = 300;
         config.resendMode = resendMode;
         return config;
     }
 
-    private static Engine subscriberOn(TestBroker broker, String clientId, String topic) {
-        Engine subscriber = new Engine(broker.host(), broker.port(), Engine.config(clientId, true), null);
+    private static Engine subscriberOn(TestBroker broker, String clientId, String topic, int version) {
+        Engine subscriber = new Engine(broker.host(), broker.port(), Engine.config(clientId, true, version), null);
         assertTrue(subscriber.connect(TIMEOUT), "subscriber did not connect");
         assertTrue(subscriber.subscribe(topic, 2) > 0);
         assertTrue(subscriber.pollUntil(() -> !subscriber.listener.granted.isEmpty(), TIMEOUT), "no SUBACK");

@@ -20,9 +20,10 @@ import dev.tern.mqtt.session.SessionStore;
 final class ClientHarness {
 
     static final long START = 1_000_000L;
+    private final boolean v5;
 
     final MqttConfig config;
-    final ScriptedBroker broker = new ScriptedBroker();
+    final ScriptedBroker broker;
     final RecordingListener listener = new RecordingListener();
     final RecordingTrace trace = new RecordingTrace();
     final ManualClock clock = new ManualClock(START);
@@ -36,6 +37,8 @@ final class ClientHarness {
     ClientHarness(MqttConfig config, NonVolatileStorage storage) {
         this.config = config;
         this.storage = storage;
+        broker = new ScriptedBroker(config.protocolVersion);
+        v5 = config.isV5();
         client = new MqttClient(config, broker, storage, listener, trace);
     }
 
@@ -102,7 +105,7 @@ final class ClientHarness {
 
     /** The CONNECT was just written: answer CONNACK accepted and poll. */
     void acceptConnect(boolean sessionPresent) {
-        broker.send(Packets.connack(sessionPresent, 0));
+        broker.send(v5 ? Packets5.connack(sessionPresent, 0) : Packets.connack(sessionPresent, 0));
         poll();
         assertTrue(client.isConnected(), () -> "not connected: " + ClientStatus.name(client.lastStatus()));
     }

@@ -3,9 +3,14 @@ package dev.tern.mqtt.client;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.provider.Arguments;
 
 import dev.tern.hal.NonVolatileStorage;
 import dev.tern.hal.socket.SocketTransport;
+import dev.tern.mqtt.codec.ProtocolLevel;
+import dev.tern.testsupport.BrokerKind;
 
 /**
  * One Tern engine on a socket to a broker (the library's java.net {@link SocketTransport}), driven
@@ -30,13 +35,27 @@ final class Engine implements AutoCloseable {
         this.client = new MqttClient(config, transport, storage, listener, trace);
     }
 
+    /** Every broker the proofs run against, each in both protocol versions: (BrokerKind, protocol level). */
+    static Stream<Arguments> brokersAndVersions() {
+        return Stream.of(BrokerKind.values()).flatMap(kind -> Stream.of(
+                Arguments.of(kind, ProtocolLevel.V3_1_1), Arguments.of(kind, ProtocolLevel.V5)));
+    }
+
     static MqttConfig config(String clientId, boolean cleanSession) {
+        return config(clientId, cleanSession, ProtocolLevel.V3_1_1);
+    }
+
+    /** A client of {@code protocolVersion}; its id says the version, so that the two never share a broker session. */
+    static MqttConfig config(String clientId, boolean cleanSession, int protocolVersion) {
         MqttConfig config = new MqttConfig();
-        config.clientId = clientId.getBytes(StandardCharsets.UTF_8);
+        config.protocolVersion = protocolVersion;
+        String id = protocolVersion == ProtocolLevel.V5 ? clientId + "-v5" : clientId;
+        config.clientId = id.getBytes(StandardCharsets.UTF_8);
         config.cleanSession = cleanSession;
         config.reconnectMinMillis = 50;
         config.reconnectMaxMillis = 500;
         config.ackTimeoutMillis = 2000;
+        config.pingTimeoutMillis = 2000;
         config.incomingQos2Slots = 32;
         return config;
     }

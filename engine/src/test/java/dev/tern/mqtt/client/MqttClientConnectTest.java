@@ -96,13 +96,9 @@ class MqttClientConnectTest {
 
     @ParameterizedTest(name = "CONNACK return code {0} -> {1}")
     @CsvSource({
-            "1, REFUSED_PROTOCOL_VERSION",
-            "2, REFUSED_IDENTIFIER",
             "3, REFUSED_SERVER_UNAVAILABLE",
-            "4, REFUSED_BAD_CREDENTIALS",
-            "5, REFUSED_NOT_AUTHORIZED",
     })
-    void connackRefusalClosesWithNamedStatusAndReconnectsAfterBackoff(int returnCode, String statusName) {
+    void connackRefusalThatMayPassClosesWithNamedStatusAndReconnectsAfterBackoff(int returnCode, String statusName) {
         ClientHarness h = new ClientHarness(ClientHarness.config());
         h.client.start(h.now());
         h.poll();
@@ -119,6 +115,32 @@ class MqttClientConnectTest {
         h.advance(1);
         assertEquals(2, h.broker.connectCalls);
         assertEquals(PacketType.CONNECT, h.broker.last().type());
+    }
+
+    @ParameterizedTest(name = "CONNACK return code {0} -> {1}, stopped")
+    @CsvSource({
+            "1, REFUSED_PROTOCOL_VERSION",
+            "2, REFUSED_IDENTIFIER",
+            "4, REFUSED_BAD_CREDENTIALS",
+            "5, REFUSED_NOT_AUTHORIZED",
+    })
+    void connackRefusalThatRetryingCannotCureStopsTheEngine(int returnCode, String statusName) {
+        ClientHarness h = new ClientHarness(ClientHarness.config());
+        h.client.start(h.now());
+        h.poll();
+        h.receive(Packets.connack(false, returnCode));
+
+        assertEquals(statusName, ClientStatus.name(h.client.lastStatus()));
+        assertFalse(h.broker.isOpen());
+        assertEquals(MqttClient.STATE_STOPPED, h.client.state());
+        assertEquals(List.of(new RecordingListener.ConnectionChange(false, false, h.client.lastStatus())),
+                h.listener.connectionChanges);
+
+        h.advance(60_000); // no reconnect: the same credentials would be refused again
+        assertEquals(1, h.broker.connectCalls);
+        h.client.start(h.now()); // the application may try again, after changing what was wrong
+        h.poll();
+        assertEquals(2, h.broker.connectCalls);
     }
 
     @Test

@@ -44,6 +44,8 @@ final class RecordingListener implements MqttListener {
     final List<Unsubscribed> unsubscribed = new CopyOnWriteArrayList<>();
     /** Incoming QoS 2 flows finished (PUBCOMP sent), by packet id. */
     final List<Integer> receiveCompletions = new CopyOnWriteArrayList<>();
+    /** Runs inside onUnsubscribed: a test calls the engine's API from a callback. */
+    java.util.function.IntConsumer onUnsubscribedHook = packetId -> { };
 
     @Override
     public void onMessage(IncomingMessage message) {
@@ -54,6 +56,7 @@ final class RecordingListener implements MqttListener {
     @Override
     public void onUnsubscribed(int packetId, int reasonCode) {
         unsubscribed.add(new Unsubscribed(packetId, reasonCode));
+        onUnsubscribedHook.accept(packetId);
     }
 
     @Override

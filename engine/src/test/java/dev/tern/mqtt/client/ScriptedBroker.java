@@ -12,6 +12,7 @@ import dev.tern.hal.Transport;
 import dev.tern.mqtt.codec.CodecStatus;
 import dev.tern.mqtt.codec.DecodedPacket;
 import dev.tern.mqtt.codec.PacketDecoder;
+import dev.tern.mqtt.codec.ProtocolLevel;
 import dev.tern.mqtt.codec.PacketType;
 
 /**
@@ -32,10 +33,10 @@ final class ScriptedBroker implements Transport {
         final DecodedPacket packet = new DecodedPacket();
         final int connection;
 
-        Sent(byte[] bytes, int connection) {
+        Sent(byte[] bytes, int connection, int protocolLevel) {
             this.bytes = bytes;
             this.connection = connection;
-            int length = new PacketDecoder(65535).decode(bytes, 0, bytes.length, packet);
+            int length = new PacketDecoder(65535, protocolLevel).decode(bytes, 0, bytes.length, packet);
             if (length != bytes.length) {
                 throw new AssertionError("engine wrote a malformed packet: " + CodecStatus.name(length)
                         + " " + Arrays.toString(bytes));
@@ -99,7 +100,8 @@ final class ScriptedBroker implements Transport {
     private final ArrayDeque<Integer> connectResults = new ArrayDeque<>();
     private final ArrayDeque<Byte> toClient = new ArrayDeque<>();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-    private final PacketDecoder decoder = new PacketDecoder(65535);
+    private final int protocolLevel;
+    private final PacketDecoder decoder;
     private final DecodedPacket scratch = new DecodedPacket();
     final List<Sent> sent = new ArrayList<>();
     private int taken;
@@ -113,6 +115,17 @@ final class ScriptedBroker implements Transport {
     int connections;
     int closes;
     Consumer<Sent> onSent = packet -> { };
+
+    /** A broker that reads what an MQTT 3.1.1 client writes. */
+    ScriptedBroker() {
+        this(ProtocolLevel.V3_1_1);
+    }
+
+    /** A broker that reads packets of {@code protocolLevel} (ProtocolLevel.V3_1_1 or V5). */
+    ScriptedBroker(int protocolLevel) {
+        this.protocolLevel = protocolLevel;
+        decoder = new PacketDecoder(65535, protocolLevel);
+    }
 
     /** The next connect() calls answer these, in order; CONNECTED once they run out. */
     ScriptedBroker answerConnect(int... results) {
@@ -255,7 +268,7 @@ final class ScriptedBroker implements Transport {
             if (length < 0) {
                 throw new AssertionError("engine wrote malformed bytes: " + CodecStatus.name(length));
             }
-            Sent packet = new Sent(Arrays.copyOfRange(bytes, position, position + length), connections);
+            Sent packet = new Sent(Arrays.copyOfRange(bytes, position, position + length), connections, protocolLevel);
             sent.add(packet);
             position += length;
             onSent.accept(packet);

@@ -26,7 +26,8 @@ final class Wire {
 
     /** A PUBLISH towards the broker whose payload is {@code payload}. */
     static Predicate<SeenPacket> publishToBroker(String payload) {
-        return toBroker(PacketType.PUBLISH).and(p -> payload.equals(payload(p)));
+        // read as 3.1.1, an MQTT 5 PUBLISH without properties has its Property Length 0 before the payload
+        return toBroker(PacketType.PUBLISH).and(p -> payload.equals(payload(p)) || ("\u0000" + payload).equals(payload(p)));
     }
 
     /** The packets of one type, one direction, one connection (counting from 1), with this id (-1: any). */

@@ -1,11 +1,13 @@
 package dev.tern.mqtt.codec;
 
+import dev.tern.mqtt.AllocationMeter;
+
 /**
  * Encodes and decodes every packet type, MQTT 3.1.1 and MQTT 5 (with properties), some split and some malformed, with buffers allocated
  * once in the constructor: the steady state the allocation tests measure. Plain Java 7 code, no
  * lambdas or boxing, so the test measures the codec and not itself.
  */
-final class CodecWorkload {
+final class CodecWorkload implements AllocationMeter.Work {
 
     private final byte[] wire = new byte[256];
     private final byte[] strings = "tern1 t/w bye u pw sensors/temp 21.5C a/+ #".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -26,6 +28,7 @@ final class CodecWorkload {
     private final byte[] reasonCodes5 = {0x01, (byte) 0x97};
     private final int[] options = {SubscribeCodec.options(1, true, true, 2), 2};
     private final ConnectParameters connect5 = new ConnectParameters();
+    private final byte[] stored = new byte[64]; // a full-topic PUBLISH as the outgoing table keeps it
     private final byte[] malformed5 = {(byte) 0x40, 0x05, 0x00, 0x01, 0x00, 0x02, 0x23}; // PUBACK with a truncated property
 
     CodecWorkload() {
@@ -40,7 +43,8 @@ final class CodecWorkload {
     }
 
     /** Runs {@code iterations} rounds; returns a checksum so nothing is optimised away. */
-    long run(int iterations) {
+    @Override
+    public long run(int iterations) {
         long sum = 0;
         for (int i = 0; i < iterations; i++) {
             int id = 1 + (i & 0x7FFF);
@@ -110,6 +114,13 @@ final class CodecWorkload {
                 strings, 19, 12, block, 0, writer.length(), strings, 32, 5));
         sum += roundTrip5(PublishCodec.encode5(wire, 0, wire.length, 0, false, false, 0,
                 strings, 19, 0, block, 0, writer.length(), strings, 32, 5));
+        writer.wrap(block, 0, block.length, PacketType.PUBLISH);
+        writer.addInt32(PropertyId.MESSAGE_EXPIRY_INTERVAL, 60);
+        int storedLength = PublishCodec.encode5(stored, 0, stored.length, 1, true, false, id,
+                strings, 19, 12, block, 0, writer.length(), strings, 32, 5);
+        sum += roundTrip5(AliasedPublish.encode(wire, 0, wire.length, stored, 0, storedLength, 3, true));
+        sum += roundTrip5(AliasedPublish.encode(wire, 0, wire.length, stored, 0, storedLength, 3, false));
+        sum += AliasedPublish.encode(wire, 0, 8, stored, 0, storedLength, 3, false);
         sum += roundTrip5(AckCodec.encode5(wire, 0, wire.length, PacketType.PUBACK, id, ReasonCode.SUCCESS, null, 0, 0));
         writer.wrap(block, 0, block.length, PacketType.PUBREC);
         writer.addBytes(PropertyId.REASON_STRING, strings, 10, 3);
@@ -159,18 +170,7 @@ final class CodecWorkload {
 
     /** Bytes the current thread allocated while running {@code iterations} rounds after {@code warmUp}. */
     static long allocatedBytes(int warmUp, int iterations) {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        CodecWorkload workload = new CodecWorkload();
-        long sink = workload.run(warmUp);
-        threads.getCurrentThreadAllocatedBytes(); // the first call may set up the counter
-        long before = threads.getCurrentThreadAllocatedBytes();
-        sink += workload.run(iterations);
-        long after = threads.getCurrentThreadAllocatedBytes();
-        if (0 == sink) {
-            throw new AssertionError("no work done");
-        }
-        return after - before;
+        return AllocationMeter.allocatedBytes(new CodecWorkload(), warmUp, iterations);
     }
 
     /** For a separate {@code -Xint} JVM: prints the bytes allocated by the measured rounds. */

@@ -110,6 +110,11 @@ class SessionAllocationTest {
             sink += queue.copyPeekTopic(copy, 0) + queue.copyPeekPayload(copy, 0);
             queue.pop();
             sink += SessionStatus.name(queue.pop()).length() + QosStates.name(3).length();
+            // Message Expiry: one expires while queued, one is sent with the interval left
+            queue.push(1, false, topic, 0, topic.length, payload, 0, payload.length, 1, now);
+            queue.push(0, false, topic, 0, topic.length, payload, 0, payload.length, 60, now);
+            sink += queue.dropExpired(now + 1000) + queue.peekExpirySeconds(now + 1000) + queue.expiredCount();
+            queue.pop();
             now += 400;
         }
     }

@@ -38,7 +38,9 @@ final class SessionFixtures {
         byte[] topic = "t/g".getBytes();
         for (int index = 0; index < 6; index++) {
             byte[] payload = packet(generation + index, 11 + index % 3);
-            queue.push(index % 3, 0 == index % 2, topic, 0, topic.length, payload, 0, payload.length);
+            // every other message with a Message Expiry Interval (a record 8 bytes longer)
+            queue.push(index % 3, 0 == index % 2, topic, 0, topic.length, payload, 0, payload.length,
+                    0 == index % 2 ? 0 : 60 * index, 1000 * index);
             if (queue.count() > 3) {
                 queue.pop(); // moves the head so later records wrap around the ring end
             }
@@ -93,8 +95,11 @@ final class SessionFixtures {
                     OfflineQueue queue = session.offlineQueue();
                     if (random.nextBoolean() || queue.isEmpty()) {
                         byte[] topic = {'t', (byte) ('0' + random.nextInt(10))};
-                        byte[] payload = packet(random.nextInt(100), 1 + random.nextInt(20));
-                        queue.push(random.nextInt(3), random.nextBoolean(), topic, 0, 2, payload, 0, payload.length);
+                        int seed = random.nextInt(100);
+                        byte[] payload = packet(seed, 1 + random.nextInt(20));
+                        // an odd seed: a Message Expiry Interval, with no extra draw from random
+                        queue.push(random.nextInt(3), random.nextBoolean(), topic, 0, 2, payload, 0, payload.length,
+                                seed % 2, 1000 * seed);
                     } else {
                         queue.pop();
                     }

@@ -1,0 +1,359 @@
+package dev.tern.mqtt.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tern.mqtt.codec.PacketType;
+import dev.tern.mqtt.codec.Properties;
+import dev.tern.mqtt.codec.PropertyId;
+import dev.tern.mqtt.codec.ProtocolLevel;
+import dev.tern.mqtt.codec.ReasonCode;
+
+/** The engine speaking MQTT 5 to a scripted broker: what it announces, what it obeys, how it refuses. */
+class MqttClientV5Test {
+
+    private static MqttConfig config() {
+        MqttConfig config = ClientHarness.config();
+        config.protocolVersion = ProtocolLevel.V5;
+        return config;
+    }
+
+    private static long property(ScriptedBroker.Sent sent, int id) {
+        Properties properties = new Properties();
+        properties.wrap(sent.packet);
+        return properties.find(id) ? properties.longValue() : -1;
+    }
+
+    @Test
+    void connectAnnouncesTheSessionExpiryTheIncomingTableAndTheReceiveBuffer() {
+        ClientHarness h = new ClientHarness(config());
+        h.client.start(h.now());
+        h.poll();
+
+        ScriptedBroker.Sent connect = h.broker.last();
+        assertEquals(PacketType.CONNECT, connect.type());
+        assertEquals(ProtocolLevel.V5, connect.packet.protocolLevel());
+        assertEquals(MqttConfig.SESSION_NEVER_EXPIRES, property(connect, PropertyId.SESSION_EXPIRY_INTERVAL));
+        assertEquals(4, property(connect, PropertyId.RECEIVE_MAXIMUM)); // incomingQos2Slots
+        assertEquals(256, property(connect, PropertyId.MAXIMUM_PACKET_SIZE)); // maxPacketSize
+        assertEquals(-1, property(connect, PropertyId.TOPIC_ALIAS_MAXIMUM)); // none allowed: left out
+    }
+
+    @Test
+    void cleanSessionSendsNoSessionExpirySoTheSessionEndsWithTheConnection() {
+        MqttConfig config = config();
+        config.cleanSession = true;
+        ClientHarness h = new ClientHarness(config);
+        h.client.start(h.now());
+        h.poll();
+
+        assertTrue(h.broker.last().packet.cleanSession());
+        assertEquals(-1, property(h.broker.last(), PropertyId.SESSION_EXPIRY_INTERVAL)); // absent means 0
+    }
+
+    @Test
+    void refusalRetryingCannotCureStopsAndNamesTheReasonCode() {
+        ClientHarness h = new ClientHarness(config());
+        h.client.start(h.now());
+        h.poll();
+        h.receive(Packets5.connack(false, ReasonCode.BAD_USER_NAME_OR_PASSWORD));
+
+        assertEquals("REFUSED_BAD_USER_NAME_OR_PASSWORD", ClientStatus.name(h.client.lastStatus()));
+        assertEquals(MqttClient.STATE_STOPPED, h.client.state());
+        h.advance(60_000);
+        assertEquals(1, h.broker.connectCalls);
+    }
+
+    @Test
+    void refusalThatMayPassReconnectsAfterTheBackoff() {
+        ClientHarness h = new ClientHarness(config());
+        h.client.start(h.now());
+        h.poll();
+        h.receive(Packets5.connack(false, ReasonCode.SERVER_BUSY));
+
+        assertEquals("REFUSED_SERVER_BUSY", ClientStatus.name(h.client.lastStatus()));
+        assertEquals(MqttClient.STATE_WAITING, h.client.state());
+        h.advance(1_000);
+        assertEquals(2, h.broker.connectCalls);
+    }
+
+    @Test
+    void sendQuotaKeepsNoMoreUnacknowledgedPublishesThanTheBrokersReceiveMaximum() {
+        ClientHarness h = new ClientHarness(config());
+        h.client.start(h.now());
+        h.poll();
+        h.receive(Packets5.connack(false, 0, w -> w.addInt16(PropertyId.RECEIVE_MAXIMUM, 2)));
+        h.broker.take();
+
+        int first = h.publish("t/a", "1", 1);
+        int second = h.publish("t/a", "2", 2);
+        int third = h.publish("t/a", "3", 1); // accepted: it waits in the outgoing table for a place in the quota
+        int fourth = h.publish("t/a", "4", 1);
+        assertTrue(first > 0 && second > 0 && third > 0 && fourth > 0);
+        h.poll();
+        assertEquals(List.of("publish " + first + " qos1 dup0 t/a=1", "publish " + second + " qos2 dup0 t/a=2"),
+                h.broker.takeNames());
+
+        // a PUBREC does not free the place: the QoS 2 message counts until its PUBCOMP [MQTT-4.9.0-1]
+        h.receive(Packets.pubrec(second));
+        assertEquals(List.of("pubrel " + second), h.broker.takeNames());
+        h.receive(Packets.puback(first));
+        assertEquals(List.of("publish " + third + " qos1 dup0 t/a=3"), h.broker.takeNames());
+        h.receive(Packets.pubcomp(second));
+        assertEquals(List.of("publish " + fourth + " qos1 dup0 t/a=4"), h.broker.takeNames());
+        h.receive(Packets.puback(third), Packets.puback(fourth));
+        assertEquals(4, h.listener.completedOk());
+    }
+
+    @Test
+    void failingPubackCompletesTheMessageWithItsReasonAndFreesItsPlace() {
+        ClientHarness h = new ClientHarness(config()).connect(false);
+        h.broker.take();
+        int id = h.publish("t/a", "x", 1);
+        h.poll();
+        h.receive(Packets5.ack(PacketType.PUBACK, id, ReasonCode.QUOTA_EXCEEDED));
+
+        assertEquals(List.of(new RecordingListener.Completion(id, ClientStatus.publishRefused(ReasonCode.QUOTA_EXCEEDED))),
+                h.listener.completions);
+        assertEquals("PUBLISH_REFUSED_QUOTA_EXCEEDED", ClientStatus.name(h.listener.completions.get(0).status()));
+        assertEquals(0, h.client.inflight());
+        assertEquals(1, h.client.counters().refusedByBroker);
+        assertTrue(h.client.isConnected());
+    }
+
+    @Test
+    void failingPubrecEndsTheFlowWithoutPubrelAndAPubrelForItIsAnsweredNotFound() {
+        ClientHarness h = new ClientHarness(config()).connect(false);
+        h.broker.take();
+        int id = h.publish("t/a", "x", 2);
+        h.poll();
+        h.broker.take();
+        h.receive(Packets5.ack(PacketType.PUBREC, id, ReasonCode.NOT_AUTHORIZED));
+
+        assertEquals(List.of(), h.broker.takeNames()); // no PUBREL after a failing PUBREC
+        assertEquals(ClientStatus.publishRefused(ReasonCode.NOT_AUTHORIZED), h.listener.completions.get(0).status());
+        assertEquals(0, h.client.inflight());
+
+        // HiveMQ sends PUBREL anyway: answer PUBCOMP 0x92, stay connected
+        h.receive(Packets.pubrel(id));
+        ScriptedBroker.Sent pubcomp = h.broker.last();
+        assertEquals(PacketType.PUBCOMP, pubcomp.type());
+        assertEquals(ReasonCode.PACKET_IDENTIFIER_NOT_FOUND, pubcomp.packet.reasonCode());
+        assertTrue(h.client.isConnected());
+    }
+
+    @Test
+    void publishAboveWhatTheConnackAllowsIsRefusedByName() {
+        ClientHarness h = new ClientHarness(config());
+        h.client.start(h.now());
+        h.poll();
+        h.receive(Packets5.connack(false, 0, w -> {
+            w.addByte(PropertyId.MAXIMUM_QOS, 1);
+            w.addByte(PropertyId.RETAIN_AVAILABLE, 0);
+            w.addInt32(PropertyId.MAXIMUM_PACKET_SIZE, 40);
+        }));
+        h.broker.take();
+
+        assertEquals(ClientStatus.CLIENT_QOS_NOT_SUPPORTED, h.publish("t/a", "x", 2));
+        byte[] topic = ClientHarness.bytes("t/a");
+        assertEquals(ClientStatus.CLIENT_RETAIN_NOT_SUPPORTED, h.client.publish(topic, 0, 3, topic, 0, 1, 1, true));
+        assertEquals(ClientStatus.CLIENT_PACKET_TOO_LARGE, h.publish("t/a", "x".repeat(40), 1));
+        assertTrue(h.publish("t/a", "fits", 1) > 0);
+        h.poll();
+        assertEquals(1, h.broker.take().size());
+    }
+
+    @Test
+    void serverKeepAliveReplacesTheClientsOwn() {
+        ClientHarness h = new ClientHarness(config()); // keepAliveSeconds 60
+        h.client.start(h.now());
+        h.poll();
+        h.receive(Packets5.connack(false, 0, w -> w.addInt16(PropertyId.SERVER_KEEP_ALIVE, 5)));
+        h.broker.take();
+
+        h.advance(4_999);
+        assertEquals(List.of(), h.broker.takeNames());
+        h.advance(1);
+        assertEquals(List.of("pingreq"), h.broker.takeNames());
+    }
+
+    @Test
+    void assignedClientIdentifierIsUsedForTheNextConnections() {
+        MqttConfig config = config();
+        config.clientId = new byte[0];
+        config.cleanSession = true;
+        ClientHarness h = new ClientHarness(config);
+        h.client.start(h.now());
+        h.poll();
+        byte[] assigned = ClientHarness.bytes("auto-7F3A");
+        h.receive(Packets5.connack(false, 0, w -> w.addBytes(PropertyId.ASSIGNED_CLIENT_IDENTIFIER, assigned, 0,
+                assigned.length)));
+        assertTrue(h.client.isConnected());
+
+        h.broker.closeFromBroker();
+        h.poll();
+        h.reconnect(false);
+        ScriptedBroker.Sent connect = h.broker.ofType(PacketType.CONNECT).get(1);
+        assertEquals("auto-7F3A", connect.text(connect.packet.clientIdOffset(), connect.packet.clientIdLength()));
+    }
+
+    @Test
+    void brokerDisconnectIsSurfacedByItsReasonAndTheEngineReconnects() {
+        ClientHarness h = new ClientHarness(config()).connect(false);
+        h.receive(Packets5.disconnect(ReasonCode.SESSION_TAKEN_OVER));
+
+        assertEquals("BROKER_DISCONNECT_SESSION_TAKEN_OVER", ClientStatus.name(h.client.lastStatus()));
+        assertFalse(h.client.isConnected());
+        assertEquals(new RecordingListener.ConnectionChange(false, false, h.client.lastStatus()),
+                h.listener.connectionChanges.get(1));
+        h.reconnect(true);
+    }
+
+    @Test
+    void malformedPacketGetsDisconnectMalformedBeforeTheConnectionCloses() {
+        ClientHarness h = new ClientHarness(config()).connect(false);
+        h.broker.take();
+        h.receive(new byte[] {0x40, 0x03, 0x00, 0x01, (byte) 0xEE}); // PUBACK with an undefined reason code
+
+        ScriptedBroker.Sent disconnect = h.broker.last();
+        assertEquals(PacketType.DISCONNECT, disconnect.type());
+        assertTrue(ReasonCode.isFailure(disconnect.packet.reasonCode()));
+        assertFalse(h.broker.isOpen());
+        assertFalse(h.client.isConnected());
+    }
+
+    @Test
+    void packetAboveOurMaximumPacketSizeGetsDisconnectPacketTooLarge() {
+        ClientHarness h = new ClientHarness(config()).connect(false);
+        h.broker.take();
+        h.receive(Packets5.publish(0, false, 0, "t/a", "y".repeat(300)));
+
+        assertEquals(ReasonCode.PACKET_TOO_LARGE, h.broker.last().packet.reasonCode());
+        assertEquals(PacketType.DISCONNECT, h.broker.last().type());
+        assertFalse(h.client.isConnected());
+        assertTrue(h.listener.messages.isEmpty());
+    }
+
+    @Test
+    void topicAliasAboveTheMaximumWeAllowedGetsDisconnectTopicAliasInvalid() {
+        ClientHarness h = new ClientHarness(config()).connect(false); // Topic Alias Maximum 0
+        h.broker.take();
+        h.receive(Packets5.publish(1, false, 9, "t/a", "x", w -> w.addInt16(PropertyId.TOPIC_ALIAS, 1)));
+
+        assertEquals(PacketType.DISCONNECT, h.broker.last().type());
+        assertEquals(ReasonCode.TOPIC_ALIAS_INVALID, h.broker.last().packet.reasonCode());
+        assertEquals("VIOLATION_TOPIC_ALIAS_INVALID", ClientStatus.name(h.client.lastStatus()));
+        assertTrue(h.listener.messages.isEmpty());
+    }
+
+    @Test
+    void authWithoutAnAuthenticationMethodGetsDisconnectProtocolError() {
+        ClientHarness h = new ClientHarness(config()).connect(false);
+        h.broker.take();
+        h.receive(Packets5.auth(ReasonCode.CONTINUE_AUTHENTICATION));
+
+        assertEquals(ReasonCode.PROTOCOL_ERROR, h.broker.last().packet.reasonCode());
+        assertFalse(h.client.isConnected());
+    }
+
+    @Test
+    void connackWithReceiveMaximumZeroIsAProtocolError() {
+        ClientHarness h = new ClientHarness(config());
+        h.client.start(h.now());
+        h.poll();
+        h.broker.take();
+        // Receive Maximum 0 cannot be written by the encoder: bytes by hand (3.2.2.3.3)
+        h.receive(new byte[] {0x20, 0x06, 0x00, 0x00, 0x03, 0x21, 0x00, 0x00});
+
+        assertEquals(PacketType.DISCONNECT, h.broker.last().type());
+        assertEquals(ReasonCode.PROTOCOL_ERROR, h.broker.last().packet.reasonCode());
+        assertFalse(h.client.isConnected());
+    }
+
+    @Test
+    void receivedMessagesCarryPacketIdAndDupAndQos2CompletionIsTold() {
+        ClientHarness h = new ClientHarness(config()).connect(false);
+        h.broker.take();
+        h.receive(Packets5.publish(2, true, 7, "t/a", "x"));
+        assertEquals(new RecordingListener.Message("t/a", "x", 2, false, 7, true), h.listener.messages.get(0));
+        assertArrayEquals(new byte[] {0x50, 0x02, 0x00, 0x07}, h.broker.last().bytes); // PUBREC, short form
+        assertTrue(h.listener.receiveCompletions.isEmpty());
+
+        h.receive(Packets.pubrel(7));
+        assertArrayEquals(new byte[] {0x70, 0x02, 0x00, 0x07}, h.broker.last().bytes); // PUBCOMP, short form
+        assertEquals(List.of(7), h.listener.receiveCompletions);
+    }
+
+    @Test
+    void unsubscribeCompletesWithTheBrokersReasonCode() {
+        ClientHarness h = new ClientHarness(config()).connect(false);
+        h.broker.take();
+        int id = h.unsubscribe("t/#");
+        h.poll();
+        h.receive(Packets5.unsuback(id, ReasonCode.NO_SUBSCRIPTION_EXISTED));
+
+        assertEquals(List.of(new RecordingListener.Unsubscribed(id, ReasonCode.NO_SUBSCRIPTION_EXISTED)),
+                h.listener.unsubscribed);
+    }
+
+    @Test
+    void subscriptionOptionsGoOnTheWireInMqtt5() {
+        ClientHarness h = new ClientHarness(config()).connect(false);
+        h.broker.take();
+        byte[] filter = ClientHarness.bytes("t/#");
+        int id = h.client.subscribe(filter, 0, filter.length, 1, true, true, 2);
+        assertTrue(id > 0);
+        h.poll();
+
+        ScriptedBroker.Sent subscribe = h.broker.last();
+        subscribe.packet.rewindFilters();
+        assertTrue(subscribe.packet.nextFilter());
+        assertEquals(1, subscribe.packet.filterQos());
+        assertTrue(subscribe.packet.filterNoLocal());
+        assertTrue(subscribe.packet.filterRetainAsPublished());
+        assertEquals(2, subscribe.packet.filterRetainHandling());
+    }
+
+    @Test
+    void subscriptionOptionsAreRefusedInMqtt311() {
+        ClientHarness h = new ClientHarness(ClientHarness.config()).connect(false);
+        byte[] filter = ClientHarness.bytes("t/#");
+        assertEquals(ClientStatus.CLIENT_INVALID_OPTIONS, h.client.subscribe(filter, 0, filter.length, 1, true, false, 0));
+    }
+
+    @Test
+    void disconnectFromACallbackWaitsForThePacketBeingHandled() {
+        MqttConfig config = config();
+        ClientHarness h = new ClientHarness(config).connect(false);
+        h.broker.take();
+        int[] returned = new int[1];
+        h.listener.onUnsubscribedHook = packetId -> returned[0] = h.client.disconnect(h.now());
+        int id = h.unsubscribe("t/#");
+        h.poll();
+        h.receive(Packets5.unsuback(id, ReasonCode.SUCCESS));
+
+        assertEquals(ClientStatus.DISCONNECT_PENDING, returned[0]);
+        assertEquals(MqttClient.STATE_STOPPED, h.client.state());
+        assertEquals(ClientStatus.DISCONNECTED_BY_CLIENT, h.client.lastStatus());
+        assertEquals(PacketType.DISCONNECT, h.broker.last().type());
+        assertEquals(ReasonCode.NORMAL_DISCONNECTION, h.broker.last().packet.reasonCode());
+        h.advance(60_000);
+        assertEquals(1, h.broker.connectCalls); // no reconnect, unlike before
+    }
+
+    @Test
+    void disconnectOnACongestedLinkSaysTheDisconnectWasNotSent() {
+        ClientHarness h = new ClientHarness(config()).connect(false);
+        h.broker.take();
+        h.broker.writeBudget(0);
+
+        assertEquals(ClientStatus.DISCONNECT_NOT_SENT, h.client.disconnect(h.now()));
+        assertEquals(MqttClient.STATE_STOPPED, h.client.state());
+    }
+}
