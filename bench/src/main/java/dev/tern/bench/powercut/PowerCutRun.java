@@ -1,6 +1,7 @@
 package dev.tern.bench.powercut;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -76,7 +77,8 @@ public final class PowerCutRun {
         Random random = new Random(seed);
         String id = "powercut-" + Long.toHexString(System.nanoTime());
         String prefix = "tern/" + id;
-        Path flashFile = folder.resolve("flash.bin");
+        // a folder per run: a second run (the other MQTT version) must not boot on the first one's session
+        Path flashFile = Files.createTempDirectory(folder, "firmware-").resolve("flash.bin");
         ImageKey key = ImageKey.generate(KeyType.ED25519);
         ProvisionedFlash.write(VIRTUAL, flashFile, SensorFirmware.find().signed(key), config(broker.port(), id, prefix, mqtt));
         int instant = 0;
