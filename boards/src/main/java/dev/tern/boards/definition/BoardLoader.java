@@ -139,7 +139,7 @@ public final class BoardLoader {
         long engineRam = board.engineRamBytes();
         if (engineRam > ramBudget) {
             throw in.fail(BoardKeys.ENGINE_RAM_BUDGET, "the engine sizing needs " + engineRam
-                    + " bytes of static RAM (39*outgoingSlots + outgoingPoolBytes + 8*incomingQos2Slots"
+                    + " bytes of static RAM (39*outgoingSlots + outgoingPoolBytes + 4*incomingQos2Slots"
                     + " + 3*maxPacketSize + offlineQueueBytes + 2560, session journal included) but the budget is " + ramBudget);
         }
         return board;

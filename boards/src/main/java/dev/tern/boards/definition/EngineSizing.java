@@ -13,10 +13,10 @@ import dev.tern.mqtt.session.SessionStore;
  * <pre>
  *   outgoingSlots * 30                     7 int and 2 byte columns per outgoing record
  * + outgoingPoolBytes                      the outgoing records' shared packet pool
- * + incomingQos2Slots * 4                  incoming QoS 2 packet ids
+ * + incomingQos2Slots * 2                  incoming QoS 2 packet ids (char)
  * + 3 * maxPacketSize                      send buffer (2x), receive buffer
  * + offlineQueueBytes                      offline queue ring
- * + outgoingSlots * 9 + incomingQos2Slots * 4
+ * + outgoingSlots * 9 + incomingQos2Slots * 2
  *                                          the session journal's shadow of what is on flash
  * + 512                                    the journal's scratch buffers, unit header, retired list
  *                                          and CRC-32 nibble table (about 460 B), rounded up
@@ -34,14 +34,15 @@ public record EngineSizing(int outgoingSlots, int incomingQos2Slots, int maxPack
     static final int PACKET_BUFFERS = 3;
     static final int FIXED_BYTES = 2048;
     static final int JOURNAL_SHADOW_PER_OUTGOING_SLOT = 9;
-    static final int JOURNAL_SHADOW_PER_INCOMING_ID = 4;
+    static final int JOURNAL_SHADOW_PER_INCOMING_ID = 2;
+    static final int PER_INCOMING_ID = 2;
     static final int JOURNAL_FIXED_BYTES = 512;
 
     /** Static RAM of an engine with this sizing, its session store included. */
     public long ramBytes() {
         return (long) outgoingSlots * PER_OUTGOING_SLOT
                 + outgoingPoolBytes
-                + 4L * incomingQos2Slots
+                + (long) PER_INCOMING_ID * incomingQos2Slots
                 + (long) PACKET_BUFFERS * maxPacketSize
                 + offlineQueueBytes
                 + (long) outgoingSlots * JOURNAL_SHADOW_PER_OUTGOING_SLOT

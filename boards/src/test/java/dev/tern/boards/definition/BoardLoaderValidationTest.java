@@ -182,7 +182,7 @@ class BoardLoaderValidationTest {
     @Test
     void rejectsEngineSizingThatDoesNotFitTheRamBudget() {
         String problem = rejected(with("engine.ramBudget", "12K"), "engine.ramBudget");
-        assertContains("needs 14608 bytes of static RAM", problem);
+        assertContains("needs 15472 bytes of static RAM", problem);
         assertContains("but the budget is 12288", problem);
     }
 

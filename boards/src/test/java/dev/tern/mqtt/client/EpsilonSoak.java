@@ -23,6 +23,9 @@ public final class EpsilonSoak {
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
         long count = Long.parseLong(args[1]);
+        if (args.length > 2) {
+            System.setProperty(ZeroAllocationTest.VERSION_PROPERTY, args[2]);
+        }
         ZeroAllocationTest.CountingListener listener = new ZeroAllocationTest.CountingListener();
         MqttConfig config = ZeroAllocationTest.config("soak-" + ProcessHandle.current().pid(), false);
         config.outgoingSlots = 16;

@@ -9,7 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.tern.mqtt.codec.ProtocolLevel;
 
 import dev.tern.testsupport.ForkedJvm;
 import dev.tern.testsupport.MosquittoBroker;
@@ -24,14 +27,16 @@ class EpsilonSoakTest {
 
     private static final long MESSAGES = 1_000_000;
 
-    @Test
-    void millionQos1MessagesFinishUnderEpsilonWithAnSixteenMegabyteHeap() {
+    @ParameterizedTest(name = "protocol level {0}")
+    @ValueSource(ints = {ProtocolLevel.V3_1_1, ProtocolLevel.V5})
+    void millionQos1MessagesFinishUnderEpsilonWithAnSixteenMegabyteHeap(int version) {
         try (TestBroker broker = MosquittoBroker.start()) {
             ForkedJvm.Result result = ForkedJvm.run(
                     List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC", "-Xms16m", "-Xmx16m",
                             "-XX:-UsePerfData"),
                     ForkedJvm.classPath(EpsilonSoak.class), EpsilonSoak.class,
-                    List.of(Integer.toString(broker.port()), Long.toString(MESSAGES)), Duration.ofMinutes(12));
+                    List.of(Integer.toString(broker.port()), Long.toString(MESSAGES), Integer.toString(version)),
+                    Duration.ofMinutes(12));
 
             assertEquals(0, result.exitCode(), () -> "soak failed:\n" + result.stdout() + "\n" + result.stderr());
             assertTrue(result.stdout().contains("soak: acknowledged=" + MESSAGES + " published=" + MESSAGES + " "),

@@ -5,17 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.tern.boards.virtual.SocketTransport;
 import dev.tern.hal.testing.FlashFake;
 import dev.tern.hal.testing.LoopbackBroker;
 import dev.tern.testsupport.AllocationScenario;
+import dev.tern.mqtt.codec.ProtocolLevel;
 import dev.tern.testsupport.BrokerKind;
 import dev.tern.testsupport.ForkedAllocationCheck;
 import dev.tern.testsupport.SharedBrokers;
@@ -37,6 +40,8 @@ class ZeroAllocationTest {
     private static final int STEPS = 10_000;
     private static final Duration FORK_TIMEOUT = Duration.ofMinutes(6);
     private static final String PORT_PROPERTY = "tern.alloc.broker.port";
+    /** The protocol level the forked engine speaks (4: MQTT 3.1.1, 5: MQTT 5). */
+    static final String VERSION_PROPERTY = "tern.alloc.mqtt";
 
     @RegisterExtension
     static final SharedBrokers BROKERS = new SharedBrokers();
@@ -44,33 +49,33 @@ class ZeroAllocationTest {
     @Tag("mosquitto")
     @Tag("hivemq")
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void publishAndReceiveAtQos0AllocatesNothing(BrokerKind kind) {
-        assertEquals(0, measure(LoopbackQos0.class, kind));
+    @MethodSource("brokersAndVersions")
+    void publishAndReceiveAtQos0AllocatesNothing(BrokerKind kind, int version) {
+        assertEquals(0, measure(LoopbackQos0.class, kind, version));
     }
 
     @Tag("mosquitto")
     @Tag("hivemq")
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void publishAndReceiveAtQos1AllocatesNothing(BrokerKind kind) {
-        assertEquals(0, measure(LoopbackQos1.class, kind));
+    @MethodSource("brokersAndVersions")
+    void publishAndReceiveAtQos1AllocatesNothing(BrokerKind kind, int version) {
+        assertEquals(0, measure(LoopbackQos1.class, kind, version));
     }
 
     @Tag("mosquitto")
     @Tag("hivemq")
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void publishAndReceiveAtQos2AllocatesNothing(BrokerKind kind) {
-        assertEquals(0, measure(LoopbackQos2.class, kind));
+    @MethodSource("brokersAndVersions")
+    void publishAndReceiveAtQos2AllocatesNothing(BrokerKind kind, int version) {
+        assertEquals(0, measure(LoopbackQos2.class, kind, version));
     }
 
     @Tag("mosquitto")
     @Tag("hivemq")
     @ParameterizedTest
-    @EnumSource(BrokerKind.class)
-    void keepAlivePingsAllocateNothing(BrokerKind kind) {
-        assertEquals(0, measure(KeepAliveCycles.class, kind));
+    @MethodSource("brokersAndVersions")
+    void keepAlivePingsAllocateNothing(BrokerKind kind, int version) {
+        assertEquals(0, measure(KeepAliveCycles.class, kind, version));
     }
 
     @Tag("slow")
@@ -80,18 +85,24 @@ class ZeroAllocationTest {
         assertEquals(0, bytes);
     }
 
-    /** The engine's defaults, with the test's client id and session kind. */
+    static Stream<Arguments> brokersAndVersions() {
+        return Stream.of(BrokerKind.values()).flatMap(kind -> Stream.of(
+                Arguments.of(kind, ProtocolLevel.V3_1_1), Arguments.of(kind, ProtocolLevel.V5)));
+    }
+
+    /** The engine's defaults, with the test's client id and session kind, in the fork's protocol version. */
     static MqttConfig config(String clientId, boolean cleanSession) {
         MqttConfig config = new MqttConfig();
+        config.protocolVersion = Integer.getInteger(VERSION_PROPERTY, ProtocolLevel.V3_1_1);
         config.clientId = clientId.getBytes(StandardCharsets.UTF_8);
         config.cleanSession = cleanSession;
         return config;
     }
 
-    private static long measure(Class<? extends AllocationScenario> scenario, BrokerKind kind) {
+    private static long measure(Class<? extends AllocationScenario> scenario, BrokerKind kind, int version) {
         TestBroker broker = BROKERS.get(kind);
         return ForkedAllocationCheck.run(scenario, WARMUP, STEPS, FORK_TIMEOUT,
-                List.of("-D" + PORT_PROPERTY + "=" + broker.port()));
+                List.of("-D" + PORT_PROPERTY + "=" + broker.port(), "-D" + VERSION_PROPERTY + "=" + version));
     }
 
     // ------------------------------------------------------------------ scenarios (run in the fork)

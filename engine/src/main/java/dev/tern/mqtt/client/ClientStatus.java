@@ -86,6 +86,8 @@ public final class ClientStatus {
     public static final int DISCONNECT_PENDING = -237;
     /** Subscription options other than QoS in MQTT 3.1.1, or a Retain Handling outside 0..2. */
     public static final int CLIENT_INVALID_OPTIONS = -238;
+    /** A Message Expiry Interval outside 0..4,294,967,295 seconds. */
+    public static final int CLIENT_INVALID_EXPIRY = -239;
 
     private static final int CONNACK_REFUSED_BASE = -0x1000;
     private static final int BROKER_DISCONNECT_BASE = -0x1100;
@@ -204,6 +206,7 @@ public final class ClientStatus {
             case DISCONNECT_NOT_SENT: return "DISCONNECT_NOT_SENT";
             case DISCONNECT_PENDING: return "DISCONNECT_PENDING";
             case CLIENT_INVALID_OPTIONS: return "CLIENT_INVALID_OPTIONS";
+            case CLIENT_INVALID_EXPIRY: return "CLIENT_INVALID_EXPIRY";
             default: return "UNKNOWN_STATUS";
         }
     }

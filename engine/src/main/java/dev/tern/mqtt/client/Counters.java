@@ -23,6 +23,8 @@ public final class Counters {
     public long refused;
     /** QoS 1/2 messages the broker refused with an MQTT 5 PUBACK or PUBREC of 0x80 or more. */
     public long refusedByBroker;
+    /** Queued messages dropped because their Message Expiry Interval ran out before they could be sent. */
+    public long expired;
     /** Offline messages dropped under DROP_OLDEST. */
     public long dropped;
     /** Connections made after the first. */
@@ -31,6 +33,8 @@ public final class Counters {
     public long connectionsLost;
     /** QoS 2 PUBLISH packets that found the incoming table full. */
     public long incomingTableFull;
+    /** The most incoming QoS 2 ids awaiting PUBREL at once. */
+    public long incomingHighWater;
     /**
      * QoS 1/2 PUBLISH packets left unacknowledged because the incoming table was full (that one and
      * every later one on the connection, to keep the order); the broker re-sends them after the

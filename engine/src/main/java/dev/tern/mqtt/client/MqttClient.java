@@ -3,6 +3,7 @@ package dev.tern.mqtt.client;
 import dev.tern.hal.NonVolatileStorage;
 import dev.tern.hal.Transport;
 import dev.tern.mqtt.codec.AckCodec;
+import dev.tern.mqtt.codec.AliasedPublish;
 import dev.tern.mqtt.codec.CodecStatus;
 import dev.tern.mqtt.codec.ConnectCodec;
 import dev.tern.mqtt.codec.ConnectParameters;
@@ -107,6 +108,12 @@ public final class MqttClient {
 
     /** The report of a client without storage: nothing restored, nothing dropped. */
     private static final RestoreReport NO_RESTORE = new RestoreReport();
+    /** Topic Alias (3 bytes) and Message Expiry Interval (5 bytes). */
+    private static final int PUBLISH_PROPERTIES_CAPACITY = 8;
+    /** What a Topic Alias adds to a stored PUBLISH: the property, and one more byte of Remaining Length at most. */
+    private static final int ALIAS_GROWTH = 4;
+    /** The Message Expiry Interval property: identifier and four-byte value. */
+    private static final int EXPIRY_PROPERTY_LENGTH = 5;
     /** How many read-decode rounds one poll does at most, so that sending is never starved. */
     private static final int READS_PER_POLL = 4;
 
@@ -128,6 +135,11 @@ public final class MqttClient {
     private final Properties properties = new Properties();
     /** What the broker's CONNACK allows this connection (the standard's defaults in 3.1.1). */
     private final ServerLimits serverLimits = new ServerLimits();
+    private final OutgoingTopicAliases outgoingAliases;
+    private final IncomingTopicAliases incomingAliases;
+    /** MQTT 5: the properties of a PUBLISH written now (Topic Alias, Message Expiry Interval). */
+    private final PropertyWriter publishProperties = new PropertyWriter();
+    private final byte[] publishPropertyBytes = new byte[PUBLISH_PROPERTIES_CAPACITY];
     private final ConnectParameters connectParameters = new ConnectParameters();
     private final SendBuffer sendBuffer;
     private final byte[] receiveBuffer;
@@ -185,6 +197,8 @@ public final class MqttClient {
         offlineQueue = session.offlineQueue();
         subscriptions = new Subscriptions(config.maxSubscriptions, config.subscriptionFilterBytes);
         v5 = config.isV5();
+        outgoingAliases = new OutgoingTopicAliases(v5 ? config.outgoingTopicAliases : 0, config.outgoingTopicAliasBytes);
+        incomingAliases = new IncomingTopicAliases(v5 ? config.incomingTopicAliases : 0, config.incomingTopicAliasBytes);
         decoder = new PacketDecoder(config.maxPacketSize, config.protocolVersion);
         sendBuffer = new SendBuffer(2 * config.maxPacketSize);
         receiveBuffer = new byte[config.maxPacketSize];
@@ -333,6 +347,22 @@ public final class MqttClient {
      */
     public int publish(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset,
                        int payloadLength, int qos, boolean retain) {
+        return publish(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain, 0);
+    }
+
+    /**
+     * As {@link #publish(byte[], int, int, byte[], int, int, int, boolean)}, with a Message Expiry
+     * Interval (3.3.2.3.3): 0 for none, else 1..4,294,967,295 seconds, counted from the engine's
+     * time (the last start() or poll()). A message that waits in the offline queue longer than that
+     * is dropped there, counted ({@link Counters#expired}) and never
+     * sent (in 3.1.1 too); in MQTT 5 the PUBLISH carries what is left of the interval, so the broker
+     * drops it too if no subscriber takes it in time.
+     */
+    public int publish(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset,
+                       int payloadLength, int qos, boolean retain, long messageExpirySeconds) {
+        if (messageExpirySeconds < 0 || messageExpirySeconds > MqttConfig.SESSION_NEVER_EXPIRES) {
+            return refuse(ClientStatus.CLIENT_INVALID_EXPIRY);
+        }
         if (qos < 0 || qos > 2) {
             return refuse(ClientStatus.CLIENT_INVALID_QOS);
         }
@@ -340,7 +370,7 @@ public final class MqttClient {
         if (topicStatus < 0) {
             return refuse(topicStatus);
         }
-        long remaining = publishRemainingLength(topicLength, payloadLength, qos);
+        long remaining = publishRemainingLength(topicLength, payloadLength, qos, messageExpirySeconds);
         if (remaining > RemainingLength.MAX_VALUE
                 || packetSize(remaining) > config.maxPacketSize) {
             return refuse(ClientStatus.CLIENT_PACKET_TOO_LARGE);
@@ -353,17 +383,20 @@ public final class MqttClient {
         }
         if (state != STATE_CONNECTED || !offlineQueue.isEmpty()) {
             // offline, or older messages still wait in the queue: keep the order
-            return enqueue(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain);
+            return enqueue(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain,
+                    messageExpirySeconds);
         }
         if (qos == 0) {
-            int sent = sendQos0(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, retain);
+            int sent = sendQos0(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, retain,
+                    messageExpirySeconds);
             if (sent < 0) {
                 return refuse(sent);
             }
             lazyChanges = true; // the application data, changed for this reading, say
             return sent;
         }
-        int id = addPublishRecord(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain);
+        int id = addPublishRecord(topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, qos, retain,
+                messageExpirySeconds);
         if (id < 0) {
             return refuse(id);
         }
@@ -539,8 +572,10 @@ public final class MqttClient {
 
     public Counters counters() {
         counters.dropped = offlineQueue.droppedCount();
+        counters.expired = offlineQueue.expiredCount();
         counters.republished = outgoing.republishedCount();
         counters.incomingTableFull = session.incoming().fullRefusals();
+        counters.incomingHighWater = session.incoming().highWater();
         if (store != null) {
             counters.storeErases = store.erases();
             counters.storeBytesProgrammed = store.bytesProgrammed();
@@ -644,6 +679,7 @@ public final class MqttClient {
         }
         if (v5) {
             serverLimits.read(packet, properties);
+            outgoingAliases.reset(serverLimits.topicAliasMaximum);
             if (serverLimits.assignedClientIdLength > 0) {
                 // kept for the next connections: the broker's session is found under this id
                 connectParameters.clientId(serverLimits.assignedClientId, 0, serverLimits.assignedClientIdLength);
@@ -740,6 +776,8 @@ public final class MqttClient {
 
     private void resetConnection() {
         serverLimits.reset();
+        outgoingAliases.reset(0); // aliases live as long as one connection [MQTT-3.3.2-7]
+        incomingAliases.reset();
         holdingBack = false;
         sendBuffer.clear();
         receiveLength = 0;
@@ -904,14 +942,14 @@ public final class MqttClient {
     }
 
     /**
-     * MQTT 5: the topic of a PUBLISH that may name it by a Topic Alias; false when the connection
-     * was closed for a bad alias. This client allows the broker no aliases (Topic Alias Maximum 0
-     * or absent), so any alias is above the maximum: DISCONNECT 0x94 (3.3.2.3.4).
+     * MQTT 5: the topic of a PUBLISH that may name it by a Topic Alias (3.3.2.3.4); false when the
+     * connection was closed for a bad alias (0 or above our Topic Alias Maximum: 0x94; an alias
+     * never set: 0x82).
      */
     private boolean resolveTopic() {
-        properties.wrap(packet);
-        if (properties.find(PropertyId.TOPIC_ALIAS) && properties.intValue() > config.incomingTopicAliases) {
-            closeForViolation(ClientStatus.violation(ReasonCode.TOPIC_ALIAS_INVALID), ReasonCode.TOPIC_ALIAS_INVALID);
+        int status = incomingAliases.resolve(packet);
+        if (status < 0) {
+            closeForViolation(status, ClientStatus.reasonCode(status));
             return false;
         }
         return true;
@@ -919,8 +957,13 @@ public final class MqttClient {
 
     private void deliver() {
         counters.delivered++;
-        message.set(receiveBuffer, packet.topicOffset(), packet.topicLength(), receiveBuffer, packet.payloadOffset(),
-                packet.payloadLength());
+        if (v5) {
+            message.set(incomingAliases.topicBuffer(), incomingAliases.topicOffset(), incomingAliases.topicLength(),
+                    receiveBuffer, packet.payloadOffset(), packet.payloadLength());
+        } else {
+            message.set(receiveBuffer, packet.topicOffset(), packet.topicLength(), receiveBuffer, packet.payloadOffset(),
+                    packet.payloadLength());
+        }
         message.flags(packet.qos(), packet.retain(), packet.dup(), packet.packetId());
         message.properties(packet.propertiesOffset(), packet.propertiesLength());
         listener.onMessage(message);
@@ -1067,7 +1110,8 @@ public final class MqttClient {
                 }
                 quotaLeft--;
             }
-            int needed = QosStates.waitsToSendPubrel(recordState) ? AckCodec.SIZE : outgoing.packetLength(slot);
+            int needed = QosStates.waitsToSendPubrel(recordState) ? AckCodec.SIZE
+                    : outgoing.packetLength(slot) + (v5 ? ALIAS_GROWTH : 0);
             if (sendBuffer.room() < needed) {
                 break; // keep the original order: nothing overtakes a record that did not fit
             }
@@ -1097,6 +1141,41 @@ public final class MqttClient {
         return count;
     }
 
+    /**
+     * Writes a record's stored packet into the send buffer: the stored bytes, or for an MQTT 5
+     * PUBLISH whose topic has an alias on this connection, the same PUBLISH with the alias (and an
+     * empty topic once the broker knows it). The stored packet keeps its topic: a re-send on a new
+     * connection cannot rely on an alias [MQTT-3.3.2-7]. Returns the length written.
+     */
+    private int writeStoredPacket(int slot) {
+        byte[] slab = outgoing.slab();
+        int offset = outgoing.packetOffset(slot);
+        int length = outgoing.packetLength(slot);
+        int alias = v5 && ((slab[offset] >> 4) & 0x0F) == PacketType.PUBLISH ? aliasOfStoredPublish(slab, offset)
+                : OutgoingTopicAliases.NO_ALIAS;
+        if (alias != OutgoingTopicAliases.NO_ALIAS) {
+            boolean known = outgoingAliases.isEstablished(alias);
+            int written = AliasedPublish.encode(sendBuffer.bytes(), sendBuffer.end(), sendBuffer.room(), slab, offset,
+                    length, alias, !known);
+            if (written > 0) {
+                outgoingAliases.established(alias);
+                return written;
+            }
+        }
+        System.arraycopy(slab, offset, sendBuffer.bytes(), sendBuffer.end(), length);
+        return length;
+    }
+
+    /** The alias for the topic of the PUBLISH stored at {@code slab[offset]}, or NO_ALIAS. */
+    private int aliasOfStoredPublish(byte[] slab, int offset) {
+        int at = offset + 1;
+        while ((slab[at] & 0x80) != 0) {
+            at++;
+        }
+        at++;
+        return outgoingAliases.aliasFor(slab, at + Uint16.SIZE, Uint16.read(slab, at));
+    }
+
     private void sendRecord(int slot, int recordState) {
         int id = outgoing.packetId(slot);
         int event;
@@ -1108,10 +1187,9 @@ public final class MqttClient {
                 counters.resent++;
             }
         } else {
-            int length = outgoing.packetLength(slot);
             byte[] bytes = sendBuffer.bytes();
             int at = sendBuffer.end();
-            System.arraycopy(outgoing.slab(), outgoing.packetOffset(slot), bytes, at, length);
+            int length = writeStoredPacket(slot);
             int type = (bytes[at] >> 4) & 0x0F;
             boolean dup = false;
             if (type == PacketType.PUBLISH) {
@@ -1194,9 +1272,13 @@ public final class MqttClient {
     }
 
     private int sendQos0(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset,
-                         int payloadLength, boolean retain) {
+                         int payloadLength, boolean retain, long expirySeconds) {
+        int alias = v5 ? outgoingAliases.aliasFor(topic, topicOffset, topicLength) : OutgoingTopicAliases.NO_ALIAS;
         int length = encodePublish(sendBuffer.bytes(), sendBuffer.end(), sendBuffer.room(), 0, retain, 0,
-                topic, topicOffset, topicLength, payload, payloadOffset, payloadLength);
+                topic, topicOffset, topicLength, payload, payloadOffset, payloadLength, expirySeconds, alias);
+        if (length > 0 && alias != OutgoingTopicAliases.NO_ALIAS) {
+            outgoingAliases.established(alias);
+        }
         if (length == CodecStatus.INSUFFICIENT_CAPACITY) {
             return ClientStatus.SEND_BUFFER_FULL;
         }
@@ -1210,24 +1292,38 @@ public final class MqttClient {
 
     /** A new QoS 1/2 record waiting to be sent: its packet id, or a failure status. */
     private int addPublishRecord(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset,
-                                 int payloadLength, int qos, boolean retain) {
+                                 int payloadLength, int qos, boolean retain, long expirySeconds) {
         int slot = reserveRecord(qos, qos == 1 ? QosStates.QOS1_PUBLISH_SEND : QosStates.QOS2_PUBLISH_SEND,
-                (int) packetSize(publishRemainingLength(topicLength, payloadLength, qos)));
+                (int) packetSize(publishRemainingLength(topicLength, payloadLength, qos, expirySeconds)));
         if (slot < 0) {
             return slot;
         }
+        // stored with its topic and no alias: the alias is added when it is sent (writeStoredPacket)
         return completeRecord(slot, encodePublish(outgoing.slab(), outgoing.packetOffset(slot),
                 outgoing.packetLength(slot), qos, retain, outgoing.packetId(slot), topic, topicOffset, topicLength,
-                payload, payloadOffset, payloadLength));
+                payload, payloadOffset, payloadLength, expirySeconds, OutgoingTopicAliases.NO_ALIAS));
     }
 
-    /** A PUBLISH in this client's protocol version (MQTT 5: no properties), DUP=0. */
+    /**
+     * A PUBLISH in this client's protocol version, DUP=0. MQTT 5: with the Message Expiry Interval
+     * (0: none) and the Topic Alias (NO_ALIAS: none; with an empty topic once the broker knows it).
+     */
     private int encodePublish(byte[] destination, int at, int capacity, int qos, boolean retain, int packetId,
                               byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset,
-                              int payloadLength) {
+                              int payloadLength, long expirySeconds, int alias) {
         if (v5) {
+            publishProperties.wrap(publishPropertyBytes, 0, publishPropertyBytes.length, PacketType.PUBLISH);
+            if (expirySeconds > 0) {
+                publishProperties.addInt32(PropertyId.MESSAGE_EXPIRY_INTERVAL, expirySeconds);
+            }
+            boolean known = false;
+            if (alias != OutgoingTopicAliases.NO_ALIAS) {
+                known = outgoingAliases.isEstablished(alias);
+                publishProperties.addInt16(PropertyId.TOPIC_ALIAS, alias);
+            }
             return PublishCodec.encode5(destination, at, capacity, qos, false, retain, packetId, topic, topicOffset,
-                    topicLength, null, 0, 0, payload, payloadOffset, payloadLength);
+                    known ? 0 : topicLength, publishPropertyBytes, 0, publishProperties.length(), payload, payloadOffset,
+                    payloadLength);
         }
         return PublishCodec.encode(destination, at, capacity, qos, false, retain, packetId, topic, topicOffset,
                 topicLength, payload, payloadOffset, payloadLength);
@@ -1295,9 +1391,10 @@ public final class MqttClient {
         return SubscribeCodec.PACKET_ID_SIZE + propertyLengthSize() + Uint16.SIZE + (long) filterLength + 1;
     }
 
-    /** Remaining Length of a PUBLISH this client encodes (MQTT 5: with an empty property block). */
-    private long publishRemainingLength(int topicLength, int payloadLength, int qos) {
-        return PublishCodec.remainingLength(topicLength, payloadLength, qos) + propertyLengthSize();
+    /** Remaining Length of a PUBLISH this client stores (MQTT 5: its properties, the expiry only). */
+    private long publishRemainingLength(int topicLength, int payloadLength, int qos, long expirySeconds) {
+        return PublishCodec.remainingLength(topicLength, payloadLength, qos) + propertyLengthSize()
+                + (v5 && expirySeconds > 0 ? EXPIRY_PROPERTY_LENGTH : 0);
     }
 
     /** The bytes of an empty property block: its Property Length, 0, in MQTT 5; nothing in 3.1.1. */
@@ -1323,9 +1420,9 @@ public final class MqttClient {
     // ------------------------------------------------------------------ the offline queue
 
     private int enqueue(byte[] topic, int topicOffset, int topicLength, byte[] payload, int payloadOffset,
-                       int payloadLength, int qos, boolean retain) {
+                       int payloadLength, int qos, boolean retain, long expirySeconds) {
         int status = offlineQueue.push(qos, retain, topic, topicOffset, topicLength, payload, payloadOffset,
-                payloadLength);
+                payloadLength, expirySeconds, now);
         if (status < 0) {
             return refuse(status == SessionStatus.SESSION_OFFLINE_QUEUE_FULL ? ClientStatus.CLIENT_OFFLINE_QUEUE_FULL : status);
         }
@@ -1346,6 +1443,9 @@ public final class MqttClient {
      * into the table, and QoS 0 messages taken off the queue, are stored before any of them is sent.
      */
     private int drainOfflineQueue() {
+        if (offlineQueue.dropExpired(now) > 0) {
+            lazyChanges = true; // an expired message may be sent after a reboot as little as a QoS 0 one
+        }
         int moved = 0;
         boolean movedUnsaved = false;
         while (!offlineQueue.isEmpty()) {
@@ -1409,7 +1509,7 @@ public final class MqttClient {
 
     private int queuedPacketSize() {
         return (int) packetSize(publishRemainingLength(offlineQueue.peekTopicLength(),
-                offlineQueue.peekPayloadLength(), offlineQueue.peekQos()));
+                offlineQueue.peekPayloadLength(), offlineQueue.peekQos(), queuedExpirySeconds()));
     }
 
     /**
@@ -1421,13 +1521,22 @@ public final class MqttClient {
         int qos = offlineQueue.peekQos();
         int topicLength = offlineQueue.peekTopicLength();
         int payloadLength = offlineQueue.peekPayloadLength();
-        int remaining = (int) publishRemainingLength(topicLength, payloadLength, qos);
+        long expiry = queuedExpirySeconds();
+        int remaining = (int) publishRemainingLength(topicLength, payloadLength, qos, expiry);
         int topicAt = at + 1 + RemainingLength.size(remaining) + Uint16.SIZE;
-        int payloadAt = topicAt + topicLength + (qos > 0 ? Uint16.SIZE : 0) + propertyLengthSize();
+        int payloadAt = topicAt + topicLength + (qos > 0 ? Uint16.SIZE : 0) + propertyLengthSize()
+                + (v5 && expiry > 0 ? EXPIRY_PROPERTY_LENGTH : 0);
         offlineQueue.copyPeekTopic(destination, topicAt);
         offlineQueue.copyPeekPayload(destination, payloadAt);
         return encodePublish(destination, at, size, qos, offlineQueue.peekRetain(), packetId,
-                destination, topicAt, topicLength, destination, payloadAt, payloadLength);
+                destination, topicAt, topicLength, destination, payloadAt, payloadLength, expiry,
+                OutgoingTopicAliases.NO_ALIAS);
+    }
+
+    /** What is left of the oldest queued message's Message Expiry Interval (0: none); dropExpired ran before. */
+    private long queuedExpirySeconds() {
+        long left = offlineQueue.peekExpirySeconds(now);
+        return left > 0 ? left : 0;
     }
 
     /** A DURABLE save before sending what depends on it: true when stored; false when the connection was closed instead. */

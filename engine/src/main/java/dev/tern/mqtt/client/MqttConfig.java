@@ -48,9 +48,10 @@ public final class MqttConfig {
     public long sessionExpirySeconds = SESSION_NEVER_EXPIRES;
     /**
      * Receive Maximum sent in CONNECT: QoS 1 and 2 PUBLISH packets the broker may have unacknowledged
-     * toward this client. 0 (the default): incomingQos2Slots.
+     * toward this client; never more than incomingQos2Slots, whose room beyond it absorbs a broker
+     * that sends more. 0: incomingQos2Slots.
      */
-    public int receiveMaximum;
+    public int receiveMaximum = 20;
     /** Topic aliases the broker may use toward this client (Topic Alias Maximum in CONNECT); 0: none. */
     public int incomingTopicAliases;
     /** Bytes for the topics of all incoming aliases together. */
@@ -67,12 +68,14 @@ public final class MqttConfig {
     /** QoS 1/2 PUBLISH, SUBSCRIBE and UNSUBSCRIBE awaiting acknowledgement at once. */
     public int outgoingSlots = 16;
     /**
-     * Incoming QoS 2 packet ids awaiting PUBREL at once. Size it to at least the broker's inflight
-     * window for this client (mosquitto's max_inflight_messages, 20 by default): a QoS 2 PUBLISH that
-     * finds the table full is not acknowledged; the engine closes the connection
+     * Incoming QoS 2 packet ids awaiting PUBREL the engine can hold (2 bytes each, and 2 more in the
+     * session journal's shadow). Larger than the window the broker is given (receiveMaximum, and
+     * mosquitto's max_inflight_messages, 20, in 3.1.1), because a broker may send more than it:
+     * mosquitto 2.0.11 does (a bug fixed in 2.0.13), 90 at once seen against a window of 20. A QoS 2
+     * PUBLISH that still finds the table full is not acknowledged; the engine closes the connection
      * (CLIENT_INCOMING_TABLE_FULL) and the broker re-sends it after the reconnect.
      */
-    public int incomingQos2Slots = 20;
+    public int incomingQos2Slots = 256;
     /** Largest packet sent or received, fixed header included. */
     public int maxPacketSize = 1024;
     /**
@@ -159,9 +162,9 @@ public final class MqttConfig {
         require(reconnectJitterPercent >= 0 && reconnectJitterPercent <= 100, "reconnectJitterPercent", "0..100");
     }
 
-    /** The Receive Maximum the engine announces: receiveMaximum, or incomingQos2Slots for 0. */
+    /** The Receive Maximum the engine announces: receiveMaximum (0: incomingQos2Slots), never above incomingQos2Slots. */
     public int announcedReceiveMaximum() {
-        return receiveMaximum != 0 ? receiveMaximum : Math.min(incomingQos2Slots, 65535);
+        return receiveMaximum != 0 ? Math.min(receiveMaximum, incomingQos2Slots) : incomingQos2Slots;
     }
 
     /** Whether this client speaks MQTT 5. */

@@ -11,15 +11,17 @@ package dev.tern.mqtt.session;
  */
 public final class IncomingQos2Table {
 
-    private final int[] ids;
+    /** Packet ids are 16-bit: two bytes each, so a table with room for a broker's overrun stays small. */
+    private final char[] ids;
     private int size;
     private int fullRefusals;
+    private int highWater;
 
     public IncomingQos2Table(int capacity) {
         if (capacity < 1 || capacity > 65535) {
             throw new IllegalArgumentException("capacity=" + capacity);
         }
-        ids = new int[capacity];
+        ids = new char[capacity];
     }
 
     public int capacity() {
@@ -71,7 +73,8 @@ public final class IncomingQos2Table {
             fullRefusals++;
             return SessionStatus.SESSION_INCOMING_TABLE_FULL;
         }
-        ids[size++] = packetId;
+        ids[size++] = (char) packetId;
+        highWater = Math.max(highWater, size);
         return SessionStatus.OK;
     }
 
@@ -100,6 +103,11 @@ public final class IncomingQos2Table {
 
     public void clear() {
         size = 0;
+    }
+
+    /** The most ids the table held at once: how far a broker went past the window it was given. */
+    public int highWater() {
+        return highWater;
     }
 
     /** How many QoS 2 PUBLISH packets were refused because the table was full. */

@@ -20,7 +20,7 @@ final class JournalEmitter {
     private int[] outgoingIds = new int[0];
     private int[] outgoingSequences = new int[0];
     private byte[] outgoingPhases = new byte[0];
-    private int[] incomingIds = new int[0];
+    private char[] incomingIds = new char[0];
     private int incomingCount;
     private int offlinePushes;
     private int offlinePops;
@@ -47,7 +47,7 @@ final class JournalEmitter {
             valid = false;
         }
         if (incomingIds.length != session.incoming().capacity()) {
-            incomingIds = new int[session.incoming().capacity()];
+            incomingIds = new char[session.incoming().capacity()];
             valid = false;
         }
     }
@@ -111,7 +111,7 @@ final class JournalEmitter {
         IncomingQos2Table incoming = session.incoming();
         incomingCount = incoming.size();
         for (int index = 0; index < incomingCount; index++) {
-            incomingIds[index] = incoming.packetIdAt(index);
+            incomingIds[index] = (char) incoming.packetIdAt(index);
         }
         OfflineQueue queue = session.offlineQueue();
         offlinePushes = queue.pushCount();

@@ -356,4 +356,132 @@ class MqttClientV5Test {
         assertEquals(ClientStatus.DISCONNECT_NOT_SENT, h.client.disconnect(h.now()));
         assertEquals(MqttClient.STATE_STOPPED, h.client.state());
     }
+
+    private static ClientHarness connectedWithTopicAliases(int maximum) {
+        ClientHarness h = new ClientHarness(config());
+        h.client.start(h.now());
+        h.poll();
+        h.receive(Packets5.connack(false, 0, w -> w.addInt16(PropertyId.TOPIC_ALIAS_MAXIMUM, maximum)));
+        h.broker.take();
+        return h;
+    }
+
+    @Test
+    void outgoingTopicAliasSendsTheTopicOnceThenOnlyTheAlias() {
+        ClientHarness h = connectedWithTopicAliases(5);
+        int first = h.publish("sensors/board-01/temperature", "21.5", 1);
+        h.poll();
+        int second = h.publish("sensors/board-01/temperature", "21.6", 1);
+        h.poll();
+
+        List<ScriptedBroker.Sent> sent = h.broker.take();
+        assertEquals(2, sent.size());
+        assertEquals("sensors/board-01/temperature", sent.get(0).topic());
+        assertEquals(1, property(sent.get(0), PropertyId.TOPIC_ALIAS));
+        assertEquals("", sent.get(1).topic()); // the broker knows alias 1 now
+        assertEquals(1, property(sent.get(1), PropertyId.TOPIC_ALIAS));
+        assertEquals(first, sent.get(0).id());
+        assertEquals(second, sent.get(1).id());
+        assertTrue(sent.get(1).bytes.length < sent.get(0).bytes.length - 20);
+    }
+
+    @Test
+    void noTopicAliasWhenTheBrokerAllowsNone() {
+        ClientHarness h = new ClientHarness(config()).connect(false); // no Topic Alias Maximum: 0
+        h.broker.take();
+        h.publish("t/a", "1", 0);
+        h.publish("t/a", "2", 1);
+        h.poll();
+        for (ScriptedBroker.Sent sent : h.broker.take()) {
+            assertEquals("t/a", sent.topic());
+            assertEquals(-1, property(sent, PropertyId.TOPIC_ALIAS));
+        }
+    }
+
+    @Test
+    void aResendOnANewConnectionNamesTheTopicAgain() {
+        ClientHarness h = connectedWithTopicAliases(5);
+        h.publish("t/a", "1", 1);
+        h.poll();
+        h.publish("t/a", "2", 1);
+        h.poll();
+        h.broker.take();
+        h.broker.closeFromBroker();
+        h.poll();
+        int connections = h.broker.connections;
+        for (int i = 0; i < 10_000 && h.broker.connections == connections; i++) {
+            h.advance(1);
+        }
+        h.receive(Packets5.connack(true, 0, w -> w.addInt16(PropertyId.TOPIC_ALIAS_MAXIMUM, 5)));
+
+        List<ScriptedBroker.Sent> resent = h.broker.ofType(PacketType.PUBLISH).stream()
+                .filter(p -> p.connection == h.broker.connections).toList();
+        assertEquals(2, resent.size());
+        assertTrue(resent.get(0).dup());
+        assertEquals("t/a", resent.get(0).topic()); // aliases do not outlive a connection [MQTT-3.3.2-7]
+        assertEquals("", resent.get(1).topic());
+    }
+
+    @Test
+    void incomingTopicAliasIsResolvedAndAnUnknownOneIsAProtocolError() {
+        MqttConfig config = config();
+        config.incomingTopicAliases = 2;
+        ClientHarness h = new ClientHarness(config);
+        h.client.start(h.now());
+        h.poll();
+        assertEquals(2, property(h.broker.last(), PropertyId.TOPIC_ALIAS_MAXIMUM));
+        h.acceptConnect(false);
+        h.broker.take();
+
+        h.receive(Packets5.publish(0, false, 0, "cmd/board-01", "reboot", w -> w.addInt16(PropertyId.TOPIC_ALIAS, 1)));
+        h.receive(Packets5.publish(0, false, 0, "", "status", w -> w.addInt16(PropertyId.TOPIC_ALIAS, 1)));
+        assertEquals(List.of(new RecordingListener.Message("cmd/board-01", "reboot", 0, false),
+                new RecordingListener.Message("cmd/board-01", "status", 0, false)), h.listener.messages);
+
+        h.receive(Packets5.publish(0, false, 0, "", "x", w -> w.addInt16(PropertyId.TOPIC_ALIAS, 2)));
+        assertEquals(PacketType.DISCONNECT, h.broker.last().type());
+        assertEquals(ReasonCode.PROTOCOL_ERROR, h.broker.last().packet.reasonCode());
+        assertEquals(2, h.listener.messages.size());
+    }
+
+    @Test
+    void queuedMessagePastItsExpiryIsDroppedAndCountedTheOthersCarryWhatIsLeft() {
+        ClientHarness h = new ClientHarness(config());
+        h.client.start(h.now()); // the expiry counts from the engine's time: the last start() or poll()
+        byte[] topic = ClientHarness.bytes("t/a");
+        byte[] stale = ClientHarness.bytes("stale");
+        byte[] fresh = ClientHarness.bytes("fresh");
+        assertEquals(ClientStatus.QUEUED, h.client.publish(topic, 0, 3, stale, 0, stale.length, 1, false, 10));
+        assertEquals(ClientStatus.QUEUED, h.client.publish(topic, 0, 3, fresh, 0, fresh.length, 1, false, 100));
+        h.clock.advance(30_000); // offline for 30 s
+        h.poll();
+        h.acceptConnect(false);
+        h.poll();
+
+        List<ScriptedBroker.Sent> sent = h.broker.ofType(PacketType.PUBLISH);
+        assertEquals(1, sent.size());
+        assertEquals("fresh", sent.get(0).payload());
+        assertEquals(70, property(sent.get(0), PropertyId.MESSAGE_EXPIRY_INTERVAL));
+        assertEquals(1, h.client.counters().expired);
+    }
+
+    @Test
+    void expiryIsHonouredInTheOfflineQueueIn311Too() {
+        ClientHarness h = new ClientHarness(ClientHarness.config());
+        h.client.start(h.now());
+        byte[] topic = ClientHarness.bytes("t/a");
+        byte[] stale = ClientHarness.bytes("stale");
+        byte[] kept = ClientHarness.bytes("kept");
+        assertEquals(ClientStatus.QUEUED, h.client.publish(topic, 0, 3, stale, 0, stale.length, 2, false, 5));
+        assertEquals(ClientStatus.QUEUED, h.client.publish(topic, 0, 3, kept, 0, kept.length, 2, false, 60));
+        h.clock.advance(6_000);
+        h.poll();
+        h.acceptConnect(false);
+        h.poll();
+
+        List<ScriptedBroker.Sent> sent = h.broker.ofType(PacketType.PUBLISH);
+        assertEquals(1, sent.size());
+        assertEquals("t/a=kept", sent.get(0).topic() + "=" + sent.get(0).payload()); // no expiry on the 3.1.1 wire
+        assertEquals(1, h.client.counters().expired);
+    }
 }
