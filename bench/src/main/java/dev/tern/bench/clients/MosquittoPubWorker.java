@@ -10,8 +10,8 @@ import dev.tern.bench.MqttVersion;
 
 /**
  * mosquitto's own C client as a publisher: {@code mosquitto_pub -l} (libmosquitto) reading one
- * message per line from its stdin, at its default inflight window of {@link #INFLIGHT} (libmosquitto's
- * default, given as {@code -M}), in MQTT 3.1.1 or 5 ({@code -V}). Publish only; the same
+ * message per line from its stdin, with an inflight window ({@code -M}) of {@link #INFLIGHT}, in
+ * MQTT 3.1.1 or 5 ({@code -V}). Publish only; the same
  * arguments as {@link Worker}'s, and the same line (no allocation figures: it is not a JVM).
  *
  * <p>The warm-up is a first {@code mosquitto_pub} to {@code TOPIC/warm} (it warms the broker;
@@ -21,8 +21,12 @@ import dev.tern.bench.MqttVersion;
  */
 public final class MosquittoPubWorker {
 
-    /** libmosquitto's default max_inflight_messages, what the issue timed from the command line. */
-    static final int INFLIGHT = 20;
+    /**
+     * The window every client gets ({@link Worker#WINDOW}, the bench broker's max_inflight_messages),
+     * not libmosquitto's default of 20: in 3.1.1 mosquitto refuses QoS 2 messages beyond its window
+     * with a PUBREC the 3.1.1 client cannot read as a refusal, and mosquitto_pub then never ends.
+     */
+    static final int INFLIGHT = Worker.WINDOW;
     /** Time given to the process to connect before the clock starts (loopback: a few ms). */
     static final long CONNECT_NANOS = 500_000_000L;
 

@@ -21,7 +21,7 @@ import dev.tern.testsupport.MosquittoBroker;
 /**
  * {@code bench/run throughput [--quick]}: messages per second from a publisher to a subscriber
  * through mosquitto on loopback, at QoS 0, 1 and 2, for Tern (session in RAM, and in in-memory
- * flash), Paho, HiveMQ, mosquitto's C client ({@code mosquitto_pub -l}, its default window of 20),
+ * flash), Paho, HiveMQ, mosquitto's C client ({@code mosquitto_pub -l}, window 16 as the others),
  * and the wire baseline (pre-encoded 3.1.1 packets on a plain socket, same window). Each client
  * publishes in MQTT 3.1.1, 5 ({@code --mqtt 5}: Tern's engine, Paho's and HiveMQ's v5 clients,
  * {@code mosquitto_pub -V mqttv5}) or both, the versions' rows side by side; the wire baseline
@@ -79,7 +79,7 @@ public final class ThroughputBench {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         System.out.println("throughput" + (arguments.quick() ? " (quick)" : "") + ": " + messages
                 + " messages of 64 bytes after " + warmup + " warm-up, " + rounds
-                + " rounds, window 16 (mosquitto_pub " + Contender.MOSQUITTO_PUB.window() + "), MQTT "
+                + " rounds, window 16, MQTT "
                 + versions.stream().map(MqttVersion::label).toList()
                 + ", mosquitto on loopback, subscriber: the wire subscriber (own JVM); worker JVMs "
                 + String.join(" ", Forks.JVM_OPTIONS) + ", java " + System.getProperty("java.version") + ", "
