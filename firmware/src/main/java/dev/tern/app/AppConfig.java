@@ -1,6 +1,7 @@
 package dev.tern.app;
 
 import dev.tern.mqtt.client.MqttConfig;
+import dev.tern.mqtt.codec.ProtocolLevel;
 
 /**
  * The sensor application's settings: compiled defaults, overridden by the config page's
@@ -18,8 +19,11 @@ import dev.tern.mqtt.client.MqttConfig;
  *   topic.prefix                 tern/&lt;mqtt.clientId&gt;
  *   mqtt.keepAlive               60                       seconds, 0..65535 (0: off)
  *   mqtt.cleanSession            false                    true/false (also 1/0, on/off, yes/no)
+ *   mqtt.version                 5                        5 or 3.1.1
+ *   mqtt.sessionExpiry           never                    seconds, 0..4294967295, or never (MQTT 5 only)
+ *   mqtt.topicAliases            engine default (4)       0..64 (MQTT 5 only; 0: full topic names)
  *   mqtt.outgoingSlots           engine default (16)      1..1024   engine sizing, MqttConfig
- *   mqtt.incomingQos2Slots       engine default (20)      1..1024
+ *   mqtt.incomingQos2Slots       engine default (256)     1..1024
  *   mqtt.maxPacketSize           engine default (1024)    128..65535
  *   mqtt.offlineQueueBytes       engine default (4096)    0..1048576
  *   mqtt.ackTimeout              engine default (10000)   millis, 100..3600000
@@ -79,6 +83,7 @@ public final class AppConfig {
             deviceId = boardId == null || 0 == boardId.length() ? "tern" : boardId;
         }
         mqtt.cleanSession = false;
+        mqtt.protocolVersion = ProtocolLevel.V5;
     }
 
     /** Applies one setting: {@link #OK}, {@link #UNKNOWN_KEY} or {@link #BAD_VALUE} (the value is then kept). */
@@ -123,6 +128,22 @@ public final class AppConfig {
             mqtt.cleanSession = 1 == flag;
             return OK;
         }
+        if ("mqtt.version".equals(key)) {
+            int level = parseVersion(value);
+            if (level < 0) {
+                return BAD_VALUE;
+            }
+            mqtt.protocolVersion = level;
+            return OK;
+        }
+        if ("mqtt.sessionExpiry".equals(key)) {
+            long seconds = "never".equals(value) ? MqttConfig.SESSION_NEVER_EXPIRES : Ascii.parseUnsigned32(value);
+            if (Ascii.NOT_A_NUMBER == seconds) {
+                return BAD_VALUE;
+            }
+            mqtt.sessionExpirySeconds = seconds;
+            return OK;
+        }
         if ("log.trace".equals(key)) {
             int flag = parseBoolean(value);
             if (flag < 0) {
@@ -152,6 +173,9 @@ public final class AppConfig {
         }
         if ("cmd.qos".equals(key)) {
             return inRange(n, 0, 2) ? ok(commandQos = (int) n) : BAD_VALUE;
+        }
+        if ("mqtt.topicAliases".equals(key)) {
+            return inRange(n, 0, 64) ? ok(mqtt.outgoingTopicAliases = (int) n) : BAD_VALUE;
         }
         if ("mqtt.outgoingSlots".equals(key)) {
             return inRange(n, 1, 1024) ? ok(mqtt.outgoingSlots = (int) n) : BAD_VALUE;
@@ -241,6 +265,9 @@ public final class AppConfig {
         lines[n++] = "broker.host=" + brokerHost + " broker.port=" + brokerPort;
         lines[n++] = "mqtt.clientId=" + clientId + " mqtt.keepAlive=" + mqtt.keepAliveSeconds
                 + " mqtt.cleanSession=" + mqtt.cleanSession;
+        lines[n++] = "mqtt.version=" + versionName(mqtt.protocolVersion) + " mqtt.sessionExpiry="
+                + (MqttConfig.SESSION_NEVER_EXPIRES == mqtt.sessionExpirySeconds ? "never" : Long.toString(mqtt.sessionExpirySeconds))
+                + " mqtt.topicAliases=" + mqtt.outgoingTopicAliases;
         lines[n++] = "mqtt.outgoingSlots=" + mqtt.outgoingSlots + " mqtt.incomingQos2Slots=" + mqtt.incomingQos2Slots
                 + " mqtt.maxPacketSize=" + mqtt.maxPacketSize + " mqtt.offlineQueueBytes=" + mqtt.offlineQueueBytes;
         lines[n++] = "mqtt.ackTimeout=" + mqtt.ackTimeoutMillis + " mqtt.reconnectMin=" + mqtt.reconnectMinMillis
@@ -254,6 +281,39 @@ public final class AppConfig {
         String[] result = new String[n];
         System.arraycopy(lines, 0, result, 0, n);
         return result;
+    }
+
+    /** The MQTT protocol level for a {@code mqtt.version} value ("5", "3.1.1"), or -1. */
+    static int parseVersion(String value) {
+        if ("5".equals(value)) {
+            return ProtocolLevel.V5;
+        }
+        if ("3.1.1".equals(value)) {
+            return ProtocolLevel.V3_1_1;
+        }
+        return -1;
+    }
+
+    /** How {@code mqtt.version} writes a protocol level: "5" or "3.1.1". */
+    public static String versionName(int protocolLevel) {
+        return ProtocolLevel.V5 == protocolLevel ? "5" : "3.1.1";
+    }
+
+    /**
+     * What a key accepts, for the console's bad-value warning, where the words are short; null for
+     * the other keys (tern flash says what each key accepts before the page is written).
+     */
+    public static String acceptedValues(String key) {
+        if ("mqtt.version".equals(key)) {
+            return "5 or 3.1.1";
+        }
+        if ("mqtt.sessionExpiry".equals(key)) {
+            return "seconds 0..4294967295 or never";
+        }
+        if ("mqtt.topicAliases".equals(key)) {
+            return "0..64";
+        }
+        return null;
     }
 
     /** The sensor id for a name, or -1. */

@@ -152,4 +152,20 @@ public final class Ascii {
         }
         return text.length() > 12 ? NOT_A_NUMBER : parseInt(buffer, 0, buffer.length);
     }
+
+    /** A decimal 0..4294967295 (an MQTT Four Byte Integer) from a string, or {@link #NOT_A_NUMBER}; for start-up code. */
+    public static long parseUnsigned32(String text) {
+        if (0 == text.length() || text.length() > 10) {
+            return NOT_A_NUMBER;
+        }
+        long value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return NOT_A_NUMBER;
+            }
+            value = value * 10 + digit;
+        }
+        return value > 0xFFFFFFFFL ? NOT_A_NUMBER : value;
+    }
 }

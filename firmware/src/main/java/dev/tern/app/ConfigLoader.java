@@ -49,7 +49,10 @@ final class ConfigLoader {
             if (ConfigPage.UNKNOWN_KEY == status) {
                 log.line(Log.WARN, "cfg", "unknown key " + key + " ignored (line \"" + line + "\")");
             } else if (ConfigPage.BAD_VALUE == status) {
-                log.line(Log.WARN, "cfg", "bad value for " + key + ", default kept (line \"" + line + "\")");
+                String accepted = AppConfig.acceptedValues(key);
+                // the accepted values before the line, which may be long enough to be cut at Log.MAX_LINE
+                log.line(Log.WARN, "cfg", "bad value for " + key + (accepted == null ? "" : " (accepted: " + accepted + ")")
+                        + ", default kept (line \"" + line + "\")");
             } else {
                 log.line(Log.WARN, "cfg", "not a key=value line, ignored: \"" + line + "\"");
             }

@@ -13,7 +13,7 @@ import dev.tern.hal.Console;
  *
  *   I 0.000 boot: Tern sensor firmware 0.1.0 on board virtual
  *   W 0.002 cfg: unknown key foo.bar (line "foo.bar=1")
- *   I 0.153 mqtt: connected to 127.0.0.1:1883 (session present)
+ *   I 0.153 mqtt: connected to 127.0.0.1:1883 (MQTT 5, session present)
  *   T 5.001 mqtt: send: publish (id=17, qos=2, dup=0, 42 B)
  *   T 5.003 mqtt: receive: pubrec (id=17)
  * </pre>

@@ -25,6 +25,8 @@ final class MqttLink implements MqttListener, PacketTrace {
     private final TraceLine traceLine = new TraceLine();
     private MqttClient client;
     private String brokerLabel = "";
+    /** "MQTT 5" or "MQTT 3.1.1": the protocol the engine speaks, for the connection lines. */
+    private String protocolLabel = "";
     private byte[] statusTopic = new byte[0];
     /** Connections lost as far as the log has told: the engine does not report failed attempts itself. */
     private long reportedLost;
@@ -40,12 +42,16 @@ final class MqttLink implements MqttListener, PacketTrace {
         inbox.listenOn(Utf8Text.bytes(config.topicPrefix + "/cmd"));
         statusTopic = Utf8Text.bytes(config.topicPrefix + "/status");
         brokerLabel = config.brokerHost + ":" + config.brokerPort;
+        protocolLabel = "MQTT " + AppConfig.versionName(config.mqtt.protocolVersion);
         client = build(board, config, config.mqtt);
         if (client == null) {
             MqttConfig fallback = new MqttConfig();
             fallback.clientId = config.mqtt.clientId;
             fallback.cleanSession = config.mqtt.cleanSession;
             fallback.keepAliveSeconds = config.mqtt.keepAliveSeconds;
+            fallback.protocolVersion = config.mqtt.protocolVersion;
+            fallback.sessionExpirySeconds = config.mqtt.sessionExpirySeconds;
+            fallback.outgoingTopicAliases = config.mqtt.outgoingTopicAliases;
             log.line(Log.WARN, "mqtt", "trying the engine's default sizing");
             client = build(board, config, fallback);
         }
@@ -59,7 +65,7 @@ final class MqttLink implements MqttListener, PacketTrace {
         if (subscribed < 0) {
             log.line(Log.ERROR, "mqtt", "cannot subscribe to " + config.topicPrefix + "/cmd/#: " + ClientStatus.name(subscribed));
         }
-        log.line(Log.INFO, "mqtt", "connecting to " + brokerLabel + " as " + config.clientId
+        log.line(Log.INFO, "mqtt", "connecting to " + brokerLabel + " as " + config.clientId + " with " + protocolLabel
                 + (config.mqtt.cleanSession ? " (clean session)" : " (persistent session)"));
         client.start(now);
     }
@@ -192,8 +198,8 @@ final class MqttLink implements MqttListener, PacketTrace {
     @Override
     public void onConnectionChanged(boolean connected, boolean sessionPresent, int status) {
         if (connected) {
-            log.begin(Log.INFO, "mqtt").text("connected to ").text(brokerLabel)
-                    .text(sessionPresent ? " (session present)" : " (new session)").end();
+            log.begin(Log.INFO, "mqtt").text("connected to ").text(brokerLabel).text(" (").text(protocolLabel)
+                    .text(sessionPresent ? ", session present)" : ", new session)").end();
         } else {
             reportedLost = client == null ? 0 : client.counters().connectionsLost;
             log.begin(Log.WARN, "mqtt").text("disconnected from ").text(brokerLabel).text(" (")

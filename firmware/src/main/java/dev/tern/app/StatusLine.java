@@ -5,12 +5,12 @@ import dev.tern.mqtt.client.Counters;
 import dev.tern.mqtt.client.MqttClient;
 
 /**
- * The {@code status} command's one line, formatted into a buffer made once: version, engine state
- * and counters, each sensor's last seq and QoS, and the log lines dropped.
+ * The {@code status} command's one line, formatted into a buffer made once: version, engine state,
+ * MQTT version and counters, each sensor's last seq and QoS, and the log lines dropped.
  */
 final class StatusLine {
 
-    private final byte[] text = new byte[320];
+    private final byte[] text = new byte[352];
 
     byte[] bytes() {
         return text;
@@ -24,6 +24,8 @@ final class StatusLine {
         n = Ascii.putString(b, n, limit, version);
         n = Ascii.putString(b, n, limit, " state=");
         n = Ascii.putString(b, n, limit, client == null ? "off" : stateName(client.state()));
+        n = Ascii.putString(b, n, limit, " mqtt.version=");
+        n = Ascii.putString(b, n, limit, AppConfig.versionName(config.mqtt.protocolVersion));
         if (client != null) {
             Counters c = client.counters();
             n = Ascii.putString(b, n, limit, " inflight=");

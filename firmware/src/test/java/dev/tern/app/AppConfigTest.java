@@ -1,8 +1,14 @@
 package dev.tern.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+
+import dev.tern.mqtt.client.MqttConfig;
+import dev.tern.mqtt.codec.ProtocolLevel;
 
 class AppConfigTest {
 
@@ -55,5 +61,47 @@ class AppConfigTest {
         config.resolve();
         assertEquals(60000, config.mqtt.reconnectMaxMillis);
         config.mqtt.validate();
+    }
+
+    @Test
+    void theBoardSpeaksMqtt5UnlessTold311AndOtherVersionsAreBadValues() {
+        AppConfig config = new AppConfig("virtual", "ffee");
+        assertEquals(ProtocolLevel.V5, config.mqtt.protocolVersion);
+        assertEquals(AppConfig.OK, config.set("mqtt.version", "3.1.1"));
+        assertEquals(ProtocolLevel.V3_1_1, config.mqtt.protocolVersion);
+        assertEquals(AppConfig.OK, config.set("mqtt.version", "5"));
+        assertEquals(ProtocolLevel.V5, config.mqtt.protocolVersion);
+        for (String bad : new String[] {"4", "3.1", "5.0", "v5", "", "3.1.1 "}) {
+            assertEquals(AppConfig.BAD_VALUE, config.set("mqtt.version", bad), bad);
+        }
+        assertEquals(ProtocolLevel.V5, config.mqtt.protocolVersion);
+    }
+
+    @Test
+    void aPersistentSessionNeverExpiresUnlessTheSessionExpirySaysHowLong() {
+        AppConfig config = new AppConfig("virtual", "ffee");
+        assertEquals(MqttConfig.SESSION_NEVER_EXPIRES, config.mqtt.sessionExpirySeconds);
+        assertEquals(AppConfig.OK, config.set("mqtt.sessionExpiry", "3600"));
+        assertEquals(3600, config.mqtt.sessionExpirySeconds);
+        assertEquals(AppConfig.OK, config.set("mqtt.sessionExpiry", "never"));
+        assertEquals(MqttConfig.SESSION_NEVER_EXPIRES, config.mqtt.sessionExpirySeconds);
+        assertEquals(AppConfig.OK, config.set("mqtt.sessionExpiry", "4294967295"));
+        assertEquals(AppConfig.BAD_VALUE, config.set("mqtt.sessionExpiry", "4294967296"));
+        assertEquals(AppConfig.BAD_VALUE, config.set("mqtt.sessionExpiry", "-1"));
+        assertEquals(AppConfig.OK, config.set("mqtt.topicAliases", "0"));
+        assertEquals(0, config.mqtt.outgoingTopicAliases);
+        assertEquals(AppConfig.BAD_VALUE, config.set("mqtt.topicAliases", "65"));
+        config.resolve();
+        config.mqtt.validate();
+    }
+
+    @Test
+    void theBannerSaysTheVersionAndTheSessionExpiry() {
+        AppConfig config = new AppConfig("virtual", "ffee");
+        config.set("mqtt.version", "3.1.1");
+        config.set("mqtt.sessionExpiry", "86400");
+        config.resolve();
+        assertTrue(Arrays.asList(config.describe()).contains(
+                "mqtt.version=3.1.1 mqtt.sessionExpiry=86400 mqtt.topicAliases=4"), String.join("\n", config.describe()));
     }
 }

@@ -39,5 +39,11 @@ class AsciiTest {
         assertEquals(Ascii.NOT_A_NUMBER, Ascii.parseInt("4x"));
         assertEquals(Ascii.NOT_A_NUMBER, Ascii.parseInt("-"));
         assertEquals(Ascii.NOT_A_NUMBER, Ascii.parseInt("99999999999"));
+        assertEquals(4294967295L, Ascii.parseUnsigned32("4294967295"));
+        assertEquals(0, Ascii.parseUnsigned32("0"));
+        assertEquals(Ascii.NOT_A_NUMBER, Ascii.parseUnsigned32("4294967296"));
+        assertEquals(Ascii.NOT_A_NUMBER, Ascii.parseUnsigned32("-1"));
+        assertEquals(Ascii.NOT_A_NUMBER, Ascii.parseUnsigned32(""));
+        assertEquals(Ascii.NOT_A_NUMBER, Ascii.parseUnsigned32("12345678901"));
     }
 }

@@ -208,7 +208,7 @@ class SensorAppBrokerTest {
         }
         assertSeqRunsFromOneWithoutGapsOrDuplicates(received, topic);
         assertTrue(board.console.messages('I', "mqtt").contains(
-                "connected to 127.0.0.1:" + broker.port() + " (session present)"), board.console.lines()::toString);
+                "connected to 127.0.0.1:" + broker.port() + " (MQTT 5, session present)"), board.console.lines()::toString);
         subscriber.client.disconnect(now());
         app.client().disconnect(now());
     }

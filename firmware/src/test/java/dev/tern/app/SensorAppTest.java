@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.tern.hal.Sensors;
 import dev.tern.hal.testing.LoopbackBroker;
+import dev.tern.mqtt.client.MqttConfig;
 
 /** The sensor app on a fake board with an in-memory broker. */
 class SensorAppTest {
@@ -90,6 +91,58 @@ class SensorAppTest {
         assertEquals(List.of("config page corrupt (BAD_CRC): ignored, compiled defaults in effect;"
                 + " write it again with tern flash --set or --config"), corrupt.console.messages('E', "cfg"));
         assertEquals(1883, corrupt.transportPort);
+    }
+
+    @Test
+    void connectsWithMqtt5UnlessThePageAsksFor311AndSaysWhichOnTheConsole() {
+        app.boot(board);
+        runFor(200);
+        assertEquals(List.of(5), wire.connectLevels, "CONNECT's Protocol Level by default");
+        assertTrue(board.console.messages('I', "mqtt").contains("connecting to 127.0.0.1:1883 as virtual with MQTT 5 (persistent session)"),
+                board.console.lines()::toString);
+        assertTrue(board.console.messages('I', "mqtt").contains("connected to 127.0.0.1:1883 (MQTT 5, new session)"),
+                board.console.lines()::toString);
+        assertTrue(board.console.messages('I', "cfg").contains("mqtt.version=5 mqtt.sessionExpiry=never mqtt.topicAliases=4"),
+                board.console.lines()::toString);
+
+        RecordingTransport wire311 = new RecordingTransport(new LoopbackBroker());
+        FakeBoard board311 = new FakeBoard("virtual", wire311).config("mqtt.version=3.1.1");
+        SensorApp app311 = new SensorApp();
+        app311.boot(board311);
+        for (int i = 1; i <= 20; i++) {
+            app311.step(board311.clock += 10);
+        }
+        assertEquals(List.of(4), wire311.connectLevels, "CONNECT's Protocol Level with mqtt.version=3.1.1");
+        assertTrue(board311.console.messages('I', "mqtt").contains("connected to 127.0.0.1:1883 (MQTT 3.1.1, new session)"),
+                board311.console.lines()::toString);
+    }
+
+    @Test
+    void theEnginesDefaultSizingKeepsTheVersionThePageAskedFor() {
+        // a sizing the session storage cannot hold: the engine refuses it, the app retries with the defaults
+        board.config("mqtt.version=3.1.1", "mqtt.outgoingSlots=1024", "mqtt.maxPacketSize=65535");
+        app.boot(board);
+        runFor(200);
+        assertTrue(board.console.messages('W', "mqtt").contains("trying the engine's default sizing"), board.console.lines()::toString);
+        assertEquals(List.of(4), wire.connectLevels);
+    }
+
+    @Test
+    void aBadProtocolVersionIsWarnedWithTheAcceptedValuesAndMqtt5IsKept() {
+        board.config("mqtt.version=3", "mqtt.sessionExpiry=forever", "mqtt.topicAliases=65");
+        app.boot(board);
+        runFor(200);
+        assertEquals(List.of(
+                "bad value for mqtt.version (accepted: 5 or 3.1.1), default kept (line \"mqtt.version=3\")",
+                "bad value for mqtt.sessionExpiry (accepted: seconds 0..4294967295 or never), default kept"
+                        + " (line \"mqtt.sessionExpiry=forever\")",
+                "bad value for mqtt.topicAliases (accepted: 0..64), default kept (line \"mqtt.topicAliases=65\")"),
+                board.console.messages('W', "cfg"));
+        assertEquals(5, app.config().mqtt.protocolVersion);
+        assertEquals(MqttConfig.SESSION_NEVER_EXPIRES, app.config().mqtt.sessionExpirySeconds);
+        assertEquals(List.of(5), wire.connectLevels);
+        assertTrue(board.console.messages('I', "mqtt").contains("connected to 127.0.0.1:1883 (MQTT 5, new session)"),
+                board.console.lines()::toString);
     }
 
     @Test
@@ -224,7 +277,7 @@ class SensorAppTest {
         app.boot(board);
         runFor(500);
         assertEquals(List.of(), board.console.messages('T', "mqtt"));
-        assertTrue(board.console.messages('I', "mqtt").contains("connected to 127.0.0.1:1883 (new session)"));
+        assertTrue(board.console.messages('I', "mqtt").contains("connected to 127.0.0.1:1883 (MQTT 5, new session)"));
     }
 
     @Test
@@ -266,7 +319,7 @@ class SensorAppTest {
         assertTrue(cmd.contains("temperature qos 2"), cmd::toString);
         assertTrue(cmd.contains("temperature interval 50 ms"), cmd::toString);
         String status = cmd.stream().filter(l -> l.startsWith("version=")).findFirst().orElseThrow();
-        assertTrue(status.contains(" state=connected "), status);
+        assertTrue(status.contains(" state=connected mqtt.version=5 "), status);
         assertTrue(status.contains(" temperature.seq=3,qos=2"), status);
         assertTrue(cmd.stream().anyMatch(l -> l.startsWith("status | qos <sensor>")), cmd::toString);
         assertEquals(List.of("unknown command frobnicate (type help)",
@@ -299,7 +352,7 @@ class SensorAppTest {
             assertEquals(i + 1, seq(firsts.get(i).payload()));
         }
         assertEquals(1, app.client().counters().reconnects);
-        assertTrue(board.console.messages('I', "mqtt").contains("connected to 127.0.0.1:1883 (session present)"));
+        assertTrue(board.console.messages('I', "mqtt").contains("connected to 127.0.0.1:1883 (MQTT 5, session present)"));
         assertTrue(board.console.messages('T', "mqtt").contains(
                 "send: publish (id=" + resent.packetId() + ", qos=2, dup=1, " + resent.length() + " B)"));
     }

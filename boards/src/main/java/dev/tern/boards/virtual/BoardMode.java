@@ -11,5 +11,10 @@ public enum BoardMode {
     /** The second-stage boot checks the application slot. */
     CHECKING,
     /** The verified firmware runs (boot, then step over and over). */
-    RUNNING
+    RUNNING,
+    /**
+     * An ESP32 that refused its image (or whose firmware faulted): it answers nothing until a
+     * reset, as the real chip, which never falls into download mode by itself.
+     */
+    HALTED
 }

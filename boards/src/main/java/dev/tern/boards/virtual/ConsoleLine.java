@@ -26,8 +26,12 @@ final class ConsoleLine implements AutoCloseable {
     private final LineEndpoint endpoint;
     private final ByteRing rx = new ByteRing(FIFO_BYTES);
     private final ByteRing tx = new ByteRing(FIFO_BYTES);
-    private final BytePacer rxPacer;
-    private final BytePacer txPacer;
+    private final int bitsPerByte;
+    private BytePacer rxPacer;
+    private BytePacer txPacer;
+    private volatile int baud;
+    /** A baud rate the pump switches to once the transmit side is empty; 0 when none. */
+    private volatile int pendingBaud;
     private final LineFaults.Injector rxFaults;
     private final LineFaults.Injector txFaults;
     private final Thread pump;
@@ -46,6 +50,8 @@ final class ConsoleLine implements AutoCloseable {
 
     ConsoleLine(final LineEndpoint endpoint, final int baud, final int bitsPerByte, final LineFaults faults) {
         this.endpoint = endpoint;
+        this.bitsPerByte = bitsPerByte;
+        this.baud = baud;
         this.rxPacer = new BytePacer(baud, bitsPerByte);
         this.txPacer = new BytePacer(baud, bitsPerByte);
         this.rxFaults = faults.injector(0);
@@ -78,6 +84,32 @@ final class ConsoleLine implements AutoCloseable {
     /** The board side: queues bytes for the host; the count taken (0 when the FIFO is full). */
     int transmit(final byte[] from, final int offset, final int length) {
         return tx.put(from, offset, length);
+    }
+
+    /** The rate the line is paced to now (0: not paced). */
+    int baud() {
+        return baud;
+    }
+
+    /**
+     * Paces the line to {@code newBaud} from the moment everything queued for the host has left at
+     * the old rate (a UART's rate change, as the ESP32 loader's CHANGE_BAUDRATE does after its answer).
+     * Returns once switched, or false when it has not within {@code timeoutMillis}.
+     */
+    boolean changeBaud(final int newBaud, final long timeoutMillis) {
+        if (newBaud <= 0) {
+            throw new IllegalArgumentException("baud=" + newBaud);
+        }
+        pendingBaud = newBaud;
+        LockSupport.unpark(pump);
+        final long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (pendingBaud != 0) {
+            if (System.nanoTime() - deadline >= 0 || stopping) {
+                return false;
+            }
+            LockSupport.parkNanos(IDLE_PARK_NANOS);
+        }
+        return true;
     }
 
     /** Empties the receive FIFO (a reset restarts the UART). */
@@ -123,6 +155,7 @@ final class ConsoleLine implements AutoCloseable {
         try {
             while (!stopping) {
                 final long now = System.nanoTime();
+                switchBaudWhenDrained();
                 final boolean moved = receiveFromHost(now) | transmitToHost(now);
                 if (!moved) {
                     final long wait = Math.max(rxPacer.waitNanos(now), txPacer.waitNanos(now));
@@ -131,6 +164,16 @@ final class ConsoleLine implements AutoCloseable {
             }
         } catch (final IOException e) {
             failure = e;
+        }
+    }
+
+    private void switchBaudWhenDrained() {
+        final int wanted = pendingBaud;
+        if (wanted != 0 && tx.size() == 0 && txStagePos == txStageEnd && txPacer.waitNanos(System.nanoTime()) == 0) {
+            rxPacer = new BytePacer(wanted, bitsPerByte);
+            txPacer = new BytePacer(wanted, bitsPerByte);
+            baud = wanted;
+            pendingBaud = 0;
         }
     }
 

@@ -24,6 +24,9 @@ import dev.tern.boards.definition.Region;
 import dev.tern.boards.definition.SerialLine;
 import dev.tern.boards.flash.FlashMemory;
 import dev.tern.boards.image.ImageVersion;
+import dev.tern.boards.virtual.esp32.EspLoader;
+import dev.tern.boards.virtual.esp32.EspRomBanner;
+import dev.tern.boards.virtual.esp32.LoaderLink;
 import dev.tern.hal.Firmware;
 
 /**
@@ -65,6 +68,14 @@ import dev.tern.hal.Firmware;
  * prints nothing (a host syncing with 0x7F must see only AN3155 bytes); a host should discard
  * what it received before its first 0x7F (stm32flash flushes the port when it opens it).
  *
+ * <h2>An ESP32 board</h2>
+ * A board whose ROM speaks the ESP serial protocol ({@code esp-wrover-kit}) boots the ESP32's way:
+ * at every reset the line goes back to the console's rate and the ROM prints its banner
+ * ({@link EspRomBanner}); the BOOT0 setting stands for GPIO0 held low, which gives download mode
+ * ({@link EspLoader}, until a FLASH_END leaves it), else CHECKING as above. There is no 0x7F window.
+ * A refused image halts it ({@link BoardMode#HALTED}): silent until reset, where an STM32 board
+ * stays in its bootloader.
+ *
  * <h2>Power</h2>
  * {@link #cutPower()} and {@link #reset()} may be called from any thread at any instant. The
  * board thread's flash operations are atomic with respect to them (the cut lands between two);
@@ -97,11 +108,14 @@ public final class VirtualBoard implements AutoCloseable {
     private static final long STOP_TIMEOUT_MS = 5_000;
     private static final long IDLE_NANOS = 500_000;
     private static final long FIRMWARE_IDLE_NANOS = 1_000_000;
+    /** How long a baud change may wait for the answer before it to leave at the old rate. */
+    private static final long BAUD_CHANGE_TIMEOUT_MS = 5_000;
 
     private static final int ENTER_RESET = 0;
     private static final int ENTER_BOOTLOADER = 1;
     private static final int ENTER_SYNCED_BOOTLOADER = 2;
     private static final int ENTER_SECOND_STAGE = 3;
+    private static final int ENTER_HALTED = 4;
 
     private final VirtualBoardOptions options;
     private final BoardDefinition definition;
@@ -110,6 +124,8 @@ public final class VirtualBoard implements AutoCloseable {
     private final RollbackStore rollback;
     private final BoardFlash boardFlash;
     private final List<byte[]> trustedKeys;
+    /** An ESP32: its ROM speaks the ESP serial protocol, GPIO0 (the {@link #boot0} pin here) picks download mode. */
+    private final boolean espRom;
     private final Object control = new Object();
 
     private volatile boolean boot0;
@@ -129,10 +145,13 @@ public final class VirtualBoard implements AutoCloseable {
         this.rollback = new RollbackStore(options.flashFile());
         this.trustedKeys = options.trustedKeys();
         this.boot0 = options.boot0();
+        this.espRom = definition.bootloader().protocol() == FlashProtocol.ESP_ROM_SERIAL;
         // a board whose ROM speaks another protocol is simulated with the AN3155 bootloader of an STM32F7
         final EraseCommand erase = definition.bootloader().erase().belongsTo(FlashProtocol.AN3155)
                 ? definition.bootloader().erase() : EraseCommand.EXTENDED_ERASE;
-        this.bootloaderConfig = BootloaderConfig.of((int) definition.mcu().chipId(), erase)
+        // an ESP32's id is its 32-bit detect word, served by its own loader: the AN3155 config gets a placeholder
+        final int an3155Id = definition.bootloader().protocol() == FlashProtocol.AN3155 ? (int) definition.mcu().chipId() : 0;
+        this.bootloaderConfig = BootloaderConfig.of(an3155Id, erase)
                 .ram(RAM_BASE, (int) Math.max(0, definition.ramSize() - ROM_RESERVED_RAM))
                 .getChecksum(options.bootloaderGetChecksum())
                 .interByteTimeout(options.bootloaderInterByteTimeout().toMillis(), () -> System.nanoTime() / 1_000_000L);
@@ -168,10 +187,13 @@ public final class VirtualBoard implements AutoCloseable {
     }
 
     private static void checkSimulable(final BoardDefinition board) {
-        if (board.bootloader().protocol() != FlashProtocol.AN3155 || board.mcu().chipIdSource() != ChipIdSource.AN3155_GET_ID
-                || board.flash().writer() != FlashWriter.ROM_BOOTLOADER || board.bootFlash().isPresent()) {
-            throw new IllegalArgumentException("the virtual board simulates AN3155 boards whose main flash the ROM bootloader"
-                    + " writes (a dataFlash beside it is fine, a bootFlash is not): board=" + board.id()
+        final boolean an3155 = board.bootloader().protocol() == FlashProtocol.AN3155
+                && board.mcu().chipIdSource() == ChipIdSource.AN3155_GET_ID;
+        final boolean esp = board.bootloader().protocol() == FlashProtocol.ESP_ROM_SERIAL
+                && board.mcu().chipIdSource() == ChipIdSource.ESP_CHIP_DETECT_MAGIC;
+        if (!(an3155 || esp) || board.flash().writer() != FlashWriter.ROM_BOOTLOADER || board.bootFlash().isPresent()) {
+            throw new IllegalArgumentException("the virtual board simulates AN3155 and ESP32 ROM boards whose main flash the"
+                    + " ROM bootloader writes (a dataFlash beside it is fine, a bootFlash is not): board=" + board.id()
                     + ", protocol=" + board.bootloader().protocol().key()
                     + ", writer=" + board.flash().writer().key() + ", bootFlash=" + board.bootFlash().isPresent());
         }
@@ -203,7 +225,10 @@ public final class VirtualBoard implements AutoCloseable {
         return true;
     }
 
-    /** Sets the BOOT0 pin; it is read at the next reset or power-on. */
+    /**
+     * Sets the BOOT0 pin (an ESP32's GPIO0 held low: download mode); it is read at the next reset
+     * or power-on.
+     */
     public void boot0(final boolean high) {
         boot0 = high;
     }
@@ -400,6 +425,9 @@ public final class VirtualBoard implements AutoCloseable {
                     case ENTER_SYNCED_BOOTLOADER:
                         next = romBootloader(life, next == ENTER_SYNCED_BOOTLOADER);
                         break;
+                    case ENTER_HALTED:
+                        halt(life);
+                        break;
                     default:
                         next = secondStage(life);
                         break;
@@ -419,6 +447,9 @@ public final class VirtualBoard implements AutoCloseable {
 
     /** BOOT0, or the window in which 0x7F enters the bootloader; else the second stage. */
     private int afterReset(final BoardRun life) {
+        if (espRom) {
+            return espRomStart(life);
+        }
         if (boot0) {
             return ENTER_BOOTLOADER;
         }
@@ -438,8 +469,52 @@ public final class VirtualBoard implements AutoCloseable {
         return ENTER_SECOND_STAGE;
     }
 
+    /** The ESP32 ROM: back to the console's rate, its banner, then download mode or the flash boot. */
+    private int espRomStart(final BoardRun life) {
+        if (options.baud() != 0 && line.baud() != options.baud()) {
+            line.changeBaud(options.baud(), BAUD_CHANGE_TIMEOUT_MS);
+        }
+        final boolean download = boot0;
+        final byte[] banner = EspRomBanner.text(download).getBytes(StandardCharsets.US_ASCII);
+        transmitAll(life, banner, 0, banner.length);
+        return download ? ENTER_BOOTLOADER : ENTER_SECOND_STAGE;
+    }
+
+    /** Serves the ESP32 ROM loader (and the stub once uploaded) until FLASH_END leaves it. */
+    private int espLoader(final BoardRun life) throws IOException {
+        final EspLoader loader = new EspLoader(life.flash, new EspLink(life),
+                options.baud() != 0 ? line.baud() : definition.console().baud());
+        final byte[] received = new byte[512];
+        while (true) {
+            life.check();
+            final int count = line.receive(received, 0, received.length);
+            if (count == 0) {
+                life.withFlash(flash -> {
+                    loader.poll();
+                    return null;
+                });
+                LockSupport.parkNanos(IDLE_NANOS);
+            }
+            for (int i = 0; i < count; i++) {
+                final int b = received[i] & 0xFF;
+                final int next = life.withFlash(flash -> loader.accept(b));
+                if (EspLoader.REBOOT == next) {
+                    line.discardReceived();
+                    return ENTER_RESET;
+                }
+                if (EspLoader.RUN_APP == next) {
+                    return ENTER_SECOND_STAGE;
+                }
+            }
+        }
+    }
+
     /** Serves AN3155 on the console until a GO; then the second stage. */
     private int romBootloader(final BoardRun life, final boolean synced) throws IOException {
+        if (espRom) {
+            mode = BoardMode.BOOTLOADER;
+            return espLoader(life);
+        }
         mode = BoardMode.BOOTLOADER;
         final An3155Bootloader bootloader = new An3155Bootloader(bootloaderConfig, life.flash, new Transmitter(life));
         if (synced) {
@@ -511,8 +586,24 @@ public final class VirtualBoard implements AutoCloseable {
     private int refuse(final BoardRun life, final String why) {
         lastRefusal = why;
         refusals.incrementAndGet();
+        if (espRom) {
+            say(life, why + "; halted (hold GPIO0 low and reset for download mode)");
+            return ENTER_HALTED;
+        }
         say(life, why + "; staying in bootloader");
         return ENTER_BOOTLOADER;
+    }
+
+    /** An ESP32 that refused its image: silent until a reset or power cut ends this life. */
+    private void halt(final BoardRun life) {
+        mode = BoardMode.HALTED;
+        final byte[] ignored = new byte[512];
+        while (true) {
+            life.check();
+            if (line.receive(ignored, 0, ignored.length) == 0) {
+                LockSupport.parkNanos(IDLE_NANOS);
+            }
+        }
     }
 
     private static Firmware instantiate(final byte[] image, final Verdict verdict) throws IOException, ReflectiveOperationException {
@@ -575,6 +666,27 @@ public final class VirtualBoard implements AutoCloseable {
             done += taken;
             if (taken == 0) {
                 LockSupport.parkNanos(IDLE_NANOS);
+            }
+        }
+    }
+
+    /** The ESP32 loader's UART: answers into the transmit FIFO, baud changes on the line (when paced). */
+    private final class EspLink implements LoaderLink {
+        private final BoardRun life;
+
+        EspLink(final BoardRun life) {
+            this.life = life;
+        }
+
+        @Override
+        public void transmit(final byte[] bytes, final int offset, final int length) {
+            transmitAll(life, bytes, offset, length);
+        }
+
+        @Override
+        public void changeBaud(final int baud) {
+            if (options.baud() != 0) {
+                line.changeBaud(baud, BAUD_CHANGE_TIMEOUT_MS);
             }
         }
     }

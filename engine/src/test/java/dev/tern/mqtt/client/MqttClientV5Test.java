@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.tern.mqtt.codec.PacketType;
 import dev.tern.mqtt.codec.Properties;
@@ -43,6 +45,26 @@ class MqttClientV5Test {
         assertEquals(4, property(connect, PropertyId.RECEIVE_MAXIMUM)); // incomingQos2Slots
         assertEquals(256, property(connect, PropertyId.MAXIMUM_PACKET_SIZE)); // maxPacketSize
         assertEquals(-1, property(connect, PropertyId.TOPIC_ALIAS_MAXIMUM)); // none allowed: left out
+    }
+
+    @Test
+    void willCarriesItsDelayAndRequestProblemInformationZeroIsAsked() {
+        MqttConfig config = config();
+        config.willTopic = ClientHarness.bytes("status/board-01");
+        config.willMessage = ClientHarness.bytes("offline");
+        config.willDelaySeconds = 30;
+        config.requestProblemInformation = false;
+        ClientHarness h = new ClientHarness(config);
+        h.client.start(h.now());
+        h.poll();
+
+        ScriptedBroker.Sent connect = h.broker.last();
+        assertTrue(connect.packet.willFlag());
+        Properties will = new Properties();
+        will.wrapWill(connect.packet);
+        assertTrue(will.find(PropertyId.WILL_DELAY_INTERVAL));
+        assertEquals(30, will.longValue());
+        assertEquals(0, property(connect, PropertyId.REQUEST_PROBLEM_INFORMATION));
     }
 
     @Test
@@ -483,5 +505,62 @@ class MqttClientV5Test {
         assertEquals(1, sent.size());
         assertEquals("t/a=kept", sent.get(0).topic() + "=" + sent.get(0).payload()); // no expiry on the 3.1.1 wire
         assertEquals(1, h.client.counters().expired);
+    }
+
+    @ParameterizedTest(name = "CONNACK reason 0x{0}")
+    @ValueSource(ints = {0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8C, 0x90, 0x95, 0x97, 0x99,
+            0x9A, 0x9B, 0x9C, 0x9D, 0x9F})
+    void everyConnackRefusalIsNamedAndStopsOnlyWhereRetryingCannotHelp(int reasonCode) {
+        ClientHarness h = new ClientHarness(config());
+        h.client.start(h.now());
+        h.poll();
+        h.receive(Packets5.connack(false, reasonCode));
+
+        assertEquals("REFUSED_" + ReasonCode.name(reasonCode), ClientStatus.name(h.client.lastStatus()));
+        assertFalse(h.client.isConnected());
+        boolean retries = ClientStatus.retryCanHelp(h.client.lastStatus());
+        assertEquals(retries ? MqttClient.STATE_WAITING : MqttClient.STATE_STOPPED, h.client.state());
+    }
+
+    @Test
+    void topicAliasZeroGetsDisconnectTopicAliasInvalid() {
+        ClientHarness h = new ClientHarness(config()).connect(false);
+        h.broker.take();
+        // Topic Alias 0 cannot be written by the encoder: PUBLISH QoS 0, topic "t", properties 0x23 0x0000
+        h.receive(new byte[] {0x30, 0x08, 0x00, 0x01, 't', 0x03, 0x23, 0x00, 0x00, 'x'});
+
+        assertEquals(PacketType.DISCONNECT, h.broker.last().type());
+        assertEquals(ReasonCode.TOPIC_ALIAS_INVALID, h.broker.last().packet.reasonCode());
+        assertTrue(h.listener.messages.isEmpty());
+    }
+
+    @Test
+    void unknownPropertyIdentifierIsAMalformedPacket() {
+        ClientHarness h = new ClientHarness(config()).connect(false);
+        h.broker.take();
+        // PUBLISH QoS 0, topic "t", properties: identifier 0x7F (undefined) with one byte
+        h.receive(new byte[] {0x30, 0x07, 0x00, 0x01, 't', 0x02, 0x7F, 0x01, 'x'});
+
+        assertEquals(PacketType.DISCONNECT, h.broker.last().type());
+        assertEquals(ReasonCode.MALFORMED_PACKET, h.broker.last().packet.reasonCode());
+        assertTrue(h.listener.messages.isEmpty());
+    }
+
+    @Test
+    void aBrokerThatNeverSendsPubrelLosesNothingAndDuplicatesNothing() {
+        ClientHarness h = new ClientHarness(config()).connect(false);
+        h.broker.take();
+        h.receive(Packets5.publish(2, false, 5, "t/a", "once"));
+        assertEquals(1, h.listener.messages.size());
+        h.advance(60_000); // no PUBREL: the id waits; no timeout drops it
+        assertEquals(1, h.client.counters().incomingHighWater);
+
+        h.broker.closeFromBroker();
+        h.poll();
+        h.reconnect(true);
+        h.receive(Packets5.publish(2, true, 5, "t/a", "once")); // the broker re-sends it after all
+        assertEquals(1, h.listener.messages.size(), "delivered once");
+        h.receive(Packets.pubrel(5));
+        assertEquals(List.of(5), h.listener.receiveCompletions);
     }
 }

@@ -26,8 +26,8 @@ final class Wire {
 
     /** A PUBLISH towards the broker whose payload is {@code payload}. */
     static Predicate<SeenPacket> publishToBroker(String payload) {
-        // read as 3.1.1, an MQTT 5 PUBLISH without properties has its Property Length 0 before the payload
-        return toBroker(PacketType.PUBLISH).and(p -> payload.equals(payload(p)) || ("\u0000" + payload).equals(payload(p)));
+        // the proxy does not know the protocol version: the payload read as 3.1.1 or as MQTT 5
+        return toBroker(PacketType.PUBLISH).and(p -> payload.equals(payload(p)) || payload.equals(payload5(p)));
     }
 
     /** The packets of one type, one direction, one connection (counting from 1), with this id (-1: any). */
@@ -50,6 +50,28 @@ final class Wire {
         int topicLength = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
         at += 2 + topicLength + (publish.qos() > 0 ? 2 : 0);
         return new String(bytes, at, bytes.length - at, StandardCharsets.UTF_8);
+    }
+
+    /** The payload of an MQTT 5 PUBLISH as UTF-8: after the properties (a Topic Alias, say); null if it has none that fit. */
+    static String payload5(SeenPacket publish) {
+        byte[] bytes = publish.bytes();
+        int at = 1;
+        while ((bytes[at] & 0x80) != 0) {
+            at++;
+        }
+        at++;
+        int topicLength = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+        at += 2 + topicLength + (publish.qos() > 0 ? 2 : 0);
+        int propertiesLength = 0;
+        for (int shift = 0; at < bytes.length; shift += 7) {
+            int b = bytes[at++] & 0xFF;
+            propertiesLength |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                break;
+            }
+        }
+        at += propertiesLength;
+        return at <= bytes.length ? new String(bytes, at, bytes.length - at, StandardCharsets.UTF_8) : null;
     }
 
     /**

@@ -18,11 +18,12 @@ final class BoardSettings {
      * @param brokerHost     where the board connects: the broker, or the fault proxy in front of it
      * @param throughProxy   the story: the board reconnects quickly after each fault
      * @param intervalMillis between two readings of each sensor
+     * @param mqttVersion    the protocol the board speaks: 5 or 3.1.1
      */
     static List<String> of(String brokerHost, int brokerPort, String device, boolean throughProxy, QosPlan plan,
-            int intervalMillis) {
+            int intervalMillis, String mqttVersion) {
         List<String> settings = new ArrayList<>(List.of("broker.host=" + brokerHost, "broker.port=" + brokerPort,
-                "device.id=" + device, "topic.prefix=" + topicPrefix(device), "log.trace=true"));
+                "device.id=" + device, "topic.prefix=" + topicPrefix(device), "mqtt.version=" + mqttVersion, "log.trace=true"));
         if (throughProxy) {
             settings.add("mqtt.reconnectMax=" + RECONNECT_MAX_MILLIS);
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 
+import dev.tern.app.AppConfig;
 import dev.tern.boards.firmware.ReadingSubscriber;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.virtual.BoardMode;
@@ -87,6 +88,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Milliseconds between two readings of a sensor (default ${DEFAULT-VALUE}).")
     int intervalMillis;
 
+    @Option(names = "--mqtt", paramLabel = "VERSION", defaultValue = "5",
+            description = "The MQTT version the board speaks: 5 or 3.1.1 (default ${DEFAULT-VALUE}; its config key mqtt.version).")
+    String mqttVersion;
+
     @Option(names = "--board", paramLabel = "ID", defaultValue = "virtual",
             description = "The board the virtual board simulates (default ${DEFAULT-VALUE}; one 'tern sim --board' takes).")
     String boardId;
@@ -116,6 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
         URI brokerUri = brokerUri();
         FaultPlan faultPlan = faultPlan();
         BoardDefinition boardDefinition = BoardCatalog.load(boardId);
+        checkMqttVersion();
         if (intervalMillis < 10 || intervalMillis > 86_400_000) {
             throw new ParameterException(spec.commandLine(), "--interval " + intervalMillis + ": 10..86400000 milliseconds");
         }
@@ -124,7 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
         ReadingsClock clock = new ReadingsClock();
         boolean terminal = LiveScreen.terminalWanted();
         KeyPresses keys = faultPlan.isCalm() || !terminal ? KeyPresses.none() : KeyPresses.fromTerminal(System.in);
-        LiveScreen screen = new LiveScreen(out, terminal, () -> clock.heading(!faultPlan.isCalm(), duration),
+        LiveScreen screen = new LiveScreen(out, terminal, () -> clock.heading(!faultPlan.isCalm(), duration, mqttVersion),
                 faultPlan.isCalm() ? table::render : () -> StoryTable.render(record.outcomes(), keys));
         WorkFolder work = WorkFolder.open(workDir);
         try (StopSignal stop = StopSignal.install(() -> screen.say("demo: Ctrl-C: stopping the board, the subscriber and the broker"));
@@ -234,8 +240,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         // 5. flash it over the serial line, with the config page
-        List<String> settings = proxy == null ? BoardSettings.of(brokerHost, brokerPort, device, false, plan, intervalMillis)
-                : BoardSettings.of(proxy.host(), proxy.port(), device, true, plan, intervalMillis);
+        List<String> settings = proxy == null ? BoardSettings.of(brokerHost, brokerPort, device, false, plan, intervalMillis, mqttVersion)
+                : BoardSettings.of(proxy.host(), proxy.port(), device, true, plan, intervalMillis, mqttVersion);
         int flashed = flashStep.flash(tern, new FlashStep.Request(signed.image(), signed.publicKey(), board, boardId, settings));
         if (flashed != ExitCodes.OK) {
             throw new TernException(flashed, "flashing the virtual board failed (exit " + flashed + ", see above)"
@@ -261,7 +267,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         // 7. the readings, until the story ends, Ctrl-C or the duration is over
         demo.clock().start();
-        String publishing = "demo: the board publishes " + plan + " every " + intervalMillis + " ms";
+        String publishing = "demo: the board publishes " + plan + " every " + intervalMillis + " ms over MQTT " + mqttVersion;
         boolean interrupted;
         if (faultPlan.isCalm()) {
             screen.say(publishing + (duration == null ? "; Ctrl-C ends the demo" : "; the demo ends after " + duration.toSeconds() + " s"));
@@ -274,7 +280,7 @@ public final class DemoCommand implements Callable<Integer> {
         console.close(); // the summary comes last, after the board's lines
         screen.endLive();
         record.closeAll();
-        String heading = DemoVerdict.heading(demo.clock().seconds(), interrupted,
+        String heading = DemoVerdict.heading(demo.clock().seconds(), interrupted, mqttVersion,
                 (brokerUri == null ? "HiveMQ CE embedded on " : "") + serverUri);
         return new DemoVerdict(plan, faultPlan, table, record).conclude(screen, heading, subscriber.lost(), board.failure(), report);
     }
@@ -290,6 +296,14 @@ public final class DemoCommand implements Callable<Integer> {
             return FaultPlan.parse(faults == null ? FaultPlan.ALL : faults);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--faults " + e.getMessage());
+        }
+    }
+
+    /** --mqtt takes what the board's mqtt.version key takes, worded as the board words it. */
+    private void checkMqttVersion() {
+        if (AppConfig.OK != new AppConfig(boardId).set("mqtt.version", mqttVersion)) {
+            throw new ParameterException(spec.commandLine(), "--mqtt " + mqttVersion + ": expected "
+                    + AppConfig.acceptedValues("mqtt.version"));
         }
     }
 

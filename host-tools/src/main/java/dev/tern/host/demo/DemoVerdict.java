@@ -65,9 +65,10 @@ final class DemoVerdict {
         return ExitCodes.OK;
     }
 
-    /** The summary's heading: how long the board published and on which broker. */
-    static String heading(long seconds, boolean interrupted, String broker) {
-        return "demo: summary after " + seconds + " s of readings" + (interrupted ? ", stopped early" : "") + " (broker " + broker + "):";
+    /** The summary's heading: how long the board published, in which MQTT version and on which broker. */
+    static String heading(long seconds, boolean interrupted, String mqttVersion, String broker) {
+        return "demo: summary after " + seconds + " s of readings" + (interrupted ? ", stopped early" : "") + " (MQTT "
+                + mqttVersion + ", broker " + broker + "):";
     }
 
     private String passed() {

@@ -36,7 +36,7 @@ public final class LiveScreen {
 
     /**
      * @param ansi    redraw in place and color (see {@link #terminalWanted()})
-     * @param heading the line above the table, e.g. "readings after 12 s of 30 s"
+     * @param heading the line above the table, e.g. "readings over MQTT 5 after 12 s of 30 s"
      * @param table   the table's lines
      */
     public LiveScreen(PrintWriter out, boolean ansi, Supplier<String> heading, Supplier<List<String>> table) {

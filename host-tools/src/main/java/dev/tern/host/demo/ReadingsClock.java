@@ -23,9 +23,10 @@ final class ReadingsClock {
      *
      * @param story    the story (it ends by itself) rather than the calm demo
      * @param duration the calm demo's --duration, or null (until Ctrl-C)
+     * @param mqttVersion the protocol the board speaks: 5 or 3.1.1
      */
-    String heading(boolean story, Duration duration) {
-        String after = "readings after " + seconds() + " s";
+    String heading(boolean story, Duration duration, String mqttVersion) {
+        String after = "readings over MQTT " + mqttVersion + " after " + seconds() + " s";
         if (story) {
             return after;
         }

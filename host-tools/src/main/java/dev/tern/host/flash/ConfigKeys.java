@@ -23,6 +23,7 @@ final class ConfigKeys {
 
     private static final Map<String, String> ACCEPTED = new LinkedHashMap<>();
     private static final Map<String, long[]> RANGES = new LinkedHashMap<>();
+    private static final Map<String, List<String>> CHOICES = new LinkedHashMap<>();
 
     static {
         text("device.id", IDENTIFIER);
@@ -32,6 +33,9 @@ final class ConfigKeys {
         text("topic.prefix", TOPIC);
         range("mqtt.keepAlive", 0, 65535, " seconds (0: off)");
         text("mqtt.cleanSession", BOOLEAN);
+        choice("mqtt.version", "5", "3.1.1");
+        text("mqtt.sessionExpiry", "a whole number of seconds from 0 to 4294967295, or never (MQTT 5 only)");
+        range("mqtt.topicAliases", 0, 64, " (MQTT 5 only; 0: full topic names)");
         range("mqtt.outgoingSlots", 1, 1024, "");
         range("mqtt.incomingQos2Slots", 1, 1024, "");
         range("mqtt.maxPacketSize", 128, 65535, " bytes");
@@ -57,6 +61,12 @@ final class ConfigKeys {
 
     private static void text(String key, String accepted) {
         ACCEPTED.put(key, accepted);
+    }
+
+    /** A key that takes one of a few words: the words, listed as {@code 5 or 3.1.1}. */
+    private static void choice(String key, String... values) {
+        CHOICES.put(key, List.of(values));
+        ACCEPTED.put(key, String.join(", ", List.of(values).subList(0, values.length - 1)) + " or " + values[values.length - 1]);
     }
 
     private static void range(String key, long min, long max, String unit) {
@@ -94,6 +104,11 @@ final class ConfigKeys {
     /** What {@code key} accepts, e.g. "0, 1 or 2"; null for a key not in the table. */
     static String accepted(String key) {
         return ACCEPTED.get(key);
+    }
+
+    /** The words a key takes, for a did-you-mean; empty for a key that is not a choice of words. */
+    static List<String> choices(String key) {
+        return CHOICES.getOrDefault(key, List.of());
     }
 
     /** The numeric keys' {@code {min, max}}. */

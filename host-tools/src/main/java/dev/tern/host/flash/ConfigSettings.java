@@ -61,7 +61,8 @@ final class ConfigSettings {
         if (AppConfig.BAD_VALUE == result) {
             String accepted = ConfigKeys.accepted(key);
             throw new TernException(ExitCodes.USAGE, where + ": bad value '" + value + "' for " + key
-                    + (accepted == null ? "" : ": expected " + accepted) + "; nothing was flashed");
+                    + (accepted == null ? "" : ": expected " + accepted) + Suggestions.didYouMean(value, ConfigKeys.choices(key))
+                    + "; nothing was flashed");
         }
         settings.remove(key); // a later setting moves to the end, where it wins on the board too
         settings.put(key, value);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.boards.definition.FlashProtocol;
 import dev.tern.boards.flash.TimeFigure;
 import dev.tern.boards.flash.TimingMode;
 import dev.tern.boards.image.ImageKey;
@@ -66,7 +67,8 @@ public final class SimCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--board", paramLabel = "ID", defaultValue = "virtual",
-            description = "Board to simulate (default ${DEFAULT-VALUE}; an AN3155 board whose flash the ROM bootloader writes).")
+            description = "Board to simulate (default ${DEFAULT-VALUE}; an AN3155 board whose flash the ROM bootloader writes, "
+                    + "or esp-wrover-kit: an ESP32 whose ROM loader esptool and 'tern flash' speak to).")
     String boardId;
 
     @Option(names = "--console", paramLabel = "socket://HOST:PORT",
@@ -88,7 +90,9 @@ public final class SimCommand implements Callable<Integer> {
             description = "The board's flash, created erased when missing and kept (default ${DEFAULT-VALUE}).")
     Path flashFile;
 
-    @Option(names = "--boot0", description = "Start with BOOT0 high: the board waits in its ROM bootloader.")
+    @Option(names = {"--boot0", "--download-mode"},
+            description = "Start with the boot pin set: BOOT0 high on an STM32, GPIO0 low on an ESP32 (download mode); "
+                    + "the board waits in its ROM loader. At a terminal, 'bootloader' and 'reset' press the buttons later.")
     boolean boot0;
 
     @Option(names = "--reset-rollback",
@@ -135,7 +139,9 @@ public final class SimCommand implements Callable<Integer> {
             forgetRollback(out);
         }
         try (StopSignal stop = StopSignal.install(); VirtualBoard sim = start(options)) {
-            out.println("sim: " + board.id() + " board console at " + sim.consoleUrl() + " (BOOT0 " + (boot0 ? "high" : "low")
+            boolean esp = board.bootloader().protocol() == FlashProtocol.ESP_ROM_SERIAL;
+            String pin = esp ? "GPIO0 " + (boot0 ? "low: download mode" : "high: boots the flash") : "BOOT0 " + (boot0 ? "high" : "low");
+            out.println("sim: " + board.id() + " board console at " + sim.consoleUrl() + " (" + pin
                     + ", flash " + flashFile + ", " + (options.baud() == 0 ? "no baud pacing" : "paced to " + options.baud() + " baud")
                     + ", " + trustedKeys.size() + " trusted key" + (trustedKeys.size() == 1 ? "" : "s") + ")");
             if (trustedKeys.isEmpty()) {
@@ -145,10 +151,13 @@ public final class SimCommand implements Callable<Integer> {
             out.flush();
             if (System.console() != null) {
                 // only on a terminal: a pipe may be someone else's (a test runner's commands)
-                new SimConsole(() -> WearReport.lines(board, sim.flashWear()), out).start(System.in);
+                new SimConsole(() -> WearReport.lines(board, sim.flashWear()), romLoader -> {
+                    sim.boot0(romLoader);
+                    sim.reset();
+                }, out).start(System.in);
                 out.println("sim: type 'wear' and Enter for the flash wear report");
             }
-            boolean stopped = watch(sim, stop, out);
+            boolean stopped = watch(sim, stop, out, esp);
             synchronized (out) {
                 out.println("sim: " + (stopped ? "stopping" : "ran for " + duration.toSeconds() + " s; stopping") + " (flash kept in "
                         + flashFile + ")");
@@ -200,7 +209,7 @@ public final class SimCommand implements Callable<Integer> {
     }
 
     /** Prints each mode change until Ctrl-C (true) or the duration is over (false). */
-    private boolean watch(VirtualBoard sim, StopSignal stop, PrintWriter out) throws InterruptedException {
+    private boolean watch(VirtualBoard sim, StopSignal stop, PrintWriter out, boolean esp) throws InterruptedException {
         long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         BoardMode shown = null;
         int refusalsShown = 0;
@@ -211,13 +220,13 @@ public final class SimCommand implements Callable<Integer> {
                 // the check can be over between two polls: the count, not the CHECKING mode, says a boot was refused
                 refusalsShown = refusals;
                 synchronized (out) {
-                    out.println(refusalLine(sim.lastRefusal()));
+                    out.println(esp ? refusalLineEsp(sim.lastRefusal()) : refusalLine(sim.lastRefusal()));
                     out.flush();
                 }
             }
             if (mode != shown) {
                 synchronized (out) {
-                    out.println("sim: " + describe(mode));
+                    out.println("sim: " + (esp ? describeEsp(mode) : describe(mode)));
                     out.flush();
                 }
                 shown = mode;
@@ -242,6 +251,13 @@ public final class SimCommand implements Callable<Integer> {
                 + "it accepts is flashed";
     }
 
+    /** An ESP32's refusal: it halts rather than waiting in its ROM loader. */
+    static String refusalLineEsp(String consoleLine) {
+        String reason = consoleLine.replaceFirst("^boot: (refused: )?", "");
+        return "sim: secure boot refused the image: " + reason + "; the board halts until reset (type 'bootloader', "
+                + "or restart with --download-mode, to flash it)";
+    }
+
     static String describe(BoardMode mode) {
         return switch (mode) {
             case OFF -> "board off";
@@ -249,6 +265,16 @@ public final class SimCommand implements Callable<Integer> {
             case BOOTLOADER -> "board in its ROM bootloader (AN3155) on the console";
             case CHECKING -> "secure boot checks the app slot";
             case RUNNING -> "board runs the flashed firmware";
+            case HALTED -> "board halted: it answers nothing until reset ('bootloader' for download mode)";
+        };
+    }
+
+    /** An ESP32's modes: its ROM prints its banner and waits in download mode, or boots the flash. */
+    static String describeEsp(BoardMode mode) {
+        return switch (mode) {
+            case BOOTLOADER -> "board in its ROM download mode (ESP32 serial loader, as esptool speaks it) on UART0";
+            case SYNC_WINDOW -> "board reset";
+            default -> describe(mode);
         };
     }
 

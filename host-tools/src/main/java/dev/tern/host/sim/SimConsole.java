@@ -10,18 +10,28 @@ import java.util.function.Supplier;
 
 /**
  * {@code tern sim}'s own commands, one a line on its standard input (the board's console is
- * elsewhere, on the socket or pty): {@code wear} prints the flash wear report, {@code help}
- * lists the commands. Reads until the input ends.
+ * elsewhere, on the socket or pty): {@code wear} prints the flash wear report, {@code bootloader}
+ * and {@code reset} press the board's buttons (a pty has no DTR/RTS to do it), {@code help} lists
+ * the commands. Reads until the input ends.
  */
 final class SimConsole {
 
-    static final String HELP = "sim: commands: 'wear' (erases per flash unit, % of endurance, busy time), 'help'";
+    static final String HELP = "sim: commands: 'wear' (erases per flash unit, % of endurance, busy time), "
+            + "'bootloader' (hold BOOT0 high / GPIO0 low and reset: the ROM loader waits for a flasher), "
+            + "'reset' (release it and reset: the board boots its flash), 'help'";
+
+    /** The board's reset with its boot pin set: into the ROM loader, or booting the flash. */
+    interface Buttons {
+        void resetInto(boolean romLoader);
+    }
 
     private final Supplier<? extends Iterable<String>> wearReport;
+    private final Buttons buttons;
     private final PrintWriter out;
 
-    SimConsole(Supplier<? extends Iterable<String>> wearReport, PrintWriter out) {
+    SimConsole(Supplier<? extends Iterable<String>> wearReport, Buttons buttons, PrintWriter out) {
         this.wearReport = wearReport;
+        this.buttons = buttons;
         this.out = out;
     }
 
@@ -43,6 +53,14 @@ final class SimConsole {
                     for (String line : wearReport.get()) {
                         out.println(line);
                     }
+                }
+                case "bootloader" -> {
+                    buttons.resetInto(true);
+                    out.println("sim: reset with the boot pin set: the board waits in its ROM loader");
+                }
+                case "reset" -> {
+                    buttons.resetInto(false);
+                    out.println("sim: reset: the board boots its flash");
                 }
                 case "help" -> out.println(HELP);
                 default -> out.println("sim: unknown command '" + command + "'; " + HELP.substring("sim: ".length()));

@@ -9,6 +9,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +28,7 @@ import dev.tern.boards.virtual.VirtualBoard;
 import dev.tern.host.Main;
 import dev.tern.host.Tern;
 import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.monitor.Await;
 import dev.tern.testsupport.BrokerKind;
 import dev.tern.testsupport.SharedBrokers;
 import dev.tern.testsupport.TestBroker;
@@ -100,6 +104,65 @@ class DemoCommandTest {
         assertTrue(out.endsWith("demo: PASSED: every sensor's readings arrived at its QoS (temperature=0,humidity=1,pressure=2),"
                 + " no duplicate at QoS 2\n"), out);
         assertTrue(Files.exists(folder.resolve("app.bin")), "--work-dir keeps the files");
+        assertTrue(Pattern.compile("board │ I [0-9.]+ mqtt: connected to [0-9.:]+ \\(MQTT 5, new session\\)").matcher(out).find(), out);
+        assertTrue(out.contains("demo: summary after ") && out.contains(" of readings (MQTT 5, broker "), out);
+        assertEquals("p5", protocolOnTheWire(mosquitto, out), "MQTT 5 by default");
+    }
+
+    @Tag("mosquitto")
+    @Test
+    void withMqtt311TheBoardConnectsIn311AndTheScreenSaysSo() {
+        TestBroker mosquitto = BROKERS.get(BrokerKind.MOSQUITTO);
+
+        Tern tern = demo(STAND_IN, "--calm", "--mqtt", "3.1.1", "--broker", mosquitto.serverUri(), "--duration", "3s",
+                "--interval", "300");
+
+        assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+        String out = tern.out;
+        assertTrue(Pattern.compile("board │ I [0-9.]+ mqtt: connected to [0-9.:]+ \\(MQTT 3\\.1\\.1, new session\\)").matcher(out).find(),
+                out);
+        assertTrue(out.contains(" every 300 ms over MQTT 3.1.1"), out);
+        assertTrue(out.contains(" of readings (MQTT 3.1.1, broker "), "the summary: " + out);
+        assertEquals("p2", protocolOnTheWire(mosquitto, out), "mosquitto's p2 is MQTT 3.1.1");
+    }
+
+    /**
+     * The protocol mosquitto saw the board connect with, from its log line {@code New client connected
+     * from ... as demo-9d351d (p5, c0, k60).}: p5 for MQTT 5, p2 for 3.1.1 (mosquitto 2.0.11).
+     */
+    private static String protocolOnTheWire(TestBroker mosquitto, String out) {
+        Matcher device = Pattern.compile("mqtt: connecting to \\S+ as (demo-[0-9a-f]{6}) ").matcher(out);
+        assertTrue(device.find(), out);
+        Pattern connected = Pattern.compile("New client connected from \\S+ as " + device.group(1) + " \\((p\\d+),");
+        // mosquitto writes its log as it goes: the line is there, or comes within moments
+        Await.until(() -> connected.matcher(brokerLog(mosquitto)).find(), Duration.ofSeconds(5),
+                () -> "mosquitto logging " + device.group(1) + " connecting: " + brokerLog(mosquitto));
+        Matcher line = connected.matcher(brokerLog(mosquitto));
+        assertTrue(line.find());
+        return line.group(1);
+    }
+
+    private static String brokerLog(TestBroker mosquitto) {
+        try {
+            return Files.readString(mosquitto.logFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theMqttVersionGoesOnTheBoardsConfigPage() {
+        TestBroker mosquitto = BROKERS.get(BrokerKind.MOSQUITTO);
+        List<List<String>> pages = new ArrayList<>();
+
+        Tern tern = demo((tern1, request) -> {
+            pages.add(request.settings());
+            return ExitCodes.UNREACHABLE; // ends the run here: the page is what this test is about
+        }, "--mqtt", "3.1.1", "--broker", mosquitto.serverUri(), "--duration", "5s");
+
+        assertEquals(ExitCodes.UNREACHABLE, tern.exitCode, tern.toString());
+        assertEquals(1, pages.size(), tern.toString());
+        assertTrue(pages.get(0).contains("mqtt.version=3.1.1"), pages.toString());
     }
 
     @Tag("mosquitto")
@@ -179,6 +242,10 @@ class DemoCommandTest {
         Tern both = Tern.run("demo", "--calm", "--faults", "outage");
         assertEquals(ExitCodes.USAGE, both.exitCode, both.toString());
         assertTrue(both.err.contains("--calm and --faults: choose one"), both.err);
+
+        Tern mqtt = Tern.run("demo", "--mqtt", "4");
+        assertEquals(ExitCodes.USAGE, mqtt.exitCode, mqtt.toString());
+        assertTrue(mqtt.err.contains("--mqtt 4: expected 5 or 3.1.1"), mqtt.err);
 
         Tern board = Tern.run("demo", "--board", "nosuch");
         assertEquals(ExitCodes.USAGE, board.exitCode, board.toString());

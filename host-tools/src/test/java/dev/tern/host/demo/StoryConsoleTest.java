@@ -49,10 +49,10 @@ class StoryConsoleTest {
     @Test
     void aConnectionClosesTheWindowOfAFaultThatIsOverAndTheStatusGivesWhatWasSent() {
         record.strike(Fault.OUTAGE);
-        console.accept("I 3.0 mqtt: connected to 127.0.0.1:1883 (session present)");
+        console.accept("I 3.0 mqtt: connected to 127.0.0.1:1883 (MQTT 5, session present)");
         assertTrue(record.faultUnderWay(), "the outage is not over yet: the window stays open");
         record.over(Fault.OUTAGE);
-        console.accept("I 9.0 mqtt: connected to 127.0.0.1:1883 (session present)");
+        console.accept("I 9.0 mqtt: connected to 127.0.0.1:1883 (MQTT 5, session present)");
         assertTrue(!record.faultUnderWay());
         console.accept("I 9.5 app: version=0.1.0 state=connected temperature.seq=41,qos=0 humidity.seq=40,qos=1 pressure.seq=39,qos=2");
         assertEquals(List.of(41L, 40L, 39L), record.outcomes().stream().map(QosOutcome::sent).toList());

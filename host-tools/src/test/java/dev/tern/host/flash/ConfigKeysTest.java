@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -52,5 +53,26 @@ class ConfigKeysTest {
         assertTrue(summary.contains("sensor.NAME.enabled|qos|interval|topic (NAME: temperature, humidity, pressure), log.trace"),
                 summary);
         assertEquals(-1, summary.indexOf("sensor.humidity"), summary);
+    }
+
+    @Test
+    void theProtocolVersionIsOneOfItsWordsAsTheFirmwareTakesThem() {
+        assertEquals(List.of("5", "3.1.1"), ConfigKeys.choices("mqtt.version"));
+        for (String version : ConfigKeys.choices("mqtt.version")) {
+            assertEquals(AppConfig.OK, new AppConfig("virtual").set("mqtt.version", version), version);
+        }
+        assertEquals(AppConfig.BAD_VALUE, new AppConfig("virtual").set("mqtt.version", "4"));
+        // the board's console and tern flash name the same values
+        assertEquals(AppConfig.acceptedValues("mqtt.version"), ConfigKeys.accepted("mqtt.version"));
+        assertEquals(List.of(), ConfigKeys.choices("broker.port"));
+    }
+
+    @Test
+    void theSessionExpiryTakesNeverAndSecondsUpToTheMqttMaximum() {
+        assertEquals(AppConfig.OK, new AppConfig("virtual").set("mqtt.sessionExpiry", "never"));
+        assertEquals(AppConfig.OK, new AppConfig("virtual").set("mqtt.sessionExpiry", "4294967295"));
+        assertEquals(AppConfig.BAD_VALUE, new AppConfig("virtual").set("mqtt.sessionExpiry", "4294967296"));
+        assertTrue(ConfigKeys.accepted("mqtt.sessionExpiry").contains("0 to 4294967295, or never"),
+                ConfigKeys.accepted("mqtt.sessionExpiry"));
     }
 }

@@ -276,6 +276,11 @@ class FlashCommandTest {
         Tern port = Tern.run("flash", image, "--port", NOTHING_THERE, "--set", "broker.port=0");
         assertEquals(ExitCodes.USAGE, port.exitCode, port.toString());
         assertTrue(port.err.contains("bad value '0' for broker.port: expected a whole number from 1 to 65535;"), port.err);
+
+        Tern version = Tern.run("flash", image, "--port", NOTHING_THERE, "--set", "mqtt.version=3.11");
+        assertEquals(ExitCodes.USAGE, version.exitCode, version.toString());
+        assertEquals("tern flash: --set mqtt.version=3.11: bad value '3.11' for mqtt.version: expected 5 or 3.1.1"
+                + " (did you mean 3.1.1?); nothing was flashed\n", version.err);
     }
 
     @Test

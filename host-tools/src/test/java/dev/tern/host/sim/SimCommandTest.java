@@ -89,6 +89,62 @@ class SimCommandTest {
         assertTrue(tern.out.contains("(BOOT0 high, flash "), tern.out);
     }
 
+    @Tag("slow")
+    @Test
+    void anEsp32InDownloadModePrintsItsRomBannerAndAnswersSync() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        CompletableFuture<Tern> sim = CompletableFuture.supplyAsync(() -> Tern.run("sim", "--board", "esp-wrover-kit",
+                "--console", "socket://127.0.0.1:" + port, "--flash", folder.resolve("esp.flash"), "--download-mode",
+                "--baud-pacing", "0", "--duration", "8s"));
+        String answer = "\u00c0\u0001\u0008\u0004\u0000\u0007\u0007\u0012\u0020\u0000\u0000\u0000\u0000\u00c0";
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+        while (!got.toString(java.nio.charset.StandardCharsets.ISO_8859_1).contains(answer) && System.nanoTime() - deadline < 0) {
+            try (Socket console = new Socket("127.0.0.1", port)) {
+                console.setSoTimeout(500);
+                OutputStream out = console.getOutputStream();
+                // SLIP frame: SYNC (op 0x08), 36 bytes: 07 07 12 20 and 32 x 0x55; repeated until answered (a SYNC
+                // sent before the board powered on is lost, as esptool's first ones are on a board still resetting)
+                byte[] sync = new byte[46];
+                sync[0] = (byte) 0xC0;
+                sync[2] = 0x08;
+                sync[3] = 36;
+                sync[9] = 0x07;
+                sync[10] = 0x07;
+                sync[11] = 0x12;
+                sync[12] = 0x20;
+                java.util.Arrays.fill(sync, 13, 45, (byte) 0x55);
+                sync[45] = (byte) 0xC0;
+                byte[] chunk = new byte[4096];
+                while (!got.toString(java.nio.charset.StandardCharsets.ISO_8859_1).contains(answer) && System.nanoTime() - deadline < 0) {
+                    out.write(sync);
+                    out.flush();
+                    try {
+                        int n = console.getInputStream().read(chunk);
+                        if (n < 0) {
+                            break;
+                        }
+                        got.write(chunk, 0, n);
+                    } catch (java.net.SocketTimeoutException again) {
+                        // no answer yet: sync again
+                    }
+                }
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        Tern tern = sim.get(30, TimeUnit.SECONDS);
+        String text = got.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains(answer), "a ROM SYNC answer (value 0x20120707, 4 status bytes): "
+                + java.util.HexFormat.of().formatHex(got.toByteArray()) + " " + tern);
+        assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+        assertTrue(tern.out.contains("(GPIO0 low: download mode, flash "), tern.out);
+        assertTrue(tern.out.contains("board in its ROM download mode (ESP32 serial loader"), tern.out);
+    }
+
     @Tag("socat")
     @Test
     void opensAPseudoTerminalMadeBySocat() throws Exception {
@@ -218,10 +274,11 @@ class SimCommandTest {
 
     @Test
     void aBoardTheVirtualBoardCannotBeIsAUsageError() {
-        Tern tern = Tern.run("sim", "--board", "esp-wrover-kit", "--console", "socket://127.0.0.1:0", "--flash", folder.resolve("f"));
+        Tern tern = Tern.run("sim", "--board", "imxrt1170-evk", "--console", "socket://127.0.0.1:0", "--flash", folder.resolve("f"));
 
         assertEquals(ExitCodes.USAGE, tern.exitCode, tern.toString());
-        assertTrue(tern.err.contains("cannot simulate board 'esp-wrover-kit': the virtual board simulates AN3155 boards"), tern.err);
+        assertTrue(tern.err.contains("cannot simulate board 'imxrt1170-evk': the virtual board simulates AN3155 and ESP32 ROM boards"),
+                tern.err);
     }
 
     @Test
