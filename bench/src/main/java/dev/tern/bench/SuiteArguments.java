@@ -109,6 +109,11 @@ public final class SuiteArguments {
         throw new IllegalArgumentException("--broker is mosquitto or hivemq: " + name);
     }
 
+    /** {@code --mqtt}: 3.1.1 (the default), 5, or both (3.1.1 then 5). */
+    public List<MqttVersion> mqttVersions() {
+        return MqttVersion.parseOption(text("mqtt", MqttVersion.V3_1_1.label()));
+    }
+
     /** True when {@code args} ask for the suite's help (then print it and exit 0). */
     public static boolean wantsHelp(String[] args) {
         return java.util.Arrays.asList(args).contains("--help");

@@ -12,7 +12,7 @@ import dev.tern.testsupport.BrokerKind;
 class SuiteArgumentsTest {
 
     private static SuiteArguments parse(String... args) {
-        return SuiteArguments.parse(args, "qos", "broker");
+        return SuiteArguments.parse(args, "qos", "broker", "mqtt");
     }
 
     @Test
@@ -34,5 +34,14 @@ class SuiteArgumentsTest {
         assertEquals(BrokerKind.MOSQUITTO, parse().broker());
         assertEquals(BrokerKind.HIVEMQ, parse("--broker", "hivemq").broker());
         assertThrows(IllegalArgumentException.class, () -> parse("--broker", "emqx").broker());
+    }
+
+    @Test
+    void mqttIs311UnlessFiveOrBothIsAskedFor() {
+        assertEquals(List.of(MqttVersion.V3_1_1), parse().mqttVersions());
+        assertEquals(List.of(MqttVersion.V5), parse("--mqtt", "5").mqttVersions());
+        assertEquals(List.of(MqttVersion.V3_1_1, MqttVersion.V5), parse("--mqtt=both").mqttVersions());
+        assertEquals("--mqtt is 3.1.1, 5 or both: 4", assertThrows(IllegalArgumentException.class,
+                () -> parse("--mqtt", "4").mqttVersions()).getMessage());
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.tern.bench.MqttVersion;
 import dev.tern.bench.ResultLine;
 import dev.tern.bench.SuiteArguments;
 import dev.tern.bench.Table;
@@ -16,13 +17,14 @@ import dev.tern.testsupport.TestBroker;
 /**
  * {@code bench/run chaos [--quick]}: the engine's connection to a real mosquitto cut, delayed
  * and split while numbered messages flow, at QoS 0, 1 and 2, both ways. Full: 100,000 messages
- * and at least 1,000 cuts per (direction, QoS); quick: 3,000 and 100. Exit 1 when a QoS
+ * and at least 1,000 cuts per (direction, QoS, MQTT version); quick: 3,000 and 100. The engine speaks
+ * MQTT 3.1.1 unless {@code --mqtt 5} or {@code --mqtt both} (each case in both, side by side). Exit 1 when a QoS
  * guarantee is broken (QoS 2: a loss or a duplicate; QoS 1: a loss) or a run could not be trusted.
  */
 public final class ChaosBench {
 
     static final String USAGE = "[--quick] [--messages N] [--cuts N] [--qos 0,1,2] [--direction both|publish|receive]"
-            + " [--broker mosquitto|hivemq] [--seed S] [--timeout SECONDS]";
+            + " [--broker mosquitto|hivemq] [" + MqttVersion.OPTION + "] [--seed S] [--timeout SECONDS]";
 
     private ChaosBench() {
     }
@@ -42,7 +44,7 @@ public final class ChaosBench {
         String brokerName;
         try {
             arguments = SuiteArguments.parse(args, "messages", "cuts", "qos", "direction", "seed", "timeout",
-                    "broker");
+                    "broker", "mqtt");
             brokerKind = arguments.broker();
             brokerName = brokerKind.name().toLowerCase(Locale.ROOT);
             runs = plan(arguments);
@@ -56,7 +58,8 @@ public final class ChaosBench {
         try (TestBroker broker = brokerKind.start()) {
             for (ChaosSettings settings : runs) {
                 ChaosResult result = ChaosRun.run(settings, broker);
-                System.out.println("  " + settings.flow().label() + " qos " + settings.qos() + ": " + result.sent()
+                System.out.println("  " + settings.flow().label() + " qos " + settings.qos() + " mqtt "
+                        + settings.mqtt().label() + ": " + result.sent()
                         + " sent, " + result.lost() + " lost (" + result.lostByBroker() + " never sent by the broker), "
                         + result.duplicated() + " duplicated, " + result.cuts()
                         + " cuts in " + Math.round(result.seconds()) + " s" + (result.ok() ? "" : "  <-- FAILED")
@@ -89,20 +92,24 @@ public final class ChaosBench {
         List<ChaosSettings> runs = new ArrayList<>();
         for (Flow flow : flows) {
             for (int qos : arguments.qosLevels()) {
-                runs.add(new ChaosSettings(flow, qos, messages, cuts, seed + 10L * flow.ordinal() + qos, timeout, true));
+                // the versions of one case side by side, drawing their faults from the same seed
+                for (MqttVersion mqtt : arguments.mqttVersions()) {
+                    runs.add(new ChaosSettings(flow, qos, messages, cuts, seed + 10L * flow.ordinal() + qos, timeout, true,
+                            mqtt));
+                }
             }
         }
         return runs;
     }
 
     private static void print(List<ChaosResult> results, boolean quick, String brokerName) {
-        Table table = new Table("direction", "qos", "sent", "delivered", "lost", "(by broker)", "duplicated", "cuts",
+        Table table = new Table("direction", "qos", "mqtt", "sent", "delivered", "lost", "(by broker)", "duplicated", "cuts",
                 "reconnects", "delays", "splits", "seconds", "engine guarantee");
         List<Object> runs = new ArrayList<>();
         for (ChaosResult r : results) {
-            table.row(r.settings().flow().label(), r.settings().qos(), r.sent(), r.delivered(), r.lost(), r.lostByBroker(),
-                    r.duplicated(),
-                    r.cuts(), r.reconnects(), r.delays(), r.splits(), Math.round(r.seconds()), verdict(r));
+            table.row(r.settings().flow().label(), r.settings().qos(), r.settings().mqtt().label(), r.sent(), r.delivered(),
+                    r.lost(), r.lostByBroker(), r.duplicated(), r.cuts(), r.reconnects(), r.delays(), r.splits(),
+                    Math.round(r.seconds()), verdict(r));
             runs.add(r.toMap());
         }
         System.out.println();

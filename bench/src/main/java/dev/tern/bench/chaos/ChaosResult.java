@@ -40,6 +40,7 @@ public record ChaosResult(ChaosSettings settings, long sent, long delivered, lon
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("direction", settings.flow().label());
         map.put("qos", settings.qos());
+        map.put("mqtt", settings.mqtt().label());
         map.put("sent", sent);
         map.put("delivered", delivered);
         map.put("lost", lost);

@@ -6,6 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 
+import dev.tern.bench.MqttVersion;
 import dev.tern.boards.virtual.SocketTransport;
 import dev.tern.hal.testing.FlashFake;
 import dev.tern.mqtt.client.ClientStatus;
@@ -67,8 +68,8 @@ public final class ChaosRun {
     private ChaosRun(ChaosSettings settings, TestBroker broker) {
         this.settings = settings;
         this.broker = broker;
-        this.runId = "chaos-" + settings.flow().name().toLowerCase().substring(0, 3) + settings.qos() + "-"
-                + Long.toHexString(System.nanoTime());
+        this.runId = "chaos-" + settings.flow().name().toLowerCase().substring(0, 3) + settings.qos() + "-v"
+                + settings.mqtt().level() + "-" + Long.toHexString(System.nanoTime());
         this.topic = ("tern/chaos/" + runId).getBytes(StandardCharsets.UTF_8);
         this.arrivals = new ArrivalCounter(settings.messages());
         this.reachedEngine = new ArrivalCounter(settings.messages());
@@ -192,6 +193,17 @@ public final class ChaosRun {
         at++;
         int topicLength = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
         at += 2 + topicLength + (packet.qos() > 0 ? 2 : 0);
+        if (settings.mqtt() == MqttVersion.V5) {
+            // MQTT 5: the Properties come before the payload, a Variable Byte Integer length first
+            int propertyLength = 0;
+            int shift = 0;
+            while ((bytes[at] & 0x80) != 0) {
+                propertyLength |= (bytes[at++] & 0x7F) << shift;
+                shift += 7;
+            }
+            propertyLength |= (bytes[at++] & 0x7F) << shift;
+            at += propertyLength;
+        }
         reachedEngine.recordPayload(bytes, at, bytes.length - at);
     }
 
@@ -300,7 +312,7 @@ public final class ChaosRun {
     }
 
     private MqttConfig engineConfig() {
-        MqttConfig config = new MqttConfig();
+        MqttConfig config = settings.mqtt().applyTo(new MqttConfig());
         config.clientId = (runId + "-engine").getBytes(StandardCharsets.UTF_8);
         config.cleanSession = false;
         config.keepAliveSeconds = 30;

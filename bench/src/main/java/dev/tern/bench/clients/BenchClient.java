@@ -1,5 +1,7 @@
 package dev.tern.bench.clients;
 
+import dev.tern.bench.MqttVersion;
+
 /**
  * One MQTT client under measurement, as the {@link Worker} drives it: the same calls, the same
  * 64-byte payload array and the same window of {@link Worker#WINDOW} unacknowledged messages
@@ -12,8 +14,11 @@ interface BenchClient {
     /** What keeps the client's session (Tern: RAM or in-memory flash; the peers: memory). */
     String storage();
 
-    /** Connects with a clean session; returns once the broker accepted. */
-    void connect(String host, int port, String clientId, long deadlineNanos) throws Exception;
+    /**
+     * Connects in {@code mqtt} with a clean session; returns once the broker accepted. A client
+     * that does not speak {@code mqtt} throws IllegalArgumentException.
+     */
+    void connect(String host, int port, String clientId, MqttVersion mqtt, long deadlineNanos) throws Exception;
 
     /** Subscribes; returns once the broker granted it. */
     void subscribe(String filter, int qos, long deadlineNanos) throws Exception;

@@ -7,6 +7,8 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 
+import dev.tern.bench.MqttVersion;
+
 /**
  * The HiveMQ MQTT client (1.3.10) as a {@link BenchClient}: its MQTT 3.1.1 async API (Tern and
  * Paho speak 3.1.1 too), clean session, sessions in memory. Each message is built with
@@ -37,7 +39,8 @@ public final class HiveMqWorker implements BenchClient {
     }
 
     @Override
-    public void connect(String host, int port, String clientId, long deadlineNanos) throws Exception {
+    public void connect(String host, int port, String clientId, MqttVersion mqtt, long deadlineNanos) throws Exception {
+        MqttVersion.V3_1_1.require(mqtt, "the HiveMQ client's Mqtt3 API (HiveMq5Worker: its Mqtt5 API)");
         client = Mqtt3Client.builder().identifier(clientId).serverHost(host).serverPort(port).buildAsync();
         client.connectWith().cleanSession(true).keepAlive(60).send()
                 .get(PahoWorker.millisLeft(deadlineNanos), TimeUnit.MILLISECONDS);

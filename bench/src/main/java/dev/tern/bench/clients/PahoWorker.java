@@ -12,6 +12,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import dev.tern.bench.MqttVersion;
+
 /**
  * Eclipse Paho's {@link MqttAsyncClient} (1.2.5) as a {@link BenchClient}: memory persistence,
  * clean session, {@code maxInflight} {@link Worker#WINDOW}. Messages go through
@@ -39,7 +41,8 @@ public final class PahoWorker implements BenchClient, MqttCallback, IMqttActionL
     }
 
     @Override
-    public void connect(String host, int port, String clientId, long deadlineNanos) throws Exception {
+    public void connect(String host, int port, String clientId, MqttVersion mqtt, long deadlineNanos) throws Exception {
+        MqttVersion.V3_1_1.require(mqtt, "paho's mqttv3 client (Paho5Worker: its mqttv5 client)");
         client = new MqttAsyncClient("tcp://" + host + ":" + port, clientId, new MemoryPersistence());
         client.setCallback(this);
         MqttConnectOptions options = new MqttConnectOptions();

@@ -3,6 +3,7 @@ package dev.tern.bench.clients;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.tern.bench.MqttVersion;
 import dev.tern.boards.virtual.SocketTransport;
 import dev.tern.hal.NonVolatileStorage;
 import dev.tern.hal.testing.FlashFake;
@@ -20,6 +21,8 @@ import dev.tern.mqtt.client.PacketTrace;
  * persistence; {@code flash}: the session saved to an in-memory flash before every acknowledged
  * step, as on a board (the engine's real store-before-act path). Idle: the engine never blocks,
  * so the loop polls, and after {@link #SPIN_POLLS} polls in a row with nothing done parks 50 µs.
+ *
+ * The engine speaks the version the worker is given (its one engine, either version).
  *
  * <p>Worker main: {@code TernWorker ram|flash} followed by {@link Worker}'s arguments.
  */
@@ -47,7 +50,7 @@ public final class TernWorker implements BenchClient, MqttListener {
 
     public static void main(String[] args) {
         if (args.length < 1 || !("ram".equals(args[0]) || "flash".equals(args[0]))) {
-            System.err.println("usage: TernWorker ram|flash publish|receive QOS HOST PORT TOPIC WARMUP MESSAGES TIMEOUT_SECONDS");
+            System.err.println("usage: TernWorker ram|flash " + Worker.USAGE);
             System.exit(2);
         }
         Worker.main(new TernWorker("flash".equals(args[0])), java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -64,8 +67,8 @@ public final class TernWorker implements BenchClient, MqttListener {
     }
 
     @Override
-    public void connect(String host, int port, String clientId, long deadlineNanos) {
-        MqttConfig config = new MqttConfig();
+    public void connect(String host, int port, String clientId, MqttVersion mqtt, long deadlineNanos) {
+        MqttConfig config = mqtt.applyTo(new MqttConfig());
         config.clientId = clientId.getBytes(StandardCharsets.UTF_8);
         config.cleanSession = true;
         config.keepAliveSeconds = 60;

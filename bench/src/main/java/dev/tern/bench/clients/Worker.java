@@ -2,11 +2,14 @@ package dev.tern.bench.clients;
 
 import java.util.concurrent.locks.LockSupport;
 
+import dev.tern.bench.MqttVersion;
+
 /**
  * One measurement in a JVM of its own: a client publishes or receives {@code warmup} messages,
  * then {@code messages} more inside a window where the bytes allocated by all threads are
  * counted and the time is taken; prints one {@link WorkerLine}. Arguments:
- * {@code publish|receive QOS HOST PORT TOPIC WARMUP MESSAGES TIMEOUT_SECONDS}.
+ * {@code MQTT publish|receive QOS HOST PORT TOPIC WARMUP MESSAGES TIMEOUT_SECONDS}, MQTT the
+ * version the client connects with ({@link MqttVersion#label}: 3.1.1 or 5).
  *
  * <p>Publishing, the warm-up goes to {@code TOPIC/warm} (no subscriber) and the measured
  * messages to {@code TOPIC/data}. Receiving, the client subscribes to {@code TOPIC/data}, prints
@@ -24,25 +27,29 @@ final class Worker {
     private Worker() {
     }
 
+    static final String USAGE = "MQTT publish|receive QOS HOST PORT TOPIC WARMUP MESSAGES TIMEOUT_SECONDS";
+
     static void main(BenchClient client, String[] args) {
-        if (args.length != 8) {
-            System.err.println("usage: publish|receive QOS HOST PORT TOPIC WARMUP MESSAGES TIMEOUT_SECONDS");
+        if (args.length != 9) {
+            System.err.println("usage: " + USAGE);
             System.exit(2);
         }
-        String op = args[0];
-        int qos = Integer.parseInt(args[1]);
-        String host = args[2];
-        int port = Integer.parseInt(args[3]);
-        String topic = args[4];
-        long warmup = Long.parseLong(args[5]);
-        long messages = Long.parseLong(args[6]);
-        long deadline = System.nanoTime() + Long.parseLong(args[7]) * 1_000_000_000L;
-        WorkerLine line = new WorkerLine().put("client", client.name()).put("op", op).put("qos", qos)
+        MqttVersion mqtt = MqttVersion.byLabel(args[0]);
+        String op = args[1];
+        int qos = Integer.parseInt(args[2]);
+        String host = args[3];
+        int port = Integer.parseInt(args[4]);
+        String topic = args[5];
+        long warmup = Long.parseLong(args[6]);
+        long messages = Long.parseLong(args[7]);
+        long deadline = System.nanoTime() + Long.parseLong(args[8]) * 1_000_000_000L;
+        WorkerLine line = new WorkerLine().put("client", client.name()).put("mqtt", mqtt.label()).put("op", op).put("qos", qos)
                 .put("storage", client.storage()).put("warmup", warmup).put("messages", messages);
         int exit = 0;
         try {
             AllThreadsAllocation allocation = new AllThreadsAllocation();
-            client.connect(host, port, client.name() + "-" + op + "-" + Long.toHexString(System.nanoTime()), deadline);
+            client.connect(host, port, client.name() + "-" + op + "-" + Long.toHexString(System.nanoTime()), mqtt,
+                    deadline);
             if ("publish".equals(op)) {
                 publish(client, allocation, topic, qos, warmup, messages, deadline, line);
             } else if ("receive".equals(op)) {

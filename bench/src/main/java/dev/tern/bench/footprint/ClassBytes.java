@@ -24,13 +24,33 @@ public record ClassBytes(int jars, int classes, long classBytes, long jarBytes) 
 
     /** The class files of {@code jar} whose names start with {@code prefix} ("" for all); jar bytes only for a whole jar. */
     public static ClassBytes of(Path jar, String prefix) {
+        return of(jar, prefix, name -> true);
+    }
+
+    /**
+     * The class files of {@code jar} in folder {@code prefix} named {@code names} (simple names;
+     * their nested classes too); no jar bytes.
+     */
+    public static ClassBytes ofClasses(Path jar, String prefix, List<String> names) {
+        return of(jar, prefix, entry -> {
+            String simple = entry.substring(prefix.length(), entry.length() - ".class".length());
+            int nested = simple.indexOf('$');
+            return names.contains(nested < 0 ? simple : simple.substring(0, nested));
+        }).withoutJarBytes();
+    }
+
+    private ClassBytes withoutJarBytes() {
+        return new ClassBytes(jars, classes, classBytes, 0);
+    }
+
+    private static ClassBytes of(Path jar, String prefix, java.util.function.Predicate<String> wanted) {
         int classes = 0;
         long bytes = 0;
         try (JarFile file = new JarFile(jar.toFile())) {
             Enumeration<JarEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
-                if (entry.getName().endsWith(".class") && entry.getName().startsWith(prefix)) {
+                if (entry.getName().endsWith(".class") && entry.getName().startsWith(prefix) && wanted.test(entry.getName())) {
                     classes++;
                     bytes += entry.getSize();
                 }

@@ -10,7 +10,9 @@ import java.util.Map;
 
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 
+import dev.tern.bench.MqttVersion;
 import dev.tern.bench.ResultLine;
+import dev.tern.bench.Spread;
 import dev.tern.bench.SuiteArguments;
 import dev.tern.bench.Table;
 import dev.tern.mqtt.client.MqttClient;
@@ -32,7 +34,13 @@ public final class FootprintBench {
     static final String USAGE = "[--quick] [--rounds N]";
     /** JOL: self-attach for its agent; magic field offsets to read the fields of hidden classes (lambdas). */
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Djdk.attach.allowAttachSelf=true", "-Djol.magicFieldOffset=true");
-    static final List<String> CLIENTS = List.of("tern", "paho", "hivemq");
+    static final List<String> CLIENTS = List.of("tern", "tern5", "paho", "hivemq");
+    /** The codec's classes only MQTT 5 needs: properties, the v5 DISCONNECT/AUTH, reason codes (also naming 3.1.1's CONNACK codes). */
+    static final List<String> V5_ONLY_CODEC = List.of("Properties", "PropertyCheck", "PropertyId", "PropertyWriter",
+            "DisconnectCodec", "ReasonCode");
+    /** coreMQTT's code at -Os, 3.1.1 release to its MQTT 5 release (issue 12): 7.0 KB to 18.9 KB. */
+    static final double COREMQTT_GROWTH = 18.9 / 7.0;
+    static final String CODEC = "dev/tern/mqtt/codec/";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(90);
 
     /** The HiveMQ client's runtime dependencies (its pom), each found by a class it holds. */
@@ -79,20 +87,30 @@ public final class FootprintBench {
                 + " QoS 1 PUBLISHes of " + FootprintProbe.PAYLOAD + " B in flight (mosquitto's PUBACKs held by a proxy), "
                 + rounds + " round(s)");
 
-        List<Map<String, String>> boards = probe("boards");
+        List<Map<String, String>> boards = interleave(probe("boards", MqttVersion.V3_1_1.label()),
+                probe("boards", MqttVersion.V5.label()));
         long virtualRetained = -1;
-        Table boardTable = new Table("board", "slots", "max packet", "estimate B", "retained B", "budget B", "retained/budget %");
+        Map<String, Long> retained311 = new HashMap<>();
+        Table boardTable = new Table("board", "mqtt", "slots", "max packet", "estimate B", "retained B", "vs 3.1.1",
+                "budget B", "retained/budget %");
         List<Object> boardJson = new ArrayList<>();
         for (Map<String, String> board : boards) {
             long retained = Long.parseLong(board.get("owned"));
             long budget = Long.parseLong(board.get("budget"));
             if ("virtual".equals(board.get("board"))) {
-                virtualRetained = retained;
+                virtualRetained = Math.max(virtualRetained, retained);
             }
-            boardTable.row(board.get("board"), board.get("slots"), board.get("max_packet"), board.get("estimate"), retained,
-                    budget, String.valueOf(Math.round(1000.0 * retained / budget) / 10.0));
+            String mqtt = board.get("mqtt");
+            if (MqttVersion.V3_1_1.label().equals(mqtt)) {
+                retained311.put(board.get("board"), retained);
+            }
+            Long base = retained311.get(board.get("board"));
+            boardTable.row(board.get("board"), mqtt, board.get("slots"), board.get("max_packet"), board.get("estimate"),
+                    retained, base == null ? "-" : Spread.format((double) retained / base, 3), budget,
+                    String.valueOf(Math.round(1000.0 * retained / budget) / 10.0));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("board", board.get("board"));
+            entry.put("mqtt", mqtt);
             entry.put("outgoing_slots", Integer.parseInt(board.get("slots")));
             entry.put("max_packet_size", Integer.parseInt(board.get("max_packet")));
             entry.put("estimate_bytes", Long.parseLong(board.get("estimate")));
@@ -105,7 +123,7 @@ public final class FootprintBench {
         System.out.println("engine per board with its session store (nothing connected; session flash not counted, it is flash):");
         boardTable.print(System.out);
         boolean goalMet = virtualRetained >= 0 && virtualRetained <= VIRTUAL_GOAL_BYTES;
-        System.out.println("goal: at most " + VIRTUAL_GOAL_BYTES + " B (16 KiB) retained at the virtual board's sizing: "
+        System.out.println("goal: at most " + VIRTUAL_GOAL_BYTES + " B (16 KiB) retained at the virtual board's sizing, either version: "
                 + (goalMet ? "met (" + virtualRetained + " B)" : "MISSED (" + virtualRetained + " B)"));
 
         Map<String, List<Map<String, String>>> connected = new LinkedHashMap<>();
@@ -141,6 +159,9 @@ public final class FootprintBench {
         clientTable.print(System.out);
 
         Map<String, ClassBytes> code = classBytes();
+        ClassBytes codec = code.get(CODEC_ROW);
+        ClassBytes codecV5 = code.get(CODEC_V5_ROW);
+        double codecGrowth = (double) codec.classBytes() / (codec.classBytes() - codecV5.classBytes());
         Table codeTable = new Table("code", "jars", "classes", "class bytes", "jar bytes");
         Map<String, Object> codeJson = new LinkedHashMap<>();
         for (Map.Entry<String, ClassBytes> entry : code.entrySet()) {
@@ -157,6 +178,9 @@ public final class FootprintBench {
         System.out.println();
         System.out.println("code (class bytes: uncompressed .class entries; jar bytes: the files):");
         codeTable.print(System.out);
+        System.out.println("codec, all classes / without the classes only MQTT 5 uses: x" + Spread.format(codecGrowth, 2)
+                + " (a lower bound of what MQTT 5 added: the shared codecs hold v5 branches too); coreMQTT 3.1.1 -> 5 at -Os:"
+                + " 7.0 KB -> 18.9 KB = x" + Spread.format(COREMQTT_GROWTH, 2));
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("suite", "footprint");
@@ -169,6 +193,8 @@ public final class FootprintBench {
         result.put("virtual_goal_met", goalMet);
         result.put("connected", clientJson);
         result.put("code", codeJson);
+        result.put("codec_growth_lower_bound", Math.round(codecGrowth * 100) / 100.0);
+        result.put("coremqtt_growth", Math.round(COREMQTT_GROWTH * 100) / 100.0);
         System.out.println(ResultLine.of(result));
         return goalMet ? SuiteArguments.EXIT_OK : SuiteArguments.EXIT_GUARANTEE_BROKEN;
     }
@@ -178,6 +204,8 @@ public final class FootprintBench {
         Map<String, ClassBytes> code = new LinkedHashMap<>();
         Path firmware = ClassBytes.jarOf(MqttClient.class);
         code.put("tern engine (dev/tern/mqtt in the firmware jar)", ClassBytes.of(firmware, "dev/tern/mqtt/"));
+        code.put(CODEC_ROW, ClassBytes.of(firmware, CODEC));
+        code.put(CODEC_V5_ROW, ClassBytes.ofClasses(firmware, CODEC, V5_ONLY_CODEC));
         code.put("tern firmware jar (engine, HAL, sensor app)", ClassBytes.of(firmware, ""));
         code.put("paho mqttv3 1.2.5", ClassBytes.of(ClassBytes.jarOf(MqttAsyncClient.class), ""));
         Path hivemq = ClassBytes.jarOf("com.hivemq.client.mqtt.MqttClient");
@@ -211,6 +239,23 @@ public final class FootprintBench {
                     + "):\n" + run.stdout() + run.stderr());
         }
         return lines;
+    }
+
+    static final String CODEC_ROW = "tern codec (dev/tern/mqtt/codec), 3.1.1 and 5";
+    static final String CODEC_V5_ROW = "  of which only MQTT 5 uses (" + String.join(", ", V5_ONLY_CODEC) + ")";
+
+    /** The rows of {@code a} and {@code b} alternating: each board's versions side by side. */
+    static List<Map<String, String>> interleave(List<Map<String, String>> a, List<Map<String, String>> b) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            if (i < a.size()) {
+                rows.add(a.get(i));
+            }
+            if (i < b.size()) {
+                rows.add(b.get(i));
+            }
+        }
+        return rows;
     }
 
     static List<Long> column(List<Map<String, String>> lines, String key) {

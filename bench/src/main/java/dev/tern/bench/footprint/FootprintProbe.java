@@ -18,6 +18,7 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 
+import dev.tern.bench.MqttVersion;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardLoader;
 import dev.tern.boards.virtual.SocketTransport;
@@ -33,10 +34,11 @@ import dev.tern.proxy.PacketType;
  * {@code FOOTPRINT key=value ...} lines:
  *
  * <ul>
- * <li>{@code boards}: for each bundled board, an engine built from its sizing with its session
+ * <li>{@code boards 3.1.1|5}: for each bundled board, configured for that MQTT version, an engine built from its sizing with its session
  *     flash (erased, kept nowhere) and nothing connected: all an engine ever holds, since it
  *     allocates nothing after its constructor.</li>
- * <li>{@code tern HOST PORT}, {@code paho HOST PORT}, {@code hivemq HOST PORT}: one client
+ * <li>{@code tern HOST PORT}, {@code tern5 HOST PORT} (the engine in MQTT 5), {@code paho HOST PORT},
+ *     {@code hivemq HOST PORT}: one client
  *     connected (clean session, state in memory) to the broker through a {@link FaultProxy} that
  *     holds the first PUBACK back (and so every one behind it), after 16 QoS 1 PUBLISHes of 64
  *     bytes reached the broker: 16 messages in flight.</li>
@@ -54,25 +56,25 @@ public final class FootprintProbe {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "boards" -> boards();
-            case "tern", "paho", "hivemq" -> connected(args[0], args[1], Integer.parseInt(args[2]));
+            case "boards" -> boards(MqttVersion.byLabel(args[1]));
+            case "tern", "tern5", "paho", "hivemq" -> connected(args[0], args[1], Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("probe=" + args[0]);
         }
         System.out.flush();
         System.exit(0);
     }
 
-    private static void boards() {
+    private static void boards(MqttVersion mqtt) {
         BoardLoader loader = new BoardLoader();
         for (String id : loader.list()) {
             BoardDefinition board = loader.load(id);
-            MqttConfig config = board.engine().toConfig();
+            MqttConfig config = mqtt.applyTo(board.engine().toConfig());
             config.clientId = "tern-board-0001".getBytes(StandardCharsets.US_ASCII);
             MqttClient engine = new MqttClient(config, new QuietHal.NoTransport(),
                     new QuietHal.ErasedFlash((int) board.sessionPages().size(), board.sessionPageSize()),
                     new QuietHal.NoListener(), PacketTrace.NONE);
             System.gc();
-            System.out.println(PREFIX + "board=" + id + " jol=" + RetainedHeap.jol(engine) + " owned="
+            System.out.println(PREFIX + "board=" + id + " mqtt=" + mqtt.label() + " jol=" + RetainedHeap.jol(engine) + " owned="
                     + RetainedHeap.ownedBy(engine) + " estimate=" + board.engineRamBytes() + " budget="
                     + board.engineRamBudget() + " slots=" + config.outgoingSlots + " max_packet=" + config.maxPacketSize);
         }
@@ -84,7 +86,8 @@ public final class FootprintProbe {
             proxy.delayOnce(p -> p.direction() == Direction.TO_CLIENT && p.type() == PacketType.PUBACK,
                     Duration.ofMinutes(10));
             Object root = switch (client) {
-                case "tern" -> tern(proxy);
+                case "tern" -> tern(proxy, MqttVersion.V3_1_1);
+                case "tern5" -> tern(proxy, MqttVersion.V5);
                 case "paho" -> paho(proxy);
                 default -> hivemq(proxy);
             };
@@ -109,8 +112,8 @@ public final class FootprintProbe {
         return "tern/bench/footprint/" + client;
     }
 
-    private static Object tern(FaultProxy proxy) {
-        MqttConfig config = new MqttConfig();
+    private static Object tern(FaultProxy proxy, MqttVersion mqtt) {
+        MqttConfig config = mqtt.applyTo(new MqttConfig());
         config.clientId = ("tern-footprint-" + ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII);
         config.cleanSession = true;
         config.ackTimeoutMillis = 600_000;   // the held PUBACKs never make it re-send

@@ -1,11 +1,12 @@
 package dev.tern.bench.powercut;
 
+import dev.tern.bench.MqttVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** What one board's power-cut run measured. */
-record BoardCutResult(String board, String device, int units, int unitSize, CutTally cuts, int boots, int restoresOk,
+record BoardCutResult(String board, MqttVersion mqtt, String device, int units, int unitSize, CutTally cuts, int boots, int restoresOk,
                       RestoreTotals restores, List<Ledger.Check> flows, int resentByBrokerAfterPubrel,
                       int refusedByStorage, long erases,
                       int maxUnitErases, long flashBusyNanos, double seconds, String problems) {
@@ -26,6 +27,7 @@ record BoardCutResult(String board, String device, int units, int unitSize, CutT
 
     Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
+        map.put("mqtt", mqtt.label());
         map.put("sessionDevice", device);
         map.put("units", units);
         map.put("unitSize", unitSize);

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.tern.bench.MqttVersion;
 import dev.tern.bench.SessionFlash;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.flash.FlashMemory;
@@ -42,6 +43,7 @@ final class BoardCutRun {
     private static final int AHEAD_OF_SUBSCRIBER = 200;
 
     private final BoardDefinition board;
+    private final MqttVersion mqtt;
     private final int cuts;
     private final Random random;
     private final TestBroker broker;
@@ -64,10 +66,11 @@ final class BoardCutRun {
 
     private final Consumer<FlashMemory> afterEachCut;
 
-    private BoardCutRun(BoardDefinition board, int cuts, long seed, TestBroker broker, Path folder,
+    private BoardCutRun(BoardDefinition board, MqttVersion mqtt, int cuts, long seed, TestBroker broker, Path folder,
                         Consumer<FlashMemory> afterEachCut) {
         this.afterEachCut = afterEachCut;
         this.board = board;
+        this.mqtt = mqtt;
         this.cuts = cuts;
         this.random = new Random(seed);
         this.broker = broker;
@@ -76,18 +79,19 @@ final class BoardCutRun {
         this.prefix = "tern/" + id;
     }
 
-    static BoardCutResult run(BoardDefinition board, int cuts, long seed, TestBroker broker, Path folder) throws Exception {
-        return new BoardCutRun(board, cuts, seed, broker, folder, flash -> { }).run();
+    static BoardCutResult run(BoardDefinition board, MqttVersion mqtt, int cuts, long seed, TestBroker broker, Path folder)
+            throws Exception {
+        return new BoardCutRun(board, mqtt, cuts, seed, broker, folder, flash -> { }).run();
     }
 
     /** A run whose flash suffers {@code afterEachCut} while the power is off (a test breaks the store with it). */
-    static BoardCutResult run(BoardDefinition board, int cuts, long seed, TestBroker broker, Path folder,
+    static BoardCutResult run(BoardDefinition board, MqttVersion mqtt, int cuts, long seed, TestBroker broker, Path folder,
                               Consumer<FlashMemory> afterEachCut) throws Exception {
-        return new BoardCutRun(board, cuts, seed, broker, folder, afterEachCut).run();
+        return new BoardCutRun(board, mqtt, cuts, seed, broker, folder, afterEachCut).run();
     }
 
     private BoardCutResult run() throws Exception {
-        MqttConfig config = board.engine().toConfig();
+        MqttConfig config = mqtt.applyTo(board.engine().toConfig());
         config.clientId = id.getBytes(StandardCharsets.US_ASCII);
         config.cleanSession = false;
         config.reconnectMinMillis = 20;
@@ -139,7 +143,7 @@ final class BoardCutRun {
                 problems.add("the subscriber lost its own connection: " + readings.lostConnection());
             }
             int[] erases = flash.unitErases();
-            return new BoardCutResult(board.id(), board.sessionDevice().name(), board.sessionEraseUnits(),
+            return new BoardCutResult(board.id(), mqtt, board.sessionDevice().name(), board.sessionEraseUnits(),
                     board.sessionPageSize(), tally, boots, restoresOk, reports, checks, engineSide.resentByBrokerAfterPubrel(),
                     refused,
                     Arrays.stream(erases).asLongStream().sum(), Arrays.stream(erases).max().orElse(0),

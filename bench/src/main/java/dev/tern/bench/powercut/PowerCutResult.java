@@ -1,5 +1,6 @@
 package dev.tern.bench.powercut;
 
+import dev.tern.bench.MqttVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * what the restore dropped: torn saves at the tail, saves with a bad CRC), and each sensor's
  * sequence report.
  */
-public record PowerCutResult(int cuts, int instantCuts, int flashCuts, int restoredTornTail, int restoredBadCrc, int boots,
+public record PowerCutResult(MqttVersion mqtt, int cuts, int instantCuts, int flashCuts, int restoredTornTail, int restoredBadCrc, int boots,
         int bootsRestored, int bootsNoneStored, int bootsUnusable, int bootsSilent, List<Readings.Report> sensors,
         double seconds, String problems) {
 
@@ -27,6 +28,7 @@ public record PowerCutResult(int cuts, int instantCuts, int flashCuts, int resto
 
     Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
+        map.put("mqtt", mqtt.label());
         map.put("cuts", cuts);
         map.put("instantCuts", instantCuts);
         map.put("cutsInsideFlashWrites", flashCuts);

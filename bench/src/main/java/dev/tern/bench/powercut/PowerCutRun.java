@@ -1,6 +1,7 @@
 package dev.tern.bench.powercut;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.tern.bench.MqttVersion;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardLoader;
 import dev.tern.boards.firmware.ProvisionedFlash;
@@ -46,22 +48,28 @@ public final class PowerCutRun {
     private static final Duration BOOT = Duration.ofSeconds(20);
     private static final Duration CUT_LANDS = Duration.ofSeconds(5);
 
+    private final MqttVersion mqtt;
     private final int cuts;
     private final long seed;
     private final TestBroker broker;
     private final Path folder;
     private final StringBuilder problems = new StringBuilder();
 
-    private PowerCutRun(int cuts, long seed, TestBroker broker, Path folder) {
+    private PowerCutRun(MqttVersion mqtt, int cuts, long seed, TestBroker broker, Path folder) {
+        this.mqtt = mqtt;
         this.cuts = cuts;
         this.seed = seed;
         this.broker = broker;
         this.folder = folder;
     }
 
-    /** Runs {@code cuts} power cuts against {@code broker}, the flash file in {@code folder}. */
-    public static PowerCutResult run(int cuts, long seed, TestBroker broker, Path folder) throws Exception {
-        return new PowerCutRun(cuts, seed, broker, folder).run();
+    /**
+     * Runs {@code cuts} power cuts against {@code broker}, the firmware set to speak {@code mqtt}
+     * (its {@code mqtt.version} key), the flash file in {@code folder}.
+     */
+    public static PowerCutResult run(MqttVersion mqtt, int cuts, long seed, TestBroker broker, Path folder)
+            throws Exception {
+        return new PowerCutRun(mqtt, cuts, seed, broker, folder).run();
     }
 
     private PowerCutResult run() throws Exception {
@@ -69,9 +77,10 @@ public final class PowerCutRun {
         Random random = new Random(seed);
         String id = "powercut-" + Long.toHexString(System.nanoTime());
         String prefix = "tern/" + id;
-        Path flashFile = folder.resolve("flash.bin");
+        // a folder per run: a second run (the other MQTT version) must not boot on the first one's session
+        Path flashFile = Files.createTempDirectory(folder, "firmware-").resolve("flash.bin");
         ImageKey key = ImageKey.generate(KeyType.ED25519);
-        ProvisionedFlash.write(VIRTUAL, flashFile, SensorFirmware.find().signed(key), config(broker.port(), id, prefix));
+        ProvisionedFlash.write(VIRTUAL, flashFile, SensorFirmware.find().signed(key), config(broker.port(), id, prefix, mqtt));
         int instant = 0;
         int inFlash = 0;
         int tornTail = 0;
@@ -146,18 +155,19 @@ public final class PowerCutRun {
                 problem("the subscriber lost its own connection: " + readings.lostConnection());
             }
             List<Readings.Report> reports = List.of(readings.report(SENSORS[0], QOS[0]), readings.report(SENSORS[1], QOS[1]));
-            return new PowerCutResult(instant + inFlash, instant, inFlash, tornTail, badCrc, boots, restored, noneStored, unusable,
+            return new PowerCutResult(mqtt, instant + inFlash, instant, inFlash, tornTail, badCrc, boots, restored, noneStored, unusable,
                     silent, reports, (System.nanoTime() - started) / 1e9, problems.toString());
         }
     }
 
-    private static String config(int port, String id, String prefix) {
+    private static String config(int port, String id, String prefix, MqttVersion mqtt) {
         StringBuilder lines = new StringBuilder()
                 .append("broker.host=127.0.0.1\n")
                 .append("broker.port=").append(port).append('\n')
                 .append("device.id=").append(id).append('\n')
                 .append("mqtt.clientId=").append(id).append('\n')
                 .append("mqtt.cleanSession=false\n")
+                .append("mqtt.version=").append(mqtt.label()).append('\n')
                 .append("mqtt.reconnectMin=50\n")
                 .append("mqtt.reconnectMax=500\n")
                 .append("topic.prefix=").append(prefix).append('\n')

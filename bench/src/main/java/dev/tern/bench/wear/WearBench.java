@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.tern.bench.MqttVersion;
 import dev.tern.bench.ResultLine;
 import dev.tern.bench.Spread;
 import dev.tern.bench.SuiteArguments;
@@ -28,7 +29,7 @@ import dev.tern.testsupport.MosquittoBroker;
 public final class WearBench {
 
     static final String USAGE = "[--quick] [--messages N] [--boards id,id] [--qos 0,1,2] [--sensor-sequence yes|no]"
-            + " [--timeout SECONDS]";
+            + " [--timeout SECONDS] [" + MqttVersion.OPTION + "]";
     static final double GOAL_YEARS = 10;
 
     private WearBench() {
@@ -46,7 +47,7 @@ public final class WearBench {
         SuiteArguments arguments;
         List<WearSettings> cells;
         try {
-            arguments = SuiteArguments.parse(args, "messages", "boards", "qos", "sensor-sequence", "timeout");
+            arguments = SuiteArguments.parse(args, "messages", "boards", "qos", "sensor-sequence", "timeout", "mqtt");
             cells = plan(arguments);
         } catch (IllegalArgumentException e) {
             return SuiteArguments.usageError("wear", e, USAGE);
@@ -66,10 +67,11 @@ public final class WearBench {
         try (MosquittoBroker broker = MosquittoBroker.start()) {
             for (WearSettings cell : cells) {
                 Path cellFolder = Files.createDirectory(folder.resolve(cell.board().id() + "-" + (cell.outgoing() ? "out" : "in")
-                        + cell.qos()));
+                        + cell.qos() + "-v" + cell.mqtt().level()));
                 WearResult result = WearRun.run(cell, broker, cellFolder);
                 deleteTree(cellFolder);
-                System.out.println("  " + cell.board().id() + " " + cell.direction() + " qos " + cell.qos() + ": "
+                System.out.println("  " + cell.board().id() + " " + cell.direction() + " qos " + cell.qos() + " mqtt "
+                        + cell.mqtt().label() + ": "
                         + result.completed() + "/" + cell.messages() + ", " + result.erases() + " erases"
                         + (result.ok() ? "" : "  <-- NOT TRUSTED: " + (result.erases() != result.storeErases()
                         ? "the flash counted " + result.erases() + " erases, the store " + result.storeErases() + "; " : "")
@@ -103,7 +105,9 @@ public final class WearBench {
             BoardDefinition board = loader.load(id.trim());
             for (boolean outgoing : new boolean[] {true, false}) {
                 for (int qos : arguments.qosLevels()) {
-                    cells.add(new WearSettings(board, qos, outgoing, messages, sensorSequence, timeout));
+                    for (MqttVersion mqtt : arguments.mqttVersions()) {
+                        cells.add(new WearSettings(board, qos, outgoing, messages, sensorSequence, timeout, mqtt));
+                    }
                 }
             }
         }
@@ -111,11 +115,12 @@ public final class WearBench {
     }
 
     private static int print(List<WearResult> results, boolean quick) {
-        Table cells = new Table("board", "direction", "qos", "messages", "erases/1k msg", "bytes/1k msg",
+        Table cells = new Table("board", "direction", "qos", "mqtt", "messages", "erases/1k msg", "bytes/1k msg",
                 "flash ms/msg", "longest stall ms", "p99 stall ms", "unit erases max", "mean", "erases = store's");
         List<Object> runs = new ArrayList<>();
         for (WearResult r : results) {
-            cells.row(r.settings().board().id(), r.settings().direction(), r.settings().qos(), r.completed(),
+            cells.row(r.settings().board().id(), r.settings().direction(), r.settings().qos(), r.settings().mqtt().label(),
+                    r.completed(),
                     Spread.format(r.erasesPer1000(), 1), Spread.format(r.bytesPer1000(), 0),
                     Spread.format(r.busyMillisPerMessage(), 3), Spread.format(r.stalls().longestNanos() / 1e6, 1),
                     Spread.format(r.stalls().percentileNanos(99) / 1e6, 1), r.maxUnitErases(),
@@ -127,37 +132,40 @@ public final class WearBench {
         System.out.println("stall: the flash busy time charged inside one engine call (poll() or publish()), from the"
                 + " flash clock's deltas around each call; p99 over the calls that used the flash.");
 
-        Table life = new Table("board", "session region", "QoS 1 years", "QoS 2 years", "A/B store region (computed)",
+        Table life = new Table("board", "mqtt", "session region", "QoS 1 years", "QoS 2 years", "A/B store region (computed)",
                 "A/B QoS 1 years", "A/B QoS 2 years", "goal");
         List<Object> lives = new ArrayList<>();
         boolean goalMet = true;
         for (BoardDefinition board : boards(results)) {
-            WearResult qos1 = find(results, board, 1);
-            WearResult qos2 = find(results, board, 2);
-            LegacyStoreLife.Old old = LegacyStoreLife.of(board);
-            boolean met = (qos1 == null || qos1.projectedYears() >= GOAL_YEARS)
-                    && (qos2 == null || qos2.projectedYears() >= GOAL_YEARS);
-            goalMet &= met;
-            life.row(board.id(), board.sessionEraseUnits() + " x " + board.sessionPageSize() / 1024 + "K, "
-                            + board.sessionEndurance() + " cycles", years(qos1), years(qos2), old.describe(),
-                    shortLife(old.years(1)), shortLife(old.years(2)),
-                    met ? ">= " + (int) GOAL_YEARS + " y" : "BELOW " + (int) GOAL_YEARS + " y");
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("board", board.id());
-            entry.put("units", board.sessionEraseUnits());
-            entry.put("unitSize", board.sessionPageSize());
-            entry.put("endurance", board.sessionEndurance());
-            entry.put("qos1Years", qos1 == null ? null : WearResult.round(qos1.projectedYears(), 2));
-            entry.put("qos2Years", qos2 == null ? null : WearResult.round(qos2.projectedYears(), 2));
-            entry.put("analyticQos1Years", WearResult.round(SessionLife.project(board, 1).years(), 2));
-            entry.put("analyticQos2Years", WearResult.round(SessionLife.project(board, 2).years(), 2));
-            entry.put("abStoreUnits", old.units());
-            entry.put("abStoreUnitSize", old.unitSize());
-            entry.put("abStoreEndurance", old.endurance());
-            entry.put("abStoreQos1Years", old.years(1));
-            entry.put("abStoreQos2Years", old.years(2));
-            entry.put("goalMet", met);
-            lives.add(entry);
+            for (MqttVersion mqtt : versions(results)) {
+                WearResult qos1 = find(results, board, mqtt, 1);
+                WearResult qos2 = find(results, board, mqtt, 2);
+                LegacyStoreLife.Old old = LegacyStoreLife.of(board);
+                boolean met = (qos1 == null || qos1.projectedYears() >= GOAL_YEARS)
+                        && (qos2 == null || qos2.projectedYears() >= GOAL_YEARS);
+                goalMet &= met;
+                life.row(board.id(), mqtt.label(), board.sessionEraseUnits() + " x " + board.sessionPageSize() / 1024 + "K, "
+                                + board.sessionEndurance() + " cycles", years(qos1), years(qos2), old.describe(),
+                        shortLife(old.years(1)), shortLife(old.years(2)),
+                        met ? ">= " + (int) GOAL_YEARS + " y" : "BELOW " + (int) GOAL_YEARS + " y");
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("board", board.id());
+                entry.put("mqtt", mqtt.label());
+                entry.put("units", board.sessionEraseUnits());
+                entry.put("unitSize", board.sessionPageSize());
+                entry.put("endurance", board.sessionEndurance());
+                entry.put("qos1Years", qos1 == null ? null : WearResult.round(qos1.projectedYears(), 2));
+                entry.put("qos2Years", qos2 == null ? null : WearResult.round(qos2.projectedYears(), 2));
+                entry.put("analyticQos1Years", WearResult.round(SessionLife.project(board, 1).years(), 2));
+                entry.put("analyticQos2Years", WearResult.round(SessionLife.project(board, 2).years(), 2));
+                entry.put("abStoreUnits", old.units());
+                entry.put("abStoreUnitSize", old.unitSize());
+                entry.put("abStoreEndurance", old.endurance());
+                entry.put("abStoreQos1Years", old.years(1));
+                entry.put("abStoreQos2Years", old.years(2));
+                entry.put("goalMet", met);
+                lives.add(entry);
+            }
         }
         System.out.println();
         life.print(System.out);
@@ -201,9 +209,14 @@ public final class WearBench {
         return boards;
     }
 
-    private static WearResult find(List<WearResult> results, BoardDefinition board, int qos) {
+    private static List<MqttVersion> versions(List<WearResult> results) {
+        return results.stream().map(r -> r.settings().mqtt()).distinct().toList();
+    }
+
+    private static WearResult find(List<WearResult> results, BoardDefinition board, MqttVersion mqtt, int qos) {
         for (WearResult r : results) {
-            if (r.settings().board().equals(board) && r.settings().outgoing() && r.settings().qos() == qos) {
+            if (r.settings().board().equals(board) && r.settings().mqtt() == mqtt && r.settings().outgoing()
+                    && r.settings().qos() == qos) {
                 return r;
             }
         }

@@ -74,6 +74,7 @@ record WearResult(WearSettings settings, long completed, long erases, long store
         map.put("board", settings.board().id());
         map.put("direction", settings.direction());
         map.put("qos", settings.qos());
+        map.put("mqtt", settings.mqtt().label());
         map.put("messages", settings.messages());
         map.put("sensorSequence", settings.sensorSequence());
         map.put("completed", completed);

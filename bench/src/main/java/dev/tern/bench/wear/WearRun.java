@@ -229,7 +229,7 @@ final class WearRun {
     }
 
     private MqttConfig engineConfig() {
-        MqttConfig config = settings.board().engine().toConfig();
+        MqttConfig config = settings.mqtt().applyTo(settings.board().engine().toConfig());
         config.clientId = device.getBytes(StandardCharsets.UTF_8);
         config.cleanSession = false;
         config.keepAliveSeconds = 60;

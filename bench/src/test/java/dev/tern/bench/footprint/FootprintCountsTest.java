@@ -53,6 +53,20 @@ class FootprintCountsTest {
         assertEquals(new ClassBytes(1, 1, 100, 0), ClassBytes.of(jar, "dev/tern/mqtt/"));
     }
 
+    @Test
+    void namedClassesCountWithTheirNestedClassesAndNothingElse() throws Exception {
+        Path jar = folder.resolve("codec.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            put(out, "dev/tern/mqtt/codec/Properties.class", 100);
+            put(out, "dev/tern/mqtt/codec/Properties$Cursor.class", 20);
+            put(out, "dev/tern/mqtt/codec/PropertiesOther.class", 7);
+            put(out, "dev/tern/mqtt/codec/AckCodec.class", 50);
+            put(out, "dev/tern/mqtt/client/Properties.class", 9);
+        }
+        assertEquals(new ClassBytes(1, 2, 120, 0),
+                ClassBytes.ofClasses(jar, "dev/tern/mqtt/codec/", java.util.List.of("Properties")));
+    }
+
     private static void put(JarOutputStream out, String name, int bytes) throws Exception {
         out.putNextEntry(new JarEntry(name));
         out.write("x".repeat(bytes).getBytes(StandardCharsets.US_ASCII));

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.tern.bench.MqttVersion;
 import dev.tern.boards.definition.BoardLoader;
 import dev.tern.testsupport.BrokerKind;
 import dev.tern.testsupport.SharedBrokers;
@@ -34,9 +37,10 @@ class BoardCutRunTest {
     @TempDir
     Path folder;
 
-    @Test
-    void cutsInProgramsErasesAndCheckpointsLoseNothingAndDuplicateNothing() throws Exception {
-        BoardCutResult result = BoardCutRun.run(new BoardLoader().load("stm32f746g-disco"), 40, 7,
+    @ParameterizedTest(name = "MQTT {0}")
+    @EnumSource(MqttVersion.class)
+    void cutsInProgramsErasesAndCheckpointsLoseNothingAndDuplicateNothing(MqttVersion mqtt) throws Exception {
+        BoardCutResult result = BoardCutRun.run(new BoardLoader().load("stm32f746g-disco"), mqtt, 40, 7,
                 BROKERS.get(BrokerKind.MOSQUITTO), folder);
         System.out.println("[board powercut] " + result.toMap());
         assertAll(
@@ -57,7 +61,7 @@ class BoardCutRunTest {
     @Test
     void aStoreThatForgetsTheSessionAtPowerOffIsCaught() throws Exception {
         // the session region wiped while the power is off: what a store that never reached flash would leave
-        BoardCutResult result = BoardCutRun.run(new BoardLoader().load("stm32f746g-disco"), 10, 7,
+        BoardCutResult result = BoardCutRun.run(new BoardLoader().load("stm32f746g-disco"), MqttVersion.V3_1_1, 10, 7,
                 BROKERS.get(BrokerKind.MOSQUITTO), folder, flash -> {
                     try {
                         flash.eraseAll();

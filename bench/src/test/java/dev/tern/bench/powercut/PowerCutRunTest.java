@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.tern.bench.MqttVersion;
 import dev.tern.testsupport.BrokerKind;
 import dev.tern.testsupport.SharedBrokers;
 
@@ -20,6 +22,7 @@ import dev.tern.testsupport.SharedBrokers;
  * at random instants and inside session erases and programs (the boards module's end-to-end
  * test cuts at instants and at four fixed flash byte counts; this mixes both at random byte
  * counts). No QoS 1/2 seq lost or reused, no QoS 2 duplicate, every boot restores the session.
+ * Once with the firmware set to MQTT 3.1.1 and once to MQTT 5 ({@code mqtt.version}).
  */
 @Tag("mosquitto")
 @Timeout(120)
@@ -31,9 +34,10 @@ class PowerCutRunTest {
     @TempDir
     Path folder;
 
-    @Test
-    void tenPowerCutsInsideAndBetweenFlashWritesLoseNoReadingAndEveryBootResumes() throws Exception {
-        PowerCutResult result = PowerCutRun.run(10, 5, BROKERS.get(BrokerKind.MOSQUITTO), folder);
+    @ParameterizedTest(name = "MQTT {0}")
+    @EnumSource(MqttVersion.class)
+    void tenPowerCutsInsideAndBetweenFlashWritesLoseNoReadingAndEveryBootResumes(MqttVersion mqtt) throws Exception {
+        PowerCutResult result = PowerCutRun.run(mqtt, 10, 5, BROKERS.get(BrokerKind.MOSQUITTO), folder);
         System.out.println("[powercut] " + result.toMap());
         assertAll(
                 () -> assertEquals("", result.problems()),

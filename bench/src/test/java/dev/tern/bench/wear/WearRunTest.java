@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tern.bench.MqttVersion;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardLoader;
 import dev.tern.boards.definition.SessionLife;
@@ -43,7 +44,8 @@ class WearRunTest {
     private final BoardDefinition board = new BoardLoader().load("stm32f7508-dk");
 
     private WearResult run(int qos, boolean outgoing, boolean sensorSequence) throws Exception {
-        return WearRun.run(new WearSettings(board, qos, outgoing, MESSAGES, sensorSequence, Duration.ofSeconds(60)),
+        return WearRun.run(new WearSettings(board, qos, outgoing, MESSAGES, sensorSequence, Duration.ofSeconds(60),
+                MqttVersion.V3_1_1),
                 BROKERS.get(BrokerKind.MOSQUITTO), Files.createTempDirectory(folder, "cell")); // a fresh flash per run
     }
 
