@@ -134,7 +134,7 @@ public final class MqttClient {
     /** MQTT 5: reads the properties of received packets. */
     private final Properties properties = new Properties();
     /** What the broker's CONNACK allows this connection (the standard's defaults in 3.1.1). */
-    private final ServerLimits serverLimits = new ServerLimits();
+    private final ServerLimits serverLimits;
     private final OutgoingTopicAliases outgoingAliases;
     private final IncomingTopicAliases incomingAliases;
     /** MQTT 5: the properties of a PUBLISH written now (Topic Alias, Message Expiry Interval). */
@@ -197,6 +197,7 @@ public final class MqttClient {
         offlineQueue = session.offlineQueue();
         subscriptions = new Subscriptions(config.maxSubscriptions, config.subscriptionFilterBytes);
         v5 = config.isV5();
+        serverLimits = new ServerLimits(v5 && config.clientId.length == 0);
         outgoingAliases = new OutgoingTopicAliases(v5 ? config.outgoingTopicAliases : 0, config.outgoingTopicAliasBytes);
         incomingAliases = new IncomingTopicAliases(v5 ? config.incomingTopicAliases : 0, config.incomingTopicAliasBytes);
         decoder = new PacketDecoder(config.maxPacketSize, config.protocolVersion);

@@ -58,8 +58,8 @@ public final class MqttConfig {
     public int incomingTopicAliasBytes = 256;
     /** Topic aliases this client uses when publishing, never more than the broker's Topic Alias Maximum. */
     public int outgoingTopicAliases = 4;
-    /** Bytes for the topics of all outgoing aliases together. */
-    public int outgoingTopicAliasBytes = 256;
+    /** Bytes for the topics of all outgoing aliases together (a board's few topics: 4 of up to 32 bytes). */
+    public int outgoingTopicAliasBytes = 128;
     /** Request Problem Information (3.1.2.11.7): false asks the broker for no Reason String on failures. */
     public boolean requestProblemInformation = true;
     /** Will Delay Interval (3.1.3.2.2): seconds the broker waits before publishing the will. */

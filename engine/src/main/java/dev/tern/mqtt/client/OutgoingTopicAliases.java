@@ -35,7 +35,7 @@ public final class OutgoingTopicAliases {
         if (aliases < 0 || aliases > 0xFFFF || topicBytes < 0) {
             throw new IllegalArgumentException("aliases=" + aliases + " topicBytes=" + topicBytes);
         }
-        topics = new byte[topicBytes];
+        topics = new byte[aliases == 0 ? 0 : topicBytes]; // no aliases (3.1.1): no RAM for their topics
         topicOffsets = new int[aliases];
         topicLengths = new int[aliases];
         established = new boolean[aliases];

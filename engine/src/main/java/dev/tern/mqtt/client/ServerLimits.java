@@ -32,11 +32,13 @@ final class ServerLimits {
     int topicAliasMaximum;
     /** Seconds; -1 when the broker did not send Server Keep Alive. */
     int serverKeepAlive;
-    final byte[] assignedClientId = new byte[MAX_ASSIGNED_ID];
+    /** Room only for a client that connects with an empty id: a broker assigns one to no other. */
+    final byte[] assignedClientId;
     /** Bytes in assignedClientId; 0 when the broker assigned none. */
     int assignedClientIdLength;
 
-    ServerLimits() {
+    ServerLimits(boolean mayBeAssignedAnId) {
+        assignedClientId = new byte[mayBeAssignedAnId ? MAX_ASSIGNED_ID : 0];
         reset();
     }
 
