@@ -1415,7 +1415,9 @@ public final class MqttClient {
         if (retain && !serverLimits.retainAvailable) {
             return ClientStatus.CLIENT_RETAIN_NOT_SUPPORTED;
         }
-        return size > serverLimits.maximumPacketSize ? ClientStatus.CLIENT_PACKET_TOO_LARGE : ClientStatus.OK;
+        // a Topic Alias may be added when it is sent: counted here, so the broker never gets a packet above its maximum
+        long sent = size + (outgoingAliases.assignedCapacity() > 0 ? ALIAS_GROWTH : 0);
+        return sent > serverLimits.maximumPacketSize ? ClientStatus.CLIENT_PACKET_TOO_LARGE : ClientStatus.OK;
     }
 
     // ------------------------------------------------------------------ the offline queue

@@ -78,6 +78,11 @@ public final class OutgoingTopicAliases {
     }
 
     /** Topics given an alias so far (they keep it across connections). */
+    /** How many aliases this table can give (0 in MQTT 3.1.1). */
+    public int assignedCapacity() {
+        return topicLengths.length;
+    }
+
     public int assignedCount() {
         return assigned;
     }

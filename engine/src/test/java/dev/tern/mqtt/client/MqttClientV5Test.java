@@ -189,6 +189,9 @@ class MqttClientV5Test {
         assertTrue(h.publish("t/a", "fits", 1) > 0);
         h.poll();
         assertEquals(1, h.broker.take().size());
+        // 40 bytes with no alias would fit; the room for an alias that sending may add does not
+        assertEquals(ClientStatus.CLIENT_PACKET_TOO_LARGE, h.publish("t/a", "x".repeat(29), 1));
+        assertTrue(h.publish("t/a", "x".repeat(25), 1) > 0);
     }
 
     @Test
