@@ -1169,11 +1169,8 @@ public final class MqttClient {
 
     /** The alias for the topic of the PUBLISH stored at {@code slab[offset]}, or NO_ALIAS. */
     private int aliasOfStoredPublish(byte[] slab, int offset) {
-        int at = offset + 1;
-        while ((slab[at] & 0x80) != 0) {
-            at++;
-        }
-        at++;
+        int remaining = RemainingLength.read(slab, offset + 1, RemainingLength.MAX_BYTES); // a stored packet is whole
+        int at = offset + 1 + RemainingLength.size(remaining);
         return outgoingAliases.aliasFor(slab, at + Uint16.SIZE, Uint16.read(slab, at));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import dev.tern.hal.testing.FlashFake;
+import dev.tern.mqtt.codec.RemainingLength;
 import dev.tern.mqtt.session.Session;
 import dev.tern.proxy.Direction;
 import dev.tern.proxy.PacketType;
@@ -62,15 +63,11 @@ final class Wire {
         at++;
         int topicLength = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
         at += 2 + topicLength + (publish.qos() > 0 ? 2 : 0);
-        int propertiesLength = 0;
-        for (int shift = 0; at < bytes.length; shift += 7) {
-            int b = bytes[at++] & 0xFF;
-            propertiesLength |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                break;
-            }
+        int propertiesLength = RemainingLength.readWithin(bytes, at, bytes.length);
+        if (propertiesLength < 0) {
+            return null;
         }
-        at += propertiesLength;
+        at += RemainingLength.size(propertiesLength) + propertiesLength;
         return at <= bytes.length ? new String(bytes, at, bytes.length - at, StandardCharsets.UTF_8) : null;
     }
 
