@@ -67,6 +67,9 @@ import dev.tern.mqtt.session.SessionStore;
  *                                                    new message that reuses it
  *  CONNACK session-present 0 clears the     DURABLE  (persistent sessions) the same stale-id loss
  *  incoming ids
+ *  CONNACK Assigned Client Identifier      DURABLE  (persistent sessions, MQTT 5, empty client id) before
+ *  (a new one)                                       the connection is used: a reboot that lost it would
+ *                                                    connect with the empty id and never find the session
  *  PUBACK / PUBCOMP removal                 LAZY     lost: the message is re-sent after a reboot; QoS 1 is
  *                                                    at least once (4.3.2), and the receiver answers a
  *                                                    PUBREL with PUBCOMP whatever it holds [MQTT-4.3.3-2]
