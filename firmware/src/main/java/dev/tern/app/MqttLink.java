@@ -200,6 +200,10 @@ final class MqttLink implements MqttListener, PacketTrace {
         if (connected) {
             log.begin(Log.INFO, "mqtt").text("connected to ").text(brokerLabel).text(" (").text(protocolLabel)
                     .text(sessionPresent ? ", session present)" : ", new session)").end();
+            if (ClientStatus.OK != status) {
+                // up, but with a warning (the broker's assigned client id could not be kept, say)
+                log.begin(Log.WARN, "mqtt").text("connected with ").text(ClientStatus.name(status)).end();
+            }
         } else {
             reportedLost = client == null ? 0 : client.counters().connectionsLost;
             log.begin(Log.WARN, "mqtt").text("disconnected from ").text(brokerLabel).text(" (")
