@@ -14,15 +14,15 @@ import dev.tern.testsupport.TlsListenerFiles;
  * {@link DevPki}: a CA, a broker certificate for {@code localhost} (and 127.0.0.1), and device
  * certificates on demand. The PEM files are written in a test's temporary folder.
  */
-final class TlsMosquitto implements AutoCloseable {
+public final class TlsMosquitto implements AutoCloseable {
 
     /** The name boards connect to: a DNS name (so SNI is sent) that resolves to 127.0.0.1. */
-    static final String HOST = "localhost";
-    static final CertValidity VALID = CertValidity.days(Instant.now(), 30);
+    public static final String HOST = "localhost";
+    public static final CertValidity VALID = CertValidity.days(Instant.now(), 30);
 
-    final CertifiedKey ca;
-    final CertifiedKey broker;
-    final MosquittoBroker mosquitto;
+    public final CertifiedKey ca;
+    public final CertifiedKey broker;
+    public final MosquittoBroker mosquitto;
 
     private TlsMosquitto(CertifiedKey ca, CertifiedKey broker, MosquittoBroker mosquitto) {
         this.ca = ca;
@@ -30,7 +30,7 @@ final class TlsMosquitto implements AutoCloseable {
         this.mosquitto = mosquitto;
     }
 
-    static TlsMosquitto start(Path folder, PkiKeyType keyType) throws IOException {
+    public static TlsMosquitto start(Path folder, PkiKeyType keyType) throws IOException {
         CertifiedKey ca = DevPki.createCa("Tern test CA", keyType, VALID);
         CertifiedKey broker = DevPki.issueBroker(ca, HOST, keyType, VALID);
         Path caFile = Files.writeString(folder.resolve("ca.pem"), Pem.certificate(ca.certificate()));
@@ -39,26 +39,26 @@ final class TlsMosquitto implements AutoCloseable {
         return new TlsMosquitto(ca, broker, MosquittoBroker.startWithTls(new TlsListenerFiles(caFile, certFile, keyFile)));
     }
 
-    int tlsPort() {
+    public int tlsPort() {
         return mosquitto.tlsPort();
     }
 
     /** A device certificate from this broker's CA. */
-    CertifiedKey device(String boardId) {
+    public CertifiedKey device(String boardId) {
         return DevPki.issueDevice(ca, boardId, PkiKeyType.ECDSA_P256, VALID);
     }
 
     /** A board that trusts this CA and presents {@code device}, with the host's clock, TLS 1.2 and 1.3. */
-    TlsSettings settingsFor(CertifiedKey device) {
+    public TlsSettings settingsFor(CertifiedKey device) {
         return TlsSettings.of(TlsCredentials.of(List.of(ca.certificate()), device, null));
     }
 
     /** Whether the broker's log shows an MQTT connection of {@code clientId} (it logs each CONNECT it accepts). */
-    boolean sawClient(String clientId) throws IOException {
+    public boolean sawClient(String clientId) throws IOException {
         return Files.readString(mosquitto.logFile()).contains(" as " + clientId + " ");
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(mosquitto.logFile());
     }
 
