@@ -310,6 +310,10 @@ public final class TlsTransport implements Transport, FailureReason {
     /** Decrypts what has arrived into appIn, answering post-handshake messages (tickets, key updates). */
     private void decrypt() throws IOException {
         while (true) {
+            // no unwrap on an empty buffer: each SSLEngine call allocates, and most polls find nothing
+            if (netIn.position() == 0 && !received()) {
+                return;
+            }
             netIn.flip();
             SSLEngineResult result = engine.unwrap(netIn, appIn);
             netIn.compact();
@@ -333,18 +337,22 @@ public final class TlsTransport implements Transport, FailureReason {
                 case BUFFER_OVERFLOW:
                     return; // appIn full: the engine reads it first
                 default: // BUFFER_UNDERFLOW: a partial record; wait for the rest
-                    int read = receive();
-                    if (read == 0) {
-                        return;
-                    }
-                    if (read < 0) {
-                        peerClosed = true;
-                        // the socket ended without close_notify, perhaps inside a record
-                        lastFailure = TlsStatus.TLS_TRUNCATED;
+                    if (!received()) {
                         return;
                     }
             }
         }
+    }
+
+    /** Whether bytes came; at the end of the stream it marks the peer closed (and, without close_notify, truncated). */
+    private boolean received() throws IOException {
+        int read = receive();
+        if (read < 0) {
+            peerClosed = true;
+            // the socket ended without close_notify, perhaps inside a record
+            lastFailure = TlsStatus.TLS_TRUNCATED;
+        }
+        return read > 0;
     }
 
     private int receive() throws IOException {
