@@ -307,7 +307,10 @@ public final class TlsTransport implements Transport, FailureReason {
         }
     }
 
-    /** Decrypts what has arrived into appIn, answering post-handshake messages (tickets, key updates). */
+    /**
+     * Decrypts what has arrived into appIn, as many records as fit, answering post-handshake
+     * messages (tickets, key updates) on the way.
+     */
     private void decrypt() throws IOException {
         while (true) {
             // no unwrap on an empty buffer: each SSLEngine call allocates, and most polls find nothing
@@ -327,10 +330,7 @@ public final class TlsTransport implements Transport, FailureReason {
             }
             switch (result.getStatus()) {
                 case OK:
-                    if (result.bytesProduced() > 0) {
-                        return;
-                    }
-                    break;
+                    break; // on to the next record: the engine takes a short read for "no more now"
                 case CLOSED:
                     peerClosed = true; // close_notify: a clean end
                     return;
