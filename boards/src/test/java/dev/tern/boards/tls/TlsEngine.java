@@ -33,6 +33,7 @@ final class TlsEngine implements MqttListener {
     long completed;
     int granted = -1;
 
+    /** {@code tls} may be null when {@code transport} is not TLS (then failures carry no TLS reason). */
     TlsEngine(String clientId, TlsTransport tls, Transport transport, FlashFake flash) {
         this.tls = tls;
         MqttConfig config = new MqttConfig();
@@ -65,7 +66,7 @@ final class TlsEngine implements MqttListener {
             }
             if (client.counters().connectionsLost != lost) {
                 lost = client.counters().connectionsLost;
-                failures.add(ClientStatus.name(client.lastStatus()) + ": " + TlsStatus.name(tls.lastFailure()));
+                failures.add(ClientStatus.name(client.lastStatus()) + (tls == null ? "" : ": " + TlsStatus.name(tls.lastFailure())));
             }
         }
         return true;
