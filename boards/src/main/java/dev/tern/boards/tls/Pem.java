@@ -36,7 +36,7 @@ public final class Pem {
     /** One {@code -----BEGIN CERTIFICATE-----} block. */
     public static String certificate(X509Certificate certificate) {
         try {
-            return write("CERTIFICATE", certificate.getEncoded());
+            return block("CERTIFICATE", certificate.getEncoded());
         } catch (CertificateException e) {
             throw new IllegalStateException("certificate would not encode", e);
         }
@@ -53,7 +53,7 @@ public final class Pem {
 
     /** PKCS#8 {@code -----BEGIN PRIVATE KEY-----}, unencrypted: keep the text out of logs and git. */
     public static String privateKey(PrivateKey key) {
-        return write("PRIVATE KEY", key.getEncoded());
+        return block("PRIVATE KEY", key.getEncoded());
     }
 
     /** Every certificate in {@code pem}, in order; other PEM blocks are skipped. At least one, or it throws. */
@@ -120,7 +120,8 @@ public final class Pem {
         }
     }
 
-    private static String write(String label, byte[] der) {
+    /** One {@code -----BEGIN label-----} block of {@code der}: the one PEM writer of the boards module. */
+    public static String block(String label, byte[] der) {
         StringWriter text = new StringWriter();
         try (PemWriter writer = new PemWriter(text)) {
             writer.writeObject(new PemObject(label, der));
