@@ -221,7 +221,7 @@ public final class TlsTransport implements Transport, FailureReason {
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setProtocols(settings.protocols().toArray(new String[0]));
         parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the host name must be in the broker's certificate
-        if (!IPAddress.isValid(host)) {
+        if (!IPAddress.isValid(host) && sniAllows(host)) {
             parameters.setServerNames(List.of(new SNIHostName(host)));
         }
         engine.setSSLParameters(parameters);
@@ -242,6 +242,16 @@ public final class TlsTransport implements Transport, FailureReason {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.connect(new InetSocketAddress(host, port));
         engine.beginHandshake();
+    }
+
+    /** SNI carries DNS names only (RFC 6066): a name it cannot carry (an underscore, say) is checked all the same, unsent. */
+    private static boolean sniAllows(String host) {
+        try {
+            new SNIHostName(host);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** As far as the network allows: CONNECTED once the handshake finished, IN_PROGRESS, or FAILED. */
@@ -282,8 +292,37 @@ public final class TlsTransport implements Transport, FailureReason {
             sendAlert();
             return fail(failureOr(TlsFailures.classify(e, true)));
         } catch (IOException e) {
-            return fail(TlsStatus.TLS_TRUNCATED);
+            return fail(alertBeforeTheEnd());
         }
+    }
+
+    /**
+     * The socket broke in the handshake: a broker that refuses the board's certificate sends an
+     * alert and closes, and the board's next write may meet the reset first. The alert may still
+     * be readable: its name, else TLS_TRUNCATED.
+     */
+    private int alertBeforeTheEnd() {
+        try {
+            while (receive() > 0) {
+                continue; // what the kernel still holds
+            }
+        } catch (IOException ignored) {
+            // reset: what was read before is in netIn
+        }
+        try {
+            while (netIn.position() > 0) {
+                netIn.flip();
+                SSLEngineResult result = engine.unwrap(netIn, appIn);
+                netIn.compact();
+                if (SSLEngineResult.Status.OK != result.getStatus()) {
+                    break;
+                }
+                runTasks();
+            }
+        } catch (SSLException alert) {
+            return failureOr(TlsFailures.classify(alert, true));
+        }
+        return failureOr(TlsStatus.TLS_TRUNCATED);
     }
 
     /**
