@@ -17,7 +17,7 @@ import dev.tern.hal.Transport;
 /**
  * The HAL as one run of a firmware sees it. Bound to: {@link SocketTransport} (non-blocking
  * TCP) for {@link #transport}, {@link FlashRegion} views of the definition's session and
- * config regions (through {@link #throughRun}: a power cut during a flash operation ends the run
+ * config and credentials regions (through {@link #throughRun}: a power cut during a flash operation ends the run
  * with {@link BoardStopped}, the firmware does not get to run on), the console line's FIFOs, {@link SimulatedSensors}. Once the run is over
  * (reset, bootloader, power cut), every call throws {@link BoardStopped}, and the transports
  * it opened are closed.
@@ -38,6 +38,7 @@ final class VirtualHal implements Board {
     private final long startNanos;
     private final FlashRegion session;
     private final FlashRegion config;
+    private final FlashRegion credentials;
     private final Sensors sensors;
     private final Sensors checkedSensors = new CheckedSensors();
     private final Console console = new LineConsole();
@@ -54,6 +55,7 @@ final class VirtualHal implements Board {
         this.startNanos = startNanos;
         this.session = regionView(definition.sessionPages());
         this.config = regionView(definition.configPage());
+        this.credentials = regionView(definition.credentialsRegion());
         this.sensors = new SimulatedSensors(sensorSeed);
     }
 
@@ -131,6 +133,12 @@ final class VirtualHal implements Board {
     public NonVolatileStorage configPage() {
         check();
         return config;
+    }
+
+    @Override
+    public NonVolatileStorage credentials() {
+        check();
+        return credentials;
     }
 
     @Override
