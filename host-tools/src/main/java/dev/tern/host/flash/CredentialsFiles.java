@@ -2,9 +2,7 @@ package dev.tern.host.flash;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
@@ -14,9 +12,9 @@ import dev.tern.app.CredentialsRegion;
 import dev.tern.boards.definition.Region;
 import dev.tern.boards.tls.Pem;
 import dev.tern.boards.tls.PemFormatException;
-import dev.tern.boards.tls.PkiKeyType;
 import dev.tern.boards.tls.PublicKeyPin;
 import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.cert.KeyMatch;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.flash.protocol.FlashAddress;
 
@@ -91,28 +89,8 @@ final class CredentialsFiles {
         }
     }
 
-    /** The key signs, the certificate's public key verifies: one test for EC and RSA alike. */
     private static void checkKeyMatches(PrivateKey key, X509Certificate certificate, Path keyFile, Path certFile) {
-        byte[] probe = "tern flash: does this key belong to this certificate?".getBytes(StandardCharsets.US_ASCII);
-        boolean matches;
-        try {
-            PkiKeyType type = PkiKeyType.of(certificate.getPublicKey());
-            if (!type.keyAlgorithm().equals(key.getAlgorithm())) {
-                matches = false;
-            } else {
-                Signature signer = Signature.getInstance(type.signatureAlgorithm());
-                signer.initSign(key);
-                signer.update(probe);
-                byte[] signature = signer.sign();
-                Signature verifier = Signature.getInstance(type.signatureAlgorithm());
-                verifier.initVerify(certificate.getPublicKey());
-                verifier.update(probe);
-                matches = verifier.verify(signature);
-            }
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            matches = false;
-        }
-        if (!matches) {
+        if (!KeyMatch.belongs(key, certificate)) {
             throw new TernException(ExitCodes.USAGE, "--device-key " + keyFile + " does not belong to the certificate in "
                     + certFile + " (" + certificate.getSubjectX500Principal().getName() + "): the broker would refuse the"
                     + " board; give the key that certificate was issued for; nothing was flashed");
