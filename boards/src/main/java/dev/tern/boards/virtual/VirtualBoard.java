@@ -625,7 +625,8 @@ public final class VirtualBoard implements AutoCloseable {
     private int runFirmware(final BoardRun life, final Firmware firmware) {
         mode = BoardMode.RUNNING;
         final long start = System.nanoTime();
-        final VirtualHal bound = new VirtualHal(definition, uniqueIdOf(options.flashFile()), life, line, options.sensorSeed(), start);
+        final VirtualHal bound = new VirtualHal(definition, uniqueIdOf(options.flashFile()), life, line, options.sensorSeed(), start,
+                options.tls());
         hal = bound;
         try {
             firmware.boot(bound);
