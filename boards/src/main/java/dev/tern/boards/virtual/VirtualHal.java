@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.tern.app.CredentialsRegion;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.Region;
 import dev.tern.boards.flash.FlashMemory;
 import dev.tern.boards.flash.FlashRegion;
+import dev.tern.boards.tls.RegionCredentials;
+import dev.tern.boards.tls.TlsCredentials;
 import dev.tern.boards.tls.TlsSettings;
 import dev.tern.boards.tls.TlsTransport;
 import dev.tern.hal.Board;
@@ -121,12 +124,34 @@ final class VirtualHal implements Board {
     @Override
     public Transport transport(final String host, final int port) {
         check();
-        final Transport transport = new CheckedTransport(tls == null
-                ? new SocketTransport(host, port) : new TlsTransport(host, port, tls));
+        final Transport transport = new CheckedTransport(tls == null ? new SocketTransport(host, port) : tlsTransport(host, port));
         synchronized (transports) {
             transports.add(transport);
         }
         return transport;
+    }
+
+    /**
+     * TLS with the options' credentials, or, when they have none, with the board's credentials
+     * region as a real board reads it: a blank or unusable region gives a transport that fails
+     * at once and names why, and no connection is made.
+     */
+    private Transport tlsTransport(final String host, final int port) {
+        if (tls.credentials() != null) {
+            return new TlsTransport(host, port, tls);
+        }
+        final CredentialsRegion region = new CredentialsRegion();
+        final int status = region.read(credentials);
+        if (CredentialsRegion.OK != status) {
+            return new UnusableCredentialsTransport(status);
+        }
+        final TlsCredentials fromRegion;
+        try {
+            fromRegion = RegionCredentials.of(region);
+        } catch (IllegalArgumentException e) {
+            return new UnusableCredentialsTransport(UnusableCredentialsTransport.UNPARSEABLE);
+        }
+        return new TlsTransport(host, port, new TlsSettings(fromRegion, tls.time(), tls.protocols()));
     }
 
     @Override
