@@ -174,13 +174,19 @@ public final class VirtualBoardOptions implements Cloneable {
     }
 
     /**
-     * Connect to the broker over TLS with {@code settings} (null: plain TCP, the default). Until
-     * the credentials region exists, tests pass the board's trust material in here.
+     * Connect to the broker over TLS with {@code settings} (null: plain TCP, the default). Settings
+     * without credentials ({@link #tlsFromCredentialsRegion()}) take them from the board's
+     * credentials region at each connect, as a real board does; tests may also pass them in.
      */
     public VirtualBoardOptions tls(final TlsSettings settings) {
         final VirtualBoardOptions copy = copy();
         copy.tls = settings;
         return copy;
+    }
+
+    /** TLS 1.2 and 1.3, the host's clock as the board's, the credentials from the board's credentials region. */
+    public VirtualBoardOptions tlsFromCredentialsRegion() {
+        return tls(TlsSettings.of(null));
     }
 
     /** The board's TLS settings, or null for plain TCP. */
