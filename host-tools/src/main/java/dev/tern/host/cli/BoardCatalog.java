@@ -11,6 +11,9 @@ import dev.tern.boards.definition.BoardLoader;
 /** A board definition by the id a user typed (--board), with the errors every command gives. */
 public final class BoardCatalog {
 
+    /** The variable naming the board when --board is not given ({@code board=} in the profile comes next). */
+    public static final String ENVIRONMENT = "TERN_BOARD";
+
     private BoardCatalog() {
     }
 

@@ -200,7 +200,9 @@ public final class FlashCommand implements Callable<Integer> {
         }
         boolean monitorAfter = monitor && !noGo && !dryRun;
         Flasher.Result result;
-        LineSettings consoleLine = lineOf(board.console(), serial.baud());
+        // --baud is the console's speed too where the ROM syncs at it (AN3155); an ESP32's ROM is raised to it for
+        // flashing only, and its console (the ROM's banner, the app) stays at the board's speed
+        LineSettings consoleLine = lineOf(board.console(), BootloaderSessions.syncBaud(board, serial.baud()));
         HeardLink link;
         try {
             link = new HeardLink(open(serial.port()));
