@@ -22,6 +22,8 @@ public record LineClass(LogLevel level, String tag, boolean bootStage) {
             + "|rst:0x\\p{XDigit}+ \\(|waiting for download$|configsip: |clk_drv:0x|mode:[A-Z]+, clock div:|load:0x|entry 0x");
     /** A reset cause worth a warning: a watchdog's or a brown-out's (not power-on, EN or software). */
     private static final Pattern ALARMING_RESET = Pattern.compile("rst:0x\\p{XDigit}+ \\([A-Z0-9_]*(WDT|BROWN_OUT)[A-Z0-9_]*\\)");
+    /** The RTC watchdog's reset of the whole chip, which follows many a power-on on real kits (public boot logs): not flagged. */
+    private static final String ROUTINE_RESET = "(RTCWDT_RTC_RESET)";
 
     /**
      * Classifies one line (without its line ending).
@@ -34,7 +36,7 @@ public record LineClass(LogLevel level, String tag, boolean bootStage) {
      *   fault: the firmware threw ...; staying in bootloader         boot stage, level E
      *   ets Jul 29 2019 12:21:46                                      an ESP32 ROM's banner: tag rom
      *   rst:0x1 (POWERON_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)      tag rom
-     *   rst:0x10 (RTCWDT_RTC_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)  tag rom, level W: a watchdog reset
+     *   rst:0x8 (TG1WDT_SYS_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)   tag rom, level W: a watchdog reset
      * </pre>
      */
     public static LineClass of(String line) {
@@ -43,7 +45,7 @@ public record LineClass(LogLevel level, String tag, boolean bootStage) {
             return log;
         }
         if (ROM_LINE.matcher(line).lookingAt()) {
-            boolean alarming = line.startsWith("rst:") && ALARMING_RESET.matcher(line).find();
+            boolean alarming = line.startsWith("rst:") && ALARMING_RESET.matcher(line).find() && !line.contains(ROUTINE_RESET);
             return new LineClass(alarming ? LogLevel.WARN : null, ROM_TAG, true);
         }
         if (line.startsWith("boot: ") || line.startsWith("fault: ")) {

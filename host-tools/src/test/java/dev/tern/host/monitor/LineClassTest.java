@@ -40,7 +40,9 @@ class LineClassTest {
         assertEquals(rom, LineClass.of("load:0x3fff0030,len:7104"));
         assertEquals(rom, LineClass.of("entry 0x40080654"));
         LineClass warning = new LineClass(LogLevel.WARN, LineClass.ROM_TAG, true);
-        assertEquals(warning, LineClass.of("rst:0x10 (RTCWDT_RTC_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)"));
+        assertEquals(warning, LineClass.of("rst:0x8 (TG1WDT_SYS_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)"));
+        assertEquals(rom, LineClass.of("rst:0x10 (RTCWDT_RTC_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)"),
+                "the RTC watchdog's chip reset that often follows a power-on is no warning");
         assertEquals(warning, LineClass.of("rst:0x7 (TG0WDT_SYS_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)"));
         assertEquals(warning, LineClass.of("rst:0xf (RTCWDT_BROWN_OUT_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)"));
         assertEquals(LineClass.PLAIN, LineClass.of("ets"), "not the banner's date");
