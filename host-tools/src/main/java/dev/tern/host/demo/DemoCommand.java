@@ -90,8 +90,9 @@ public final class DemoCommand implements Callable<Integer> {
     String mqttVersion;
 
     @Option(names = "--board", paramLabel = "ID", defaultValue = "virtual",
-            description = "The board the virtual board simulates: virtual (an STM32F746 with its AN3155 ROM bootloader) or"
-                    + " esp-wrover-kit (an ESP32 flashed over its ROM's serial protocol). Default ${DEFAULT-VALUE}.")
+            description = "The board the virtual board simulates: virtual (an STM32F746 with its AN3155 ROM bootloader),"
+                    + " esp-wrover-kit (an ESP32 flashed over its ROM's serial protocol), or another one 'tern sim --board'"
+                    + " takes. Default ${DEFAULT-VALUE}.")
     String boardId;
 
     @Option(names = "--work-dir", paramLabel = "DIR",
