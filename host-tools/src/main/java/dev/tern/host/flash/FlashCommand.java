@@ -200,9 +200,7 @@ public final class FlashCommand implements Callable<Integer> {
         }
         boolean monitorAfter = monitor && !noGo && !dryRun;
         Flasher.Result result;
-        // --baud is the console's speed too where the ROM syncs at it (AN3155); an ESP32's ROM is raised to it for
-        // flashing only, and its console (the ROM's banner, the app) stays at the board's speed
-        LineSettings consoleLine = lineOf(board.console(), BootloaderSessions.syncBaud(board, serial.baud()));
+        LineSettings consoleLine = BootloaderSessions.consoleLine(board, serial.baud());
         HeardLink link;
         try {
             link = new HeardLink(open(serial.port()));
@@ -304,7 +302,7 @@ public final class FlashCommand implements Callable<Integer> {
         }
     }
 
-    private static LineSettings lineOf(dev.tern.boards.definition.SerialLine line, Integer baud) {
+    static LineSettings lineOf(dev.tern.boards.definition.SerialLine line, Integer baud) {
         LineSettings settings = LineSettings.of(line);
         return baud == null ? settings : settings.withBaud(baud);
     }
