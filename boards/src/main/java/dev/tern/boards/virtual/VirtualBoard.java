@@ -186,7 +186,12 @@ public final class VirtualBoard implements AutoCloseable {
         }
     }
 
-    private static void checkSimulable(final BoardDefinition board) {
+    /**
+     * Refuses a board the virtual board cannot be, before anything starts ({@link #start} checks it too).
+     *
+     * @throws IllegalArgumentException naming what the board has that the virtual board does not simulate
+     */
+    public static void checkSimulable(final BoardDefinition board) {
         final boolean an3155 = board.bootloader().protocol() == FlashProtocol.AN3155
                 && board.mcu().chipIdSource() == ChipIdSource.AN3155_GET_ID;
         final boolean esp = board.bootloader().protocol() == FlashProtocol.ESP_ROM_SERIAL

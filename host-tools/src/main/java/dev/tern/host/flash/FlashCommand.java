@@ -226,7 +226,7 @@ public final class FlashCommand implements Callable<Integer> {
         }
         boolean monitorAfter = monitor && !noGo && !dryRun;
         Flasher.Result result;
-        LineSettings consoleLine = lineOf(board.console(), serial.baud());
+        LineSettings consoleLine = BootloaderSessions.consoleLine(board, serial.baud());
         HeardLink link;
         try {
             link = new HeardLink(open(serial.port()));
@@ -328,7 +328,7 @@ public final class FlashCommand implements Callable<Integer> {
         }
     }
 
-    private static LineSettings lineOf(dev.tern.boards.definition.SerialLine line, Integer baud) {
+    static LineSettings lineOf(dev.tern.boards.definition.SerialLine line, Integer baud) {
         LineSettings settings = LineSettings.of(line);
         return baud == null ? settings : settings.withBaud(baud);
     }
