@@ -29,8 +29,8 @@ import dev.tern.hal.NonVolatileStorage;
  * (listed in later unit headers, at most {@link JournalFormat#MAX_RETIRED}); when the good units
  * cannot hold two checkpoints, save returns FLASH_WORN.
  * <li>RAM: fixed at the first restore or save (the client's constructor), the same for any region
- * size: the CRC-32 table (1 KB), scratch buffers of at most 48 bytes, and a shadow of 9 bytes per
- * outgoing slot and 4 per incoming QoS 2 id: 2,856 bytes counted at the virtual board's sizing.
+ * size: the CRC-32 table (64 B), scratch buffers of at most 48 bytes (the dry-run sizing keeps
+ * none), and a shadow of 9 bytes per outgoing slot and 4 per incoming QoS 2 id.
  * </ul>
  */
 public final class SessionStore {
@@ -39,8 +39,9 @@ public final class SessionStore {
     private final JournalWriter writer;
     private final JournalReplay replay;
     private final JournalEmitter emitter;
-    private final JournalWriter sizingWriter;
-    private final JournalEmitter sizingEmitter;
+    /** For the dry-run writer that sizes the largest checkpoint, made only while sizing. */
+    private final Crc32 crc;
+    private final UnitHeader header;
     private final LegacyStoreReader legacy;
     /** FLASH_WORN was returned: every later save returns it too, until the next boot re-reads the flash. */
     private boolean worn;
@@ -69,13 +70,11 @@ public final class SessionStore {
             throw new IllegalArgumentException("size=" + storage.size());
         }
         this.storage = storage;
-        Crc32 crc = new Crc32();
-        UnitHeader header = new UnitHeader(storage, crc);
+        crc = new Crc32();
+        header = new UnitHeader(storage, crc);
         writer = new JournalWriter(storage, crc, header);
         replay = new JournalReplay(storage, header, new JournalCursor(storage, crc, header), writer);
         emitter = new JournalEmitter(writer);
-        sizingWriter = new JournalWriter(storage, crc, header);
-        sizingEmitter = new JournalEmitter(sizingWriter);
         legacy = new LegacyStoreReader(storage, crc);
     }
 
@@ -300,6 +299,9 @@ public final class SessionStore {
         sizedIncoming = session.incoming().capacity();
         sizedOffline = session.offlineQueue().capacityBytes();
         sizedAssignedId = session.assignedClientId().room();
+        // once per configuration (the client's constructor): a writer and emitter kept for it would hold ~530 B
+        JournalWriter sizingWriter = new JournalWriter(storage, crc, header);
+        JournalEmitter sizingEmitter = new JournalEmitter(sizingWriter);
         sizingWriter.startEmpty(0);
         sizingWriter.startDryRun();
         int status = sizingEmitter.writeLargestCheckpoint(sizedOutgoing, sizedPacket, sizedIncoming, sizedOffline,
