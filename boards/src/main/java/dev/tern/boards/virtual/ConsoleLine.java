@@ -44,6 +44,9 @@ final class ConsoleLine implements AutoCloseable {
     private int txStagePos;
     private int txStageEnd;
 
+    /** Wire time of the bytes that crossed, both directions, each at the rate in force as it crossed. */
+    private long wireNanos;
+
     private volatile boolean listening;
     private volatile boolean stopping;
     private volatile IOException failure;
@@ -130,7 +133,7 @@ final class ConsoleLine implements AutoCloseable {
     LineStats stats() {
         synchronized (this) {
             return new LineStats(rxFaults.bytes(), rxFaults.dropped(), rxFaults.flipped(),
-                    txFaults.bytes(), txFaults.dropped(), txFaults.flipped());
+                    txFaults.bytes(), txFaults.dropped(), txFaults.flipped(), wireNanos);
         }
     }
 
@@ -195,6 +198,7 @@ final class ConsoleLine implements AutoCloseable {
                     rxDelivered[delivered++] = (byte) b;
                 }
             }
+            wireNanos += allowed * rxPacer.nanosPerByte();
         }
         rxPacer.sent(allowed);
         rxStagePos += allowed;
@@ -226,6 +230,7 @@ final class ConsoleLine implements AutoCloseable {
                         txStage[txStageEnd++] = (byte) b;
                     }
                 }
+                wireNanos += taken * txPacer.nanosPerByte();
             }
         }
         final int written = endpoint.write(txStage, txStagePos, txStageEnd - txStagePos);

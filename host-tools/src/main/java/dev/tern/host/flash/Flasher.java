@@ -4,6 +4,7 @@ import static dev.tern.host.flash.protocol.FlashAddress.hex;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -245,6 +246,8 @@ final class Flasher {
     private long write(int maxBlock) throws IOException {
         long total = plan.bytesToWrite();
         long written = 0;
+        // a span is said written once the bootloader acknowledged it: a session may hold writes back
+        List<String> unconfirmed = new ArrayList<>();
         progress.start("write", total);
         for (FlashPlan.Span span : plan.toWrite()) {
             byte[] content = span.content;
@@ -262,11 +265,22 @@ final class Flasher {
                 }
                 at = runEnd == at ? at + blockAt(content, at) : runEnd;
             }
-            progress.step("write " + range(span) + " done (" + span.segment + ", " + FlashProgress.size(span.nonBlankBytes()) + ")");
+            unconfirmed.add("write " + range(span) + " done (" + span.segment + ", " + FlashProgress.size(span.nonBlankBytes()) + ")");
+            if (!session.holdsWrites()) {
+                confirm(unconfirmed);
+            }
         }
         session.flush();
+        confirm(unconfirmed);
         progress.end();
         return written;
+    }
+
+    private void confirm(List<String> doneLines) {
+        for (String line : doneLines) {
+            progress.step(line);
+        }
+        doneLines.clear();
     }
 
     /** The length of the plan's block at {@code at}: {@link FlashPlan#BLOCK}, or less at the end. */

@@ -77,6 +77,18 @@ class FlasherTest {
     }
 
     @Test
+    void aSpanIsSaidWrittenOnlyAfterTheSessionSentWhatItGathered() throws IOException {
+        MemoryBootloader bootloader = new MemoryBootloader(BOARD.flash().geometry(), BOARD.mcu().chipId(), BLOCK, true);
+        bootloader.gatherUntilFlush = printed::toString;
+
+        flash(bootloader, image());
+
+        String done = "write 0x08020000..0x08021000 done (image, 3.5 KB)";
+        assertTrue(bootloader.printedAtFlush != null && !bootloader.printedAtFlush.contains(done), bootloader.printedAtFlush);
+        assertTrue(printed.toString().contains(done), printed.toString());
+    }
+
+    @Test
     void withoutADigestTheContentIsReadBackInTheProtocolsBlocks() throws IOException {
         MemoryBootloader bootloader = new MemoryBootloader(BOARD.flash().geometry(), BOARD.mcu().chipId(), BLOCK, false);
 

@@ -100,6 +100,11 @@ public final class EspRomSession implements BootloaderSession {
     }
 
     @Override
+    public boolean holdsWrites() {
+        return writer.holdsWrites();
+    }
+
+    @Override
     public void read(long address, byte[] into, int offset, int length) throws IOException {
         writer.finish();
         client.readFlashSlow(address, into, offset, length);

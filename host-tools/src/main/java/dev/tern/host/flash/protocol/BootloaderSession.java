@@ -39,6 +39,14 @@ public interface BootloaderSession {
     default void flush() throws IOException {
     }
 
+    /**
+     * Whether writes are gathered in the session that the bootloader has not acknowledged yet
+     * ({@link #flush()} sends them): until they are, the flasher does not say a span is written.
+     */
+    default boolean holdsWrites() {
+        return false;
+    }
+
     /** Reads 1 to {@link BootloaderIdentity#maxBlock()} bytes at {@code address}. */
     void read(long address, byte[] into, int offset, int length) throws IOException;
 
