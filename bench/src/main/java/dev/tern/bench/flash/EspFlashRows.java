@@ -61,16 +61,23 @@ final class EspFlashRows {
         return board.appSlot().address();
     }
 
-    /** tern, esptool's stub and esptool's ROM mode at each baud, on {@code image}. */
-    List<Pair> run(Path image, List<Integer> bauds) throws IOException, InterruptedException {
+    /** The tools a run may compare ({@code --esp-tools}): tern, esptool with its stub, esptool with {@code --no-stub}. */
+    static final List<String> TOOLS = List.of("tern", "stub", "no-stub");
+
+    /** {@code tools} (of {@link #TOOLS}; tern always) at each baud, on {@code image}. */
+    List<Pair> run(Path image, List<Integer> bauds, List<String> tools) throws IOException, InterruptedException {
         List<Pair> pairs = new ArrayList<>();
         for (int baud : bauds) {
             pairs.add(pair("tern flash (ROM)", baud, (virtual, port, again, log) -> FlashRun.tern(virtual, image, port,
                     "--board", BOARD, "--baud", String.valueOf(baud), "--no-go")));
-            pairs.add(pair("esptool (stub)", baud, (virtual, port, again, log) -> FlashRun.esptool(virtual, esptool,
-                    esptoolArgs(image, port, baud, false, again), log)));
-            pairs.add(pair("esptool --no-stub", baud, (virtual, port, again, log) -> FlashRun.esptool(virtual, esptool,
-                    esptoolArgs(image, port, baud, true, again), log)));
+            if (tools.contains("stub")) {
+                pairs.add(pair("esptool (stub)", baud, (virtual, port, again, log) -> FlashRun.esptool(virtual, esptool,
+                        esptoolArgs(image, port, baud, false, again), log)));
+            }
+            if (tools.contains("no-stub")) {
+                pairs.add(pair("esptool --no-stub", baud, (virtual, port, again, log) -> FlashRun.esptool(virtual, esptool,
+                        esptoolArgs(image, port, baud, true, again), log)));
+            }
         }
         return pairs;
     }

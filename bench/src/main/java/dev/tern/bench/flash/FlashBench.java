@@ -40,7 +40,8 @@ import dev.tern.testsupport.PtyPair;
  */
 public final class FlashBench {
 
-    static final String USAGE = "[--quick] [--rounds N] [--baud B] [--boards stm32,esp32] [--esp-bauds 115200,921600]";
+    static final String USAGE = "[--quick] [--rounds N] [--baud B] [--boards stm32,esp32] [--esp-bauds 115200,921600]"
+            + " [--esp-tools tern,stub,no-stub]";
     static final int IMAGE_PAYLOAD = 256 * 1024;
     /** {@code --quick}: the firmware jar padded only to the next KiB. */
     static final int QUICK_PAYLOAD_ROUNDING = 1024;
@@ -63,13 +64,18 @@ public final class FlashBench {
         int baud;
         List<String> boards;
         List<Integer> espBauds;
+        List<String> espTools;
         try {
-            arguments = SuiteArguments.parse(args, "rounds", "baud", "boards", "esp-bauds");
+            arguments = SuiteArguments.parse(args, "rounds", "baud", "boards", "esp-bauds", "esp-tools");
             rounds = (int) arguments.number("rounds", 1, 3);
             baud = (int) arguments.number("baud", 115_200, 115_200);
             boards = List.of(arguments.text("boards", "stm32,esp32").split(","));
             if (!List.of("stm32", "esp32").containsAll(boards)) {
                 throw new IllegalArgumentException("--boards takes stm32, esp32 or both: " + boards);
+            }
+            espTools = List.of(arguments.text("esp-tools", String.join(",", EspFlashRows.TOOLS)).split(","));
+            if (!EspFlashRows.TOOLS.containsAll(espTools)) {
+                throw new IllegalArgumentException("--esp-tools takes " + EspFlashRows.TOOLS + ": " + espTools);
             }
             espBauds = new ArrayList<>();
             for (String each : arguments.text("esp-bauds", "115200,921600").split(",")) {
@@ -135,7 +141,7 @@ public final class FlashBench {
             }
             boolean kept = true;
             if (boards.contains("esp32")) {
-                kept = esp32(quick, folder, key, firmwareJar, espBauds, result);
+                kept = esp32(quick, folder, key, firmwareJar, espBauds, espTools, result);
             }
             System.out.println(ResultLine.of(result));
             return kept ? SuiteArguments.EXIT_OK : SuiteArguments.EXIT_GUARANTEE_BROKEN;
@@ -154,7 +160,7 @@ public final class FlashBench {
     }
 
     /** The ESP32 rows ({@link EspFlashRows}) into {@code result}; whether the goals held. */
-    private static boolean esp32(boolean quick, Path folder, ImageKey key, Path firmwareJar, List<Integer> bauds,
+    private static boolean esp32(boolean quick, Path folder, ImageKey key, Path firmwareJar, List<Integer> bauds, List<String> tools,
             Map<String, Object> result) throws Exception {
         Optional<Path> esptool = EspFlashRows.findEsptool();
         if (esptool.isEmpty()) {
@@ -170,7 +176,7 @@ public final class FlashBench {
                 + " with random bytes to " + payloadBytes + "; Ed25519) into the virtual " + EspFlashRows.BOARD + "'s app slot 0x"
                 + Long.toHexString(rows.appSlot()) + ", download mode, flash timed as its datasheet part (typical), socat pty"
                 + " paced at 115200 until CHANGE_BAUDRATE; esptool: " + esptool.get());
-        List<EspFlashRows.Pair> pairs = rows.run(image, bauds);
+        List<EspFlashRows.Pair> pairs = rows.run(image, bauds, tools);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("image_bytes", signed.length);
         json.put("payload_bytes", payloadBytes);

@@ -296,6 +296,11 @@ final class Flasher {
         }
         ContentCheck check = new ContentCheck(session, identity,
                 verify == Verify.DIGEST ? ContentCheck.Method.DIGEST : ContentCheck.Method.READ, true, progress);
+        if (verify == Verify.DIGEST && session.verifiesAsItWrites()) {
+            // the chip's digest of every transfer matched as it was written: asking again page by page repeats it
+            progress.step("verify ok (" + check.label() + " of each transfer as it was written, " + Result.pages(plan.toWrite().size()) + ")");
+            return check.label();
+        }
         startReadBack(check, "verify", plan.toWrite());
         for (FlashPlan.Span span : plan.toWrite()) {
             String difference = check.difference(span);
@@ -307,7 +312,7 @@ final class Flasher {
         }
         progress.end();
         String label = check.label();
-        progress.step("verify ok (" + label + ", " + plan.toWrite().size() + " page" + (plan.toWrite().size() == 1 ? "" : "s") + ")");
+        progress.step("verify ok (" + label + ", " + Result.pages(plan.toWrite().size()) + ")");
         return label;
     }
 

@@ -89,6 +89,18 @@ class FlasherTest {
     }
 
     @Test
+    void aSessionThatChecksEachWriteByItsDigestIsNotAskedForTheDigestsAgainAfterwards() throws IOException {
+        MemoryBootloader bootloader = new MemoryBootloader(BOARD.flash().geometry(), BOARD.mcu().chipId(), BLOCK, true);
+        bootloader.checksAsItWrites = true;
+
+        Flasher.Result result = flash(bootloader, image());
+
+        assertEquals(1, bootloader.digests, "only the compare before writing asks for the page's digest");
+        assertEquals("sha-256", result.verify());
+        assertTrue(printed.toString().contains("verify ok (sha-256 of each transfer as it was written, 1 page)"), printed.toString());
+    }
+
+    @Test
     void withoutADigestTheContentIsReadBackInTheProtocolsBlocks() throws IOException {
         MemoryBootloader bootloader = new MemoryBootloader(BOARD.flash().geometry(), BOARD.mcu().chipId(), BLOCK, false);
 

@@ -40,6 +40,8 @@ final class MemoryBootloader implements BootloaderSession {
     java.util.function.Supplier<String> gatherUntilFlush;
     String printedAtFlush;
     private boolean holding;
+    /** Says every write was checked by its digest as it was sent (as the ESP32's session does). */
+    boolean checksAsItWrites;
 
     MemoryBootloader(FlashGeometry geometry, long chipId, int maxBlock, boolean hasDigest) {
         this.geometry = geometry;
@@ -89,6 +91,11 @@ final class MemoryBootloader implements BootloaderSession {
         if (worn) {
             flash[at] ^= 0x01;
         }
+    }
+
+    @Override
+    public boolean verifiesAsItWrites() {
+        return checksAsItWrites;
     }
 
     @Override

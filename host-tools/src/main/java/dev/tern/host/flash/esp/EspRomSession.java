@@ -99,6 +99,12 @@ public final class EspRomSession implements BootloaderSession {
         writer.finish();
     }
 
+    /** Each chunk's SPI_FLASH_MD5 is compared as soon as the chunk is written ({@link EspFlashWriter}). */
+    @Override
+    public boolean verifiesAsItWrites() {
+        return true;
+    }
+
     @Override
     public boolean holdsWrites() {
         return writer.holdsWrites();

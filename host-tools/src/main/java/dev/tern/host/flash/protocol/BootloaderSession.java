@@ -47,6 +47,15 @@ public interface BootloaderSession {
         return false;
     }
 
+    /**
+     * Whether every write is checked with the chip's digest as it is sent (a mismatch written
+     * again, then thrown), so that after {@link #flush()} a digest pass over the same pages would
+     * only repeat what the chip just said: the ESP32's session checks each transfer's MD5.
+     */
+    default boolean verifiesAsItWrites() {
+        return false;
+    }
+
     /** Reads 1 to {@link BootloaderIdentity#maxBlock()} bytes at {@code address}. */
     void read(long address, byte[] into, int offset, int length) throws IOException;
 
