@@ -193,7 +193,7 @@ final class ConsoleLine implements AutoCloseable {
         int delivered = 0;
         synchronized (this) {
             for (int i = 0; i < allowed; i++) {
-                final int b = rxFaults.apply(rxStage[rxStagePos + i]);
+                final int b = rxFaults.apply(rxStage[rxStagePos + i], baud);
                 if (b != LineFaults.Injector.DROPPED) {
                     rxDelivered[delivered++] = (byte) b;
                 }
@@ -225,7 +225,7 @@ final class ConsoleLine implements AutoCloseable {
             txStageEnd = 0;
             synchronized (this) {
                 for (int i = 0; i < taken; i++) {
-                    final int b = txFaults.apply(txStage[i]);
+                    final int b = txFaults.apply(txStage[i], baud);
                     if (b != LineFaults.Injector.DROPPED) {
                         txStage[txStageEnd++] = (byte) b;
                     }

@@ -150,7 +150,11 @@ public final class EspRomClient {
                 longer(perMb(ERASE_MS_PER_MB, size), eraseWait), 0, hex(offset));
     }
 
-    /** FLASH_DATA or FLASH_DEFL_DATA block {@code seq}; a block the ROM refuses is sent again, {@link #BLOCK_ATTEMPTS} in all. */
+    /**
+     * FLASH_DATA or FLASH_DEFL_DATA block {@code seq}; a block the ROM refuses is sent again,
+     * {@link #BLOCK_ATTEMPTS} in all. Refused every time for its checksum or as a malformed
+     * message, the block was damaged or cut short on the way: an {@link EspLineException}.
+     */
     void flashData(int op, int seq, byte[] bytes, int offset, int length, long address) throws IOException {
         byte[] payload = EspRomProtocol.dataPayload(seq, bytes, offset, length);
         int checksum = EspPacket.checksum(bytes, offset, length);
@@ -159,7 +163,13 @@ public final class EspRomClient {
                 checked(op, payload, checksum, COMMAND_TIMEOUT, 0, hex(address) + " (block " + seq + ")");
                 return;
             } catch (EspRomException e) {
-                if (e instanceof EspLineException || attempt == BLOCK_ATTEMPTS) {
+                if (e instanceof EspLineException) {
+                    throw e;
+                }
+                if (attempt == BLOCK_ATTEMPTS) {
+                    if (e.error() == EspRomProtocol.ERROR_INVALID_MESSAGE || e.error() == EspRomProtocol.ERROR_CHECKSUM) {
+                        throw new EspLineException(e.getMessage() + ", " + BLOCK_ATTEMPTS + " times (the line damages or loses bytes)");
+                    }
                     throw e;
                 }
                 blocksResent++;
@@ -209,7 +219,7 @@ public final class EspRomClient {
         if (!answer.complete(resultLength) || answer.status(resultLength) != 0) {
             int error = answer.complete(resultLength) ? answer.error(resultLength) : answer.data().length > 1 ? answer.data()[1] & 0xFF : 0;
             throw new EspRomException(name(op) + at(where) + " refused by the ESP32 ROM loader on " + port() + ": "
-                    + EspRomProtocol.errorName(error));
+                    + EspRomProtocol.errorName(error), error);
         }
         return answer;
     }

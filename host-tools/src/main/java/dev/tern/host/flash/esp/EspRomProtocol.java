@@ -22,8 +22,10 @@ final class EspRomProtocol {
     static final int ROM_STATUS_BYTES = 4;
     /** The MD5 the ROM answers SPI_FLASH_MD5 with: 32 hex characters (the stub: 16 raw bytes). */
     static final int ROM_MD5_LENGTH = 32;
-    /** The ROM's error for a command it does not know or a malformed one. */
+    /** The ROM's error for a command it does not know or a malformed one (also a _DATA block cut short on the line). */
     static final int ERROR_INVALID_MESSAGE = 0x05;
+    /** The ROM's error for a _DATA block whose bytes do not match its checksum. */
+    static final int ERROR_CHECKSUM = 0x07;
 
     /** SYNC's data: 07 07 12 20, then 32 x 55 (the ROM measures the baud rate on it). */
     static final byte[] SYNC_DATA = syncData();
