@@ -117,8 +117,11 @@ final class Flasher {
             ContentCheck compare = new ContentCheck(session, identity,
                     identity.hasDigest() ? ContentCheck.Method.DIGEST : ContentCheck.Method.READ, progress);
             startReadBack(compare, "compare", plan.spans());
-            for (FlashPlan.Span span : plan.spans()) {
-                span.unchanged = compare.difference(span) == null;
+            for (List<FlashPlan.Span> run : segmentRuns(plan.spans())) {
+                boolean all = compare.holdsAll(run);
+                for (FlashPlan.Span span : run) {
+                    span.unchanged = all || compare.difference(span) == null;
+                }
             }
             progress.end();
         }
@@ -138,6 +141,18 @@ final class Flasher {
         changing(false);
         String bootLine = go(options);
         return result(written, erased, started, verified, false, bootLine);
+    }
+
+    /** The spans cut into runs of one segment each, in the plan's order. */
+    private static List<List<FlashPlan.Span>> segmentRuns(List<FlashPlan.Span> spans) {
+        List<List<FlashPlan.Span>> runs = new ArrayList<>();
+        for (FlashPlan.Span span : spans) {
+            if (runs.isEmpty() || !runs.get(runs.size() - 1).get(0).segment.equals(span.segment)) {
+                runs.add(new ArrayList<>());
+            }
+            runs.get(runs.size() - 1).add(span);
+        }
+        return runs;
     }
 
     /** Ctrl-C from now on says the board holds a partial image (see {@link InterruptNotice}). */
