@@ -144,7 +144,6 @@ final class EspFlashRows {
     static boolean report(List<Pair> pairs, Map<String, Object> json) {
         Table table = new Table("baud", "tool", "flash", "seconds", "wire bytes", "wire-limit s of those bytes", "x its wire time",
                 "written B", "re-flash / first", "tern / this");
-        boolean kept = true;
         List<String> broken = new ArrayList<>();
         for (Pair pair : pairs) {
             FlashRun tern = ternAt(pairs, pair.baud());
@@ -171,7 +170,7 @@ final class EspFlashRows {
             json.put(pair.tool() + " " + pair.baud(), figures);
         }
         table.print(System.out);
-        kept = broken.isEmpty();
+        boolean kept = broken.isEmpty();
         System.out.println("esp32 goals (tern no slower than esptool on any row; an unchanged re-flash at most "
                 + percent(REFLASH_SHARE) + " of a first): " + (kept ? "kept" : "broken: " + String.join("; ", broken)));
         json.put("goals_kept", kept);

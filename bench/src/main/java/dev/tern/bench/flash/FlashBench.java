@@ -37,6 +37,8 @@ import dev.tern.testsupport.PtyPair;
  * by each (in the first round), and the wire-time limit of the same bytes. Each round starts
  * from blank boards. Quick: 1 round, no stm32flash re-flash, and the image only as large as the
  * firmware jar (about 100 KiB, so the run takes about a minute); full: 3 rounds of 256 KiB.
+ * Then the ESP32 rows ({@link EspFlashRows}: tern and esptool on the virtual ESP32, 1 MB, 256 KiB
+ * quick), whose goals decide the exit code. {@code --boards} runs one of the two.
  */
 public final class FlashBench {
 
