@@ -97,25 +97,7 @@ record FlashRun(double seconds, long wireBytes, double wireSeconds, long written
             throws IOException, InterruptedException {
         List<String> command = List.of(tool.toString(), "-b", String.valueOf(baud), "-m", "8n1", "-w", image.toString(), "-v",
                 "-S", "0x" + Long.toHexString(address), port.toString());
-        LineStats before = board.lineStats();
-        long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.to(log.toFile())).start();
-        try {
-            if (!process.waitFor(TOOL_TIMEOUT_S, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("stm32flash did not finish within " + TOOL_TIMEOUT_S + " s: "
-                        + Files.readString(log, StandardCharsets.UTF_8));
-            }
-        } finally {
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        LineStats after = board.lineStats();
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + ":\n" + output);
-        }
-        return new FlashRun(seconds, wireBytes(before, after), wireSeconds(before, after), Files.size(image), 0, "", output);
+        return timedProcess(board, command, log, output -> Files.size(image));
     }
 
     /**
@@ -126,12 +108,30 @@ record FlashRun(double seconds, long wireBytes, double wireSeconds, long written
         List<String> command = new ArrayList<>();
         command.add(tool.toString());
         command.addAll(args);
+        return timedProcess(board, command, log, output -> {
+            long written = 0;
+            Matcher wrote = ESPTOOL_WROTE.matcher(output);
+            while (wrote.find()) {
+                written += Long.parseLong(wrote.group(1));
+            }
+            return written;
+        });
+    }
+
+    /** What a tool wrote, from its output. */
+    private interface WrittenBytes {
+        long of(String output) throws IOException;
+    }
+
+    /** Runs {@code command} with its output in {@code log}, timed, with the board's line counted; throws unless it exits 0. */
+    private static FlashRun timedProcess(VirtualBoard board, List<String> command, Path log, WrittenBytes written)
+            throws IOException, InterruptedException {
         LineStats before = board.lineStats();
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.to(log.toFile())).start();
         try {
             if (!process.waitFor(TOOL_TIMEOUT_S, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("esptool did not finish within " + TOOL_TIMEOUT_S + " s: "
+                throw new IllegalStateException(command.get(0) + " did not finish within " + TOOL_TIMEOUT_S + " s: "
                         + Files.readString(log, StandardCharsets.UTF_8));
             }
         } finally {
@@ -144,12 +144,7 @@ record FlashRun(double seconds, long wireBytes, double wireSeconds, long written
         if (process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + ":\n" + output);
         }
-        long written = 0;
-        Matcher wrote = ESPTOOL_WROTE.matcher(output);
-        while (wrote.find()) {
-            written += Long.parseLong(wrote.group(1));
-        }
-        return new FlashRun(seconds, wireBytes(before, after), wireSeconds(before, after), written, 0, "", output);
+        return new FlashRun(seconds, wireBytes(before, after), wireSeconds(before, after), written.of(output), 0, "", output);
     }
 
     private static long wireBytes(LineStats before, LineStats after) {
