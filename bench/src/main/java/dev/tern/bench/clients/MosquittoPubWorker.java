@@ -3,6 +3,9 @@ package dev.tern.bench.clients;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -51,13 +54,19 @@ public final class MosquittoPubWorker {
         Process warm = start(command(mqtt, qos, host, port, topic + "/warm", "warm"));
         write(warm, warmup);
         await(warm, timeoutSeconds, "warm-up");
-        Process measured = start(command(mqtt, qos, host, port, topic + "/data", "data"));
-        Thread.sleep(CONNECT_NANOS / 1_000_000L);
-        long start = System.nanoTime();
-        write(measured, messages);
-        await(measured, timeoutSeconds, "measured run");
-        long end = System.nanoTime();
-        line.put("counted", messages).put("startNanos", start).put("endNanos", end);
+        Path times = Files.createTempFile("tern-bench-mosquitto_pub-", ".times");
+        try {
+            Process measured = start(timed(command(mqtt, qos, host, port, topic + "/data", "data"), times));
+            Thread.sleep(CONNECT_NANOS / 1_000_000L);
+            long start = System.nanoTime();
+            write(measured, messages);
+            await(measured, timeoutSeconds, "measured run");
+            long end = System.nanoTime();
+            line.put("counted", messages).put("startNanos", start).put("endNanos", end)
+                    .put(WorkerLine.CPU_NANOS, ChildCpuTimes.parse(Files.readString(times)));
+        } finally {
+            Files.deleteIfExists(times);
+        }
         System.out.println(line);
         System.out.flush();
         System.exit(0);
@@ -68,6 +77,18 @@ public final class MosquittoPubWorker {
                 "-q", Integer.toString(qos), "-V", mqtt == MqttVersion.V5 ? "mqttv5" : "mqttv311",
                 "-M", Integer.toString(INFLIGHT), "-i", "mosquitto_pub-" + suffix + "-" + ProcessHandle.current().pid(),
                 "-l");
+    }
+
+    /**
+     * The command run by a shell that then writes its children's CPU times ({@code times}, second
+     * line: user and system of the waited-for children) to {@code times}: the whole mosquitto_pub
+     * process, connecting included (a few ms of a run of seconds).
+     */
+    static List<String> timed(List<String> command, Path times) {
+        List<String> wrapped = new ArrayList<>(List.of("bash", "-c", "\"$@\"; rc=$?; times > '" + times + "'; exit $rc",
+                "mosquitto_pub"));
+        wrapped.addAll(command);
+        return wrapped;
     }
 
     private static Process start(List<String> command) throws IOException {

@@ -41,9 +41,11 @@ public final class WirePublisher {
             if (qos == 0) {
                 Thread.sleep(Worker.SETTLE_NANOS / 1_000_000L); // as the clients' workers do
             }
+            long cpuBefore = Worker.processCpuNanos();
             long start = System.nanoTime();
             publish(in, out, args[4] + "/data", qos, messages, warmup + 1);
             long end = System.nanoTime();
+            line.put(WorkerLine.CPU_NANOS, Worker.processCpuNanos() - cpuBefore);
             out.write(Wire.disconnect());
             out.flush();
             line.put("counted", messages).put("startNanos", start).put("endNanos", end);

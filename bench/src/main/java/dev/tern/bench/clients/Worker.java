@@ -79,11 +79,14 @@ final class Worker {
         settleAfterWarmup(client, qos);
         long overhead = allocation.overhead();
         AllThreadsAllocation.Snapshot before = allocation.take();
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         publishAll(client, data, dataBytes, payload, qos, warmup + messages, deadline);
         long end = System.nanoTime();
+        long cpu = processCpuNanos() - cpuBefore;
         AllThreadsAllocation.Snapshot after = allocation.take();
         record(line, AllThreadsAllocation.between(before, after), overhead, messages, start, end);
+        line.put(WorkerLine.CPU_NANOS, cpu);
     }
 
     /**
@@ -164,6 +167,12 @@ final class Worker {
             throw new IllegalStateException("timed out: " + client.completed() + " completed, " + client.received()
                     + " received, waiting for " + wanted);
         }
+    }
+
+    /** CPU time of this whole process (all threads: the client's, its JIT and GC), in ns. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static byte[] payload() {

@@ -31,6 +31,12 @@ public final class WorkerLine {
         return value;
     }
 
+    /**
+     * Key of a publisher's CPU time (user and system, every thread of its process) in the measured
+     * window, in ns.
+     */
+    public static final String CPU_NANOS = "cpuNanos";
+
     public long number(String key) {
         return Long.parseLong(text(key));
     }

@@ -85,6 +85,7 @@ public final class ThroughputBench {
                 + String.join(" ", Forks.JVM_OPTIONS) + ", java " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
         Map<Key, Spread> rates = new LinkedHashMap<>();
+        Map<Key, Spread> cpuMicrosPerMessage = new LinkedHashMap<>();
         Map<Key, Long> fewestDelivered = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         long started = System.nanoTime();
@@ -107,6 +108,8 @@ public final class ThroughputBench {
                             double seconds = (arrived.number("lastNanos") - published.number("startNanos")) / 1e9;
                             double rate = delivered / seconds;
                             rates.computeIfAbsent(key, k -> new Spread()).add(rate);
+                            cpuMicrosPerMessage.computeIfAbsent(key, k -> new Spread())
+                                    .add(published.number(WorkerLine.CPU_NANOS) / 1e3 / messages);
                             fewestDelivered.merge(key, delivered, Math::min);
                             String problem = "";
                             if (qos > 0 && delivered != messages) {
@@ -127,7 +130,7 @@ public final class ThroughputBench {
                 }
             }
         }
-        print(rates, fewestDelivered, failures, arguments.quick(), messages, warmup, rounds,
+        print(rates, cpuMicrosPerMessage, fewestDelivered, failures, arguments.quick(), messages, warmup, rounds,
                 (System.nanoTime() - started) / 1e9);
         return failures.isEmpty() ? SuiteArguments.EXIT_OK : SuiteArguments.EXIT_GUARANTEE_BROKEN;
     }
@@ -151,10 +154,10 @@ public final class ThroughputBench {
         return keys;
     }
 
-    private static void print(Map<Key, Spread> rates, Map<Key, Long> fewestDelivered, List<String> failures,
+    private static void print(Map<Key, Spread> rates, Map<Key, Spread> cpuMicrosPerMessage, Map<Key, Long> fewestDelivered, List<String> failures,
                               boolean quick, long messages, long warmup, int rounds, double seconds) {
         Table table = new Table("client", "mqtt", "session", "window", "qos", "msg/s", "min-max", "vs wire",
-                "delivered (worst round)",
+                "publisher CPU us/msg", "delivered (worst round)",
                 "rounds");
         List<Object> runs = new ArrayList<>();
         for (Map.Entry<Key, Spread> entry : rates.entrySet()) {
@@ -165,6 +168,7 @@ public final class ThroughputBench {
             table.row(key.client().label(), key.mqtt().label(), key.client().session(), key.client().window(), key.qos(),
                     Spread.format(spread.median(), 0),
                     spread.range(0), ratio == null ? "-" : Spread.format(ratio, 2),
+                    Spread.format(cpuMicrosPerMessage.get(key).median(), 1),
                     fewestDelivered.get(key) + "/" + messages, spread.count());
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("client", key.client().label());
@@ -174,6 +178,7 @@ public final class ThroughputBench {
             run.put("qos", key.qos());
             run.put("messagesPerSecond", spread.toMap(0));
             run.put("ratioToWire", ratio == null ? null : Math.round(ratio * 100) / 100.0);
+            run.put("publisherCpuMicrosPerMessage", cpuMicrosPerMessage.get(key).toMap(1));
             run.put("fewestDelivered", fewestDelivered.get(key));
             runs.add(run);
         }

@@ -73,6 +73,8 @@ class WorkersTest {
             }
             assertEquals(MESSAGES, arrived.number("counted"), arrived.toString());
             assertEquals(0, arrived.number("duplicates"), arrived.toString());
+            // the throughput table's CPU column: every publisher reports its process's CPU time
+            assertTrue(published.number(WorkerLine.CPU_NANOS) > 0, published.toString());
         }
     }
 

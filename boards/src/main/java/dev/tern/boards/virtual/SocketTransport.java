@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
 
 import dev.tern.hal.Transport;
 
@@ -23,6 +26,11 @@ public final class SocketTransport implements Transport {
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(1 << 16);
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(1 << 16);
     private int connects;
+    /** Opened on the first {@link #awaitReadable}: a loop that never waits never pays for one. */
+    private Selector selector;
+    private SocketChannel registered;
+    /** Given to {@code select} instead of the selected-key set, which would allocate per wake-up. */
+    private final Consumer<SelectionKey> ignoreKey = key -> { };
 
     public SocketTransport(String host, int port) {
         this.host = host;
@@ -96,6 +104,31 @@ public final class SocketTransport implements Transport {
         }
     }
 
+    /**
+     * Waits until bytes can be read (or the connection ends) or {@code timeoutMillis} passed, so a
+     * host loop with nothing to do sleeps in the kernel as a board's sleeps until its next
+     * interrupt, instead of spinning on {@link #read} and taking the CPU from its peers. Returns at
+     * once when there is no connection. Allocates nothing after its first call.
+     */
+    public void awaitReadable(long timeoutMillis) {
+        if (channel == null || !channel.isConnected() || timeoutMillis <= 0) {
+            return;
+        }
+        try {
+            if (selector == null) {
+                selector = Selector.open();
+            }
+            if (registered != channel) {
+                selector.selectNow(ignoreKey); // lets the selector drop a closed channel's key
+                channel.register(selector, SelectionKey.OP_READ);
+                registered = channel;
+            }
+            selector.select(ignoreKey, timeoutMillis);
+        } catch (IOException e) {
+            // the next read reports what is wrong with the connection
+        }
+    }
+
     @Override
     public void close() {
         if (channel != null) {
@@ -105,6 +138,20 @@ public final class SocketTransport implements Transport {
                 // closed either way
             }
             channel = null;
+        }
+    }
+
+    /** Closes the connection and the selector {@link #awaitReadable} may have opened. */
+    public void release() {
+        close();
+        if (selector != null) {
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // closed either way
+            }
+            selector = null;
+            registered = null;
         }
     }
 }

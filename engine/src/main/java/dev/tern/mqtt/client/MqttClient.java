@@ -790,8 +790,10 @@ public final class MqttClient {
     private int receive() {
         int work = 0;
         for (int round = 0; round < READS_PER_POLL; round++) {
+            boolean drained = false;
             if (receiveLength < receiveBuffer.length) {
-                int read = transport.read(receiveBuffer, receiveLength, receiveBuffer.length - receiveLength);
+                int room = receiveBuffer.length - receiveLength;
+                int read = transport.read(receiveBuffer, receiveLength, room);
                 if (read < 0) {
                     connectionLost(read == Transport.CLOSED ? ClientStatus.CLOSED_BY_BROKER : ClientStatus.TRANSPORT_FAILED);
                     return work + 1;
@@ -800,13 +802,16 @@ public final class MqttClient {
                     return work;
                 }
                 receiveLength += read;
+                // less than the room: the link had no more just now, and asking again costs a
+                // system call that finds nothing (the next poll reads what comes meanwhile)
+                drained = read < room;
             }
             int handled = handleReceived();
             if (handled < 0) {
                 return work + 1;
             }
             work += handled;
-            if (handled == 0) {
+            if (handled == 0 || drained) {
                 return work;
             }
         }
