@@ -29,6 +29,13 @@ public interface Board {
     /** The config page written at flash time (key=value settings); may be blank (all 0xFF). */
     NonVolatileStorage configPage();
 
+    /**
+     * The credentials region written at flash time (TLS CA certificates, the device's certificate
+     * chain and key, an optional broker pin; format in the firmware's CredentialsRegion), apart
+     * from the config page; may be blank (all 0xFF). The firmware only reads it.
+     */
+    NonVolatileStorage credentials();
+
     Console console();
 
     Sensors sensors();

@@ -1,6 +1,8 @@
 package dev.tern.app;
 
 import dev.tern.hal.Board;
+import dev.tern.hal.FailureReason;
+import dev.tern.hal.Transport;
 import dev.tern.mqtt.client.ClientStatus;
 import dev.tern.mqtt.client.MqttClient;
 import dev.tern.mqtt.client.MqttConfig;
@@ -24,6 +26,8 @@ final class MqttLink implements MqttListener, PacketTrace {
     private final CommandInbox inbox;
     private final TraceLine traceLine = new TraceLine();
     private MqttClient client;
+    /** The board's transport when it can say why it failed (a TLS one does), else null. */
+    private FailureReason failureReason;
     private String brokerLabel = "";
     /** "MQTT 5" or "MQTT 3.1.1": the protocol the engine speaks, for the connection lines. */
     private String protocolLabel = "";
@@ -72,8 +76,9 @@ final class MqttLink implements MqttListener, PacketTrace {
 
     private MqttClient build(Board board, AppConfig config, MqttConfig engineConfig) {
         try {
-            return new MqttClient(engineConfig, board.transport(config.brokerHost, config.brokerPort),
-                    board.sessionStorage(), this, this);
+            Transport transport = board.transport(config.brokerHost, config.brokerPort);
+            failureReason = transport instanceof FailureReason ? (FailureReason) transport : null;
+            return new MqttClient(engineConfig, transport, board.sessionStorage(), this, this);
         } catch (IllegalArgumentException e) {
             log.line(Log.ERROR, "mqtt", "engine configuration refused: " + e.getMessage());
             return null;
@@ -140,9 +145,15 @@ final class MqttLink implements MqttListener, PacketTrace {
         long lost = client.counters().connectionsLost;
         if (lost != reportedLost) {
             reportedLost = lost;
-            log.begin(Log.WARN, "mqtt").text("cannot connect to ").text(brokerLabel).text(" (")
-                    .text(ClientStatus.name(client.lastStatus())).text("), trying again").end();
+            withReason(log.begin(Log.WARN, "mqtt").text("cannot connect to ").text(brokerLabel).text(" (")
+                    .text(ClientStatus.name(client.lastStatus()))).text("), trying again").end();
         }
+    }
+
+    /** Appends ": TLS_UNTRUSTED_BROKER" to the line where the transport says why it failed. */
+    private Log withReason(Log line) {
+        int reason = failureReason == null ? FailureReason.NONE : failureReason.lastFailure();
+        return FailureReason.NONE == reason ? line : line.text(": ").text(failureReason.failureName(reason));
     }
 
     /** The engine backs off while saves fail, so this is at most a line per retry. */
@@ -200,10 +211,14 @@ final class MqttLink implements MqttListener, PacketTrace {
         if (connected) {
             log.begin(Log.INFO, "mqtt").text("connected to ").text(brokerLabel).text(" (").text(protocolLabel)
                     .text(sessionPresent ? ", session present)" : ", new session)").end();
+            if (ClientStatus.OK != status) {
+                // up, but with a warning (the broker's assigned client id could not be kept, say)
+                log.begin(Log.WARN, "mqtt").text("connected with ").text(ClientStatus.name(status)).end();
+            }
         } else {
             reportedLost = client == null ? 0 : client.counters().connectionsLost;
-            log.begin(Log.WARN, "mqtt").text("disconnected from ").text(brokerLabel).text(" (")
-                    .text(ClientStatus.name(status)).text(")").end();
+            withReason(log.begin(Log.WARN, "mqtt").text("disconnected from ").text(brokerLabel).text(" (")
+                    .text(ClientStatus.name(status))).text(")").end();
         }
     }
 

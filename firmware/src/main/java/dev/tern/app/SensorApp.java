@@ -10,6 +10,7 @@ import dev.tern.mqtt.client.MqttClient;
  * {@code Tern-Firmware: dev.tern.app.SensorApp}). It boots and steps four parts, one job each:
  * <ul>
  * <li>{@link ConfigLoader}: the config page over the compiled defaults ({@link AppConfig});
+ * <li>{@link CredentialsLoader}: the credentials region (TLS CA, device chain and key), checked;
  * <li>{@link Readings}: sampling the sensors and publishing each reading (payload format there);
  * <li>{@link Commands}: console and MQTT commands ({@link CommandInbox}, {@link StatusLine});
  * <li>{@link MqttLink}: the engine on the board's transport and storage, and what it reports.
@@ -25,6 +26,7 @@ public final class SensorApp implements Firmware {
 
     private final Log log = new Log(LOG_RING_BYTES);
     private final ConfigLoader configLoader = new ConfigLoader();
+    private final CredentialsLoader credentialsLoader = new CredentialsLoader();
     private final CommandInbox inbox = new CommandInbox(log);
     private final Readings readings = new Readings(log);
     private final MqttLink link = new MqttLink(log, inbox);
@@ -52,6 +54,8 @@ public final class SensorApp implements Firmware {
         log.line(Log.INFO, "boot", "Tern sensor firmware " + version);
         log.line(Log.INFO, "boot", "board " + board.boardId() + ", device " + config.deviceId);
         configLoader.report(config, log);
+        credentialsLoader.load(board);
+        credentialsLoader.report(log);
         readings.start(config, board.sensors(), now);
         link.start(board, config, now);
         readings.resume(link.client());

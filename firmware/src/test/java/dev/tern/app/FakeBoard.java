@@ -24,6 +24,7 @@ final class FakeBoard implements Board {
     final FakeSensors sensors = new FakeSensors();
     final FlashFake configPage = new FlashFake(1, 4096);
     final FlashFake sessionStorage = new FlashFake(16, 4096);
+    final FlashFake credentials = new FlashFake(2, 4096);
     Transport transport;
     String transportHost;
     int transportPort;
@@ -83,6 +84,19 @@ final class FakeBoard implements Board {
     @Override
     public NonVolatileStorage configPage() {
         return configPage;
+    }
+
+    /** Writes the credentials region as tern flash --ca ... does. */
+    FakeBoard credentials(byte[] region) {
+        credentials.erase(0);
+        credentials.erase(1);
+        credentials.program(0, region, 0, region.length);
+        return this;
+    }
+
+    @Override
+    public NonVolatileStorage credentials() {
+        return credentials;
     }
 
     @Override

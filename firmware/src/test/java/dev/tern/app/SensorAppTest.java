@@ -388,4 +388,39 @@ class SensorAppTest {
         assertTrue(board.console.messages('W', "mqtt").contains("cannot connect to 127.0.0.1:1 (TRANSPORT_FAILED), trying again"),
                 board.console.lines()::toString);
     }
+
+    @Test
+    void aTransportThatSaysWhyItFailedHasTheReasonOnTheConsole() {
+        board.config("broker.host=localhost", "broker.port=8883");
+        board.transport = new RefusingTlsTransport();
+        app.boot(board);
+        runFor(1000);
+        assertTrue(board.console.messages('W', "mqtt").contains(
+                "cannot connect to localhost:8883 (TRANSPORT_FAILED: TLS_UNTRUSTED_BROKER), trying again"),
+                board.console.lines()::toString);
+    }
+
+    /** A transport whose every connect fails and that says why, as a TLS board's does (dev.tern.hal.FailureReason). */
+    private static final class RefusingTlsTransport implements dev.tern.hal.Transport, dev.tern.hal.FailureReason {
+        private int failure = NONE;
+
+        public int connect() {
+            failure = -501;
+            return FAILED;
+        }
+
+        public int read(byte[] b, int o, int l) { return FAILED; }
+
+        public int write(byte[] b, int o, int l) { return FAILED; }
+
+        public void close() { }
+
+        public int lastFailure() {
+            return failure;
+        }
+
+        public String failureName(int status) {
+            return -501 == status ? "TLS_UNTRUSTED_BROKER" : "OTHER";
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.tern.host;
 
 import dev.tern.host.boards.BoardsCommand;
+import dev.tern.host.cert.CertCommand;
 import dev.tern.host.cli.HelpCommand;
 import dev.tern.host.cli.TernVersion;
 import dev.tern.host.demo.DemoCommand;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Command;
             "Run 'tern COMMAND --help' for a command's options."
         },
         subcommands = {HelpCommand.class, FlashCommand.class, MonitorCommand.class, PortsCommand.class,
-            BoardsCommand.class, KeygenCommand.class, ImageCommand.class, SimCommand.class, DemoCommand.class})
+            BoardsCommand.class, KeygenCommand.class, CertCommand.class, ImageCommand.class, SimCommand.class, DemoCommand.class})
 public final class TernCommand implements Runnable {
 
     @CommandLine.Spec

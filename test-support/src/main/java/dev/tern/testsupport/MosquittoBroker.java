@@ -26,12 +26,15 @@ public final class MosquittoBroker implements TestBroker {
     private final Path executable;
     private final TempFolder folder;
     private final int port;
+    private final int tlsPort;
     private StartedProcess process;
 
-    private MosquittoBroker(final Path executable, final TempFolder folder, final int port, final StartedProcess process) {
+    private MosquittoBroker(final Path executable, final TempFolder folder, final int port, final int tlsPort,
+                            final StartedProcess process) {
         this.executable = executable;
         this.folder = folder;
         this.port = port;
+        this.tlsPort = tlsPort;
         this.process = process;
     }
 
@@ -54,14 +57,30 @@ public final class MosquittoBroker implements TestBroker {
      * a newline), e.g. {@code "max_queued_messages 0\n"}; aborts the test where it is not installed.
      */
     public static MosquittoBroker start(final String extraConfigLines) {
+        return start(extraConfigLines, null);
+    }
+
+    /**
+     * Starts mosquitto with its plain listener (for observers such as a test's subscriber) and a
+     * second one on 127.0.0.1:{@link #tlsPort()} that speaks TLS with {@code tls}'s files and
+     * requires a client certificate signed by its CA ({@code require_certificate true}).
+     */
+    public static MosquittoBroker startWithTls(final TlsListenerFiles tls) {
+        return start("", tls);
+    }
+
+    private static MosquittoBroker start(final String extraConfigLines, final TlsListenerFiles tls) {
         final Path executable = MOSQUITTO.assumeInstalled();
         final TempFolder folder = TempFolder.create("tern-mosquitto-");
         try {
             folder.createFolder("persistence");
             return LoopbackServer.onFreePort(PORT_ATTEMPTS, e -> e.getMessage().contains("Address already in use"), port -> {
+                // the TLS port is probed apart: a clash there shows as mosquitto exiting, reported with its log
+                final int tlsPort = tls == null ? -1 : Loopback.freePort();
+                final String lines = tls == null ? extraConfigLines : extraConfigLines + MosquittoConfig.tlsListener(tlsPort, tls);
                 MosquittoConfig.write(folder.resolve("mosquitto.conf"), port, folder.resolve("persistence"), folder.resolve("mosquitto.log"),
-                        extraConfigLines);
-                return new MosquittoBroker(executable, folder, port, launch(executable, folder, port));
+                        lines);
+                return new MosquittoBroker(executable, folder, port, tlsPort, launch(executable, folder, port));
             });
         } catch (final RuntimeException | Error e) {
             folder.close();
@@ -93,6 +112,11 @@ public final class MosquittoBroker implements TestBroker {
     @Override
     public int port() {
         return port;
+    }
+
+    /** The TLS listener's port ({@link #startWithTls}); -1 when there is none. */
+    public int tlsPort() {
+        return tlsPort;
     }
 
     /** The temporary folder holding config, persistence and log; deleted by {@link #close()}. */

@@ -37,4 +37,14 @@ final class MosquittoConfig {
             throw new UncheckedIOException("could not write mosquitto config " + configFile, e);
         }
     }
+
+    /** A second listener on loopback speaking TLS 1.2/1.3 and requiring a client certificate signed by the CA. */
+    static String tlsListener(final int port, final TlsListenerFiles tls) {
+        return "listener " + port + " " + Loopback.HOST + "\n"
+                + "cafile " + tls.caFile() + "\n"
+                + "certfile " + tls.certFile() + "\n"
+                + "keyfile " + tls.keyFile() + "\n"
+                + "require_certificate true\n"
+                + "tls_version " + tls.minimumVersion() + "\n";
+    }
 }

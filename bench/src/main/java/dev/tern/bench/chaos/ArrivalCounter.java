@@ -34,6 +34,11 @@ final class ArrivalCounter {
 
     /** Parses an ASCII decimal payload and records it; anything else counts as unexpected. */
     void recordPayload(byte[] buffer, int offset, int length) {
+        record(parse(buffer, offset, length));
+    }
+
+    /** The number an ASCII decimal payload carries, or -1 for anything else. */
+    static long parse(byte[] buffer, int offset, int length) {
         long seq = 0;
         if (length < 1 || length > 18) {
             seq = -1;
@@ -42,7 +47,7 @@ final class ArrivalCounter {
             int digit = buffer[i] - '0';
             seq = digit < 0 || digit > 9 ? -1 : seq * 10 + digit;
         }
-        record(seq);
+        return seq;
     }
 
     /** Messages that arrived at least once. */

@@ -61,7 +61,8 @@ public final class ChaosBench {
                 System.out.println("  " + settings.flow().label() + " qos " + settings.qos() + " mqtt "
                         + settings.mqtt().label() + ": " + result.sent()
                         + " sent, " + result.lost() + " lost (" + result.lostByBroker() + " never sent by the broker), "
-                        + result.duplicated() + " duplicated, " + result.cuts()
+                        + result.duplicated() + " duplicated (" + result.resentAfterPubrel()
+                        + " more resent by the broker after its PUBREL), " + result.cuts()
                         + " cuts in " + Math.round(result.seconds()) + " s" + (result.ok() ? "" : "  <-- FAILED")
                         + (result.problems().isEmpty() ? "" : " (" + result.problems() + ")")
                         + (result.lost() > 0 ? " first lost: " + result.firstLost() : ""));
@@ -103,12 +104,13 @@ public final class ChaosBench {
     }
 
     private static void print(List<ChaosResult> results, boolean quick, String brokerName) {
-        Table table = new Table("direction", "qos", "mqtt", "sent", "delivered", "lost", "(by broker)", "duplicated", "cuts",
+        Table table = new Table("direction", "qos", "mqtt", "sent", "delivered", "lost", "(by broker)", "duplicated",
+                "(broker after PUBREL)", "cuts",
                 "reconnects", "delays", "splits", "seconds", "engine guarantee");
         List<Object> runs = new ArrayList<>();
         for (ChaosResult r : results) {
             table.row(r.settings().flow().label(), r.settings().qos(), r.settings().mqtt().label(), r.sent(), r.delivered(),
-                    r.lost(), r.lostByBroker(), r.duplicated(), r.cuts(), r.reconnects(), r.delays(), r.splits(),
+                    r.lost(), r.lostByBroker(), r.duplicated(), r.resentAfterPubrel(), r.cuts(), r.reconnects(), r.delays(), r.splits(),
                     Math.round(r.seconds()), verdict(r));
             runs.add(r.toMap());
         }

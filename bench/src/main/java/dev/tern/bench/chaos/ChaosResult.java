@@ -5,14 +5,15 @@ import java.util.Map;
 
 /**
  * What one chaos run measured. {@code lost}: numbers 1..sent that never arrived; {@code duplicated}:
- * copies beyond the first; {@code lostByBroker} (publisher to engine): lost numbers the broker never
- * sent to the engine whole (the proxy saw them all), so the broker, not the engine, lost them;
- * {@code problems}: what made the run itself unreliable (an independent
- * client lost its own connection, a number arrived that was never sent, the run timed out), empty
- * when the figures can be trusted.
+ * copies beyond the first, the broker's {@code resentAfterPubrel} left out (a QoS 2 message the
+ * broker sent the engine again after its own PUBREL for it, {@link dev.tern.bench.ResentAfterPubrel});
+ * {@code lostByBroker} (publisher to engine): lost numbers the broker never sent to the engine whole
+ * (the proxy saw them all), so the broker, not the engine, lost them; {@code problems}: what made
+ * the run itself unreliable (an independent client lost its own connection, a number arrived that
+ * was never sent, the run timed out), empty when the figures can be trusted.
  */
 public record ChaosResult(ChaosSettings settings, long sent, long delivered, long lost, long lostByBroker, long duplicated,
-        int cuts, Map<String, Integer> cutsByKind, int expiredCuts, int delays, int splits, int byteByBytePhases,
+        int resentAfterPubrel, int cuts, Map<String, Integer> cutsByKind, int expiredCuts, int delays, int splits, int byteByBytePhases,
         long reconnects, long resent, long duplicatesSuppressed, double seconds, String firstLost, String problems) {
 
     /**
@@ -47,6 +48,7 @@ public record ChaosResult(ChaosSettings settings, long sent, long delivered, lon
         map.put("lostByBroker", lostByBroker);
         map.put("lostByEngine", lostByEngine());
         map.put("duplicated", duplicated);
+        map.put("resentByBrokerAfterPubrel", resentAfterPubrel);
         map.put("cuts", cuts);
         map.put("cutsAsked", settings.cuts());
         map.put("reconnects", reconnects);

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 import dev.tern.bench.MqttVersion;
+import dev.tern.bench.ResentAfterPubrel;
 import dev.tern.boards.virtual.SocketTransport;
 import dev.tern.hal.testing.FlashFake;
 import dev.tern.mqtt.client.ClientStatus;
@@ -59,8 +60,16 @@ public final class ChaosRun {
     private final StringBuilder problems = new StringBuilder();
     private static final String DEBUG = System.getProperty("chaos.debugFile");
     private final StringBuilder debug = new StringBuilder();
-    private final PacketTrace debugTrace = (sent, type, id, qos, dup, length) ->
+    /** Receiving flow: copies the broker sent again after its own PUBREL, counted apart from the engine's. */
+    private final ResentAfterPubrel resentAfterPubrel = new ResentAfterPubrel();
+    private final PacketTrace trace = (sent, type, id, qos, dup, length) -> {
+        if (!sent) {
+            resentAfterPubrel.received(type, id);
+        }
+        if (DEBUG != null) {
             debug.append(sent ? "> " : "< ").append(type).append(" id=").append(id).append(dup ? " dup" : "").append('\n');
+        }
+    };
     private long lastProgress = -1;
     private long stallBase;
     private long lastProgressAt = System.nanoTime();
@@ -94,8 +103,7 @@ public final class ChaosRun {
                 .onForwarded(this::countReachedEngine);
              PahoPeer peer = PahoPeer.connect(broker.serverUri(), runId + "-paho")) {
             SocketTransport transport = new SocketTransport(proxy.host(), proxy.port());
-            MqttClient engine = new MqttClient(engineConfig(), transport, new FlashFake(2 * 16, 1024), listener,
-                    DEBUG == null ? PacketTrace.NONE : debugTrace);
+            MqttClient engine = new MqttClient(engineConfig(), transport, new FlashFake(2 * 16, 1024), listener, trace);
             try {
                 engine.start(nowMillis());
                 boolean receiving = settings.flow() == Flow.PUBLISHER_TO_ENGINE;
@@ -305,7 +313,8 @@ public final class ChaosRun {
         Counters counters = engine.counters();
         long lost = arrivals.lost(sent);
         long lostByBroker = settings.flow() == Flow.PUBLISHER_TO_ENGINE ? reachedEngine.lost(sent) : 0;
-        return new ChaosResult(settings, sent, arrivals.distinct(), lost, lostByBroker, arrivals.duplicated(), proxy.cuts(),
+        return new ChaosResult(settings, sent, arrivals.distinct(), lost, lostByBroker, arrivals.duplicated(),
+                resentAfterPubrel.count(), proxy.cuts(),
                 plan.firedByKind(), plan.expired(), proxy.delays(), proxy.splits(), plan.byteByBytePhases(),
                 counters.reconnects, counters.resent, counters.duplicatesSuppressed,
                 (System.nanoTime() - started) / 1e9, arrivals.firstLost(sent, 10), problems.toString());
@@ -354,7 +363,10 @@ public final class ChaosRun {
 
         @Override
         public void onMessage(IncomingMessage message) {
-            arrivals.recordPayload(message.payloadBuffer(), message.payloadOffset(), message.payloadLength());
+            long seq = ArrivalCounter.parse(message.payloadBuffer(), message.payloadOffset(), message.payloadLength());
+            if (!resentAfterPubrel.isResentAfterPubrel(seq)) {
+                arrivals.record(seq);
+            }
             if (DEBUG != null) {
                 debug.append("deliver ").append(new String(message.payloadBuffer(), message.payloadOffset(),
                         message.payloadLength(), StandardCharsets.US_ASCII))

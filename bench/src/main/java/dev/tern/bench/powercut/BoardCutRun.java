@@ -1,6 +1,7 @@
 package dev.tern.bench.powercut;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,7 +100,10 @@ final class BoardCutRun {
         SocketTransport transport = new SocketTransport(broker.host(), broker.port());
         try (Readings subscriber = Readings.subscribe(broker.serverUri(), id + "-sub", prefix);
              BrokerSidePublisher downstream = BrokerSidePublisher.connect(broker.serverUri(), id + "-pub", prefix + "/down/reading");
-             SessionFlash flash = SessionFlash.open(board, folder, random.nextLong())) {
+             // a flash of its own per run: with --mqtt both the second version must not boot on the first
+             // one's session, nor count its erases
+             SessionFlash flash = SessionFlash.open(board,
+                     Files.createTempDirectory(folder, board.id() + "-mqtt" + mqtt.label() + "-"), random.nextLong())) {
             readings = subscriber;
             CutWatch watch = new CutWatch(flash.memory(), flash.region());
             boolean inCheckpoint = false;
@@ -204,6 +208,9 @@ final class BoardCutRun {
                 .append(report.tornTail()).append(", bad CRC ").append(report.badCrc()).append(", in flight ")
                 .append(client.inflight()).append('\n');
         boolean nothingOwed = qos1.acceptedCount() == 0 && qos2.acceptedCount() == 0 && !engineSide.subscribed();
+        if (boots == 1 && status != SessionStatus.STORE_EMPTY) {
+            problems.add("the first boot found " + ClientStatus.name(status) + ", not blank flash: another run's session");
+        }
         if (status == SessionStatus.OK || (status == SessionStatus.STORE_EMPTY && nothingOwed)) {
             restoresOk++;
         } else {

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.tern.bench.ResentAfterPubrel;
 import dev.tern.mqtt.client.IncomingMessage;
 import dev.tern.mqtt.client.MqttListener;
 import dev.tern.mqtt.client.PacketTrace;
-import dev.tern.mqtt.codec.PacketType;
 
 /**
  * The application side of the engine under test, kept across its lives (it stands for what the
@@ -15,21 +15,12 @@ import dev.tern.mqtt.codec.PacketType;
  * whether the engine's QoS 2 subscription was granted once (after that, the broker keeps it).
  *
  * <p>It also watches the packets (as the engine's {@link PacketTrace}) to tell apart a duplicate
- * the broker caused: a QoS 2 PUBLISH of a message for whose packet id the engine had already
- * received the PUBREL. The sender must not re-send a PUBLISH once it sent its PUBREL
- * [MQTT-4.3.3-1 for the sender's side, 4.3.3]; having the PUBREL, the engine rightly forgot the id
- * (and answered PUBCOMP), so such a PUBLISH is a new message to it. mosquitto 2.0.11 does this
- * when a reconnect's PUBREL re-send fails on a connection that is already gone (it then puts the
- * message back to "publish" at the next reconnect: src/database.c
- * db__message_reconnect_reset_outgoing keeps the PUBREL phase only from wait_for_pubcomp).
+ * the broker caused ({@link ResentAfterPubrel}).
  */
 final class EngineSide implements MqttListener, PacketTrace {
 
     private final Map<Long, Integer> delivered = new HashMap<>();
-    private final Map<Integer, Long> seqByPacketId = new HashMap<>();
-    private final java.util.Set<Long> releasedByBroker = new java.util.HashSet<>();
-    private final Map<Long, Integer> resentByBrokerAfterPubrel = new HashMap<>();
-    private int lastPublishId;
+    private final ResentAfterPubrel resentAfterPubrel = new ResentAfterPubrel();
     private final Map<Long, StringBuilder> lives = new HashMap<>();
     private final StringBuilder connects = new StringBuilder();
     private boolean subscribed;
@@ -44,12 +35,9 @@ final class EngineSide implements MqttListener, PacketTrace {
     public void onMessage(IncomingMessage message) {
         long seq = NumberedMessage.seq(new String(message.payloadBuffer(), message.payloadOffset(), message.payloadLength(),
                 StandardCharsets.US_ASCII));
-        if (delivered.containsKey(seq) && releasedByBroker.contains(seq)) {
-            resentByBrokerAfterPubrel.merge(seq, 1, Integer::sum);
-        } else {
+        if (!resentAfterPubrel.isResentAfterPubrel(seq)) {
             delivered.merge(seq, 1, Integer::sum);
         }
-        seqByPacketId.put(lastPublishId, seq);
         StringBuilder in = lives.computeIfAbsent(seq, k -> new StringBuilder());
         in.append(in.length() == 0 ? "" : " ").append(life);
     }
@@ -87,16 +75,14 @@ final class EngineSide implements MqttListener, PacketTrace {
 
     @Override
     public void onPacket(boolean sent, int type, int packetId, int qos, boolean dup, int length) {
-        if (!sent && type == PacketType.PUBLISH) {
-            lastPublishId = packetId;
-        } else if (!sent && type == PacketType.PUBREL && seqByPacketId.containsKey(packetId)) {
-            releasedByBroker.add(seqByPacketId.get(packetId));
+        if (!sent) {
+            resentAfterPubrel.received(type, packetId);
         }
     }
 
     /** Deliveries of a message again after the broker had sent its PUBREL: the broker's duplicates, not the engine's. */
     int resentByBrokerAfterPubrel() {
-        return resentByBrokerAfterPubrel.values().stream().mapToInt(Integer::intValue).sum();
+        return resentAfterPubrel.count();
     }
 
     boolean subscribed() {

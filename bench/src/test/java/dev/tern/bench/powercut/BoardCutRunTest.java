@@ -59,6 +59,19 @@ class BoardCutRunTest {
     }
 
     @Test
+    void eachRunBootsOnAFlashOfItsOwn() throws Exception {
+        // --mqtt both: the MQTT 5 run after the 3.1.1 one, in the same folder; sharing the flash file it
+        // booted on the 3.1.1 session and counted that run's erases as its own (twice the erases per message)
+        BoardCutResult first = BoardCutRun.run(new BoardLoader().load("stm32f746g-disco"), MqttVersion.V3_1_1, 2, 11,
+                BROKERS.get(BrokerKind.MOSQUITTO), folder);
+        BoardCutResult second = BoardCutRun.run(new BoardLoader().load("stm32f746g-disco"), MqttVersion.V5, 2, 11,
+                BROKERS.get(BrokerKind.MOSQUITTO), folder);
+        assertAll(
+                () -> assertEquals("", first.problems()),
+                () -> assertEquals("", second.problems(), "the second run's first boot must find blank flash"));
+    }
+
+    @Test
     void aStoreThatForgetsTheSessionAtPowerOffIsCaught() throws Exception {
         // the session region wiped while the power is off: what a store that never reached flash would leave
         BoardCutResult result = BoardCutRun.run(new BoardLoader().load("stm32f746g-disco"), MqttVersion.V3_1_1, 10, 7,

@@ -17,7 +17,7 @@ import java.util.StringJoiner;
  *
  * <pre>
  *  flash (and bootFlash where the bootloader lives apart, dataFlash where config and session do):
- *  | bootloader | config | session (erase units of one size) | app slot ............ |
+ *  | bootloader | config | credentials | session (erase units of one size) | app slot ... |
  *    regions may come in any order; each lies inside one device and overlaps no other
  * </pre>
  *
@@ -41,11 +41,12 @@ public final class BoardDefinition {
     private final Region appSlot;
     private final Region configPage;
     private final Region sessionPages;
+    private final Region credentialsRegion;
     private final EngineSizing engine;
 
     BoardDefinition(String id, String name, Mcu mcu, long ramSize, long engineRamBudget, FlashDevice flash,
                     FlashDevice bootFlash, FlashDevice dataFlash, SerialLine console, Bootloader bootloader, Region bootloaderRegion,
-                    Region appSlot, Region configPage, Region sessionPages, EngineSizing engine) {
+                    Region appSlot, Region configPage, Region sessionPages, Region credentialsRegion, EngineSizing engine) {
         this.id = Objects.requireNonNull(id);
         this.name = Objects.requireNonNull(name);
         this.mcu = Objects.requireNonNull(mcu);
@@ -60,6 +61,7 @@ public final class BoardDefinition {
         this.appSlot = Objects.requireNonNull(appSlot);
         this.configPage = Objects.requireNonNull(configPage);
         this.sessionPages = Objects.requireNonNull(sessionPages);
+        this.credentialsRegion = Objects.requireNonNull(credentialsRegion);
         this.engine = Objects.requireNonNull(engine);
     }
 
@@ -147,9 +149,14 @@ public final class BoardDefinition {
         return sessionPages;
     }
 
-    /** The four regions: bootloader, app, config, session. */
+    /** The TLS credentials (CA certificates, device chain and key, broker pin), apart from the config page. */
+    public Region credentialsRegion() {
+        return credentialsRegion;
+    }
+
+    /** The five regions: bootloader, app, config, session, credentials. */
     public List<Region> regions() {
-        return List.of(bootloaderRegion, appSlot, configPage, sessionPages);
+        return List.of(bootloaderRegion, appSlot, configPage, sessionPages, credentialsRegion);
     }
 
     public EngineSizing engine() {
@@ -225,6 +232,7 @@ public final class BoardDefinition {
         p.setProperty(BoardKeys.REGION_APP, Values.regionText(appSlot));
         p.setProperty(BoardKeys.REGION_CONFIG, Values.regionText(configPage));
         p.setProperty(BoardKeys.REGION_SESSION, Values.regionText(sessionPages));
+        p.setProperty(BoardKeys.REGION_CREDENTIALS, Values.regionText(credentialsRegion));
         p.setProperty(BoardKeys.OUTGOING_SLOTS, Integer.toString(engine.outgoingSlots()));
         p.setProperty(BoardKeys.INCOMING_QOS2_SLOTS, Integer.toString(engine.incomingQos2Slots()));
         p.setProperty(BoardKeys.MAX_PACKET_SIZE, Integer.toString(engine.maxPacketSize()));

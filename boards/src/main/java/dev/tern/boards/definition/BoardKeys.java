@@ -33,6 +33,7 @@ public final class BoardKeys {
     public static final String REGION_APP = "region.app";
     public static final String REGION_CONFIG = "region.config";
     public static final String REGION_SESSION = "region.session";
+    public static final String REGION_CREDENTIALS = "region.credentials";
     public static final String OUTGOING_SLOTS = "engine.outgoingSlots";
     public static final String INCOMING_QOS2_SLOTS = "engine.incomingQos2Slots";
     public static final String MAX_PACKET_SIZE = "engine.maxPacketSize";
@@ -82,6 +83,8 @@ public final class BoardKeys {
         put(REGION_CONFIG, "ADDRESS, SIZE of the config page (key=value text with a CRC); whole erase units, in flash or dataFlash");
         put(REGION_SESSION, "ADDRESS, SIZE of the session storage: whole erase units of one size, at least two, in flash or dataFlash;"
                 + " one unit spare beyond the largest session image");
+        put(REGION_CREDENTIALS, "ADDRESS, SIZE of the TLS credentials (CA certificates, device chain and key, broker pin; format"
+                + " with a CRC); whole erase units, in any flash, where the board's read-out protection covers it");
         put(OUTGOING_SLOTS, "MqttConfig.outgoingSlots: QoS 1/2 PUBLISH, SUBSCRIBE, UNSUBSCRIBE awaiting acknowledgement at once");
         put(INCOMING_QOS2_SLOTS, "MqttConfig.incomingQos2Slots: incoming QoS 2 ids awaiting PUBREL at once");
         put(MAX_PACKET_SIZE, "MqttConfig.maxPacketSize: largest packet sent or received, in bytes");

@@ -133,8 +133,9 @@ public final class BoardLoader {
         Region app = in.region(BoardKeys.REGION_APP, "app");
         Region config = in.region(BoardKeys.REGION_CONFIG, "config");
         Region session = in.region(BoardKeys.REGION_SESSION, "session");
+        Region credentials = in.region(BoardKeys.REGION_CREDENTIALS, "credentials");
         BoardDefinition board = new BoardDefinition(id, name, mcu, ramSize, ramBudget, flash, bootFlash, dataFlash, console,
-                bootloader, boot, app, config, session, engine);
+                bootloader, boot, app, config, session, credentials, engine);
         RegionRules.check(in, board);
         long engineRam = board.engineRamBytes();
         if (engineRam > ramBudget) {

@@ -10,8 +10,9 @@ import java.util.StringJoiner;
  * <ul>
  *   <li>no region is larger than the flash it must lie in;</li>
  *   <li>each lies inside one flash device it may use: the bootloader in any, the app in
- *       {@code flash}, config and session in {@code flash} or {@code dataFlash};</li>
- *   <li>app, config and session start and end on erase-unit boundaries, so each can be erased
+ *       {@code flash}, config and session in {@code flash} or {@code dataFlash}, the credentials in any
+ *       (where the board's read-out protection covers them: its file says why);</li>
+ *   <li>app, config, session and credentials start and end on erase-unit boundaries, so each can be erased
  *       without touching another;</li>
  *   <li>no two regions overlap;</li>
  *   <li>the session pages are at least two erase units of one size, enough for the session
@@ -26,7 +27,7 @@ final class RegionRules {
 
     static void check(DefinitionSource in, BoardDefinition board) {
         String[] keys = {BoardKeys.REGION_BOOTLOADER, BoardKeys.REGION_APP, BoardKeys.REGION_CONFIG,
-            BoardKeys.REGION_SESSION};
+            BoardKeys.REGION_SESSION, BoardKeys.REGION_CREDENTIALS};
         List<Region> regions = board.regions();
         for (int i = 0; i < regions.size(); i++) {
             Region region = regions.get(i);
@@ -48,7 +49,7 @@ final class RegionRules {
     private static List<FlashDevice> allowedDevices(BoardDefinition board, int index) {
         List<FlashDevice> allowed = new ArrayList<>();
         allowed.add(board.flash());
-        if (index == 0) {
+        if (index == 0 || index == 4) {
             board.bootFlash().ifPresent(allowed::add);
             board.dataFlash().ifPresent(allowed::add);
         } else if (index >= 2) {

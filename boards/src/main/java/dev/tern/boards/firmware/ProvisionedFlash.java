@@ -9,7 +9,7 @@ import dev.tern.boards.definition.Region;
 import dev.tern.boards.flash.FlashGeometry;
 import dev.tern.boards.flash.FlashMemory;
 
-/** A board's flash file as {@code tern flash} leaves it: an image in the app slot and a config page. */
+/** A board's flash file as {@code tern flash} leaves it: an image in the app slot, a config page, credentials. */
 public final class ProvisionedFlash {
 
     private ProvisionedFlash() {
@@ -31,6 +31,23 @@ public final class ProvisionedFlash {
             flash.erasePage(page);
             byte[] encoded = ConfigPage.encodePage(configLines, geometry.pageSize(page));
             flash.program(config.address(), encoded, 0, encoded.length);
+        }
+    }
+
+    /** Writes a whole credentials region ({@code CredentialsRegion.encodeRegion}, or any bytes a test wants) into {@code board}'s, erased first. */
+    public static void writeCredentials(BoardDefinition board, Path flashFile, byte[] region) throws IOException {
+        FlashGeometry geometry = board.flash().geometry();
+        Region credentials = board.credentialsRegion();
+        if (region.length > credentials.size()) {
+            throw new IllegalArgumentException("credentials: " + region.length + " bytes, region=" + credentials.size());
+        }
+        try (FlashMemory flash = FlashMemory.open(flashFile, geometry)) {
+            for (long at = credentials.address(); at < credentials.end(); ) {
+                int page = geometry.pageAt(at);
+                flash.erasePage(page);
+                at = geometry.pageAddress(page) + geometry.pageSize(page);
+            }
+            flash.program(credentials.address(), region, 0, region.length);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.tern.boards.image;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -33,8 +32,8 @@ import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemWriter;
+
+import dev.tern.boards.tls.Pem;
 
 /**
  * A signing key (private, with its public half) or a trusted key (public only), Ed25519 or ECDSA
@@ -244,12 +243,6 @@ public final class ImageKey {
     }
 
     private static String pem(String label, byte[] der) {
-        StringWriter text = new StringWriter();
-        try (PemWriter writer = new PemWriter(text)) {
-            writer.writeObject(new PemObject(label, der));
-        } catch (IOException e) {
-            throw new IllegalStateException("writing PEM to a string failed", e);
-        }
-        return text.toString();
+        return Pem.block(label, der);
     }
 }

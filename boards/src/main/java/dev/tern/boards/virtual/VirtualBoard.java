@@ -186,7 +186,12 @@ public final class VirtualBoard implements AutoCloseable {
         }
     }
 
-    private static void checkSimulable(final BoardDefinition board) {
+    /**
+     * Refuses a board the virtual board cannot be, before anything starts ({@link #start} checks it too).
+     *
+     * @throws IllegalArgumentException naming what the board has that the virtual board does not simulate
+     */
+    public static void checkSimulable(final BoardDefinition board) {
         final boolean an3155 = board.bootloader().protocol() == FlashProtocol.AN3155
                 && board.mcu().chipIdSource() == ChipIdSource.AN3155_GET_ID;
         final boolean esp = board.bootloader().protocol() == FlashProtocol.ESP_ROM_SERIAL
@@ -625,7 +630,8 @@ public final class VirtualBoard implements AutoCloseable {
     private int runFirmware(final BoardRun life, final Firmware firmware) {
         mode = BoardMode.RUNNING;
         final long start = System.nanoTime();
-        final VirtualHal bound = new VirtualHal(definition, uniqueIdOf(options.flashFile()), life, line, options.sensorSeed(), start);
+        final VirtualHal bound = new VirtualHal(definition, uniqueIdOf(options.flashFile()), life, line, options.sensorSeed(), start,
+                options.tls());
         hal = bound;
         try {
             firmware.boot(bound);

@@ -11,6 +11,7 @@ import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardLoader;
 import dev.tern.boards.flash.TimeFigure;
 import dev.tern.boards.flash.TimingMode;
+import dev.tern.boards.tls.TlsSettings;
 
 /**
  * How to start a {@link VirtualBoard}. Immutable; each setter returns a copy:
@@ -43,6 +44,7 @@ public final class VirtualBoardOptions implements Cloneable {
     private TimingMode flashTiming = TimingMode.REAL;
     private TimeFigure flashTimes = TimeFigure.TYPICAL;
     private long wearSeed;
+    private TlsSettings tls;
 
     private VirtualBoardOptions() {
     }
@@ -171,6 +173,27 @@ public final class VirtualBoardOptions implements Cloneable {
         return copy;
     }
 
+    /**
+     * Connect to the broker over TLS with {@code settings} (null: plain TCP, the default). Settings
+     * without credentials ({@link #tlsFromCredentialsRegion()}) take them from the board's
+     * credentials region at each connect, as a real board does; tests may also pass them in.
+     */
+    public VirtualBoardOptions tls(final TlsSettings settings) {
+        final VirtualBoardOptions copy = copy();
+        copy.tls = settings;
+        return copy;
+    }
+
+    /** TLS 1.2 and 1.3, the host's clock as the board's, the credentials from the board's credentials region. */
+    public VirtualBoardOptions tlsFromCredentialsRegion() {
+        return tls(TlsSettings.of(null));
+    }
+
+    /** The board's TLS settings, or null for plain TCP. */
+    public TlsSettings tls() {
+        return tls;
+    }
+
     public TimingMode flashTiming() {
         return flashTiming;
     }
@@ -248,6 +271,6 @@ public final class VirtualBoardOptions implements Cloneable {
     public String toString() {
         return "VirtualBoardOptions[board=" + board.id() + ", flash=" + flashFile + ", console=" + console + ", baud=" + baud
                 + ", faults=" + faults + ", keys=" + trustedKeys.size() + ", boot0=" + boot0 + ", syncWindow=" + syncWindow
-                + ", flashTiming=" + flashTiming + ", flashTimes=" + flashTimes + "]";
+                + ", flashTiming=" + flashTiming + ", flashTimes=" + flashTimes + ", tls=" + (tls != null) + "]";
     }
 }

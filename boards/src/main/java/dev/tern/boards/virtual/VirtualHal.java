@@ -4,20 +4,26 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.tern.app.CredentialsRegion;
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.Region;
 import dev.tern.boards.flash.FlashMemory;
 import dev.tern.boards.flash.FlashRegion;
+import dev.tern.boards.tls.RegionCredentials;
+import dev.tern.boards.tls.TlsCredentials;
+import dev.tern.boards.tls.TlsSettings;
+import dev.tern.boards.tls.TlsTransport;
 import dev.tern.hal.Board;
 import dev.tern.hal.Console;
+import dev.tern.hal.FailureReason;
 import dev.tern.hal.NonVolatileStorage;
 import dev.tern.hal.Sensors;
 import dev.tern.hal.Transport;
 
 /**
  * The HAL as one run of a firmware sees it. Bound to: {@link SocketTransport} (non-blocking
- * TCP) for {@link #transport}, {@link FlashRegion} views of the definition's session and
- * config regions (through {@link #throughRun}: a power cut during a flash operation ends the run
+ * TCP) or, when the board has TLS settings, {@link TlsTransport} for {@link #transport}, {@link FlashRegion} views of the
+ * definition's session, config and credentials regions (through {@link #throughRun}: a power cut during a flash operation ends the run
  * with {@link BoardStopped}, the firmware does not get to run on), the console line's FIFOs, {@link SimulatedSensors}. Once the run is over
  * (reset, bootloader, power cut), every call throws {@link BoardStopped}, and the transports
  * it opened are closed.
@@ -38,7 +44,9 @@ final class VirtualHal implements Board {
     private final long startNanos;
     private final FlashRegion session;
     private final FlashRegion config;
+    private final FlashRegion credentials;
     private final Sensors sensors;
+    private final TlsSettings tls;
     private final Sensors checkedSensors = new CheckedSensors();
     private final Console console = new LineConsole();
     private final List<Transport> transports = new ArrayList<>();
@@ -46,7 +54,7 @@ final class VirtualHal implements Board {
     private int restart = NONE;
 
     VirtualHal(final BoardDefinition definition, final String uniqueId, final BoardRun run, final ConsoleLine line,
-               final long sensorSeed, final long startNanos) {
+               final long sensorSeed, final long startNanos, final TlsSettings tls) {
         this.boardId = definition.id();
         this.uniqueId = uniqueId;
         this.run = run;
@@ -54,7 +62,9 @@ final class VirtualHal implements Board {
         this.startNanos = startNanos;
         this.session = regionView(definition.sessionPages());
         this.config = regionView(definition.configPage());
+        this.credentials = regionView(definition.credentialsRegion());
         this.sensors = new SimulatedSensors(sensorSeed);
+        this.tls = tls;
     }
 
     private FlashRegion regionView(final Region region) {
@@ -114,11 +124,34 @@ final class VirtualHal implements Board {
     @Override
     public Transport transport(final String host, final int port) {
         check();
-        final Transport transport = new CheckedTransport(new SocketTransport(host, port));
+        final Transport transport = new CheckedTransport(tls == null ? new SocketTransport(host, port) : tlsTransport(host, port));
         synchronized (transports) {
             transports.add(transport);
         }
         return transport;
+    }
+
+    /**
+     * TLS with the options' credentials, or, when they have none, with the board's credentials
+     * region as a real board reads it: a blank or unusable region gives a transport that fails
+     * at once and names why, and no connection is made.
+     */
+    private Transport tlsTransport(final String host, final int port) {
+        if (tls.credentials() != null) {
+            return new TlsTransport(host, port, tls);
+        }
+        final CredentialsRegion region = new CredentialsRegion();
+        final int status = region.read(credentials);
+        if (CredentialsRegion.OK != status) {
+            return new UnusableCredentialsTransport(status);
+        }
+        final TlsCredentials fromRegion;
+        try {
+            fromRegion = RegionCredentials.of(region);
+        } catch (IllegalArgumentException e) {
+            return new UnusableCredentialsTransport(UnusableCredentialsTransport.UNPARSEABLE);
+        }
+        return new TlsTransport(host, port, new TlsSettings(fromRegion, tls.time(), tls.protocols()));
     }
 
     @Override
@@ -131,6 +164,12 @@ final class VirtualHal implements Board {
     public NonVolatileStorage configPage() {
         check();
         return config;
+    }
+
+    @Override
+    public NonVolatileStorage credentials() {
+        check();
+        return credentials;
     }
 
     @Override
@@ -187,7 +226,7 @@ final class VirtualHal implements Board {
         }
     }
 
-    private final class CheckedTransport implements Transport {
+    private final class CheckedTransport implements Transport, FailureReason {
         private final Transport socket;
 
         CheckedTransport(final Transport socket) {
@@ -215,6 +254,16 @@ final class VirtualHal implements Board {
         @Override
         public void close() {
             socket.close();
+        }
+
+        @Override
+        public int lastFailure() {
+            return socket instanceof FailureReason reason ? reason.lastFailure() : NONE;
+        }
+
+        @Override
+        public String failureName(final int status) {
+            return socket instanceof FailureReason reason ? reason.failureName(status) : "";
         }
     }
 }

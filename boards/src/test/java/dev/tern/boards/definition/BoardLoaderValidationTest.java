@@ -161,7 +161,22 @@ class BoardLoaderValidationTest {
     @Test
     void rejectsSessionPagesOfASingleSector() {
         Properties p = with("region.session", "0x08010000, 32K");
+        p.setProperty("region.credentials", "0x90400000, 32K"); // out of the internal sectors the session takes here
         assertContains("at least two erase units", rejected(p, "region.session"));
+    }
+
+    @Test
+    void rejectsACredentialsRegionThatOverlapsTheConfigPageOrSplitsAnEraseUnit() {
+        assertContains("[0x8008000, 0x8010000) overlaps region.config [0x8008000, 0x8010000)",
+                rejected(with("region.credentials", "0x08008000, 32K"), "region.credentials"));
+        assertContains("does not end on an erase-unit boundary",
+                rejected(with("region.credentials", "0x08010000, 16K"), "region.credentials"));
+    }
+
+    @Test
+    void acceptsACredentialsRegionInTheDataFlash() {
+        Properties p = with("region.credentials", "0x90400000, 16K");
+        assertEquals(0x9040_0000L, loader.load(write("virtual", p)).credentialsRegion().address());
     }
 
     @Test
@@ -175,6 +190,7 @@ class BoardLoaderValidationTest {
     void rejectsSessionPagesTooSmallForTheEnginesLargestSession() {
         Properties p = with("engine.offlineQueueBytes", "32K");
         p.setProperty("region.session", "0x08010000, 64K");
+        p.setProperty("region.credentials", "0x90400000, 32K");
         assertContains("holds 2 erase units but the session journal needs 4 for two checkpoints of the engine sizing's largest session",
                 rejected(p, "region.session"));
     }

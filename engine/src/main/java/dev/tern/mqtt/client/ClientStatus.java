@@ -88,6 +88,13 @@ public final class ClientStatus {
     public static final int CLIENT_INVALID_OPTIONS = -238;
     /** A Message Expiry Interval outside 0..4,294,967,295 seconds. */
     public static final int CLIENT_INVALID_EXPIRY = -239;
+    /**
+     * Told with a connection that came up: the broker's Assigned Client Identifier is longer than
+     * {@link MqttConfig#ASSIGNED_CLIENT_ID_ROOM}, so it was not kept. The connection works, but a
+     * later connection (after a reboot too) connects with the empty id again and cannot find a
+     * persistent session; the stored session is unchanged. Cure: configure a client id.
+     */
+    public static final int CLIENT_ASSIGNED_ID_TOO_LONG = -240;
 
     private static final int CONNACK_REFUSED_BASE = -0x1000;
     private static final int BROKER_DISCONNECT_BASE = -0x1100;
@@ -207,6 +214,7 @@ public final class ClientStatus {
             case DISCONNECT_PENDING: return "DISCONNECT_PENDING";
             case CLIENT_INVALID_OPTIONS: return "CLIENT_INVALID_OPTIONS";
             case CLIENT_INVALID_EXPIRY: return "CLIENT_INVALID_EXPIRY";
+            case CLIENT_ASSIGNED_ID_TOO_LONG: return "CLIENT_ASSIGNED_ID_TOO_LONG";
             default: return "UNKNOWN_STATUS";
         }
     }

@@ -21,6 +21,7 @@ import dev.tern.mqtt.codec.RemainingLength;
 import dev.tern.mqtt.codec.SubscribeCodec;
 import dev.tern.mqtt.codec.TopicRules;
 import dev.tern.mqtt.codec.Uint16;
+import dev.tern.mqtt.session.AssignedClientId;
 import dev.tern.mqtt.session.Millis;
 import dev.tern.mqtt.session.OfflineQueue;
 import dev.tern.mqtt.session.OutgoingTable;
@@ -66,6 +67,9 @@ import dev.tern.mqtt.session.SessionStore;
  *                                                    new message that reuses it
  *  CONNACK session-present 0 clears the     DURABLE  (persistent sessions) the same stale-id loss
  *  incoming ids
+ *  CONNACK Assigned Client Identifier      DURABLE  (persistent sessions, MQTT 5, empty client id) before
+ *  (a new one)                                       the connection is used: a reboot that lost it would
+ *                                                    connect with the empty id and never find the session
  *  PUBACK / PUBCOMP removal                 LAZY     lost: the message is re-sent after a reboot; QoS 1 is
  *                                                    at least once (4.3.2), and the receiver answers a
  *                                                    PUBREL with PUBCOMP whatever it holds [MQTT-4.3.3-2]
@@ -192,12 +196,12 @@ public final class MqttClient {
         this.listener = listener;
         this.trace = trace;
         session = new Session(config.outgoingSlots, config.maxPacketSize, config.poolBytes(), config.incomingQos2Slots,
-                config.offlineQueueBytes, config.offlineQueuePolicy);
+                config.offlineQueueBytes, config.offlineQueuePolicy, config.assignedClientIdRoom());
         outgoing = session.outgoing();
         offlineQueue = session.offlineQueue();
         subscriptions = new Subscriptions(config.maxSubscriptions, config.subscriptionFilterBytes);
         v5 = config.isV5();
-        serverLimits = new ServerLimits(v5 && config.clientId.length == 0);
+        serverLimits = new ServerLimits();
         outgoingAliases = new OutgoingTopicAliases(v5 ? config.outgoingTopicAliases : 0, config.outgoingTopicAliasBytes);
         incomingAliases = new IncomingTopicAliases(v5 ? config.incomingTopicAliases : 0, config.incomingTopicAliasBytes);
         decoder = new PacketDecoder(config.maxPacketSize, config.protocolVersion);
@@ -242,9 +246,20 @@ public final class MqttClient {
                         + " cannot hold two checkpoints of this configuration's largest session ("
                         + store.checkpointUnits(session) + " units each)");
             }
+            connectWithAssignedId();
             treatRestoredRecordsAsSent();
             // whatever was on the wire before the reboot is now unacknowledged on a lost connection
             applyToAllRecords(QosEvents.CONNECTION_LOST);
+        }
+    }
+
+    /** The broker's Assigned Client Identifier, once the session holds one, names this client in every CONNECT. */
+    private void connectWithAssignedId() {
+        AssignedClientId assigned = session.assignedClientId();
+        if (assigned.length() > 0) {
+            connectParameters.clientId(assigned.bytes(), 0, assigned.length());
+        } else {
+            connectParameters.clientId(config.clientId, 0, config.clientId.length);
         }
     }
 
@@ -678,14 +693,16 @@ public final class MqttClient {
             connectionLost(refusal);
             return;
         }
+        int upStatus = ClientStatus.OK;
+        int assignedIdChanges = session.assignedClientId().changes();
         if (v5) {
             serverLimits.read(packet, properties);
             outgoingAliases.reset(serverLimits.topicAliasMaximum);
-            if (serverLimits.assignedClientIdLength > 0) {
-                // kept for the next connections: the broker's session is found under this id
-                connectParameters.clientId(serverLimits.assignedClientId, 0, serverLimits.assignedClientIdLength);
+            if (serverLimits.assignedClientIdLength >= 0) {
+                upStatus = keepAssignedId();
             }
         }
+        boolean newAssignedId = assignedIdChanges != session.assignedClientId().changes();
         boolean sessionPresent = packet.sessionPresent();
         if (sessionPresent && config.cleanSession) {
             // [MQTT-3.2.2-1]: with CleanSession=1 the server must answer session present 0
@@ -705,8 +722,9 @@ public final class MqttClient {
             }
             lazyChanges = true;
         }
-        if (clearedIncomingIds && !config.cleanSession && save() < 0) {
-            // a stale id left in flash would swallow a new message of the broker's new session
+        if ((clearedIncomingIds || newAssignedId) && !config.cleanSession && save() < 0) {
+            // a stale id left in flash would swallow a new message of the broker's new session; an
+            // assigned client id lost in a reboot would lose the persistent session kept under it
             closeUntilStored();
             return;
         }
@@ -717,7 +735,23 @@ public final class MqttClient {
         }
         everConnected = true;
         resubscribeUngranted();
-        listener.onConnectionChanged(true, sessionPresent, ClientStatus.OK);
+        listener.onConnectionChanged(true, sessionPresent, upStatus);
+    }
+
+    /**
+     * Keeps the CONNACK's Assigned Client Identifier in the session, for every later CONNECT (the
+     * broker finds the session under it, after a reboot too): OK, or CLIENT_ASSIGNED_ID_TOO_LONG
+     * with the session as it was. A new id is stored before the connection is used when the
+     * session is persistent (onConnack), else with the next save.
+     */
+    private int keepAssignedId() {
+        AssignedClientId assigned = session.assignedClientId();
+        if (assigned.set(packet.buffer(), serverLimits.assignedClientIdOffset, serverLimits.assignedClientIdLength) < 0) {
+            return ClientStatus.CLIENT_ASSIGNED_ID_TOO_LONG;
+        }
+        connectWithAssignedId();
+        lazyChanges = true;
+        return ClientStatus.OK;
     }
 
     private static int connackRefusal5(int reasonCode) {

@@ -23,6 +23,13 @@ public final class MqttConfig {
     /** {@link ProtocolLevel#V3_1_1} (4, the default) or {@link ProtocolLevel#V5} (5). */
     public int protocolVersion = ProtocolLevel.V3_1_1;
 
+    /**
+     * Bytes kept for a broker's Assigned Client Identifier (MQTT 5, empty clientId), in RAM and in
+     * the session journal: mosquitto's "auto-" and a UUID take 41. A longer one is not kept
+     * ({@link ClientStatus#CLIENT_ASSIGNED_ID_TOO_LONG}).
+     */
+    public static final int ASSIGNED_CLIENT_ID_ROOM = 128;
+
     /** Session Expiry Interval 0xFFFFFFFF: the broker keeps the session until the client cleans it. */
     public static final long SESSION_NEVER_EXPIRES = 0xFFFFFFFFL;
 
@@ -119,8 +126,8 @@ public final class MqttConfig {
         require(protocolVersion == ProtocolLevel.V3_1_1 || protocolVersion == ProtocolLevel.V5, "protocolVersion",
                 "4 (MQTT 3.1.1) or 5 (MQTT 5)");
         require(clientId != null, "clientId", "must not be null");
-        require(clientId.length > 0 || cleanSession, "clientId",
-                "an empty client id needs cleanSession=true [MQTT-3.1.3-7]");
+        require(clientId.length > 0 || cleanSession || protocolVersion == ProtocolLevel.V5, "clientId",
+                "an empty client id needs cleanSession=true in MQTT 3.1.1 [MQTT-3.1.3-7]");
         // checked here, not at the first connect: a CONNECT that cannot be encoded would stop poll()
         require(CodecStatus.OK == Utf8.check(clientId, 0, clientId.length), "clientId",
                 "well-formed UTF-8 without U+0000 [MQTT-1.5.3-1] [MQTT-1.5.3-2]");
@@ -165,6 +172,14 @@ public final class MqttConfig {
     /** The Receive Maximum the engine announces: receiveMaximum (0: incomingQos2Slots), never above incomingQos2Slots. */
     public int announcedReceiveMaximum() {
         return receiveMaximum != 0 ? Math.min(receiveMaximum, incomingQos2Slots) : incomingQos2Slots;
+    }
+
+    /**
+     * Bytes the session keeps for an Assigned Client Identifier: {@link #ASSIGNED_CLIENT_ID_ROOM} for
+     * an MQTT 5 client with an empty clientId, else 0 (a broker assigns an id to no other client).
+     */
+    public int assignedClientIdRoom() {
+        return isV5() && clientId != null && clientId.length == 0 ? ASSIGNED_CLIENT_ID_ROOM : 0;
     }
 
     /** Whether this client speaks MQTT 5. */

@@ -33,6 +33,9 @@ public interface MqttListener {
     /** An incoming QoS 2 flow is complete: its PUBREL arrived and the PUBCOMP is on its way. */
     void onReceiveComplete(int packetId);
 
-    /** The connection came up ({@link ClientStatus#OK}, {@code sessionPresent} as CONNACK said) or ended (why). */
+    /**
+     * The connection came up ({@link ClientStatus#OK}, or {@link ClientStatus#CLIENT_ASSIGNED_ID_TOO_LONG}:
+     * up, but the broker's id for it could not be kept; {@code sessionPresent} as CONNACK said) or ended (why).
+     */
     void onConnectionChanged(boolean connected, boolean sessionPresent, int status);
 }

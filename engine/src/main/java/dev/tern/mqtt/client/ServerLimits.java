@@ -17,13 +17,10 @@ import dev.tern.mqtt.codec.Uint16;
  *   Maximum Packet Size           no limit                          refusing publish() above it
  *   Topic Alias Maximum           0: no aliases                     aliases only up to it
  *   Server Keep Alive             the client's own                  keep-alive on this interval
- *   Assigned Client Identifier    none                              reconnecting with it
+ *   Assigned Client Identifier    none                              keeping it in the session, reconnecting with it
  * </pre>
  */
 final class ServerLimits {
-
-    /** The largest Assigned Client Identifier kept; longer ones are not kept (the connection still works). */
-    static final int MAX_ASSIGNED_ID = 128;
 
     int receiveMaximum;
     int maximumQos;
@@ -32,13 +29,12 @@ final class ServerLimits {
     int topicAliasMaximum;
     /** Seconds; -1 when the broker did not send Server Keep Alive. */
     int serverKeepAlive;
-    /** Room only for a client that connects with an empty id: a broker assigns one to no other. */
-    final byte[] assignedClientId;
-    /** Bytes in assignedClientId; 0 when the broker assigned none. */
+    /** Where the Assigned Client Identifier's bytes start in the CONNACK's buffer; valid while it is handled. */
+    int assignedClientIdOffset;
+    /** Bytes of the Assigned Client Identifier; -1 when the broker assigned none. */
     int assignedClientIdLength;
 
-    ServerLimits(boolean mayBeAssignedAnId) {
-        assignedClientId = new byte[mayBeAssignedAnId ? MAX_ASSIGNED_ID : 0];
+    ServerLimits() {
         reset();
     }
 
@@ -50,7 +46,7 @@ final class ServerLimits {
         maximumPacketSize = Long.MAX_VALUE;
         topicAliasMaximum = 0;
         serverKeepAlive = -1;
-        assignedClientIdLength = 0;
+        assignedClientIdLength = -1;
     }
 
     /** Reads the properties of a decoded, validated MQTT 5 CONNACK. */
@@ -78,19 +74,13 @@ final class ServerLimits {
                     serverKeepAlive = properties.intValue();
                     break;
                 case PropertyId.ASSIGNED_CLIENT_IDENTIFIER:
-                    keepAssignedId(connack.buffer(), properties.valueOffset(), properties.valueLength());
+                    assignedClientIdOffset = properties.valueOffset();
+                    assignedClientIdLength = properties.valueLength();
                     break;
                 default:
                     // Reason String, User Property, Wildcard/Shared/Subscription Identifier Available,
                     // Response Information, Server Reference, Authentication: nothing to obey
             }
-        }
-    }
-
-    private void keepAssignedId(byte[] buffer, int offset, int length) {
-        if (length <= assignedClientId.length) {
-            System.arraycopy(buffer, offset, assignedClientId, 0, length);
-            assignedClientIdLength = length;
         }
     }
 }

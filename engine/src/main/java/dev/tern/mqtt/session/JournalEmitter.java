@@ -5,7 +5,7 @@ package dev.tern.mqtt.session;
  * changed since the last committed save). It keeps a shadow of what is on flash: per outgoing
  * slot the packet id, the record's send sequence (a replaced record has a new one) and its durable
  * phase; the incoming QoS 2 ids; the offline queue's push/pop counters; the next packet id; the
- * application data. The shadow changes only after a COMMIT is on flash ({@link #snapshot}).
+ * application data; the assigned client id's change count. The shadow changes only after a COMMIT is on flash ({@link #snapshot}).
  */
 final class JournalEmitter {
 
@@ -26,6 +26,7 @@ final class JournalEmitter {
     private int offlinePops;
     private int offlineCount;
     private int nextId;
+    private int assignedIdChanges;
     private boolean valid;
     private Session shadowed;
 
@@ -97,6 +98,7 @@ final class JournalEmitter {
         OfflineQueue queue = session.offlineQueue();
         return queue.pushCount() != offlinePushes || queue.popCount() != offlinePops
                 || session.packetIds().nextCandidate() != nextId
+                || session.assignedClientId().changes() != assignedIdChanges
                 || applicationDataChanged(session);
     }
 
@@ -119,6 +121,7 @@ final class JournalEmitter {
         offlineCount = queue.count();
         nextId = session.packetIds().nextCandidate();
         System.arraycopy(session.applicationData(), 0, applicationData, 0, applicationData.length);
+        assignedIdChanges = session.assignedClientId().changes();
         valid = true;
     }
 
@@ -128,6 +131,9 @@ final class JournalEmitter {
         int status = writer.begin(JournalFormat.CHECKPOINT);
         status = ok(status) ? writeNextId(session) : status;
         status = ok(status) ? writeApplicationData(session) : status;
+        if (ok(status) && session.assignedClientId().length() > 0) {
+            status = writeAssignedClientId(session);
+        }
         OutgoingTable outgoing = session.outgoing();
         for (int index = 0; index < outgoing.size() && ok(status); index++) {
             status = writeAdded(outgoing, outgoing.slotInSendOrder(index));
@@ -175,6 +181,9 @@ final class JournalEmitter {
         if (ok(status) && applicationDataChanged(session)) {
             status = writeApplicationData(session);
         }
+        if (ok(status) && session.assignedClientId().changes() != assignedIdChanges) {
+            status = writeAssignedClientId(session);
+        }
         return ok(status) ? writer.commit() : status;
     }
 
@@ -182,10 +191,14 @@ final class JournalEmitter {
      * Walks the records of the largest checkpoint the configuration can produce through a dry-run
      * writer: the units it opens (the caller starts and ends the dry run).
      */
-    int writeLargestCheckpoint(int outgoingCapacity, int maxPacketSize, int incomingCapacity, int offlineBytes) {
+    int writeLargestCheckpoint(int outgoingCapacity, int maxPacketSize, int incomingCapacity, int offlineBytes,
+            int assignedIdRoom) {
         int status = writer.begin(JournalFormat.CHECKPOINT);
         status = ok(status) ? record(JournalFormat.NEXT_ID, null, 0, 2) : status;
         status = ok(status) ? record(JournalFormat.APPLICATION_DATA, null, 0, Session.APPLICATION_DATA_LENGTH) : status;
+        if (ok(status) && assignedIdRoom > 0) {
+            status = record(JournalFormat.ASSIGNED_CLIENT_ID, null, 0, assignedIdRoom);
+        }
         for (int index = 0; index < outgoingCapacity && ok(status); index++) {
             status = record(JournalFormat.OUTGOING_ADDED, null, 0, 4 + maxPacketSize);
         }
@@ -245,6 +258,11 @@ final class JournalEmitter {
 
     private int writeApplicationData(Session session) {
         return record(JournalFormat.APPLICATION_DATA, session.applicationData(), 0, Session.APPLICATION_DATA_LENGTH);
+    }
+
+    private int writeAssignedClientId(Session session) {
+        AssignedClientId id = session.assignedClientId();
+        return record(JournalFormat.ASSIGNED_CLIENT_ID, id.bytes(), 0, id.length());
     }
 
     private int record(int type, byte[] body, int offset, int length) {

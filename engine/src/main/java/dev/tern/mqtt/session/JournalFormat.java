@@ -66,6 +66,8 @@ public final class JournalFormat {
     public static final int NEXT_ID = 10;
     /** Body: the session's application data ({@link Session#APPLICATION_DATA_LENGTH} bytes). */
     public static final int APPLICATION_DATA = 11;
+    /** Body: the broker's Assigned Client Identifier, 0..room bytes (none: the id was forgotten). */
+    public static final int ASSIGNED_CLIENT_ID = 12;
 
     public static final int DELTA = 0;
     public static final int CHECKPOINT = 1;

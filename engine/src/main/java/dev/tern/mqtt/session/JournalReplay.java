@@ -282,6 +282,8 @@ final class JournalReplay {
                     return read(at, session.applicationData(), 0, length);
                 }
                 return SessionStatus.OK;
+            case JournalFormat.ASSIGNED_CLIENT_ID:
+                return restoreAssignedClientId(session.assignedClientId(), at, length, report);
             default:
                 return SessionStatus.OK; // a type this version does not know: nothing to apply
         }
@@ -310,6 +312,18 @@ final class JournalReplay {
             return status;
         }
         return SessionStatus.OK;
+    }
+
+    private int restoreAssignedClientId(AssignedClientId id, int at, int length, RestoreReport report) {
+        if (length > id.room()) {
+            report.countDoesNotFit(); // a configuration without room for it (a client id of its own now, say)
+            return SessionStatus.OK;
+        }
+        int status = read(at, id.bytes(), 0, length);
+        if (SessionStatus.OK == status) {
+            id.restored(length);
+        }
+        return status;
     }
 
     /** Moves a QoS 2 PUBLISH record to the PUBREL phase by the events that do it in the engine. */

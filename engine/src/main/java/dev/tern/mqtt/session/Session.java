@@ -20,25 +20,34 @@ public final class Session {
     private final PacketIdAllocator packetIds;
     private final IncomingQos2Table incoming;
     private final OfflineQueue offlineQueue;
+    private final AssignedClientId assignedClientId;
 
     /** A session whose outgoing pool holds {@code outgoingCapacity} packets of the maximum size. */
     public Session(int outgoingCapacity, int maxPacketSize, int incomingCapacity,
             int offlineQueueBytes, int offlinePolicy) {
-        this(new OutgoingTable(outgoingCapacity, maxPacketSize), incomingCapacity, offlineQueueBytes, offlinePolicy);
+        this(new OutgoingTable(outgoingCapacity, maxPacketSize), incomingCapacity, offlineQueueBytes, offlinePolicy, 0);
     }
 
     /** A session whose outgoing packets share {@code outgoingPoolBytes} (see {@link OutgoingTable}). */
     public Session(int outgoingCapacity, int maxPacketSize, int outgoingPoolBytes, int incomingCapacity,
             int offlineQueueBytes, int offlinePolicy) {
-        this(new OutgoingTable(outgoingCapacity, maxPacketSize, outgoingPoolBytes), incomingCapacity,
-                offlineQueueBytes, offlinePolicy);
+        this(outgoingCapacity, maxPacketSize, outgoingPoolBytes, incomingCapacity, offlineQueueBytes, offlinePolicy, 0);
     }
 
-    private Session(OutgoingTable outgoing, int incomingCapacity, int offlineQueueBytes, int offlinePolicy) {
+    /** As above, with room for an {@link AssignedClientId} of up to {@code assignedIdRoom} bytes. */
+    public Session(int outgoingCapacity, int maxPacketSize, int outgoingPoolBytes, int incomingCapacity,
+            int offlineQueueBytes, int offlinePolicy, int assignedIdRoom) {
+        this(new OutgoingTable(outgoingCapacity, maxPacketSize, outgoingPoolBytes), incomingCapacity,
+                offlineQueueBytes, offlinePolicy, assignedIdRoom);
+    }
+
+    private Session(OutgoingTable outgoing, int incomingCapacity, int offlineQueueBytes, int offlinePolicy,
+            int assignedIdRoom) {
         this.outgoing = outgoing;
         packetIds = new PacketIdAllocator(outgoing);
         incoming = new IncomingQos2Table(incomingCapacity);
         offlineQueue = new OfflineQueue(offlineQueueBytes, offlinePolicy);
+        assignedClientId = new AssignedClientId(assignedIdRoom);
     }
 
     public OutgoingTable outgoing() {
@@ -57,6 +66,11 @@ public final class Session {
         return offlineQueue;
     }
 
+    /** The Client Identifier the broker assigned this session (MQTT 5, empty configured id). */
+    public AssignedClientId assignedClientId() {
+        return assignedClientId;
+    }
+
     /** The application's bytes, to read and change in place; saved with the next save. */
     public byte[] applicationData() {
         return applicationData;
@@ -69,6 +83,7 @@ public final class Session {
         outgoing.clear();
         incoming.clear();
         offlineQueue.clear();
+        assignedClientId.clear();
     }
 
     /** The largest image {@link SessionImage#encode} can produce for this configuration. */

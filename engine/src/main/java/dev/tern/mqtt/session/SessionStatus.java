@@ -56,6 +56,8 @@ public final class SessionStatus {
     public static final int FLASH_WORN = -118;
     /** The oldest offline message's Message Expiry Interval has run out: drop it, never send it. */
     public static final int OFFLINE_MESSAGE_EXPIRED = -119;
+    /** The broker's Assigned Client Identifier is longer than the room the session keeps for one; not kept. */
+    public static final int ASSIGNED_ID_TOO_LONG = -120;
 
     private SessionStatus() {
     }
@@ -84,6 +86,7 @@ public final class SessionStatus {
             case SESSION_INVALID_QOS: return "SESSION_INVALID_QOS";
             case FLASH_WORN: return "FLASH_WORN";
             case OFFLINE_MESSAGE_EXPIRED: return "OFFLINE_MESSAGE_EXPIRED";
+            case ASSIGNED_ID_TOO_LONG: return "ASSIGNED_ID_TOO_LONG";
             default: return "UNKNOWN";
         }
     }

@@ -52,6 +52,7 @@ public final class SessionStore {
     private int sizedPacket;
     private int sizedIncoming;
     private int sizedOffline;
+    private int sizedAssignedId;
     private int checkpointUnits;
     private boolean checkpointing;
 
@@ -290,16 +291,19 @@ public final class SessionStore {
         OutgoingTable outgoing = session.outgoing();
         if (sizedOutgoing == outgoing.capacity() && sizedPacket == outgoing.maxPacketSize()
                 && sizedIncoming == session.incoming().capacity()
-                && sizedOffline == session.offlineQueue().capacityBytes()) {
+                && sizedOffline == session.offlineQueue().capacityBytes()
+                && sizedAssignedId == session.assignedClientId().room()) {
             return;
         }
         sizedOutgoing = outgoing.capacity();
         sizedPacket = outgoing.maxPacketSize();
         sizedIncoming = session.incoming().capacity();
         sizedOffline = session.offlineQueue().capacityBytes();
+        sizedAssignedId = session.assignedClientId().room();
         sizingWriter.startEmpty(0);
         sizingWriter.startDryRun();
-        int status = sizingEmitter.writeLargestCheckpoint(sizedOutgoing, sizedPacket, sizedIncoming, sizedOffline);
+        int status = sizingEmitter.writeLargestCheckpoint(sizedOutgoing, sizedPacket, sizedIncoming, sizedOffline,
+                sizedAssignedId);
         int units = sizingWriter.endDryRun();
         checkpointUnits = SessionStatus.OK == status ? units : -1;
     }

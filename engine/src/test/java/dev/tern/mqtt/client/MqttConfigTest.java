@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tern.mqtt.codec.ProtocolLevel;
+
 /** A bad configuration is a programming error: validate() names the first wrong key. */
 class MqttConfigTest {
 
@@ -25,8 +27,20 @@ class MqttConfigTest {
     }
 
     @Test
+    void mqtt5TakesAnEmptyClientIdWithAPersistentSession() {
+        MqttConfig config = ClientHarness.config();
+        config.protocolVersion = ProtocolLevel.V5;
+        config.clientId = new byte[0];
+        config.cleanSession = false;
+        config.validate(); // the broker assigns an id (3.1.3.1), kept with the session
+        assertEquals(MqttConfig.ASSIGNED_CLIENT_ID_ROOM, config.assignedClientIdRoom());
+        config.clientId = ClientHarness.bytes("x");
+        assertEquals(0, config.assignedClientIdRoom(), "a broker assigns no id to a client that has one");
+    }
+
+    @Test
     void eachWrongValueIsNamed() {
-        assertEquals("clientId: an empty client id needs cleanSession=true [MQTT-3.1.3-7]",
+        assertEquals("clientId: an empty client id needs cleanSession=true in MQTT 3.1.1 [MQTT-3.1.3-7]",
                 rejected(c -> c.clientId = new byte[0]));
         assertEquals("keepAliveSeconds: 0..65535", rejected(c -> c.keepAliveSeconds = 65_536));
         assertEquals("password: needs a userName in MQTT 3.1.1", rejected(c -> c.password = new byte[1]));

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The steady state of the session layer allocates nothing: table add/transition/release, id
- * allocation, receiver QoS 2, offline queue push/pop across the ring end, and a store save and
- * restore. Measured per thread, here and in an interpreted JVM ({@code -Xint}) where no JIT
+ * allocation, receiver QoS 2, offline queue push/pop across the ring end, a new assigned client
+ * id, and a store save and restore. Measured per thread, here and in an interpreted JVM ({@code -Xint}) where no JIT
  * escape analysis can hide an allocation.
  */
 class SessionAllocationTest {
@@ -37,7 +37,10 @@ class SessionAllocationTest {
         private static final com.sun.management.ThreadMXBean THREADS =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-        private final Session session = new Session(4, 64, 4, 100, OfflineQueue.DROP_OLDEST);
+        private final Session session = new Session(4, 64, 4 * 64, 4, 100, OfflineQueue.DROP_OLDEST, 48);
+        private final byte[][] assignedIds = {"auto-one".getBytes(StandardCharsets.US_ASCII),
+            "auto-two-longer".getBytes(StandardCharsets.US_ASCII)};
+        private int rounds;
         private final FlashFake flash = new FlashFake(8, 1024);
         private final SessionStore store = new SessionStore(flash);
         private final byte[] packet = SessionFixtures.packet(3, 40);
@@ -88,8 +91,11 @@ class SessionAllocationTest {
             for (int index = 0; index < outgoing.size(); index++) {
                 sink += outgoing.packetId(outgoing.slotInSendOrder(index));
             }
+            byte[] assigned = assignedIds[rounds++ & 1]; // a new id each round: saved and restored
+            sink += session.assignedClientId().set(assigned, 0, assigned.length);
             store.save(session);
             store.restore(session);
+            sink += session.assignedClientId().length();
             // acknowledge both, oldest first: PUBACK; PUBREC, PUBREL sent, PUBCOMP
             int first = outgoing.packetId(outgoing.slotInSendOrder(0));
             int second = outgoing.packetId(outgoing.slotInSendOrder(1));

@@ -16,13 +16,11 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 
 import dev.tern.app.AppConfig;
 import dev.tern.boards.firmware.ReadingSubscriber;
-import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.virtual.BoardMode;
 import dev.tern.boards.virtual.ConsoleEndpoint;
 import dev.tern.boards.virtual.McubootImageCheck;
 import dev.tern.boards.virtual.VirtualBoard;
 import dev.tern.boards.virtual.VirtualBoardOptions;
-import dev.tern.host.cli.BoardCatalog;
 import dev.tern.host.cli.Durations;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.StopSignal;
@@ -51,7 +49,7 @@ import picocli.CommandLine.Spec;
                 + " table per sensor and QoS (sent, received, lost, duplicates, after a fault, and why) and a closing summary."
                 + " On a terminal the keys o, r, p inflict a fault now, q ends. --calm: no fault; --faults chooses.",
             "",
-            "Starts HiveMQ CE embedded on 127.0.0.1 (or uses --broker), a virtual board with its console on a "
+            "Starts HiveMQ CE embedded on 127.0.0.1 (or uses --broker), a virtual board (--board) with its console on a "
                 + "local socket paced to 115200 baud, makes a development key, signs the firmware tern was built "
                 + "with, flashes it with 'tern flash' (config page: the broker, each sensor's QoS, the packet trace), "
                 + "shows the board's console and a table of the readings a subscriber (QoS 2) receives: per sensor "
@@ -67,7 +65,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static final String LOOPBACK = "127.0.0.1";
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(20);
-    private static final int CONSOLE_BAUD = 115_200;
 
     @Spec
     CommandSpec spec;
@@ -93,7 +90,9 @@ public final class DemoCommand implements Callable<Integer> {
     String mqttVersion;
 
     @Option(names = "--board", paramLabel = "ID", defaultValue = "virtual",
-            description = "The board the virtual board simulates (default ${DEFAULT-VALUE}; one 'tern sim --board' takes).")
+            description = "The board the virtual board simulates: virtual (an STM32F746 with its AN3155 ROM bootloader),"
+                    + " esp-wrover-kit (an ESP32 flashed over its ROM's serial protocol), or another one 'tern sim --board'"
+                    + " takes. Default ${DEFAULT-VALUE}.")
     String boardId;
 
     @Option(names = "--work-dir", paramLabel = "DIR",
@@ -120,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
         QosPlan plan = plan();
         URI brokerUri = brokerUri();
         FaultPlan faultPlan = faultPlan();
-        BoardDefinition boardDefinition = BoardCatalog.load(boardId);
+        DemoBoard demoBoard = DemoBoard.of(boardId);
         checkMqttVersion();
         if (intervalMillis < 10 || intervalMillis > 86_400_000) {
             throw new ParameterException(spec.commandLine(), "--interval " + intervalMillis + ": 10..86400000 milliseconds");
@@ -138,7 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
             StartedParts started = new StartedParts(screen);
             try {
                 screen.say(work.describe());
-                return run(new Run(plan, faultPlan, table, record, keys, boardDefinition, clock), brokerUri, screen, started,
+                return run(new Run(plan, faultPlan, table, record, keys, demoBoard, clock), brokerUri, screen, started,
                         work.path(), stop);
             } finally {
                 screen.endLive();
@@ -150,7 +149,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** What one run of the demo plays and records. */
     private record Run(QosPlan plan, FaultPlan faults, ReadingsTable table, StoryRecord record, KeyPresses keys,
-            BoardDefinition board, ReadingsClock clock) {
+            DemoBoard board, ReadingsClock clock) {
     }
 
     private int run(Run demo, URI brokerUri, LiveScreen screen, StartedParts started, Path work, StopSignal stop)
@@ -159,7 +158,7 @@ public final class DemoCommand implements Callable<Integer> {
         ReadingsTable table = demo.table();
         StoryRecord record = demo.record();
         FaultPlan faultPlan = demo.faults();
-        BoardDefinition boardDefinition = demo.board();
+        DemoBoard demoBoard = demo.board();
         PrintWriter out = spec.commandLine().getOut();
         TernCommands tern = new TernCommands(spec.root(), out, spec.commandLine().getErr(), screen::say);
 
@@ -219,22 +218,18 @@ public final class DemoCommand implements Callable<Integer> {
                     + ": the board connects through it; faults to come: " + faultPlan);
         }
 
-        // 4. the virtual board, held in its ROM bootloader by BOOT0 as a real one would be for flashing
-        VirtualBoard board;
-        try {
-            board = VirtualBoard.start(VirtualBoardOptions.of(work.resolve("virtual-board.flash"), new McubootImageCheck())
-                    .board(boardDefinition)
-                    .console(ConsoleEndpoint.socket(LOOPBACK, 0))
-                    .baudPacing(CONSOLE_BAUD)
-                    .bootloaderGetChecksum(true) // as newer STM32 bootloaders: tern flash verifies by CRC, not by reading back
-                    .trustedKeys(List.of(Files.readAllBytes(signed.publicKey())))
-                    .boot0(true));
-        } catch (IllegalArgumentException e) {
-            throw new TernException(ExitCodes.USAGE, "cannot simulate board '" + boardId + "': " + e.getMessage(), e);
-        }
+        // 4. the virtual board, held in its ROM loader by its boot pin as a real one would be for flashing
+        VirtualBoard board = VirtualBoard.start(VirtualBoardOptions.of(work.resolve("virtual-board.flash"), new McubootImageCheck())
+                .board(demoBoard.definition()) // DemoBoard.of checked that the virtual board can be it
+                .console(ConsoleEndpoint.socket(LOOPBACK, 0))
+                .baudPacing(demoBoard.consoleBaud())
+                .bootloaderGetChecksum(true) // as newer STM32 bootloaders: tern flash verifies by CRC, not by reading back
+                .trustedKeys(List.of(Files.readAllBytes(signed.publicKey())))
+                .boot0(true));
         started.add(board);
-        screen.say("demo: virtual board (" + boardId + ") console at " + board.consoleUrl() + " (BOOT0 high: it waits in its"
-                + " ROM bootloader; paced to " + CONSOLE_BAUD + " baud; it trusts " + signed.publicKey().getFileName() + ")");
+        screen.say("demo: virtual board (" + demoBoard.id() + ") console at " + board.consoleUrl() + " ("
+                + demoBoard.heldForFlashing() + "; paced to " + demoBoard.consoleBaud() + " baud; it trusts "
+                + signed.publicKey().getFileName() + ")");
         if (stop.requested()) {
             return stopped(screen);
         }
@@ -242,7 +237,7 @@ public final class DemoCommand implements Callable<Integer> {
         // 5. flash it over the serial line, with the config page
         List<String> settings = proxy == null ? BoardSettings.of(brokerHost, brokerPort, device, false, plan, intervalMillis, mqttVersion)
                 : BoardSettings.of(proxy.host(), proxy.port(), device, true, plan, intervalMillis, mqttVersion);
-        int flashed = flashStep.flash(tern, new FlashStep.Request(signed.image(), signed.publicKey(), board, boardId, settings));
+        int flashed = flashStep.flash(tern, new FlashStep.Request(signed.image(), signed.publicKey(), board, demoBoard, settings));
         if (flashed != ExitCodes.OK) {
             throw new TernException(flashed, "flashing the virtual board failed (exit " + flashed + ", see above)"
                     + (tern.has("flash") ? "" : "; this tern has no 'flash' command yet"));
@@ -251,12 +246,12 @@ public final class DemoCommand implements Callable<Integer> {
             return stopped(screen);
         }
 
-        // 6. watch its console from a reset with BOOT0 low: secure boot, the firmware's banner, the QoS handshakes
+        // 6. watch its console from a reset with the boot pin released: secure boot, the firmware's banner, the QoS handshakes
         StoryConsole storyConsole = new StoryConsole(record, screen::board, faultPlan.isCalm());
         ConsoleRelay console = ConsoleRelay.start(SerialLinks.open(board.consoleUrl()), storyConsole);
         started.add(console);
         board.boot0(false);
-        screen.say("demo: BOOT0 low, reset: the board boots what was flashed");
+        screen.say("demo: " + demoBoard.release());
         record.startClock();
         board.reset();
         if (!board.awaitMode(BoardMode.RUNNING, BOOT_TIMEOUT)) {
@@ -280,7 +275,7 @@ public final class DemoCommand implements Callable<Integer> {
         console.close(); // the summary comes last, after the board's lines
         screen.endLive();
         record.closeAll();
-        String heading = DemoVerdict.heading(demo.clock().seconds(), interrupted, mqttVersion,
+        String heading = DemoVerdict.heading(demo.clock().seconds(), interrupted, demoBoard.id(), mqttVersion,
                 (brokerUri == null ? "HiveMQ CE embedded on " : "") + serverUri);
         return new DemoVerdict(plan, faultPlan, table, record).conclude(screen, heading, subscriber.lost(), board.failure(), report);
     }

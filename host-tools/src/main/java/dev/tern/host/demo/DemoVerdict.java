@@ -65,10 +65,10 @@ final class DemoVerdict {
         return ExitCodes.OK;
     }
 
-    /** The summary's heading: how long the board published, in which MQTT version and on which broker. */
-    static String heading(long seconds, boolean interrupted, String mqttVersion, String broker) {
-        return "demo: summary after " + seconds + " s of readings" + (interrupted ? ", stopped early" : "") + " (MQTT "
-                + mqttVersion + ", broker " + broker + "):";
+    /** The summary's heading: how long the board published, which board it was, in which MQTT version, on which broker. */
+    static String heading(long seconds, boolean interrupted, String board, String mqttVersion, String broker) {
+        return "demo: summary after " + seconds + " s of readings" + (interrupted ? ", stopped early" : "") + " (board "
+                + board + ", MQTT " + mqttVersion + ", broker " + broker + "):";
     }
 
     private String passed() {

@@ -3,6 +3,7 @@ package dev.tern.host.flash;
 import java.util.List;
 import java.util.Optional;
 
+import dev.tern.host.cli.BoardCatalog;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.HostContext;
 import dev.tern.host.cli.Profile;
@@ -23,7 +24,7 @@ import dev.tern.host.serial.PortName;
  */
 record BoardChoice(String id, String source) {
 
-    static final String ENVIRONMENT = "TERN_BOARD";
+    static final String ENVIRONMENT = BoardCatalog.ENVIRONMENT;
     static final String VIRTUAL = "virtual";
 
     static BoardChoice of(String given, String port, HostContext context, Profile profile, List<String> known) {

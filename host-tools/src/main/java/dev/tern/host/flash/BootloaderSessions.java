@@ -63,4 +63,13 @@ final class BootloaderSessions {
     static Integer syncBaud(BoardDefinition board, Integer baud) {
         return board.bootloader().protocol() == FlashProtocol.ESP_ROM_SERIAL ? null : baud;
     }
+
+    /**
+     * The console's line after flashing (the boot watch after GO, {@code --monitor}): at {@code --baud}
+     * where the ROM was synced at it (AN3155), at the board's console speed on an ESP32, whose ROM
+     * was raised to {@code --baud} for flashing only and whose banner and app speak at the console's.
+     */
+    static LineSettings consoleLine(BoardDefinition board, Integer baud) {
+        return FlashCommand.lineOf(board.console(), syncBaud(board, baud));
+    }
 }

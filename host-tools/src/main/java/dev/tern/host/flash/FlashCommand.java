@@ -51,15 +51,16 @@ import picocli.CommandLine.Spec;
             "Checks the image first (MCUboot format, SHA-256, --key signature, fits the app slot), gets the board into "
                 + "its ROM bootloader (AN3155, or the ESP32's ROM loader as esptool speaks it), checks the chip id, erases and "
                 + "writes only the pages whose content "
-                + "differs (compared by checksum), verifies, writes the config page from --set/--config, and starts "
-                + "the application with GO.",
+                + "differs (compared by checksum), verifies, writes the config page from --set/--config and the TLS credentials region from --ca, "
+                + "--device-cert, --device-key and --broker-pin, and starts the application with GO.",
         },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0 flashed; 1 failure (wrong chip, image too large, a block refused, a line",
             "  that loses or corrupts bytes beyond the retries);",
-            "  2 usage or input (bad option, unknown config key or value, an image, key or",
-            "  config file that cannot be read); 3 port or bootloader not reachable;",
+            "  2 usage or input (bad option, unknown config key or value, an image, key,",
+            "  config or credentials file that cannot be read or does not hold what it",
+            "  should); 3 port or bootloader not reachable;",
             "  4 corrupt or badly signed image, verify mismatch, or the board's secure boot",
             "  refused the image; 130 Ctrl-C (once writing began the board holds a partial",
             "  image: flash again)."
@@ -103,6 +104,23 @@ public final class FlashCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Config page settings, key=value lines.")
     Path configFile;
+
+    @Option(names = "--ca", paramLabel = "FILE",
+            description = "Install TLS credentials: the CA certificate(s) (PEM) the board verifies the broker with, "
+                    + "into the board's credentials region (not the config page).")
+    Path caFile;
+
+    @Option(names = "--device-cert", paramLabel = "FILE",
+            description = "With --ca: the board's certificate (PEM; its chain, the board's own first) for mutual TLS.")
+    Path deviceCertFile;
+
+    @Option(names = "--device-key", paramLabel = "FILE",
+            description = "With --device-cert: its private key (PEM, PKCS#8 or openssl's EC/RSA form, unencrypted).")
+    Path deviceKeyFile;
+
+    @Option(names = "--broker-pin", paramLabel = "SHA256",
+            description = "With --ca: also pin the broker's public key (SHA-256 of its SubjectPublicKeyInfo, 64 hex digits).")
+    String brokerPin;
 
     @Option(names = "--key", paramLabel = "KEY",
             description = "Check the image's signature with this key (PEM) before flashing; repeatable.")
@@ -160,6 +178,7 @@ public final class FlashCommand implements Callable<Integer> {
         BoardDefinition board = loadBoard(boardChoice.id());
         FlashImage image = FlashImage.load(imageFile, board, keyFiles, anyPayload);
         ConfigSettings config = ConfigSettings.of(configFile, sets, board.id());
+        CredentialsFiles credentials = CredentialsFiles.of(caFile, deviceCertFile, deviceKeyFile, brokerPin);
         BootloaderEntry entry = BootloaderEntry.of(enter == null ? BootloaderEntry.defaultFor(board) : BootloaderEntry.parse(enter),
                 board.bootloader().protocol());
         esp = board.bootloader().protocol() == FlashProtocol.ESP_ROM_SERIAL;
@@ -170,6 +189,10 @@ public final class FlashCommand implements Callable<Integer> {
             Region region = board.configPage();
             int pageSize = geometry.pageSize(geometry.pageAt(region.address()));
             segments.add(new FlashPlan.Segment("config", region.address(), config.encodePage((int) Math.min(pageSize, region.size()))));
+        }
+        if (credentials != null) {
+            Region region = board.credentialsRegion();
+            segments.add(new FlashPlan.Segment("credentials", region.address(), credentials.encodeRegion(region)));
         }
         FlashPlan plan;
         try {
@@ -194,13 +217,16 @@ public final class FlashCommand implements Callable<Integer> {
             progress.step("config page " + hex(board.configPage().address()) + ": " + config.size() + " setting"
                     + (config.size() == 1 ? "" : "s"));
         }
+        if (credentials != null) {
+            progress.step("credentials " + hex(board.credentialsRegion().address()) + ": " + credentials.describe());
+        }
 
         if ((until != null || monitorTimeout != null) && !monitor) {
             throw new ParameterException(spec.commandLine(), "--until and --timeout watch the console: they need --monitor");
         }
         boolean monitorAfter = monitor && !noGo && !dryRun;
         Flasher.Result result;
-        LineSettings consoleLine = lineOf(board.console(), serial.baud());
+        LineSettings consoleLine = BootloaderSessions.consoleLine(board, serial.baud());
         HeardLink link;
         try {
             link = new HeardLink(open(serial.port()));
@@ -302,7 +328,7 @@ public final class FlashCommand implements Callable<Integer> {
         }
     }
 
-    private static LineSettings lineOf(dev.tern.boards.definition.SerialLine line, Integer baud) {
+    static LineSettings lineOf(dev.tern.boards.definition.SerialLine line, Integer baud) {
         LineSettings settings = LineSettings.of(line);
         return baud == null ? settings : settings.withBaud(baud);
     }

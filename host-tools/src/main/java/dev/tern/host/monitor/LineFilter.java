@@ -26,9 +26,11 @@ public final class LineFilter {
 
     /**
      * The tags Tern's boards print: the firmware log's (dev.tern.app.Log: boot, cfg, session, mqtt,
-     * app, cmd) and the boot stage's (boot, fault). A filter on another word would show nothing.
+     * app, cmd), the boot stage's (boot, fault) and an ESP32 ROM's banner ({@link LineClass#ROM_TAG}).
+     * A filter on another word would show nothing.
      */
-    public static final List<String> KNOWN_TAGS = List.of("boot", "cfg", "session", "mqtt", "app", "cmd", "fault");
+    public static final List<String> KNOWN_TAGS = List.of("boot", "cfg", "session", "mqtt", "app", "cmd", "fault",
+            LineClass.ROM_TAG);
 
     /** Shows every line. */
     public static final LineFilter ALL = new LineFilter(null, Set.of());

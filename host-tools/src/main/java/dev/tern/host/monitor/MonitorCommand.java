@@ -7,16 +7,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
+import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.host.cli.BoardCatalog;
 import dev.tern.host.cli.ColorChoice;
 import dev.tern.host.cli.Durations;
 import dev.tern.host.cli.ExitCodes;
 import dev.tern.host.cli.IoErrors;
 import dev.tern.host.cli.PortChoice;
 import dev.tern.host.cli.SerialOptions;
+import dev.tern.host.cli.Setting;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.serial.LineSettings;
 import dev.tern.host.serial.SerialPortException;
@@ -44,7 +48,8 @@ import picocli.CommandLine.Spec;
             "Filters (--filter, repeatable or comma-separated) show only some lines:",
             "  a level (E W I D T, or error warn info debug trace) shows that level and more severe: "
                 + "'--filter W' shows warnings and errors; T (the packet trace) is the least severe;",
-            "  a tag (boot, cfg, session, mqtt, app, cmd, fault) shows the lines with that tag: "
+            "  a tag (boot, cfg, session, mqtt, app, cmd, fault; rom: an ESP32 ROM's banner at reset) shows the lines with"
+                + " that tag: "
                 + "'--filter mqtt --filter cmd' shows the mqtt and cmd lines; another word is an error;",
             "  both together must both match: '--filter W,mqtt' shows mqtt's warnings and errors;",
             "  lines with no level (the boot stage's 'boot: image ... verified') pass a level filter; "
@@ -53,7 +58,9 @@ import picocli.CommandLine.Spec;
             "Colors (errors red, warnings yellow, debug and trace dim, boot lines bold) only when standard "
                 + "output is a terminal and NO_COLOR is not set, unless --color=always.",
             "",
-            "--baud defaults to 115200 8N1 here (a socket:// port ignores it: the far end owns the line).",
+            "The line is the board's console (--board: its speed and format; the ROM banner an ESP32 prints at reset"
+                + " comes at that speed too), else 115200 8N1; --baud sets the speed (a socket:// port ignores it: the far"
+                + " end owns the line).",
             "",
         },
         footerHeading = "%nExit codes:%n",
@@ -72,6 +79,11 @@ public final class MonitorCommand implements Callable<Integer> {
 
     @Mixin
     SerialOptions serial;
+
+    @Option(names = "--board", paramLabel = "ID",
+            description = "The board on the port: the monitor sets the line to its console's speed and format. Default:"
+                    + " $TERN_BOARD, then board= in tern.properties; with neither, 115200 8N1.")
+    String boardId;
 
     @Option(names = {"-t", "--timestamps"},
             description = "Prefix each line with the host time its first byte arrived (HH:mm:ss.SSS).")
@@ -123,12 +135,16 @@ public final class MonitorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        MonitorSettings settings = settings();
+        Optional<Setting> board = Setting.typedOrSaved(boardId, BoardCatalog.ENVIRONMENT, "board", serial.context, serial.profile());
+        MonitorSettings settings = settings(board.map(chosen -> BoardCatalog.load(chosen.value())).orElse(null));
         Monitor monitor = new Monitor(settings, spec.commandLine().getOut(), spec.commandLine().getErr())
                 .typedInput(typedInput == null ? System.in : typedInput);
         PortChoice port = serial.choice();
         if (!port.typed()) {
             spec.commandLine().getErr().println("monitor: port " + port.port() + " (" + port.source() + ")");
+        }
+        if (board.isPresent() && board.get().source() != null) {
+            spec.commandLine().getErr().println("monitor: board " + board.get().value() + " (" + board.get().source() + ")");
         }
         try {
             return monitor.runOnPort(port.port(), waitForPort);
@@ -139,7 +155,16 @@ public final class MonitorCommand implements Callable<Integer> {
         }
     }
 
-    private MonitorSettings settings() {
+    /**
+     * The line the monitor sets the port to: {@code board}'s console (null: none named, 115200 8N1),
+     * at {@code baud} when given.
+     */
+    static LineSettings consoleLine(BoardDefinition board, Integer baud) {
+        LineSettings line = board == null ? LineSettings.of8N1(MonitorSettings.DEFAULT_BAUD) : LineSettings.of(board.console());
+        return baud == null ? line : line.withBaud(baud);
+    }
+
+    private MonitorSettings settings(BoardDefinition board) {
         if (hex && (until != null || !filters.isEmpty())) {
             throw new ParameterException(spec.commandLine(),
                     "--hex shows bytes, not lines: it cannot be combined with --until or --filter");
@@ -160,7 +185,7 @@ public final class MonitorCommand implements Callable<Integer> {
         if (logFile != null) {
             IoErrors.checkWritable("--log-file", logFile);
         }
-        LineSettings line = LineSettings.of8N1(serial.baud() == null ? MonitorSettings.DEFAULT_BAUD : serial.baud());
+        LineSettings line = consoleLine(board, serial.baud());
         return MonitorSettings.defaults()
                 .withLine(line)
                 .withTimestamps(timestamps)

@@ -105,7 +105,7 @@ class DemoCommandTest {
                 + " no duplicate at QoS 2\n"), out);
         assertTrue(Files.exists(folder.resolve("app.bin")), "--work-dir keeps the files");
         assertTrue(Pattern.compile("board │ I [0-9.]+ mqtt: connected to [0-9.:]+ \\(MQTT 5, new session\\)").matcher(out).find(), out);
-        assertTrue(out.contains("demo: summary after ") && out.contains(" of readings (MQTT 5, broker "), out);
+        assertTrue(out.contains("demo: summary after ") && out.contains(" of readings (board virtual, MQTT 5, broker "), out);
         assertEquals("p5", protocolOnTheWire(mosquitto, out), "MQTT 5 by default");
     }
 
@@ -122,7 +122,7 @@ class DemoCommandTest {
         assertTrue(Pattern.compile("board │ I [0-9.]+ mqtt: connected to [0-9.:]+ \\(MQTT 3\\.1\\.1, new session\\)").matcher(out).find(),
                 out);
         assertTrue(out.contains(" every 300 ms over MQTT 3.1.1"), out);
-        assertTrue(out.contains(" of readings (MQTT 3.1.1, broker "), "the summary: " + out);
+        assertTrue(out.contains(" of readings (board virtual, MQTT 3.1.1, broker "), "the summary: " + out);
         assertEquals("p2", protocolOnTheWire(mosquitto, out), "mosquitto's p2 is MQTT 3.1.1");
     }
 

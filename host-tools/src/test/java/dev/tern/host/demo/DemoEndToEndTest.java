@@ -48,7 +48,7 @@ class DemoEndToEndTest {
             () -> assertTrue(Pattern.compile("board │ boot: image [0-9.]+\\+0 verified").matcher(out).find(), out),
             () -> assertTrue(Pattern.compile("board │ T [0-9.]+ mqtt: send: pubrel \\(id=\\d+\\)").matcher(out).find(),
                     "the QoS 2 handshake on the console: " + out),
-            () -> assertTrue(out.contains("demo: summary after 20 s of readings (MQTT 5, broker HiveMQ CE embedded on "), out),
+            () -> assertTrue(out.contains("demo: summary after 20 s of readings (board virtual, MQTT 5, broker HiveMQ CE embedded on "), out),
             () -> assertEquals("0", temperature.group(1), "temperature arrives at QoS 0"),
             () -> assertEquals("1", humidity.group(1), "humidity arrives at QoS 1"),
             () -> assertEquals("2", pressure.group(1), "pressure arrives at QoS 2"),

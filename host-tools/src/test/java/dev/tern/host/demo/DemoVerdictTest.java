@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The end of a run: the summary said, PASSED or FAILED naming what broke, the report written either way. */
 class DemoVerdictTest {
 
-    private static final String HEADING = DemoVerdict.heading(30, false, "5", "tcp://127.0.0.1:1883");
+    private static final String HEADING = DemoVerdict.heading(30, false, "virtual", "5", "tcp://127.0.0.1:1883");
 
     @TempDir
     Path folder;
@@ -54,7 +54,7 @@ class DemoVerdictTest {
         FaultPlan story = FaultPlan.parse("outage");
         assertEquals(ExitCodes.OK, new DemoVerdict(plan, story, table, record).conclude(screen, HEADING, null, null, null));
         String text = said.toString();
-        assertTrue(text.startsWith("demo: summary after 30 s of readings (MQTT 5, broker tcp://127.0.0.1:1883):"), text);
+        assertTrue(text.startsWith("demo: summary after 30 s of readings (board virtual, MQTT 5, broker tcp://127.0.0.1:1883):"), text);
         assertTrue(text.contains("Through network outage:"), text);
         assertTrue(text.contains("QoS 1 (humidity): sent 30, received 30: nothing lost"), text);
         assertTrue(text.endsWith("demo: PASSED: each QoS kept its promise (QoS 0 lost readings only during faults, QoS 1 lost"
@@ -86,7 +86,8 @@ class DemoVerdictTest {
 
     @Test
     void theHeadingSaysWhenTheRunWasStoppedEarly() {
-        assertEquals("demo: summary after 12 s of readings, stopped early (MQTT 3.1.1, broker HiveMQ CE embedded on tcp://127.0.0.1:5):",
-                DemoVerdict.heading(12, true, "3.1.1", "HiveMQ CE embedded on tcp://127.0.0.1:5"));
+        assertEquals("demo: summary after 12 s of readings, stopped early (board esp-wrover-kit, MQTT 3.1.1, broker HiveMQ CE embedded"
+                + " on tcp://127.0.0.1:5):",
+                DemoVerdict.heading(12, true, "esp-wrover-kit", "3.1.1", "HiveMQ CE embedded on tcp://127.0.0.1:5"));
     }
 }

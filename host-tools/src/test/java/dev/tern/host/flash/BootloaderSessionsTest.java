@@ -38,6 +38,14 @@ class BootloaderSessionsTest {
     }
 
     @Test
+    void afterFlashingAnEsp32AtAHigherBaudTheConsoleIsWatchedAtTheBoardsSpeed() {
+        assertEquals(115200, BootloaderSessions.consoleLine(boards.load("esp-wrover-kit"), 921600).baud(),
+                "its ROM banner and app speak at 115200 whatever the flash ran at");
+        assertEquals(57600, BootloaderSessions.consoleLine(boards.load("virtual"), 57600).baud(), "an STM32's --baud is its console's");
+        assertEquals(115200, BootloaderSessions.consoleLine(boards.load("virtual"), null).baud());
+    }
+
+    @Test
     void anNxpBoardIsRefusedWithTheReasonTernBoardsGives() {
         var board = boards.load("imxrt1170-evk");
         TernException e = assertThrows(TernException.class,

@@ -11,14 +11,19 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Properties;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.tern.boards.definition.BoardDefinition;
+import dev.tern.boards.definition.BoardLoader;
+import dev.tern.boards.definition.Parity;
 import dev.tern.host.Tern;
 import dev.tern.host.cli.ExitCodes;
+import dev.tern.host.serial.LineSettings;
 
 /** {@code tern monitor} through the command line: its options, its usage errors, colors, and a missing port. */
 @Timeout(30)
@@ -195,6 +200,43 @@ class MonitorCommandTest {
 
         assertTrue(help.out.contains("115200 where there is no --board"), help.out);
         assertFalse(help.out.contains("(default: the board definition's)"), help.out);
+    }
+
+    @Test
+    void theLineIsTheBoardsConsoleAtItsSpeedAndFormatUnlessBaudIsGiven() {
+        assertEquals(LineSettings.of8N1(115200), MonitorCommand.consoleLine(null, null), "no board: 115200 8N1");
+        assertEquals(LineSettings.of8N1(115200), MonitorCommand.consoleLine(new BoardLoader().load("esp-wrover-kit"), null));
+        Properties slow = new BoardLoader().load("esp-wrover-kit").toProperties();
+        slow.setProperty("console.baud", "74880"); // an ESP32 on a 26 MHz crystal speaks at 74880 from its ROM
+        slow.setProperty("console.parity", "even");
+        BoardDefinition board = BoardLoader.fromProperties("slow console", slow);
+
+        LineSettings line = MonitorCommand.consoleLine(board, null);
+        assertEquals(74880, line.baud());
+        assertEquals(Parity.EVEN, line.parity());
+        LineSettings given = MonitorCommand.consoleLine(board, 9600);
+        assertEquals(9600, given.baud(), "--baud wins");
+        assertEquals(Parity.EVEN, given.parity(), "the board's format stays");
+    }
+
+    @Test
+    void anUnknownBoardIsAUsageErrorNamingTheOneMeantAndABoardFromTernBoardIsSaid() throws Exception {
+        MonitorRun typo = MonitorRun.complete("--port", url(), "--board", "esp-wroverkit", "--timeout", "2s");
+        assertEquals(ExitCodes.USAGE, typo.exitCode(), typo::toString);
+        assertTrue(typo.err().contains("no board 'esp-wroverkit' (did you mean esp-wrover-kit?); known boards: "), typo::toString);
+
+        MonitorRun none = MonitorRun.startOn(Map.of(), false, "--port", url(), "--until", "app: done", "--timeout", "10s");
+        assertEquals(ExitCodes.OK, none.exitCode(), none::toString);
+        assertFalse(none.err().contains("monitor: board "), "no board named anywhere: none said " + none);
+
+        MonitorRun fromEnvironment = MonitorRun.startOn(Map.of("TERN_BOARD", "esp-wrover-kit"), false, "--port", url(),
+                "--until", "app: done", "--timeout", "10s");
+        assertEquals(ExitCodes.OK, fromEnvironment.exitCode(), fromEnvironment::toString);
+        assertTrue(fromEnvironment.err().contains("monitor: board esp-wrover-kit (TERN_BOARD)\n"), fromEnvironment::toString);
+
+        MonitorRun badEnvironment = MonitorRun.startOn(Map.of("TERN_BOARD", "esp32"), false, "--port", url(), "--timeout", "2s");
+        assertEquals(ExitCodes.USAGE, badEnvironment.exitCode(), badEnvironment::toString);
+        assertTrue(badEnvironment.err().contains("no board 'esp32' (did you mean esp-wrover-kit?)"), badEnvironment::toString);
     }
 
     @Test

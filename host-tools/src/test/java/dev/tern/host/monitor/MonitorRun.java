@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 import dev.tern.host.Main;
+import dev.tern.host.cli.HostContext;
 import picocli.CommandLine;
 
 /**
@@ -44,6 +45,8 @@ final class MonitorRun implements AutoCloseable {
         MonitorCommand monitor = commandLine.getSubcommands().get("monitor").getCommand();
         monitor.typedInput = run.keyboard;
         monitor.environment = environment;
+        HostContext system = HostContext.system();
+        monitor.serialOptions().context = new HostContext(environment, system.workingDir(), system.home(), system.ports());
         monitor.terminal = () -> terminal;
         String[] strings = new String[args.length + 1];
         strings[0] = "monitor";

@@ -132,10 +132,16 @@ public final class EspRomSession implements BootloaderSession {
         return md5Hex(content, 0, content.length);
     }
 
+    /**
+     * Runs the flashed code, then listens at the ROM's speed again: the second stage and the app
+     * set UART0 to the console's 115200 whatever CHANGE_BAUDRATE raised the loader to (and a
+     * reset gives the ROM's banner at 115200), so what the board says next is read at that speed.
+     */
     @Override
     public void go(long address) throws IOException {
         writer.finish();
         client.runUserCode();
+        client.listenAt(settings.romLine());
     }
 
     @Override

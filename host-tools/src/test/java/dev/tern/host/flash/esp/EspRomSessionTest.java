@@ -226,6 +226,19 @@ class EspRomSessionTest {
         assertEquals(1, peer.runUserCode());
     }
 
+    @Test
+    void afterGoTheLinkListensAtTheRomsSpeedAgainNotAtTheFlashingSpeed() throws IOException {
+        peer = EspRomPeer.on(pair);
+        EspRomSession session = session(921600, true);
+        session.identify();
+        assertEquals(921600, pair[0].settings().baud());
+
+        session.go(APP);
+
+        assertEquals(1, peer.runUserCode());
+        assertEquals(115200, pair[0].settings().baud(), "the board's console speaks at 115200 once its code runs");
+    }
+
     /** Erase the pages, then write the non-blank blocks in 1 KB writes, leaving out {@code [gapFrom, gapTo)}. */
     private static void writeAsTheFlasherDoes(EspRomSession session, long address, byte[] content, int gapFrom, int gapTo)
             throws IOException {

@@ -1,0 +1,127 @@
+package dev.tern.boards.virtual;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.tern.app.CredentialsRegion;
+import dev.tern.boards.firmware.ProvisionedFlash;
+import dev.tern.boards.firmware.SensorFirmware;
+import dev.tern.boards.flash.TimingMode;
+import dev.tern.boards.image.ImageKey;
+import dev.tern.boards.image.KeyType;
+import dev.tern.boards.tls.CertifiedKey;
+import dev.tern.boards.tls.PkiKeyType;
+import dev.tern.boards.tls.TlsMosquitto;
+import dev.tern.boards.virtual.BoardFixture.Started;
+
+/**
+ * The virtual board's TLS fed from its credentials region, as a real board is: the firmware
+ * reports the region at boot, the HAL's TLS transport takes the CA, device chain and key from it,
+ * and a region with a bad CRC or none at all gives a named console line and no connection.
+ */
+@Timeout(90)
+class VirtualBoardCredentialsTest {
+
+    private static final ImageKey KEY = ImageKey.generate(KeyType.ED25519);
+    private static final SensorFirmware FIRMWARE = SensorFirmware.find();
+    private static final Duration LINE = Duration.ofSeconds(15);
+    private static final int REGION = (int) BoardFixture.VIRTUAL.credentialsRegion().size();
+
+    @TempDir
+    Path folder;
+
+    @Tag("mosquitto")
+    @Test
+    void theCredentialsRegionIsWhatTheBoardConnectsWithOverTls() throws Exception {
+        try (TlsMosquitto broker = TlsMosquitto.start(Files.createDirectories(folder.resolve("pki")), PkiKeyType.ECDSA_P256)) {
+            String id = "creds-board-" + Long.toHexString(System.nanoTime());
+            CertifiedKey device = broker.device(id);
+            byte[] region = CredentialsRegion.encodeRegion(new byte[][] {broker.ca.certificate().getEncoded()},
+                    new byte[][] {device.chain().get(0).getEncoded()}, device.privateKey().getEncoded(), null, REGION);
+            try (Started started = boot(TlsMosquitto.HOST, broker.tlsPort(), id, region)) {
+                assertTrue(started.link().transcript().contains("tls: credentials OK: 1 CA certificate"),
+                        started.link().transcript());
+                started.link().awaitText("mqtt: connected to " + TlsMosquitto.HOST + ":" + broker.tlsPort(), LINE);
+                assertTrue(broker.sawClient(id), "the broker accepted the board's certificate from its region");
+                String key = Base64.getEncoder().encodeToString(device.privateKey().getEncoded());
+                assertFalse(started.link().transcript().contains(key.substring(key.length() - 20)), "no key bytes on the console");
+                assertNull(started.board().failure());
+            }
+        }
+    }
+
+    @Test
+    void aRegionWithABadCrcIsNamedAndNoConnectionIsMade() throws Exception {
+        byte[] region = CredentialsRegion.encodeRegion(new byte[][] {new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}},
+                new byte[0][], null, null, REGION);
+        region[CredentialsRegion.HEADER_LENGTH + 5] ^= 0x01;
+        refusedWith(region, "tls: credentials region unusable (BAD_CRC): no TLS connection will be made",
+                "(TRANSPORT_FAILED: CREDENTIALS_BAD_CRC), trying again");
+    }
+
+    @Test
+    void aBlankRegionIsNamedAndNoConnectionIsMade() throws Exception {
+        refusedWith(null, "tls: credentials region blank", "(TRANSPORT_FAILED: CREDENTIALS_BLANK), trying again");
+    }
+
+    private void refusedWith(byte[] region, String bootLine, String mqttLine) throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        try (ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try {
+                        Socket socket = listener.accept();
+                        accepted.incrementAndGet();
+                        socket.close();
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            try (Started started = boot("127.0.0.1", listener.getLocalPort(), "creds-refused", region)) {
+                assertTrue(started.link().transcript().contains(bootLine), started.link().transcript());
+                String line = started.link().awaitText(mqttLine, LINE);
+                assertTrue(line.contains("mqtt: cannot connect to 127.0.0.1:" + listener.getLocalPort()), line);
+                assertTrue(started.link().transcript().contains("session: none stored"), "the session is untouched");
+                assertNull(started.board().failure());
+            }
+        }
+        assertEquals(0, accepted.get(), "no TCP connection reached the broker's port");
+    }
+
+    private Started boot(String host, int port, String id, byte[] region) throws Exception {
+        Path flashFile = folder.resolve("flash.bin");
+        ProvisionedFlash.write(BoardFixture.VIRTUAL, flashFile, FIRMWARE.signed(KEY), "broker.host=" + host + "\nbroker.port=" + port
+                + "\ndevice.id=" + id + "\nmqtt.clientId=" + id + "\nmqtt.reconnectMin=100\nmqtt.reconnectMax=1000\nlog.trace=false\n");
+        if (region != null) {
+            ProvisionedFlash.writeCredentials(BoardFixture.VIRTUAL, flashFile, region);
+        }
+        Started started = BoardFixture.startConnected(VirtualBoardOptions.of(flashFile, new McubootImageCheck())
+                .trustedKeys(List.of(KEY.publicKeyPem().getBytes(StandardCharsets.US_ASCII)))
+                .syncWindow(Duration.ofMillis(50))
+                .flashTiming(TimingMode.ACCOUNTED)
+                .tlsFromCredentialsRegion());
+        started.link().awaitText("ready (type help for commands)\r\n", LINE);
+        return started;
+    }
+}
