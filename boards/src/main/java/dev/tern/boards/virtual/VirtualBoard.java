@@ -27,6 +27,7 @@ import dev.tern.boards.image.ImageVersion;
 import dev.tern.boards.virtual.esp32.EspLoader;
 import dev.tern.boards.virtual.esp32.EspRomBanner;
 import dev.tern.boards.virtual.esp32.LoaderLink;
+import dev.tern.boards.tls.TlsSession;
 import dev.tern.hal.Firmware;
 
 /**
@@ -349,6 +350,12 @@ public final class VirtualBoard implements AutoCloseable {
     /** The rollback record a board on {@code flashFile} keeps, before it starts (delete it to forget the versions booted). */
     public static Path rollbackFileOf(final Path flashFile) {
         return new RollbackStore(flashFile).file();
+    }
+
+    /** The last TLS session the board's firmware established since it last booted, or null (none, or no TLS). */
+    public TlsSession tlsSession() {
+        final VirtualHal current = hal;
+        return current == null ? null : current.lastTlsSession();
     }
 
     /** An unexpected failure of the board (not a firmware's fault), or null. */

@@ -12,6 +12,7 @@ import dev.tern.boards.flash.FlashRegion;
 import dev.tern.boards.tls.RegionCredentials;
 import dev.tern.boards.tls.TlsCredentials;
 import dev.tern.boards.tls.TlsSettings;
+import dev.tern.boards.tls.TlsSession;
 import dev.tern.boards.tls.TlsTransport;
 import dev.tern.hal.Board;
 import dev.tern.hal.Console;
@@ -50,6 +51,8 @@ final class VirtualHal implements Board {
     private final Sensors checkedSensors = new CheckedSensors();
     private final Console console = new LineConsole();
     private final List<Transport> transports = new ArrayList<>();
+    /** The last TLS transport the firmware asked for: what the board's TLS settled on. */
+    private volatile TlsTransport lastTls;
     private volatile boolean live = true;
     private int restart = NONE;
 
@@ -138,7 +141,7 @@ final class VirtualHal implements Board {
      */
     private Transport tlsTransport(final String host, final int port) {
         if (tls.credentials() != null) {
-            return new TlsTransport(host, port, tls);
+            return lastTls = new TlsTransport(host, port, tls);
         }
         final CredentialsRegion region = new CredentialsRegion();
         final int status = region.read(credentials);
@@ -151,7 +154,13 @@ final class VirtualHal implements Board {
         } catch (IllegalArgumentException e) {
             return new UnusableCredentialsTransport(UnusableCredentialsTransport.UNPARSEABLE);
         }
-        return new TlsTransport(host, port, new TlsSettings(fromRegion, tls.time(), tls.protocols()));
+        return lastTls = new TlsTransport(host, port, new TlsSettings(fromRegion, tls.time(), tls.protocols()));
+    }
+
+    /** The last TLS session the board established in this life, or null (none yet, or no TLS). */
+    TlsSession lastTlsSession() {
+        final TlsTransport transport = lastTls;
+        return transport == null ? null : transport.lastSession();
     }
 
     @Override

@@ -74,6 +74,7 @@ class VirtualBoardCredentialsTest {
         }
     }
 
+    @Tag("hivemq")
     @Test
     void hiveMqsTlsListenerTakesTheBoardsRegionCredentialsAndQos012Arrive() throws Exception {
         CertifiedKey ca = DevPki.createCa("Tern test CA", PkiKeyType.ECDSA_P256, TlsMosquitto.VALID);
