@@ -638,7 +638,7 @@ public final class VirtualBoard implements AutoCloseable {
         mode = BoardMode.RUNNING;
         final long start = System.nanoTime();
         final VirtualHal bound = new VirtualHal(definition, uniqueIdOf(options.flashFile()), life, line, options.sensorSeed(), start,
-                options.tls());
+                options.tls(), options.plainWhileNoCredentials());
         hal = bound;
         try {
             firmware.boot(bound);

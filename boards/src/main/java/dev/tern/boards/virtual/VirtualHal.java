@@ -48,6 +48,7 @@ final class VirtualHal implements Board {
     private final FlashRegion credentials;
     private final Sensors sensors;
     private final TlsSettings tls;
+    private final boolean plainWhileNoCredentials;
     private final Sensors checkedSensors = new CheckedSensors();
     private final Console console = new LineConsole();
     private final List<Transport> transports = new ArrayList<>();
@@ -57,7 +58,7 @@ final class VirtualHal implements Board {
     private int restart = NONE;
 
     VirtualHal(final BoardDefinition definition, final String uniqueId, final BoardRun run, final ConsoleLine line,
-               final long sensorSeed, final long startNanos, final TlsSettings tls) {
+               final long sensorSeed, final long startNanos, final TlsSettings tls, final boolean plainWhileNoCredentials) {
         this.boardId = definition.id();
         this.uniqueId = uniqueId;
         this.run = run;
@@ -68,6 +69,7 @@ final class VirtualHal implements Board {
         this.credentials = regionView(definition.credentialsRegion());
         this.sensors = new SimulatedSensors(sensorSeed);
         this.tls = tls;
+        this.plainWhileNoCredentials = plainWhileNoCredentials;
     }
 
     private FlashRegion regionView(final Region region) {
@@ -145,6 +147,9 @@ final class VirtualHal implements Board {
         }
         final CredentialsRegion region = new CredentialsRegion();
         final int status = region.read(credentials);
+        if (CredentialsRegion.BLANK == status && plainWhileNoCredentials) {
+            return new SocketTransport(host, port);
+        }
         if (CredentialsRegion.OK != status) {
             return new UnusableCredentialsTransport(status);
         }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ import dev.tern.boards.tls.PkiKeyType;
 import dev.tern.boards.tls.TlsMosquitto;
 import dev.tern.boards.virtual.BoardFixture.Started;
 import dev.tern.testsupport.HiveMqBroker;
+import dev.tern.testsupport.MosquittoBroker;
 
 /**
  * The virtual board's TLS fed from its credentials region, as a real board is: the firmware
@@ -118,12 +120,38 @@ class VirtualBoardCredentialsTest {
                 "(TRANSPORT_FAILED: CREDENTIALS_BAD_CRC), trying again");
     }
 
+    @Tag("mosquitto")
+    @Test
+    void tlsWhenCredentialsInstalledSpeaksPlainTcpWhileTheRegionIsBlank() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start()) {
+            String id = "creds-blank-" + Long.toHexString(System.nanoTime());
+            try (Started started = boot("127.0.0.1", broker.port(), id, null, "", VirtualBoardOptions::tlsWhenCredentialsInstalled)) {
+                assertTrue(started.link().transcript().contains("tls: credentials region blank"), started.link().transcript());
+                started.link().awaitText("mqtt: connected to 127.0.0.1:" + broker.port(), LINE);
+                assertNull(started.board().tlsSession(), "no TLS session over plain TCP");
+            }
+        }
+    }
+
+    @Test
+    void tlsWhenCredentialsInstalledStillRefusesARegionWithABadCrc() throws Exception {
+        byte[] region = CredentialsRegion.encodeRegion(new byte[][] {new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}},
+                new byte[0][], null, null, REGION);
+        region[CredentialsRegion.HEADER_LENGTH + 5] ^= 0x01;
+        refusedWith(region, "tls: credentials region unusable (BAD_CRC)", "(TRANSPORT_FAILED: CREDENTIALS_BAD_CRC), trying again",
+                VirtualBoardOptions::tlsWhenCredentialsInstalled);
+    }
+
     @Test
     void aBlankRegionIsNamedAndNoConnectionIsMade() throws Exception {
         refusedWith(null, "tls: credentials region blank", "(TRANSPORT_FAILED: CREDENTIALS_BLANK), trying again");
     }
 
     private void refusedWith(byte[] region, String bootLine, String mqttLine) throws Exception {
+        refusedWith(region, bootLine, mqttLine, VirtualBoardOptions::tlsFromCredentialsRegion);
+    }
+
+    private void refusedWith(byte[] region, String bootLine, String mqttLine, UnaryOperator<VirtualBoardOptions> tls) throws Exception {
         AtomicInteger accepted = new AtomicInteger();
         try (ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
@@ -139,7 +167,7 @@ class VirtualBoardCredentialsTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            try (Started started = boot("127.0.0.1", listener.getLocalPort(), "creds-refused", region)) {
+            try (Started started = boot("127.0.0.1", listener.getLocalPort(), "creds-refused", region, "", tls)) {
                 assertTrue(started.link().transcript().contains(bootLine), started.link().transcript());
                 String line = started.link().awaitText(mqttLine, LINE);
                 assertTrue(line.contains("mqtt: cannot connect to 127.0.0.1:" + listener.getLocalPort()), line);
@@ -170,6 +198,11 @@ class VirtualBoardCredentialsTest {
     }
 
     private Started boot(String host, int port, String id, byte[] region, String moreConfig) throws Exception {
+        return boot(host, port, id, region, moreConfig, VirtualBoardOptions::tlsFromCredentialsRegion);
+    }
+
+    private Started boot(String host, int port, String id, byte[] region, String moreConfig, UnaryOperator<VirtualBoardOptions> tls)
+            throws Exception {
         Path flashFile = folder.resolve("flash.bin");
         ProvisionedFlash.write(BoardFixture.VIRTUAL, flashFile, FIRMWARE.signed(KEY), "broker.host=" + host + "\nbroker.port=" + port
                 + "\ndevice.id=" + id + "\nmqtt.clientId=" + id + "\nmqtt.reconnectMin=100\nmqtt.reconnectMax=1000\nlog.trace=false\n"
@@ -177,11 +210,10 @@ class VirtualBoardCredentialsTest {
         if (region != null) {
             ProvisionedFlash.writeCredentials(BoardFixture.VIRTUAL, flashFile, region);
         }
-        Started started = BoardFixture.startConnected(VirtualBoardOptions.of(flashFile, new McubootImageCheck())
+        Started started = BoardFixture.startConnected(tls.apply(VirtualBoardOptions.of(flashFile, new McubootImageCheck())
                 .trustedKeys(List.of(KEY.publicKeyPem().getBytes(StandardCharsets.US_ASCII)))
                 .syncWindow(Duration.ofMillis(50))
-                .flashTiming(TimingMode.ACCOUNTED)
-                .tlsFromCredentialsRegion());
+                .flashTiming(TimingMode.ACCOUNTED)));
         started.link().awaitText("ready (type help for commands)\r\n", LINE);
         return started;
     }

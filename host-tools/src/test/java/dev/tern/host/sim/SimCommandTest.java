@@ -49,6 +49,7 @@ class SimCommandTest {
         // board's mode every 10 ms, so the check of an erased slot, shorter than that, may not be reported)
         assertTrue(tern.out.contains("sim: board in its ROM bootloader (AN3155) on the console\n"), tern.out);
         assertFalse(tern.out.contains("sim: board runs the flashed firmware"), tern.out);
+        assertTrue(tern.out.contains(SimCommand.TLS_LINE + "\n"), "says how the board reaches its broker: " + tern.out);
         // the sim's own window says why, not only the board's console
         assertTrue(tern.out.contains("sim: secure boot refused the image: REFUSED (malformed image): "), tern.out);
         assertTrue(tern.out.contains("sim: ran for 2 s; stopping (flash kept in " + flash + ")\n"
