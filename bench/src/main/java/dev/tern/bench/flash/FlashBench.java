@@ -37,10 +37,13 @@ import dev.tern.testsupport.PtyPair;
  * by each (in the first round), and the wire-time limit of the same bytes. Each round starts
  * from blank boards. Quick: 1 round, no stm32flash re-flash, and the image only as large as the
  * firmware jar (about 100 KiB, so the run takes about a minute); full: 3 rounds of 256 KiB.
+ * Then the ESP32 rows ({@link EspFlashRows}: tern and esptool on the virtual ESP32, 1 MB, 256 KiB
+ * quick), whose goals decide the exit code. {@code --boards} runs one of the two.
  */
 public final class FlashBench {
 
-    static final String USAGE = "[--quick] [--rounds N] [--baud B]";
+    static final String USAGE = "[--quick] [--rounds N] [--baud B] [--boards stm32,esp32] [--esp-bauds 115200,921600]"
+            + " [--esp-tools tern,stub,no-stub]";
     static final int IMAGE_PAYLOAD = 256 * 1024;
     /** {@code --quick}: the firmware jar padded only to the next KiB. */
     static final int QUICK_PAYLOAD_ROUNDING = 1024;
@@ -61,10 +64,25 @@ public final class FlashBench {
         SuiteArguments arguments;
         int rounds;
         int baud;
+        List<String> boards;
+        List<Integer> espBauds;
+        List<String> espTools;
         try {
-            arguments = SuiteArguments.parse(args, "rounds", "baud");
+            arguments = SuiteArguments.parse(args, "rounds", "baud", "boards", "esp-bauds", "esp-tools");
             rounds = (int) arguments.number("rounds", 1, 3);
             baud = (int) arguments.number("baud", 115_200, 115_200);
+            boards = List.of(arguments.text("boards", "stm32,esp32").split(","));
+            if (!List.of("stm32", "esp32").containsAll(boards)) {
+                throw new IllegalArgumentException("--boards takes stm32, esp32 or both: " + boards);
+            }
+            espTools = List.of(arguments.text("esp-tools", String.join(",", EspFlashRows.TOOLS)).split(","));
+            if (!EspFlashRows.TOOLS.containsAll(espTools)) {
+                throw new IllegalArgumentException("--esp-tools takes " + EspFlashRows.TOOLS + ": " + espTools);
+            }
+            espBauds = new ArrayList<>();
+            for (String each : arguments.text("esp-bauds", "115200,921600").split(",")) {
+                espBauds.add(Integer.parseInt(each.trim()));
+            }
         } catch (IllegalArgumentException e) {
             return SuiteArguments.usageError("flash", e, USAGE);
         }
@@ -88,7 +106,7 @@ public final class FlashBench {
             boolean quick = arguments.quick();
             Map<String, List<FlashRun>> runs = new LinkedHashMap<>();
             String boot = "";
-            for (int round = 0; round < rounds; round++) {
+            for (int round = 0; boards.contains("stm32") && round < rounds; round++) {
                 try (PtyPair pty = PtyPair.open();
                      VirtualBoard board = start(folder.resolve("tern-" + round + ".flash"), pty.a(), key, baud)) {
                     // first: a blank board, no GO (stm32flash does not start it either)
@@ -117,7 +135,18 @@ public final class FlashBench {
                     }
                 }
             }
-            return report(arguments.quick(), rounds, baud, payloadBytes, signed.length, runs, boot);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("suite", "flash");
+            result.put("quick", quick);
+            if (boards.contains("stm32")) {
+                report(arguments.quick(), rounds, baud, payloadBytes, signed.length, runs, boot, result);
+            }
+            boolean kept = true;
+            if (boards.contains("esp32")) {
+                kept = esp32(quick, folder, key, firmwareJar, espBauds, espTools, result);
+            }
+            System.out.println(ResultLine.of(result));
+            return kept ? SuiteArguments.EXIT_OK : SuiteArguments.EXIT_GUARANTEE_BROKEN;
         } finally {
             deleteAll(folder);
         }
@@ -132,7 +161,34 @@ public final class FlashBench {
         }
     }
 
-    private static int report(boolean quick, int rounds, int baud, int payloadBytes, int imageBytes, Map<String, List<FlashRun>> runs, String boot) {
+    /** The ESP32 rows ({@link EspFlashRows}) into {@code result}; whether the goals held. */
+    private static boolean esp32(boolean quick, Path folder, ImageKey key, Path firmwareJar, List<Integer> bauds, List<String> tools,
+            Map<String, Object> result) throws Exception {
+        Optional<Path> esptool = EspFlashRows.findEsptool();
+        if (esptool.isEmpty()) {
+            System.out.println("esp32: esptool not found (shared/tools/esptool/run beside the repository): no ESP32 rows");
+            return true;
+        }
+        int payloadBytes = quick ? EspFlashRows.QUICK_APP_BYTES : EspFlashRows.APP_BYTES;
+        byte[] signed = new ImageSigner(SignOptions.defaults(ImageVersion.parse("1.0.0")))
+                .sign(PaddedFirmware.of(firmwareJar, payloadBytes), key);
+        Path image = PaddedFirmware.write(folder.resolve("esp32-app.bin"), signed);
+        EspFlashRows rows = new EspFlashRows(folder, key, esptool.get());
+        System.out.println("esp32" + (quick ? " (quick)" : "") + ": a signed app of " + signed.length + " bytes (the firmware jar padded"
+                + " with random bytes to " + payloadBytes + "; Ed25519) into the virtual " + EspFlashRows.BOARD + "'s app slot 0x"
+                + Long.toHexString(rows.appSlot()) + ", download mode, flash timed as its datasheet part (typical), socat pty"
+                + " paced at 115200 until CHANGE_BAUDRATE; esptool: " + esptool.get());
+        List<EspFlashRows.Pair> pairs = rows.run(image, bauds, tools);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("image_bytes", signed.length);
+        json.put("payload_bytes", payloadBytes);
+        boolean kept = EspFlashRows.report(pairs, json);
+        result.put("esp32", json);
+        return kept;
+    }
+
+    private static void report(boolean quick, int rounds, int baud, int payloadBytes, int imageBytes, Map<String, List<FlashRun>> runs,
+            String boot, Map<String, Object> result) {
         long write = WireTime.writeBytes(imageBytes);
         long read = WireTime.readBackBytes(imageBytes);
         double limitWrite = WireTime.seconds(write, baud);
@@ -174,9 +230,6 @@ public final class FlashBench {
         limit.put("verify_wire_bytes", read);
         limit.put("write_seconds", round3(limitWrite));
         limit.put("write_verify_seconds", round3(limitBoth));
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("suite", "flash");
-        result.put("quick", quick);
         result.put("rounds", rounds);
         result.put("baud", baud);
         result.put("image_bytes", imageBytes);
@@ -184,8 +237,6 @@ public final class FlashBench {
         result.put("boot", boot);
         result.put("limit", limit);
         result.put("runs", json);
-        System.out.println(ResultLine.of(result));
-        return SuiteArguments.EXIT_OK;
     }
 
     private static VirtualBoard start(Path flashFile, Path console, ImageKey key, int baud) throws IOException, InterruptedException {

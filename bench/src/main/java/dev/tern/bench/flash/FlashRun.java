@@ -27,16 +27,18 @@ import dev.tern.host.Main;
  *
  * @param seconds wall time
  * @param wireBytes bytes to and from the board during the run
+ * @param wireSeconds the least time those bytes take on the line, each at the baud rate it crossed at
  * @param written bytes the tool wrote (tern's own count; stm32flash: the image)
  * @param skippedPages pages tern found unchanged and did not write (stm32flash: 0)
  * @param boot tern's boot line after GO, or "" (no GO)
  * @param output what the tool printed, for a failure message
  */
-record FlashRun(double seconds, long wireBytes, long written, long skippedPages, String boot, String output) {
+record FlashRun(double seconds, long wireBytes, double wireSeconds, long written, long skippedPages, String boot, String output) {
 
     private static final Pattern NUMBER = Pattern.compile("\"(bytesWritten|pagesSkipped)\":(\\d+)");
     private static final Pattern BOOT = Pattern.compile("\"boot\":\"([^\"]*)\"");
-    private static final long TOOL_TIMEOUT_S = 240;
+    private static final Pattern ESPTOOL_WROTE = Pattern.compile("Wrote (\\d+) bytes");
+    private static final long TOOL_TIMEOUT_S = 300;
 
     /** {@code tern flash IMAGE --port PORT --json EXTRA...}; throws when it does not exit 0. */
     static FlashRun tern(VirtualBoard board, Path image, Path port, String... extra) {
@@ -47,11 +49,11 @@ record FlashRun(double seconds, long wireBytes, long written, long skippedPages,
         CommandLine tern = Main.commandLine();
         tern.setOut(new PrintWriter(out, true));
         tern.setErr(new PrintWriter(err, true));
-        long before = wire(board);
+        LineStats before = board.lineStats();
         long started = System.nanoTime();
         int exit = tern.execute(args.toArray(new String[0]));
         double seconds = (System.nanoTime() - started) / 1e9;
-        long wireBytes = wire(board) - before;
+        LineStats after = board.lineStats();
         String output = out + err.toString();
         if (exit != 0) {
             throw new IllegalStateException("tern " + String.join(" ", args) + " exited " + exit + ":\n" + output);
@@ -67,7 +69,8 @@ record FlashRun(double seconds, long wireBytes, long written, long skippedPages,
             }
         }
         Matcher boot = BOOT.matcher(out.toString());
-        return new FlashRun(seconds, wireBytes, written, skipped, boot.find() ? boot.group(1) : "", output);
+        return new FlashRun(seconds, wireBytes(before, after), wireSeconds(before, after), written, skipped,
+                boot.find() ? boot.group(1) : "", output);
     }
 
     /**
@@ -94,12 +97,41 @@ record FlashRun(double seconds, long wireBytes, long written, long skippedPages,
             throws IOException, InterruptedException {
         List<String> command = List.of(tool.toString(), "-b", String.valueOf(baud), "-m", "8n1", "-w", image.toString(), "-v",
                 "-S", "0x" + Long.toHexString(address), port.toString());
-        long before = wire(board);
+        return timedProcess(board, command, log, output -> Files.size(image));
+    }
+
+    /**
+     * {@code esptool ARGS} (Espressif's esptool through its {@code run} script); throws when it does
+     * not exit 0. Written: the bytes of its "Wrote N bytes" lines (0 when it skipped the write).
+     */
+    static FlashRun esptool(VirtualBoard board, Path tool, List<String> args, Path log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(tool.toString());
+        command.addAll(args);
+        return timedProcess(board, command, log, output -> {
+            long written = 0;
+            Matcher wrote = ESPTOOL_WROTE.matcher(output);
+            while (wrote.find()) {
+                written += Long.parseLong(wrote.group(1));
+            }
+            return written;
+        });
+    }
+
+    /** What a tool wrote, from its output. */
+    private interface WrittenBytes {
+        long of(String output) throws IOException;
+    }
+
+    /** Runs {@code command} with its output in {@code log}, timed, with the board's line counted; throws unless it exits 0. */
+    private static FlashRun timedProcess(VirtualBoard board, List<String> command, Path log, WrittenBytes written)
+            throws IOException, InterruptedException {
+        LineStats before = board.lineStats();
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.to(log.toFile())).start();
         try {
             if (!process.waitFor(TOOL_TIMEOUT_S, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("stm32flash did not finish within " + TOOL_TIMEOUT_S + " s: "
+                throw new IllegalStateException(command.get(0) + " did not finish within " + TOOL_TIMEOUT_S + " s: "
                         + Files.readString(log, StandardCharsets.UTF_8));
             }
         } finally {
@@ -107,16 +139,19 @@ record FlashRun(double seconds, long wireBytes, long written, long skippedPages,
             process.waitFor(5, TimeUnit.SECONDS);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        long wireBytes = wire(board) - before;
+        LineStats after = board.lineStats();
         String output = Files.readString(log, StandardCharsets.UTF_8);
         if (process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + ":\n" + output);
         }
-        return new FlashRun(seconds, wireBytes, Files.size(image), 0, "", output);
+        return new FlashRun(seconds, wireBytes(before, after), wireSeconds(before, after), written.of(output), 0, "", output);
     }
 
-    private static long wire(VirtualBoard board) {
-        LineStats stats = board.lineStats();
-        return stats.toBoard() + stats.toHost();
+    private static long wireBytes(LineStats before, LineStats after) {
+        return after.toBoard() + after.toHost() - before.toBoard() - before.toHost();
+    }
+
+    private static double wireSeconds(LineStats before, LineStats after) {
+        return (after.wireNanos() - before.wireNanos()) / 1e9;
     }
 }

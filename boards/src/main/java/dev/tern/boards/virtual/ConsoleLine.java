@@ -44,6 +44,9 @@ final class ConsoleLine implements AutoCloseable {
     private int txStagePos;
     private int txStageEnd;
 
+    /** Wire time of the bytes that crossed, both directions, each at the rate in force as it crossed. */
+    private long wireNanos;
+
     private volatile boolean listening;
     private volatile boolean stopping;
     private volatile IOException failure;
@@ -130,7 +133,7 @@ final class ConsoleLine implements AutoCloseable {
     LineStats stats() {
         synchronized (this) {
             return new LineStats(rxFaults.bytes(), rxFaults.dropped(), rxFaults.flipped(),
-                    txFaults.bytes(), txFaults.dropped(), txFaults.flipped());
+                    txFaults.bytes(), txFaults.dropped(), txFaults.flipped(), wireNanos);
         }
     }
 
@@ -190,11 +193,12 @@ final class ConsoleLine implements AutoCloseable {
         int delivered = 0;
         synchronized (this) {
             for (int i = 0; i < allowed; i++) {
-                final int b = rxFaults.apply(rxStage[rxStagePos + i]);
+                final int b = rxFaults.apply(rxStage[rxStagePos + i], baud);
                 if (b != LineFaults.Injector.DROPPED) {
                     rxDelivered[delivered++] = (byte) b;
                 }
             }
+            wireNanos += allowed * rxPacer.nanosPerByte();
         }
         rxPacer.sent(allowed);
         rxStagePos += allowed;
@@ -221,11 +225,12 @@ final class ConsoleLine implements AutoCloseable {
             txStageEnd = 0;
             synchronized (this) {
                 for (int i = 0; i < taken; i++) {
-                    final int b = txFaults.apply(txStage[i]);
+                    final int b = txFaults.apply(txStage[i], baud);
                     if (b != LineFaults.Injector.DROPPED) {
                         txStage[txStageEnd++] = (byte) b;
                     }
                 }
+                wireNanos += taken * txPacer.nanosPerByte();
             }
         }
         final int written = endpoint.write(txStage, txStagePos, txStageEnd - txStagePos);

@@ -9,7 +9,10 @@ package dev.tern.boards.virtual;
  * @param toHost         bytes the board sent
  * @param toHostDropped  of those, dropped
  * @param toHostFlipped  of those, delivered with one bit flipped
+ * @param wireNanos      the time all those bytes take on the wire, both directions added, each at the
+ *                       baud rate the line ran at when it crossed (0 on an unpaced line): the least time
+ *                       a half-duplex exchange of them needs
  */
 public record LineStats(long toBoard, long toBoardDropped, long toBoardFlipped,
-                        long toHost, long toHostDropped, long toHostFlipped) {
+                        long toHost, long toHostDropped, long toHostFlipped, long wireNanos) {
 }

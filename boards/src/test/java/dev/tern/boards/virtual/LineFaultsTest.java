@@ -47,9 +47,25 @@ class LineFaultsTest {
     }
 
     @Test
+    void faultsFromABaudRateLeaveSlowerSpeedsCleanAndHitTheSameBytesAtThatSpeed() {
+        final LineFaults everywhere = new LineFaults(0.5, 0, 9);
+        final LineFaults.Injector fast = everywhere.atOrAbove(921_600).injector(0);
+        final LineFaults.Injector slow = everywhere.atOrAbove(921_600).injector(0);
+        final LineFaults.Injector always = everywhere.injector(0);
+        for (int i = 0; i < 1000; i++) {
+            final int b = i & 0xFF;
+            assertEquals(always.apply(b), fast.apply(b, 921_600), "byte " + i + " at 921600: the same fate as without a threshold");
+            assertEquals(b, slow.apply(b, 460_800), "byte " + i + " at 460800 passes");
+        }
+        assertTrue(fast.dropped() > 400, "dropped at 921600: " + fast.dropped());
+        assertEquals(0, slow.dropped());
+    }
+
+    @Test
     void ratesOutsideZeroToOneAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new LineFaults(1.5, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new LineFaults(0, Double.NaN, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LineFaults(0.1, 0, 0, -1));
     }
 
     private static int[] run(final LineFaults.Injector injector) {

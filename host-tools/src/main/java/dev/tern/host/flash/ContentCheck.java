@@ -2,7 +2,9 @@ package dev.tern.host.flash;
 
 import static dev.tern.host.flash.protocol.FlashAddress.hex;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 
 import dev.tern.host.flash.protocol.BootloaderIdentity;
@@ -55,6 +57,28 @@ final class ContentCheck {
     /** What the summary and {@code --json} call the method: the digest's name ({@code crc}) or {@code read}. */
     String label() {
         return method == Method.DIGEST ? identity.digest().orElseThrow().toLowerCase(Locale.ROOT) : "read";
+    }
+
+    /**
+     * With a digest: whether the device holds every span of {@code run} (one segment's spans, in
+     * rising addresses), asked with one digest of them all, so an unchanged image costs one
+     * command, not one a page. False, to be asked span by span, when they differ, are not
+     * contiguous, are fewer than two, or the method reads back.
+     */
+    boolean holdsAll(List<FlashPlan.Span> run) throws IOException {
+        if (method != Method.DIGEST || run.size() < 2) {
+            return false;
+        }
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        long start = run.get(0).address;
+        for (FlashPlan.Span span : run) {
+            if (span.address != start + content.size()) {
+                return false;
+            }
+            content.write(span.content, 0, span.content.length);
+        }
+        byte[] bytes = content.toByteArray();
+        return session.expectedDigest(bytes).equals(session.digest(start, bytes.length));
     }
 
     /** Null when the device holds the span's content, else where and how it differs. */

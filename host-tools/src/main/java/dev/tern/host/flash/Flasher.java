@@ -4,6 +4,7 @@ import static dev.tern.host.flash.protocol.FlashAddress.hex;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,8 +117,11 @@ final class Flasher {
             ContentCheck compare = new ContentCheck(session, identity,
                     identity.hasDigest() ? ContentCheck.Method.DIGEST : ContentCheck.Method.READ, progress);
             startReadBack(compare, "compare", plan.spans());
-            for (FlashPlan.Span span : plan.spans()) {
-                span.unchanged = compare.difference(span) == null;
+            for (List<FlashPlan.Span> run : segmentRuns(plan.spans())) {
+                boolean all = compare.holdsAll(run);
+                for (FlashPlan.Span span : run) {
+                    span.unchanged = all || compare.difference(span) == null;
+                }
             }
             progress.end();
         }
@@ -137,6 +141,18 @@ final class Flasher {
         changing(false);
         String bootLine = go(options);
         return result(written, erased, started, verified, false, bootLine);
+    }
+
+    /** The spans cut into runs of one segment each, in the plan's order. */
+    private static List<List<FlashPlan.Span>> segmentRuns(List<FlashPlan.Span> spans) {
+        List<List<FlashPlan.Span>> runs = new ArrayList<>();
+        for (FlashPlan.Span span : spans) {
+            if (runs.isEmpty() || !runs.get(runs.size() - 1).get(0).segment.equals(span.segment)) {
+                runs.add(new ArrayList<>());
+            }
+            runs.get(runs.size() - 1).add(span);
+        }
+        return runs;
     }
 
     /** Ctrl-C from now on says the board holds a partial image (see {@link InterruptNotice}). */
@@ -245,6 +261,8 @@ final class Flasher {
     private long write(int maxBlock) throws IOException {
         long total = plan.bytesToWrite();
         long written = 0;
+        // a span is said written once the bootloader acknowledged it: a session may hold writes back
+        List<String> unconfirmed = new ArrayList<>();
         progress.start("write", total);
         for (FlashPlan.Span span : plan.toWrite()) {
             byte[] content = span.content;
@@ -262,11 +280,22 @@ final class Flasher {
                 }
                 at = runEnd == at ? at + blockAt(content, at) : runEnd;
             }
-            progress.step("write " + range(span) + " done (" + span.segment + ", " + FlashProgress.size(span.nonBlankBytes()) + ")");
+            unconfirmed.add("write " + range(span) + " done (" + span.segment + ", " + FlashProgress.size(span.nonBlankBytes()) + ")");
+            if (!session.holdsWrites()) {
+                confirm(unconfirmed);
+            }
         }
         session.flush();
+        confirm(unconfirmed);
         progress.end();
         return written;
+    }
+
+    private void confirm(List<String> doneLines) {
+        for (String line : doneLines) {
+            progress.step(line);
+        }
+        doneLines.clear();
     }
 
     /** The length of the plan's block at {@code at}: {@link FlashPlan#BLOCK}, or less at the end. */
@@ -282,6 +311,11 @@ final class Flasher {
         }
         ContentCheck check = new ContentCheck(session, identity,
                 verify == Verify.DIGEST ? ContentCheck.Method.DIGEST : ContentCheck.Method.READ, true, progress);
+        if (verify == Verify.DIGEST && session.verifiesAsItWrites()) {
+            // the chip's digest of every transfer matched as it was written: asking again page by page repeats it
+            progress.step("verify ok (" + check.label() + " of each transfer as it was written, " + Result.pages(plan.toWrite().size()) + ")");
+            return check.label();
+        }
         startReadBack(check, "verify", plan.toWrite());
         for (FlashPlan.Span span : plan.toWrite()) {
             String difference = check.difference(span);
@@ -293,7 +327,7 @@ final class Flasher {
         }
         progress.end();
         String label = check.label();
-        progress.step("verify ok (" + label + ", " + plan.toWrite().size() + " page" + (plan.toWrite().size() == 1 ? "" : "s") + ")");
+        progress.step("verify ok (" + label + ", " + Result.pages(plan.toWrite().size()) + ")");
         return label;
     }
 

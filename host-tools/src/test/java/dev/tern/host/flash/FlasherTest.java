@@ -77,6 +77,55 @@ class FlasherTest {
     }
 
     @Test
+    void aSpanIsSaidWrittenOnlyAfterTheSessionSentWhatItGathered() throws IOException {
+        MemoryBootloader bootloader = new MemoryBootloader(BOARD.flash().geometry(), BOARD.mcu().chipId(), BLOCK, true);
+        bootloader.gatherUntilFlush = printed::toString;
+
+        flash(bootloader, image());
+
+        String done = "write 0x08020000..0x08021000 done (image, 3.5 KB)";
+        assertTrue(bootloader.printedAtFlush != null && !bootloader.printedAtFlush.contains(done), bootloader.printedAtFlush);
+        assertTrue(printed.toString().contains(done), printed.toString());
+    }
+
+    @Test
+    void aSessionThatChecksEachWriteByItsDigestIsNotAskedForTheDigestsAgainAfterwards() throws IOException {
+        MemoryBootloader bootloader = new MemoryBootloader(BOARD.flash().geometry(), BOARD.mcu().chipId(), BLOCK, true);
+        bootloader.checksAsItWrites = true;
+
+        Flasher.Result result = flash(bootloader, image());
+
+        assertEquals(1, bootloader.digests, "only the compare before writing asks for the page's digest");
+        assertEquals("sha-256", result.verify());
+        assertTrue(printed.toString().contains("verify ok (sha-256 of each transfer as it was written, 1 page)"), printed.toString());
+    }
+
+    @Test
+    void anUnchangedImageOverManyPagesIsFoundWithOneDigestOfItAll() throws IOException {
+        BoardDefinition esp = new BoardLoader().load("esp-wrover-kit");
+        long slot = esp.appSlot().address();
+        byte[] image = new byte[3 * 4096 + 100];
+        Arrays.fill(image, (byte) 0x5A);
+        MemoryBootloader bootloader = new MemoryBootloader(esp.flash().geometry(), esp.mcu().chipId(), BLOCK, true);
+        flash(esp, slot, bootloader, image);
+        int digestsOfTheFirstFlash = bootloader.digests;
+        bootloader.writes.clear();
+
+        Flasher.Result again = flash(esp, slot, bootloader, image);
+
+        assertEquals(1, bootloader.digests - digestsOfTheFirstFlash, "one digest of the 4 pages, not one a page");
+        assertEquals(4, again.pagesSkipped());
+        assertEquals(List.of(), bootloader.writes);
+        image[2 * 4096] ^= 0x01;
+        bootloader.writes.clear();
+        Flasher.Result changed = flash(esp, slot, bootloader, image);
+        assertEquals(3, changed.pagesSkipped(), "a differing whole is then compared page by page");
+        assertEquals(List.of(new MemoryBootloader.Write(slot + 2 * 4096, 1024), new MemoryBootloader.Write(slot + 2 * 4096 + 1024, 1024),
+                new MemoryBootloader.Write(slot + 2 * 4096 + 2048, 1024), new MemoryBootloader.Write(slot + 2 * 4096 + 3072, 1024)),
+                bootloader.writes);
+    }
+
+    @Test
     void withoutADigestTheContentIsReadBackInTheProtocolsBlocks() throws IOException {
         MemoryBootloader bootloader = new MemoryBootloader(BOARD.flash().geometry(), BOARD.mcu().chipId(), BLOCK, false);
 
@@ -110,10 +159,14 @@ class FlasherTest {
     }
 
     private Flasher.Result flash(MemoryBootloader bootloader, byte[] image) throws IOException {
-        FlashPlan plan = FlashPlan.of(BOARD.flash().geometry(), List.of(new FlashPlan.Segment("image", APP, image)));
+        return flash(BOARD, APP, bootloader, image);
+    }
+
+    private Flasher.Result flash(BoardDefinition board, long at, MemoryBootloader bootloader, byte[] image) throws IOException {
+        FlashPlan plan = FlashPlan.of(board.flash().geometry(), List.of(new FlashPlan.Segment("image", at, image)));
         FlashProgress progress = FlashProgress.plain(new PrintWriter(printed, true));
-        LineSettings line = LineSettings.of(BOARD.bootloader().line());
-        Flasher flasher = new Flasher(bootloader, BOARD, plan, new ImageVersion(1, 0, 0, 0), progress);
+        LineSettings line = LineSettings.of(board.bootloader().line());
+        Flasher flasher = new Flasher(bootloader, board, plan, new ImageVersion(1, 0, 0, 0), progress);
         return flasher.run(new Flasher.Options(BootloaderEntry.NONE, FakeSerialLink.pair("fake")[0], line, line, null, false,
                 false, false, false, true, Duration.ZERO));
     }

@@ -36,6 +36,12 @@ final class MemoryBootloader implements BootloaderSession {
     /** Every write leaves its first byte one bit off, as a worn cell would. */
     boolean worn;
     long goAddress = -1;
+    /** Set: the session holds every write until {@link #flush()}, as the ESP32's gathers chunks; what was printed then is kept. */
+    java.util.function.Supplier<String> gatherUntilFlush;
+    String printedAtFlush;
+    private boolean holding;
+    /** Says every write was checked by its digest as it was sent (as the ESP32's session does). */
+    boolean checksAsItWrites;
 
     MemoryBootloader(FlashGeometry geometry, long chipId, int maxBlock, boolean hasDigest) {
         this.geometry = geometry;
@@ -77,12 +83,31 @@ final class MemoryBootloader implements BootloaderSession {
             throw new IllegalArgumentException("length=" + length);
         }
         writes.add(new Write(address, length));
+        holding = gatherUntilFlush != null;
         int at = offset(address);
         for (int i = 0; i < length; i++) {
             flash[at + i] &= from[offset + i];
         }
         if (worn) {
             flash[at] ^= 0x01;
+        }
+    }
+
+    @Override
+    public boolean verifiesAsItWrites() {
+        return checksAsItWrites;
+    }
+
+    @Override
+    public boolean holdsWrites() {
+        return holding;
+    }
+
+    @Override
+    public void flush() {
+        if (holding) {
+            printedAtFlush = gatherUntilFlush.get();
+            holding = false;
         }
     }
 

@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import dev.tern.boards.bootloader.esp.Slip;
+import dev.tern.boards.bootloader.esp.SlipDecoder;
 import dev.tern.boards.flash.FlashFailedException;
 import dev.tern.boards.flash.FlashMemory;
 
+import static dev.tern.boards.bootloader.esp.EspOpcode.*;
+import static dev.tern.boards.bootloader.esp.EspPacket.*;
 import static dev.tern.boards.virtual.esp32.EspCommand.*;
 
 /**
@@ -53,7 +57,7 @@ public final class EspLoader {
     private final LoaderLink link;
     private final SlipDecoder decoder = new SlipDecoder(MAX_FRAME);
     private final byte[] response = new byte[HEADER_LENGTH + MAX_READ_PACKET + 16];
-    private final byte[] encoded = new byte[SlipDecoder.encodedCapacity(HEADER_LENGTH + MAX_READ_PACKET + 16)];
+    private final byte[] encoded = new byte[Slip.encodedCapacity(HEADER_LENGTH + MAX_READ_PACKET + 16)];
     private final byte[][] packetOut = new byte[1][];
 
     private boolean stub;
@@ -457,7 +461,7 @@ public final class EspLoader {
     }
 
     private void sendRaw(final byte[] bytes, final int offset, final int length) {
-        final int count = SlipDecoder.encode(bytes, offset, length, encoded);
+        final int count = Slip.encode(bytes, offset, length, encoded);
         link.transmit(encoded, 0, count);
     }
 

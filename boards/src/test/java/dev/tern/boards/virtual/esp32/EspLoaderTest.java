@@ -1,5 +1,9 @@
 package dev.tern.boards.virtual.esp32;
 
+import dev.tern.boards.bootloader.esp.SlipDecoder;
+import dev.tern.boards.bootloader.esp.Slip;
+import dev.tern.boards.bootloader.esp.EspPacket;
+import dev.tern.boards.bootloader.esp.EspOpcode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +57,7 @@ class EspLoaderTest {
         sync[2] = 0x12;
         sync[3] = 0x20;
         Arrays.fill(sync, 4, 36, (byte) 0x55);
-        send(EspCommand.SYNC, sync, 0);
+        send(EspOpcode.SYNC, sync, 0);
         assertEquals(8, link.frames.size());
         for (final byte[] answer : link.frames) {
             // 01 | 08 | size 4 | value 0x20120707 | status 0, error 0, 0, 0
@@ -63,13 +67,13 @@ class EspLoaderTest {
 
     @Test
     void readRegOfTheChipDetectAddressAnswersTheEsp32Magic() throws IOException {
-        send(EspCommand.READ_REG, words(0x4000_1000L), 0);
-        assertEquals(0x00F0_1D83L, EspCommand.u32(only(), 4));
+        send(EspOpcode.READ_REG, words(0x4000_1000L), 0);
+        assertEquals(0x00F0_1D83L, EspPacket.u32(only(), 4));
     }
 
     @Test
     void getSecurityInfoAndUnknownCommandsAreInvalidMessagesOnTheRom() throws IOException {
-        send(EspCommand.GET_SECURITY_INFO, new byte[0], 0);
+        send(EspOpcode.GET_SECURITY_INFO, new byte[0], 0);
         assertArrayEquals(bytes(0x01, 0x14, 4, 0, 0, 0, 0, 0, 1, 0x05, 0, 0), only());
         link.frames.clear();
         send(0x77, new byte[0], 0);
@@ -78,7 +82,7 @@ class EspLoaderTest {
 
     @Test
     void theRomRefusesFlashCommandsBeforeSpiAttach() throws IOException {
-        send(EspCommand.FLASH_BEGIN, words(SECTOR, 4, 0x400, 0), 0);
+        send(EspOpcode.FLASH_BEGIN, words(SECTOR, 4, 0x400, 0), 0);
         assertEquals(0x06, status(only())[1], "error 0x06 before SPI_ATTACH");
     }
 
@@ -87,17 +91,17 @@ class EspLoaderTest {
         program(SECTOR, 0x00);
         program(2 * SECTOR, 0x00);
         attach();
-        send(EspCommand.FLASH_BEGIN, words(2 * SECTOR, 8, 0x400, SECTOR), 0);
+        send(EspOpcode.FLASH_BEGIN, words(2 * SECTOR, 8, 0x400, SECTOR), 0);
         assertEquals(0, status(only())[0]);
         assertEquals(0xFF, flash.read(2 * SECTOR), "the second sector was erased before the answer");
         link.frames.clear();
         final byte[] block = new byte[0x400];
         Arrays.fill(block, (byte) 0x5A);
-        send(EspCommand.FLASH_DATA, dataPayload(block, 0), EspCommand.checksum(block, 0, block.length) ^ 1);
+        send(EspOpcode.FLASH_DATA, dataPayload(block, 0), EspPacket.checksum(block, 0, block.length) ^ 1);
         assertArrayEquals(new int[] {1, 0x07}, status(only()), "checksum error 0x07");
         assertEquals(0xFF, flash.read(SECTOR), "nothing written");
         link.frames.clear();
-        send(EspCommand.FLASH_DATA, dataPayload(block, 0), EspCommand.checksum(block, 0, block.length));
+        send(EspOpcode.FLASH_DATA, dataPayload(block, 0), EspPacket.checksum(block, 0, block.length));
         assertArrayEquals(new int[] {0, 0}, status(only()));
         assertEquals(0x5A, flash.read(SECTOR));
     }
@@ -105,13 +109,13 @@ class EspLoaderTest {
     @Test
     void theRomAnswersMd5AsHexTheStubAsSixteenRawBytes() throws IOException {
         attach();
-        send(EspCommand.SPI_FLASH_MD5, words(0, SECTOR, 0, 0), 0);
+        send(EspOpcode.SPI_FLASH_MD5, words(0, SECTOR, 0, 0), 0);
         final String expected = HexFormat.of().formatHex(md5(erased(SECTOR)));
         final byte[] rom = only();
         assertEquals(8 + 32 + 4, rom.length);
         assertEquals(expected, new String(rom, 8, 32, StandardCharsets.US_ASCII));
         startStub();
-        send(EspCommand.SPI_FLASH_MD5, words(0, SECTOR, 0, 0), 0);
+        send(EspOpcode.SPI_FLASH_MD5, words(0, SECTOR, 0, 0), 0);
         final byte[] stub = only();
         assertEquals(8 + 16 + 2, stub.length);
         assertArrayEquals(md5(erased(SECTOR)), Arrays.copyOfRange(stub, 8, 24));
@@ -120,7 +124,7 @@ class EspLoaderTest {
     @Test
     void aMemEndIntoUploadedCodeStartsTheStubWhichGreetsAndAnswersWithTwoStatusBytes() throws IOException {
         startStub();
-        send(EspCommand.FLASH_DATA, dataPayload(new byte[4], 0), EspCommand.checksum(new byte[4], 0, 4) ^ 1);
+        send(EspOpcode.FLASH_DATA, dataPayload(new byte[4], 0), EspPacket.checksum(new byte[4], 0, 4) ^ 1);
         assertArrayEquals(bytes(0x01, 0x03, 2, 0, 0, 0, 0, 0, 0xC1, 0), only(), "stub: bad checksum 0xC1, 2 status bytes");
         assertTrue(loader.isStub());
     }
@@ -139,10 +143,10 @@ class EspLoaderTest {
         final byte[] compressed = new byte[image.length + 64];
         final int length = deflater.deflate(compressed);
         deflater.end();
-        send(EspCommand.FLASH_DEFL_BEGIN, words(image.length, 1, 0x4000, SECTOR, 0), 0);
+        send(EspOpcode.FLASH_DEFL_BEGIN, words(image.length, 1, 0x4000, SECTOR, 0), 0);
         final byte[] block = Arrays.copyOf(compressed, length);
-        send(EspCommand.FLASH_DEFL_DATA, dataPayload(block, 0), EspCommand.checksum(block, 0, block.length));
-        send(EspCommand.FLASH_DEFL_END, words(1), 0);
+        send(EspOpcode.FLASH_DEFL_DATA, dataPayload(block, 0), EspPacket.checksum(block, 0, block.length));
+        send(EspOpcode.FLASH_DEFL_END, words(1), 0);
         for (final byte[] answer : link.frames) {
             assertArrayEquals(new int[] {0, 0}, status(answer));
         }
@@ -155,20 +159,20 @@ class EspLoaderTest {
 
     @Test
     void changeBaudIsAnsweredBeforeTheLineSwitches() throws IOException {
-        send(EspCommand.CHANGE_BAUDRATE, words(921_600, 0), 0);
+        send(EspOpcode.CHANGE_BAUDRATE, words(921_600, 0), 0);
         assertEquals(List.of("transmit", "baud 921600"), link.events);
     }
 
     private void attach() throws IOException {
-        send(EspCommand.SPI_ATTACH, words(0, 0), 0);
+        send(EspOpcode.SPI_ATTACH, words(0, 0), 0);
         link.frames.clear();
     }
 
     private void startStub() throws IOException {
         final byte[] code = new byte[16];
-        send(EspCommand.MEM_BEGIN, words(code.length, 1, 0x1800, 0x400A_8000L), 0);
-        send(EspCommand.MEM_DATA, dataPayload(code, 0), EspCommand.checksum(code, 0, code.length));
-        send(EspCommand.MEM_END, words(0, 0x400A_8004L), 0);
+        send(EspOpcode.MEM_BEGIN, words(code.length, 1, 0x1800, 0x400A_8000L), 0);
+        send(EspOpcode.MEM_DATA, dataPayload(code, 0), EspPacket.checksum(code, 0, code.length));
+        send(EspOpcode.MEM_END, words(0, 0x400A_8004L), 0);
         assertArrayEquals("OHAI".getBytes(StandardCharsets.US_ASCII), link.frames.get(link.frames.size() - 1));
         link.frames.clear();
     }
@@ -184,10 +188,10 @@ class EspLoaderTest {
         packet[1] = (byte) op;
         packet[2] = (byte) data.length;
         packet[3] = (byte) (data.length >>> 8);
-        EspCommand.putU32(packet, 4, checksum);
+        EspPacket.putU32(packet, 4, checksum);
         System.arraycopy(data, 0, packet, 8, data.length);
-        final byte[] wire = new byte[SlipDecoder.encodedCapacity(packet.length)];
-        final int length = SlipDecoder.encode(packet, 0, packet.length, wire);
+        final byte[] wire = new byte[Slip.encodedCapacity(packet.length)];
+        final int length = Slip.encode(packet, 0, packet.length, wire);
         for (int i = 0; i < length; i++) {
             loader.accept(wire[i] & 0xFF);
         }
@@ -206,8 +210,8 @@ class EspLoaderTest {
 
     private static byte[] dataPayload(final byte[] block, final int seq) {
         final byte[] payload = new byte[16 + block.length];
-        EspCommand.putU32(payload, 0, block.length);
-        EspCommand.putU32(payload, 4, seq);
+        EspPacket.putU32(payload, 0, block.length);
+        EspPacket.putU32(payload, 4, seq);
         System.arraycopy(block, 0, payload, 16, block.length);
         return payload;
     }
@@ -215,7 +219,7 @@ class EspLoaderTest {
     private static byte[] words(final long... values) {
         final byte[] bytes = new byte[4 * values.length];
         for (int i = 0; i < values.length; i++) {
-            EspCommand.putU32(bytes, 4 * i, values[i]);
+            EspPacket.putU32(bytes, 4 * i, values[i]);
         }
         return bytes;
     }

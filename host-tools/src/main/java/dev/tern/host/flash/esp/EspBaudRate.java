@@ -67,7 +67,7 @@ final class EspBaudRate {
                 client.listenAt(rom.withBaud(romAt));
                 client.changeBaud(falseBaud(baud, romClock), rom.withBaud(baud));
                 if (probe(client)) {
-                    String why = failed.isEmpty() ? null : "the line lost bytes at " + failed + " baud: fell back to " + baud;
+                    String why = failed.isEmpty() ? null : "the line lost bytes at " + bauds(failed) + " baud: fell back to " + baud;
                     return new Outcome(baud, why, romClock);
                 }
                 client.listenAt(rom.withBaud(romAt));
@@ -82,7 +82,16 @@ final class EspBaudRate {
             }
         }
         throw new EspLineException("lost the ESP32 ROM loader on " + client.port() + " after changing the baud rate (the line lost"
-                + " bytes at " + failed + " baud): reset the board into its download mode and flash at " + rom.baud() + " baud");
+                + " bytes at " + bauds(failed) + " baud): reset the board into its download mode and flash at " + rom.baud() + " baud");
+    }
+
+    /** {@code 921600 and 460800}. */
+    private static String bauds(List<Integer> list) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < list.size(); i++) {
+            text.append(i == 0 ? "" : i == list.size() - 1 ? " and " : ", ").append(list.get(i));
+        }
+        return text.toString();
     }
 
     /** What the ROM thinks its 8 MHz clock is, in Hz (0 when it cannot say: the baud is sent uncorrected). */

@@ -1,5 +1,7 @@
 package dev.tern.host.flash.esp;
 
+import dev.tern.boards.bootloader.esp.EspPacket;
+
 import java.io.IOException;
 import java.util.Locale;
 
@@ -63,7 +65,7 @@ final class EspChip {
             try {
                 byte[] info = client.securityInfo();
                 if (info.length >= SECURITY_INFO_CHIP_ID_OFFSET + 4) {
-                    int id = EspRomProtocol.u32(info, SECURITY_INFO_CHIP_ID_OFFSET);
+                    int id = (int) EspPacket.u32(info, SECURITY_INFO_CHIP_ID_OFFSET);
                     name = byChipId(id);
                     how += ", GET_SECURITY_INFO chip id " + id;
                 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 
+import dev.tern.boards.bootloader.esp.EspOpcode;
 import dev.tern.boards.flash.FlashGeometry;
 import dev.tern.host.flash.protocol.FlashMismatchException;
 import dev.tern.host.flash.protocol.NoBootloaderAnswerException;
@@ -126,6 +127,11 @@ final class EspFlashWriter {
         }
     }
 
+    /** Whether a chunk is gathered and not sent yet. */
+    boolean holdsWrites() {
+        return chunkStart >= 0;
+    }
+
     /** Chunks sent again (an MD5 that differed or a broken transfer). */
     int chunksResent() {
         return chunksResent;
@@ -198,7 +204,7 @@ final class EspFlashWriter {
             client.flashBegin(length, blocks, start, eraseWait(start, length));
             for (int seq = 0; seq < blocks; seq++) {
                 int at = seq * EspRomProtocol.ROM_BLOCK;
-                client.flashData(EspRomProtocol.FLASH_DATA, seq, chunk, at, EspRomProtocol.ROM_BLOCK, start + at);
+                client.flashData(EspOpcode.FLASH_DATA, seq, chunk, at, EspRomProtocol.ROM_BLOCK, start + at);
             }
             return;
         }
@@ -207,7 +213,7 @@ final class EspFlashWriter {
         client.flashDeflBegin(length, blocks, start, eraseWait(start, length));
         for (int seq = 0; seq < blocks; seq++) {
             int at = seq * EspRomProtocol.ROM_BLOCK;
-            client.flashData(EspRomProtocol.FLASH_DEFL_DATA, seq, deflated, at, Math.min(EspRomProtocol.ROM_BLOCK, deflated.length - at),
+            client.flashData(EspOpcode.FLASH_DEFL_DATA, seq, deflated, at, Math.min(EspRomProtocol.ROM_BLOCK, deflated.length - at),
                     start);
         }
     }

@@ -1,5 +1,7 @@
 package dev.tern.host.flash.esp;
 
+import dev.tern.boards.bootloader.esp.EspPacket;
+
 /**
  * One response packet: the op it answers, its value word (READ_REG's result; SYNC's is non-zero
  * from the ROM, 0 from a stub) and its data, which ends with the status bytes.
@@ -8,17 +10,17 @@ record EspResponse(int op, int value, byte[] data) {
 
     /** The packet unframed, or null when it is not a response (too short, a request's direction, a size that lies). */
     static EspResponse parse(byte[] packet) {
-        if (packet.length < EspRomProtocol.HEADER_SIZE
-                || packet[EspRomProtocol.DIRECTION_OFFSET] != EspRomProtocol.DIRECTION_RESPONSE) {
+        if (packet.length < EspPacket.HEADER_LENGTH
+                || packet[EspPacket.DIRECTION_OFFSET] != EspPacket.RESPONSE) {
             return null;
         }
-        int size = EspRomProtocol.u16(packet, EspRomProtocol.SIZE_OFFSET);
-        if (size != packet.length - EspRomProtocol.HEADER_SIZE) {
+        int size = EspPacket.u16(packet, EspPacket.SIZE_OFFSET);
+        if (size != packet.length - EspPacket.HEADER_LENGTH) {
             return null;
         }
         byte[] data = new byte[size];
-        System.arraycopy(packet, EspRomProtocol.HEADER_SIZE, data, 0, size);
-        return new EspResponse(packet[EspRomProtocol.OP_OFFSET] & 0xFF, EspRomProtocol.u32(packet, EspRomProtocol.VALUE_OFFSET), data);
+        System.arraycopy(packet, EspPacket.HEADER_LENGTH, data, 0, size);
+        return new EspResponse(packet[EspPacket.OP_OFFSET] & 0xFF, (int) EspPacket.u32(packet, EspPacket.VALUE_OFFSET), data);
     }
 
     /** The status byte, after {@code resultLength} bytes of result (as esptool reads it: the first of the trailing bytes). */

@@ -1,6 +1,6 @@
 package dev.tern.host.flash.esp;
 
-import static dev.tern.host.flash.esp.EspRomProtocol.name;
+import static dev.tern.boards.bootloader.esp.EspOpcode.name;
 import static dev.tern.host.flash.esp.EspRomProtocol.words;
 import static dev.tern.host.flash.protocol.FlashAddress.hex;
 
@@ -8,8 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Locale;
 
+import dev.tern.boards.bootloader.esp.EspOpcode;
+import dev.tern.boards.bootloader.esp.EspPacket;
+import dev.tern.boards.bootloader.esp.Slip;
+import dev.tern.boards.bootloader.esp.SlipDecoder;
 import dev.tern.host.flash.protocol.NoBootloaderAnswerException;
 import dev.tern.host.serial.LineSettings;
 import dev.tern.host.serial.SerialLink;
@@ -43,7 +48,7 @@ public final class EspRomClient {
     private static final int MAX_SKIPPED = 100;
 
     private final SerialLink link;
-    private final SlipDecoder decoder = new SlipDecoder();
+    private final SlipDecoder decoder = new SlipDecoder(EspPacket.MAX_LENGTH);
     private final ArrayDeque<byte[]> packets = new ArrayDeque<>();
     private final byte[] chunk = new byte[4096];
     private int blocksResent;
@@ -69,7 +74,7 @@ public final class EspRomClient {
     int sync(int attempts) throws IOException {
         for (int attempt = 0; attempt < attempts; attempt++) {
             discardInput();
-            EspResponse answer = exchange(EspRomProtocol.SYNC, EspRomProtocol.SYNC_DATA, 0, SYNC_TIMEOUT);
+            EspResponse answer = exchange(EspOpcode.SYNC, EspRomProtocol.SYNC_DATA, 0, SYNC_TIMEOUT);
             if (answer != null) {
                 for (int extra = 0; extra < SYNC_EXTRA_ANSWERS; extra++) {
                     if (nextPacket(System.nanoTime() + SYNC_TIMEOUT.toNanos()) == null) {
@@ -92,12 +97,12 @@ public final class EspRomClient {
 
     /** READ_REG, waiting at most {@code timeout} for the answer. */
     int readRegister(long address, Duration timeout) throws IOException {
-        return checked(EspRomProtocol.READ_REG, words((int) address), 0, timeout, 0, hex(address)).value();
+        return checked(EspOpcode.READ_REG, words((int) address), 0, timeout, 0, hex(address)).value();
     }
 
     /** GET_SECURITY_INFO's data before the status (ESP32-S2 and later; the ESP32 ROM refuses it). */
     byte[] securityInfo() throws IOException {
-        EspResponse answer = exchangeOrThrow(EspRomProtocol.GET_SECURITY_INFO, new byte[0], 0, COMMAND_TIMEOUT, null);
+        EspResponse answer = exchangeOrThrow(EspOpcode.GET_SECURITY_INFO, new byte[0], 0, COMMAND_TIMEOUT, null);
         int resultLength = answer.data().length - EspRomProtocol.ROM_STATUS_BYTES;
         if (resultLength <= 0 || answer.status(resultLength) != 0) {
             throw new EspRomException("GET_SECURITY_INFO refused on " + port());
@@ -109,12 +114,12 @@ public final class EspRomClient {
 
     /** SPI_ATTACH with the default pins: the ESP32 ROM needs it before any flash command (8 bytes: pins, legacy flag). */
     void spiAttach() throws IOException {
-        checked(EspRomProtocol.SPI_ATTACH, words(0, 0), 0, COMMAND_TIMEOUT, 0, null);
+        checked(EspOpcode.SPI_ATTACH, words(0, 0), 0, COMMAND_TIMEOUT, 0, null);
     }
 
     /** SPI_SET_PARAMS: the flash's size and esptool's fixed geometry (64 KB block, 4 KB sector, 256 B page). */
     void spiSetParams(long flashSize) throws IOException {
-        checked(EspRomProtocol.SPI_SET_PARAMS, words(0, (int) flashSize, 64 * 1024, 4 * 1024, 256, 0xFFFF), 0, COMMAND_TIMEOUT, 0, null);
+        checked(EspOpcode.SPI_SET_PARAMS, words(0, (int) flashSize, 64 * 1024, 4 * 1024, 256, 0xFFFF), 0, COMMAND_TIMEOUT, 0, null);
     }
 
     /**
@@ -123,7 +128,7 @@ public final class EspRomClient {
      * in the next 50 ms (the switch's garbage) is dropped.
      */
     void changeBaud(int romBaud, LineSettings line) throws IOException {
-        exchange(EspRomProtocol.CHANGE_BAUDRATE, words(romBaud, 0), 0, CHANGE_BAUD_ANSWER);
+        exchange(EspOpcode.CHANGE_BAUDRATE, words(romBaud, 0), 0, CHANGE_BAUD_ANSWER);
         link.configure(line);
         pause(Duration.ofMillis(50));
         discardInput();
@@ -135,26 +140,36 @@ public final class EspRomClient {
      * datasheet maximum) when longer.
      */
     void flashBegin(long eraseSize, int blocks, long offset, Duration eraseWait) throws IOException {
-        checked(EspRomProtocol.FLASH_BEGIN, words((int) eraseSize, blocks, EspRomProtocol.ROM_BLOCK, (int) offset), 0,
+        checked(EspOpcode.FLASH_BEGIN, words((int) eraseSize, blocks, EspRomProtocol.ROM_BLOCK, (int) offset), 0,
                 longer(perMb(ERASE_MS_PER_MB, eraseSize), eraseWait), 0, hex(offset));
     }
 
     /** FLASH_DEFL_BEGIN: {@code size} uncompressed bytes (whole blocks) in {@code blocks} compressed blocks at {@code offset}. */
     void flashDeflBegin(long size, int blocks, long offset, Duration eraseWait) throws IOException {
-        checked(EspRomProtocol.FLASH_DEFL_BEGIN, words((int) size, blocks, EspRomProtocol.ROM_BLOCK, (int) offset), 0,
+        checked(EspOpcode.FLASH_DEFL_BEGIN, words((int) size, blocks, EspRomProtocol.ROM_BLOCK, (int) offset), 0,
                 longer(perMb(ERASE_MS_PER_MB, size), eraseWait), 0, hex(offset));
     }
 
-    /** FLASH_DATA or FLASH_DEFL_DATA block {@code seq}; a block the ROM refuses is sent again, {@link #BLOCK_ATTEMPTS} in all. */
+    /**
+     * FLASH_DATA or FLASH_DEFL_DATA block {@code seq}; a block the ROM refuses is sent again,
+     * {@link #BLOCK_ATTEMPTS} in all. Refused every time for its checksum or as a malformed
+     * message, the block was damaged or cut short on the way: an {@link EspLineException}.
+     */
     void flashData(int op, int seq, byte[] bytes, int offset, int length, long address) throws IOException {
         byte[] payload = EspRomProtocol.dataPayload(seq, bytes, offset, length);
-        int checksum = EspRomProtocol.checksum(bytes, offset, length);
+        int checksum = EspPacket.checksum(bytes, offset, length);
         for (int attempt = 1;; attempt++) {
             try {
                 checked(op, payload, checksum, COMMAND_TIMEOUT, 0, hex(address) + " (block " + seq + ")");
                 return;
             } catch (EspRomException e) {
-                if (e instanceof EspLineException || attempt == BLOCK_ATTEMPTS) {
+                if (e instanceof EspLineException) {
+                    throw e;
+                }
+                if (attempt == BLOCK_ATTEMPTS) {
+                    if (e.error() == EspRomProtocol.ERROR_INVALID_MESSAGE || e.error() == EspRomProtocol.ERROR_CHECKSUM) {
+                        throw new EspLineException(e.getMessage() + ", " + BLOCK_ATTEMPTS + " times (the line damages or loses bytes)");
+                    }
                     throw e;
                 }
                 blocksResent++;
@@ -164,7 +179,7 @@ public final class EspRomClient {
 
     /** SPI_FLASH_MD5 of {@code length} bytes at {@code address}: the ROM's 32 hex characters, lower case. */
     String md5(long address, long length) throws IOException {
-        EspResponse answer = checked(EspRomProtocol.SPI_FLASH_MD5, words((int) address, (int) length, 0, 0), 0,
+        EspResponse answer = checked(EspOpcode.SPI_FLASH_MD5, words((int) address, (int) length, 0, 0), 0,
                 perMb(MD5_MS_PER_MB, length), EspRomProtocol.ROM_MD5_LENGTH, hex(address));
         return new String(answer.data(), 0, EspRomProtocol.ROM_MD5_LENGTH, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
     }
@@ -173,7 +188,7 @@ public final class EspRomClient {
     void readFlashSlow(long address, byte[] into, int offset, int length) throws IOException {
         for (int done = 0; done < length; done += EspRomProtocol.ROM_READ_BLOCK) {
             int count = Math.min(EspRomProtocol.ROM_READ_BLOCK, length - done);
-            EspResponse answer = checked(EspRomProtocol.READ_FLASH_SLOW, words((int) (address + done), count), 0, COMMAND_TIMEOUT,
+            EspResponse answer = checked(EspOpcode.READ_FLASH_SLOW, words((int) (address + done), count), 0, COMMAND_TIMEOUT,
                     EspRomProtocol.ROM_READ_BLOCK, hex(address + done));
             System.arraycopy(answer.data(), 0, into, offset + done, count);
         }
@@ -182,7 +197,7 @@ public final class EspRomClient {
     /** esptool's soft reset for the ROM: an empty FLASH_BEGIN, then FLASH_END "run user code"; the loader is left. */
     void runUserCode() throws IOException {
         flashBegin(0, 0, 0, Duration.ZERO);
-        exchange(EspRomProtocol.FLASH_END, words(1), 0, Duration.ofMillis(200));
+        exchange(EspOpcode.FLASH_END, words(1), 0, Duration.ofMillis(200));
     }
 
     /** The link to {@code line}, what came before dropped; the ROM is not told. */
@@ -204,7 +219,7 @@ public final class EspRomClient {
         if (!answer.complete(resultLength) || answer.status(resultLength) != 0) {
             int error = answer.complete(resultLength) ? answer.error(resultLength) : answer.data().length > 1 ? answer.data()[1] & 0xFF : 0;
             throw new EspRomException(name(op) + at(where) + " refused by the ESP32 ROM loader on " + port() + ": "
-                    + EspRomProtocol.errorName(error));
+                    + EspRomProtocol.errorName(error), error);
         }
         return answer;
     }
@@ -251,9 +266,8 @@ public final class EspRomClient {
             int count = link.read(chunk, 0, chunk.length, Duration.ofNanos(left));
             bytesHeard += count;
             for (int i = 0; i < count; i++) {
-                byte[] packet = decoder.accept(chunk[i]);
-                if (packet != null) {
-                    packets.add(packet);
+                if (decoder.accept(chunk[i])) {
+                    packets.add(Arrays.copyOf(decoder.frame(), decoder.length()));
                 }
             }
         }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import dev.tern.boards.flash.FlashGeometry;
 import dev.tern.host.flash.protocol.BootloaderIdentity;
 import dev.tern.host.flash.protocol.BootloaderSession;
+import dev.tern.host.flash.protocol.NoBootloaderAnswerException;
 import dev.tern.host.serial.LineSettings;
 
 /**
@@ -45,6 +46,7 @@ public final class EspRomSession implements BootloaderSession {
     private final EspFlashWriter writer;
     private final Consumer<String> notices;
     private EspBaudRate.Outcome speed;
+    private int commandsResent;
 
     /** {@code notices}: where to say what the user should know mid-flash (a slower baud after the line lost bytes). */
     public EspRomSession(EspRomClient client, FlashGeometry geometry, Settings settings, Consumer<String> notices) {
@@ -99,16 +101,30 @@ public final class EspRomSession implements BootloaderSession {
         writer.finish();
     }
 
+    /** Each chunk's SPI_FLASH_MD5 is compared as soon as the chunk is written ({@link EspFlashWriter}). */
+    @Override
+    public boolean verifiesAsItWrites() {
+        return true;
+    }
+
+    @Override
+    public boolean holdsWrites() {
+        return writer.holdsWrites();
+    }
+
     @Override
     public void read(long address, byte[] into, int offset, int length) throws IOException {
         writer.finish();
-        client.readFlashSlow(address, into, offset, length);
+        slowingDownOnLineTrouble(() -> {
+            client.readFlashSlow(address, into, offset, length);
+            return null;
+        });
     }
 
     @Override
     public String digest(long address, long length) throws IOException {
         writer.finish();
-        return client.md5(address, length);
+        return slowingDownOnLineTrouble(() -> client.md5(address, length));
     }
 
     @Override
@@ -135,7 +151,31 @@ public final class EspRomSession implements BootloaderSession {
 
     @Override
     public int lineRetries() {
-        return writer.lineRetries();
+        return writer.lineRetries() + commandsResent;
+    }
+
+    /** A command the session sends again after the line lost its answer. */
+    private interface Command<T> {
+        T send() throws IOException;
+    }
+
+    /**
+     * Sends {@code command}; while the line runs above the ROM's speed, an answer the line lost
+     * or garbled steps the speed down (and says so) and the command goes again.
+     */
+    private <T> T slowingDownOnLineTrouble(Command<T> command) throws IOException {
+        while (true) {
+            try {
+                return command.send();
+            } catch (EspLineException | NoBootloaderAnswerException e) {
+                if (speed == null || speed.baud() <= settings.romLine().baud()) {
+                    throw e;
+                }
+                commandsResent++;
+                client.discardInput();
+                slowDown();
+            }
+        }
     }
 
     /** A chunk's transfer broke: above the ROM's speed, the line steps down before the chunk goes again. */

@@ -39,6 +39,23 @@ public interface BootloaderSession {
     default void flush() throws IOException {
     }
 
+    /**
+     * Whether writes are gathered in the session that the bootloader has not acknowledged yet
+     * ({@link #flush()} sends them): until they are, the flasher does not say a span is written.
+     */
+    default boolean holdsWrites() {
+        return false;
+    }
+
+    /**
+     * Whether every write is checked with the chip's digest as it is sent (a mismatch written
+     * again, then thrown), so that after {@link #flush()} a digest pass over the same pages would
+     * only repeat what the chip just said: the ESP32's session checks each transfer's MD5.
+     */
+    default boolean verifiesAsItWrites() {
+        return false;
+    }
+
     /** Reads 1 to {@link BootloaderIdentity#maxBlock()} bytes at {@code address}. */
     void read(long address, byte[] into, int offset, int length) throws IOException;
 

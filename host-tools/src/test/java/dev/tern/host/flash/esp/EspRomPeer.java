@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
+import dev.tern.boards.bootloader.esp.EspOpcode;
+import dev.tern.boards.bootloader.esp.EspPacket;
+import dev.tern.boards.bootloader.esp.Slip;
+import dev.tern.boards.bootloader.esp.SlipDecoder;
 import dev.tern.host.serial.FakeSerialLink;
 import dev.tern.host.serial.PortGoneException;
 
@@ -216,7 +220,7 @@ public final class EspRomPeer implements AutoCloseable {
                 fakeEnd.write(b, off, len);
             }
         };
-        SlipDecoder decoder = new SlipDecoder();
+        SlipDecoder decoder = new SlipDecoder(EspPacket.MAX_LENGTH);
         byte[] chunk = new byte[4096];
         while (!closed) {
             int count;
@@ -227,16 +231,15 @@ public final class EspRomPeer implements AutoCloseable {
             }
             boolean garbled = hostEnd.settings() != null && hostEnd.settings().baud() != baud;
             for (int i = 0; i < count && !garbled; i++) {
-                byte[] packet = decoder.accept(chunk[i]);
-                if (packet != null) {
-                    handle(packet);
+                if (decoder.accept(chunk[i])) {
+                    handle(Arrays.copyOf(decoder.frame(), decoder.length()));
                 }
             }
         }
     }
 
     private void serveStream(InputStream in, Socket socket) throws IOException {
-        SlipDecoder decoder = new SlipDecoder();
+        SlipDecoder decoder = new SlipDecoder(EspPacket.MAX_LENGTH);
         byte[] chunk = new byte[4096];
         while (!closed) {
             int count;
@@ -249,9 +252,8 @@ public final class EspRomPeer implements AutoCloseable {
                 return;
             }
             for (int i = 0; i < count; i++) {
-                byte[] packet = decoder.accept(chunk[i]);
-                if (packet != null) {
-                    handle(packet);
+                if (decoder.accept(chunk[i])) {
+                    handle(Arrays.copyOf(decoder.frame(), decoder.length()));
                     if (vanishAfterBlocks == -2) {
                         socket.close();
                         return;
@@ -262,15 +264,15 @@ public final class EspRomPeer implements AutoCloseable {
     }
 
     private void handle(byte[] packet) throws IOException {
-        if (packet.length < EspRomProtocol.HEADER_SIZE || packet[0] != 0) {
+        if (packet.length < EspPacket.HEADER_LENGTH || packet[0] != 0) {
             return;
         }
         int op = packet[1] & 0xFF;
-        int size = EspRomProtocol.u16(packet, 2);
-        int checksum = EspRomProtocol.u32(packet, 4);
-        byte[] data = Arrays.copyOfRange(packet, EspRomProtocol.HEADER_SIZE, packet.length);
+        int size = EspPacket.u16(packet, EspPacket.SIZE_OFFSET);
+        int checksum = (int) EspPacket.u32(packet, EspPacket.CHECKSUM_OFFSET);
+        byte[] data = Arrays.copyOfRange(packet, EspPacket.HEADER_LENGTH, packet.length);
         synchronized (this) {
-            commands.add(EspRomProtocol.name(op));
+            commands.add(EspOpcode.name(op));
         }
         if (silent) {
             return;
@@ -280,30 +282,30 @@ public final class EspRomPeer implements AutoCloseable {
             return;
         }
         switch (op) {
-            case EspRomProtocol.SYNC -> {
+            case EspOpcode.SYNC -> {
                 for (int i = 0; i < 8; i++) {
                     answer(op, SYNC_VALUE, new byte[0], 0);
                 }
             }
-            case EspRomProtocol.READ_REG -> answer(op, register(word(data, 0)), new byte[0], 0);
-            case EspRomProtocol.SPI_ATTACH -> answer(op, 0, new byte[0], data.length == 8 ? 0 : 0x05);
-            case EspRomProtocol.SPI_SET_PARAMS -> answer(op, 0, new byte[0], word(data, 4) == FLASH_SIZE ? 0 : 0x06);
-            case EspRomProtocol.CHANGE_BAUDRATE -> {
+            case EspOpcode.READ_REG -> answer(op, register(word(data, 0)), new byte[0], 0);
+            case EspOpcode.SPI_ATTACH -> answer(op, 0, new byte[0], data.length == 8 ? 0 : 0x05);
+            case EspOpcode.SPI_SET_PARAMS -> answer(op, 0, new byte[0], word(data, 4) == FLASH_SIZE ? 0 : 0x06);
+            case EspOpcode.CHANGE_BAUDRATE -> {
                 answer(op, 0, new byte[0], 0);
                 baud = word(data, 0);
             }
-            case EspRomProtocol.FLASH_BEGIN, EspRomProtocol.FLASH_DEFL_BEGIN -> begin(op, data);
-            case EspRomProtocol.FLASH_DATA, EspRomProtocol.FLASH_DEFL_DATA -> data(op, data, checksum);
-            case EspRomProtocol.SPI_FLASH_MD5 -> {
+            case EspOpcode.FLASH_BEGIN, EspOpcode.FLASH_DEFL_BEGIN -> begin(op, data);
+            case EspOpcode.FLASH_DATA, EspOpcode.FLASH_DEFL_DATA -> data(op, data, checksum);
+            case EspOpcode.SPI_FLASH_MD5 -> {
                 String md5 = EspRomSession.md5Hex(flash, word(data, 0), word(data, 4));
                 answer(op, 0, md5.getBytes(StandardCharsets.US_ASCII), 0);
             }
-            case EspRomProtocol.READ_FLASH_SLOW -> {
+            case EspOpcode.READ_FLASH_SLOW -> {
                 byte[] block = new byte[EspRomProtocol.ROM_READ_BLOCK];
                 System.arraycopy(flash, word(data, 0), block, 0, Math.min(block.length, word(data, 4)));
                 answer(op, 0, block, 0);
             }
-            case EspRomProtocol.FLASH_END -> {
+            case EspOpcode.FLASH_END -> {
                 boolean run = word(data, 0) == 1;
                 if (run) {
                     runUserCode++;
@@ -341,7 +343,7 @@ public final class EspRomPeer implements AutoCloseable {
         Arrays.fill(flash, (int) (offset / 0x1000 * 0x1000), (int) Math.min(FLASH_SIZE, eraseEnd), (byte) 0xFF);
         writeOffset = offset;
         writeLimit = offset + size;
-        inflater = op == EspRomProtocol.FLASH_DEFL_BEGIN ? new Inflater() : null;
+        inflater = op == EspOpcode.FLASH_DEFL_BEGIN ? new Inflater() : null;
         answer(op, 0, new byte[0], 0);
     }
 
@@ -357,12 +359,12 @@ public final class EspRomPeer implements AutoCloseable {
         dataBlocks++;
         int length = word(data, 0);
         byte[] block = Arrays.copyOfRange(data, 16, data.length);
-        if (length != block.length || EspRomProtocol.checksum(block, 0, block.length) != checksum) {
+        if (length != block.length || EspPacket.checksum(block, 0, block.length) != checksum) {
             answer(op, 0, new byte[0], 0x07);
             return;
         }
         byte[] bytes = block;
-        if (op == EspRomProtocol.FLASH_DEFL_DATA) {
+        if (op == EspOpcode.FLASH_DEFL_DATA) {
             if (inflater == null) {
                 answer(op, 0, new byte[0], 0x0B);
                 return;
@@ -400,7 +402,7 @@ public final class EspRomPeer implements AutoCloseable {
         if (baud > answersLostAbove && dataBlocks >= lossFromBlock) {
             return;
         }
-        byte[] packet = new byte[EspRomProtocol.HEADER_SIZE + result.length + EspRomProtocol.ROM_STATUS_BYTES];
+        byte[] packet = new byte[EspPacket.HEADER_LENGTH + result.length + EspRomProtocol.ROM_STATUS_BYTES];
         packet[0] = 1;
         packet[1] = (byte) op;
         int size = result.length + EspRomProtocol.ROM_STATUS_BYTES;
@@ -409,9 +411,9 @@ public final class EspRomPeer implements AutoCloseable {
         for (int i = 0; i < 4; i++) {
             packet[4 + i] = (byte) (value >>> (8 * i));
         }
-        System.arraycopy(result, 0, packet, EspRomProtocol.HEADER_SIZE, result.length);
-        packet[EspRomProtocol.HEADER_SIZE + result.length] = (byte) (error == 0 ? 0 : 1);
-        packet[EspRomProtocol.HEADER_SIZE + result.length + 1] = (byte) error;
+        System.arraycopy(result, 0, packet, EspPacket.HEADER_LENGTH, result.length);
+        packet[EspPacket.HEADER_LENGTH + result.length] = (byte) (error == 0 ? 0 : 1);
+        packet[EspPacket.HEADER_LENGTH + result.length + 1] = (byte) error;
         byte[] framed = Slip.frame(packet, packet.length);
         synchronized (out) {
             out.write(framed);
@@ -420,6 +422,6 @@ public final class EspRomPeer implements AutoCloseable {
     }
 
     private static int word(byte[] data, int offset) {
-        return EspRomProtocol.u32(data, offset);
+        return (int) EspPacket.u32(data, offset);
     }
 }

@@ -82,7 +82,7 @@ class EspRomSessionTest {
     void aLineThatLosesAnswersAt921600FallsBackTo460800AndSaysSo() throws IOException {
         peer = EspRomPeer.on(pair).answersLostAbove(460800);
         BootloaderIdentity identity = session(921600, true).identify();
-        assertEquals("460800 baud (the line lost bytes at [921600] baud: fell back to 460800), FLASH_DEFL (deflate), SPI_FLASH_MD5",
+        assertEquals("460800 baud (the line lost bytes at 921600 baud: fell back to 460800), FLASH_DEFL (deflate), SPI_FLASH_MD5",
                 identity.details());
         assertEquals(460800, peer.baud());
         assertEquals(460800, pair[0].settings().baud());
