@@ -231,7 +231,7 @@ class SimCommandTest {
                 console.setSoTimeout(2_000);
                 OutputStream out = console.getOutputStream();
                 InputStream in = console.getInputStream();
-                out.write(0x7F); // AN3155 sync, then EXTENDED_ERASE of sector 2 (0x0002)
+                out.write(0x7F); // AN3155 sync, then EXTENDED_ERASE of sector 3 (0x0003: sector 2 is the credentials region)
                 out.flush();
                 if (in.read() != 0x79) {
                     continue;
@@ -241,7 +241,7 @@ class SimCommandTest {
                 if (in.read() != 0x79) {
                     continue;
                 }
-                out.write(new byte[] {0x00, 0x00, 0x00, 0x02, 0x02});
+                out.write(new byte[] {0x00, 0x00, 0x00, 0x03, 0x03});
                 out.flush();
                 answer = in.read();
             } catch (java.io.IOException notYet) {
@@ -254,7 +254,7 @@ class SimCommandTest {
         assertTrue(tern.out.contains("wear: flash (internal, 4 x 32K + 1 x 128K + 3 x 256K, endurance 10000 cycles): busy 0.250 s in 1"
                 + " operations, longest stall 250.000 ms\n"), tern.out);
         assertTrue(tern.out.contains("wear:   outside the regions: 1 erases, 1 units erased, most worn 1 = 0.010% of endurance;"
-                + " erases per unit: 2:1\n"), tern.out);
+                + " erases per unit: 3:1\n"), tern.out);
     }
 
     @Test
