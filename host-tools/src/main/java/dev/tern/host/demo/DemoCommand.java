@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -179,7 +180,7 @@ public final class DemoCommand implements Callable<Integer> {
             for (Fault needsProxy : List.of(Fault.OUTAGE, Fault.POWERCUT)) {
                 if (faultPlan.faults().contains(needsProxy)) {
                     faultPlan = faultPlan.without(needsProxy);
-                    screen.say("demo: no " + needsProxy.name().toLowerCase(java.util.Locale.ROOT) + " over TLS (the fault proxy"
+                    screen.say("demo: no " + needsProxy.name().toLowerCase(Locale.ROOT) + " over TLS (the fault proxy"
                             + " frames MQTT packets and cannot see inside TLS): skipped");
                 }
             }

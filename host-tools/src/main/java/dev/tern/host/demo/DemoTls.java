@@ -3,6 +3,7 @@ package dev.tern.host.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.tern.boards.tls.Pem;
@@ -39,7 +40,7 @@ final class DemoTls {
     }
 
     private void cert(TernCommands tern, List<String> args) {
-        List<String> command = new java.util.ArrayList<>(List.of("cert"));
+        List<String> command = new ArrayList<>(List.of("cert"));
         command.addAll(args);
         int code = tern.run(command);
         if (code != ExitCodes.OK) {
