@@ -5,6 +5,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -54,11 +57,28 @@ public final class DemoBroker implements AutoCloseable {
      * @throws IllegalStateException when it did not start in time (the message names the log file)
      */
     public static AutoCloseable start(final String host, final int port, final Path dataDir) throws IOException {
+        return start(host, port, dataDir, null);
+    }
+
+    /**
+     * As {@link #start(String, int, Path)}, plus a TLS listener on {@code host:tlsPort} with the
+     * broker's key and chain (its own certificate first) that requires a client certificate
+     * chaining to one of {@code clientCas}; returns once both listeners accept connections.
+     */
+    public static AutoCloseable startWithTls(final String host, final int port, final Path dataDir, final int tlsPort,
+            final PrivateKey brokerKey, final List<X509Certificate> brokerChain, final List<X509Certificate> clientCas)
+            throws IOException {
+        final Path conf = Files.createDirectories(dataDir.resolve("conf"));
+        return start(host, port, dataDir, TlsKeyStores.write(conf, tlsPort, brokerKey, brokerChain, clientCas));
+    }
+
+    private static AutoCloseable start(final String host, final int port, final Path dataDir, final TlsListener tls)
+            throws IOException {
         final Path conf = Files.createDirectories(dataDir.resolve("conf"));
         Files.createDirectories(dataDir.resolve("data"));
         Files.createDirectories(dataDir.resolve("extensions"));
         final Path log = dataDir.resolve("hivemq.log");
-        HiveMqConfig.write(conf, host, port, HiveMqConfig.Persistence.FILE, log, false);
+        HiveMqConfig.write(conf, host, port, tls, HiveMqConfig.Persistence.FILE, log, false);
         quietUntilBootstrap();
         final EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
@@ -69,6 +89,9 @@ public final class DemoBroker implements AutoCloseable {
         try {
             broker.await(hivemq.start(), START_TIMEOUT_SECONDS, "start");
             awaitAccepting(host, port, broker.where);
+            if (tls != null) {
+                awaitAccepting(host, tls.port(), host + ":" + tls.port() + " (TLS; log: " + log + ")");
+            }
             return broker;
         } catch (final RuntimeException | Error e) {
             broker.close();

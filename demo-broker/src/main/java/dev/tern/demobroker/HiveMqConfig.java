@@ -33,19 +33,30 @@ public final class HiveMqConfig {
     /** Writes config.xml and logback.xml into {@code configFolder}. */
     public static void write(Path configFolder, String host, int port, Persistence persistence, Path logFile,
             boolean errorsToConsole) throws IOException {
-        Files.writeString(configFolder.resolve("config.xml"), configXml(host, port, persistence), StandardCharsets.UTF_8);
+        write(configFolder, host, port, null, persistence, logFile, errorsToConsole);
+    }
+
+    /** As {@link #write(Path, String, int, Persistence, Path, boolean)}, plus a TLS listener on the same host when {@code tls} is not null. */
+    public static void write(Path configFolder, String host, int port, TlsListener tls, Persistence persistence, Path logFile,
+            boolean errorsToConsole) throws IOException {
+        Files.writeString(configFolder.resolve("config.xml"), configXml(host, port, tls, persistence), StandardCharsets.UTF_8);
         Files.writeString(configFolder.resolve("logback.xml"), logbackXml(logFile, errorsToConsole), StandardCharsets.UTF_8);
     }
 
     static String configXml(String host, int port, Persistence persistence) {
+        return configXml(host, port, null, persistence);
+    }
+
+    static String configXml(String host, int port, TlsListener tls, Persistence persistence) {
         return "<?xml version=\"1.0\"?>\n"
-                + "<!-- written by tern: one TCP listener, no usage statistics -->\n"
+                + "<!-- written by tern: a TCP listener" + (tls == null ? "" : " and a TLS one") + ", no usage statistics -->\n"
                 + "<hivemq>\n"
                 + "    <listeners>\n"
                 + "        <tcp-listener>\n"
                 + "            <port>" + port + "</port>\n"
                 + "            <bind-address>" + xmlEscape(host) + "</bind-address>\n"
                 + "        </tcp-listener>\n"
+                + (tls == null ? "" : tlsListenerXml(host, tls))
                 + "    </listeners>\n"
                 + "    <persistence>\n"
                 + "        <mode>" + persistence.mode + "</mode>\n"
@@ -78,6 +89,30 @@ public final class HiveMqConfig {
                 + "    <logger name=\"oshi\" level=\"ERROR\"/>\n"
                 + "    <logger name=\"com.google.common.util.concurrent.Futures.CombinedFuture\" level=\"OFF\"/>\n"
                 + "</configuration>\n";
+    }
+
+    /** A TLS listener that requires a client certificate chaining to the truststore's CAs (mutual TLS). */
+    private static String tlsListenerXml(String host, TlsListener tls) {
+        return "        <tls-tcp-listener>\n"
+                + "            <port>" + tls.port() + "</port>\n"
+                + "            <bind-address>" + xmlEscape(host) + "</bind-address>\n"
+                + "            <tls>\n"
+                + "                <keystore>\n"
+                + "                    <path>" + xmlEscape(tls.keyStore().toString()) + "</path>\n"
+                + "                    <password>" + xmlEscape(tls.password()) + "</password>\n"
+                + "                    <private-key-password>" + xmlEscape(tls.password()) + "</private-key-password>\n"
+                + "                </keystore>\n"
+                + "                <truststore>\n"
+                + "                    <path>" + xmlEscape(tls.trustStore().toString()) + "</path>\n"
+                + "                    <password>" + xmlEscape(tls.password()) + "</password>\n"
+                + "                </truststore>\n"
+                + "                <client-authentication-mode>REQUIRED</client-authentication-mode>\n"
+                + "                <protocols>\n"
+                + "                    <protocol>TLSv1.3</protocol>\n"
+                + "                    <protocol>TLSv1.2</protocol>\n"
+                + "                </protocols>\n"
+                + "            </tls>\n"
+                + "        </tls-tcp-listener>\n";
     }
 
     private static String xmlEscape(String text) {

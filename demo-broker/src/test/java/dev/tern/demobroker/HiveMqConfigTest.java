@@ -24,6 +24,17 @@ class HiveMqConfigTest {
     }
 
     @Test
+    void aTlsListenerRequiresClientCertificatesWithTheStoresGiven() {
+        TlsListener tls = new TlsListener(18883, folder.resolve("broker.jks"), folder.resolve("clients.jks"), "s3cret");
+        String xml = HiveMqConfig.configXml("127.0.0.1", 18830, tls, Persistence.IN_MEMORY);
+        assertTrue(xml.contains("<tls-tcp-listener>\n            <port>18883</port>"), xml);
+        assertTrue(xml.contains("<client-authentication-mode>REQUIRED</client-authentication-mode>"), xml);
+        assertTrue(xml.contains("<path>" + folder.resolve("broker.jks") + "</path>"), xml);
+        assertTrue(xml.contains("<truststore>\n                    <path>" + folder.resolve("clients.jks") + "</path>"), xml);
+        assertFalse(HiveMqConfig.configXml("127.0.0.1", 18830, Persistence.IN_MEMORY).contains("tls"), "no TLS unless asked");
+    }
+
+    @Test
     void persistenceIsInMemoryOrInTheDataFolder() {
         assertTrue(HiveMqConfig.configXml("h", 1, Persistence.IN_MEMORY).contains("<mode>in-memory</mode>"));
         assertTrue(HiveMqConfig.configXml("h", 1, Persistence.FILE).contains("<mode>file</mode>"));

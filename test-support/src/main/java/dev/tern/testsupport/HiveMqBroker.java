@@ -3,7 +3,10 @@ package dev.tern.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 
 import dev.tern.demobroker.HiveMqConfig;
+import dev.tern.demobroker.TlsKeyStores;
+import dev.tern.demobroker.TlsListener;
 
 /**
  * HiveMQ Community Edition, embedded in this JVM, on a free loopback port, with its config,
@@ -28,26 +33,47 @@ public final class HiveMqBroker implements TestBroker {
 
     private final TempFolder folder;
     private final int port;
+    private final int tlsPort;
     /** Replaced on restart: an EmbeddedHiveMQ cannot start again after a stop (its metrics clash). */
     private EmbeddedHiveMQ hivemq;
     private boolean closed;
 
-    private HiveMqBroker(final TempFolder folder, final int port) {
+    private HiveMqBroker(final TempFolder folder, final int port, final int tlsPort) {
         this.folder = folder;
         this.port = port;
+        this.tlsPort = tlsPort;
         this.hivemq = build(folder);
     }
 
     /** Starts HiveMQ CE and waits until it accepts connections. */
     public static HiveMqBroker start() {
+        return start(null);
+    }
+
+    /**
+     * Starts HiveMQ CE with its plain listener and a TLS listener on another free loopback port
+     * ({@link #tlsPort()}) that requires a client certificate chaining to {@code clientCas}.
+     */
+    public static HiveMqBroker startWithTls(final PrivateKey brokerKey, final List<X509Certificate> brokerChain,
+            final List<X509Certificate> clientCas) {
+        return start(new TlsMaterial(brokerKey, brokerChain, clientCas));
+    }
+
+    private record TlsMaterial(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> clientCas) {
+    }
+
+    private static HiveMqBroker start(final TlsMaterial tls) {
         final TempFolder folder = TempFolder.create("tern-hivemq-");
         try {
             final int port = Loopback.freePort();
-            HiveMqConfig.write(folder.createFolder("conf"), Loopback.HOST, port, HiveMqConfig.Persistence.FILE,
+            final Path conf = folder.createFolder("conf");
+            final TlsListener listener = tls == null ? null
+                    : TlsKeyStores.write(conf, Loopback.freePort(), tls.key(), tls.chain(), tls.clientCas());
+            HiveMqConfig.write(conf, Loopback.HOST, port, listener, HiveMqConfig.Persistence.FILE,
                     folder.resolve("hivemq.log"), true);
             folder.createFolder("data");
             folder.createFolder("extensions");
-            final HiveMqBroker broker = new HiveMqBroker(folder, port);
+            final HiveMqBroker broker = new HiveMqBroker(folder, port, listener == null ? -1 : listener.port());
             try {
                 broker.startAndAwaitListener();
             } catch (final RuntimeException | Error e) {
@@ -75,9 +101,16 @@ public final class HiveMqBroker implements TestBroker {
 
     private void startAndAwaitListener() {
         await(hivemq.start(), START_TIMEOUT, "start");
-        if (!Loopback.awaitAccepting(port, Duration.ofSeconds(10), () -> true)) {
+        awaitAccepting(port);
+        if (tlsPort > 0) {
+            awaitAccepting(tlsPort);
+        }
+    }
+
+    private void awaitAccepting(final int listenerPort) {
+        if (!Loopback.awaitAccepting(listenerPort, Duration.ofSeconds(10), () -> true)) {
             throw new IllegalStateException("HiveMQ CE started but did not accept connections on " + Loopback.HOST
-                    + ":" + port + " within 10 s\n--- " + logFile() + ":\n" + LogTail.firstErrorAndTail(logFile()));
+                    + ":" + listenerPort + " within 10 s\n--- " + logFile() + ":\n" + LogTail.firstErrorAndTail(logFile()));
         }
     }
 
@@ -117,6 +150,11 @@ public final class HiveMqBroker implements TestBroker {
     @Override
     public Path persistenceFolder() {
         return folder.resolve("data");
+    }
+
+    /** The TLS listener's port ({@link #startWithTls}); -1 when there is none. */
+    public int tlsPort() {
+        return tlsPort;
     }
 
     @Override

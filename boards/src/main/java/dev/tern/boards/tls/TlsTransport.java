@@ -41,6 +41,8 @@ public final class TlsTransport implements Transport, FailureReason {
     private SocketChannel channel;
     private SSLEngine engine;
     private boolean established;
+    /** The last session established, read by other threads (a summary). */
+    private volatile TlsSession lastSession;
     private boolean peerClosed;
     private int lastFailure = TlsStatus.OK;
     /** Received records not yet decrypted; kept in write mode (position = bytes held). */
@@ -200,6 +202,11 @@ public final class TlsTransport implements Transport, FailureReason {
         return engine == null || !established ? "" : engine.getSession().getProtocol();
     }
 
+    /** The last session this transport established (any thread may ask), or null before the first. */
+    public TlsSession lastSession() {
+        return lastSession;
+    }
+
     /** The negotiated cipher suite, or "" before the first handshake. */
     public String cipherSuite() {
         return engine == null || !established ? "" : engine.getSession().getCipherSuite();
@@ -285,6 +292,7 @@ public final class TlsTransport implements Transport, FailureReason {
                     default: // NOT_HANDSHAKING, FINISHED
                         established = true;
                         handshakes++;
+                        lastSession = TlsSession.of(engine.getSession(), host);
                         return CONNECTED;
                 }
             }

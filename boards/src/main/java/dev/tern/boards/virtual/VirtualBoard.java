@@ -27,6 +27,7 @@ import dev.tern.boards.image.ImageVersion;
 import dev.tern.boards.virtual.esp32.EspLoader;
 import dev.tern.boards.virtual.esp32.EspRomBanner;
 import dev.tern.boards.virtual.esp32.LoaderLink;
+import dev.tern.boards.tls.TlsSession;
 import dev.tern.hal.Firmware;
 
 /**
@@ -351,6 +352,12 @@ public final class VirtualBoard implements AutoCloseable {
         return new RollbackStore(flashFile).file();
     }
 
+    /** The last TLS session the board's firmware established since it last booted, or null (none, or no TLS). */
+    public TlsSession tlsSession() {
+        final VirtualHal current = hal;
+        return current == null ? null : current.lastTlsSession();
+    }
+
     /** An unexpected failure of the board (not a firmware's fault), or null. */
     public Throwable failure() {
         final Throwable board = failure;
@@ -631,7 +638,7 @@ public final class VirtualBoard implements AutoCloseable {
         mode = BoardMode.RUNNING;
         final long start = System.nanoTime();
         final VirtualHal bound = new VirtualHal(definition, uniqueIdOf(options.flashFile()), life, line, options.sensorSeed(), start,
-                options.tls());
+                options.tls(), options.plainWhileNoCredentials());
         hal = bound;
         try {
             firmware.boot(bound);

@@ -45,6 +45,7 @@ public final class VirtualBoardOptions implements Cloneable {
     private TimeFigure flashTimes = TimeFigure.TYPICAL;
     private long wearSeed;
     private TlsSettings tls;
+    private boolean plainWhileNoCredentials;
 
     private VirtualBoardOptions() {
     }
@@ -187,6 +188,22 @@ public final class VirtualBoardOptions implements Cloneable {
     /** TLS 1.2 and 1.3, the host's clock as the board's, the credentials from the board's credentials region. */
     public VirtualBoardOptions tlsFromCredentialsRegion() {
         return tls(TlsSettings.of(null));
+    }
+
+    /**
+     * TLS from the credentials region when it holds any, plain TCP while it is blank: what
+     * {@code tern sim} does, so one simulated board serves either until {@code tern flash --ca} installs credentials.
+     * A region that holds something unusable (a bad CRC) still gives a named failure and no connection.
+     */
+    public VirtualBoardOptions tlsWhenCredentialsInstalled() {
+        final VirtualBoardOptions copy = tlsFromCredentialsRegion();
+        copy.plainWhileNoCredentials = true;
+        return copy;
+    }
+
+    /** Whether a blank credentials region means plain TCP ({@link #tlsWhenCredentialsInstalled()}). */
+    public boolean plainWhileNoCredentials() {
+        return plainWhileNoCredentials;
     }
 
     /** The board's TLS settings, or null for plain TCP. */

@@ -12,6 +12,7 @@ import dev.tern.boards.flash.FlashRegion;
 import dev.tern.boards.tls.RegionCredentials;
 import dev.tern.boards.tls.TlsCredentials;
 import dev.tern.boards.tls.TlsSettings;
+import dev.tern.boards.tls.TlsSession;
 import dev.tern.boards.tls.TlsTransport;
 import dev.tern.hal.Board;
 import dev.tern.hal.Console;
@@ -47,14 +48,17 @@ final class VirtualHal implements Board {
     private final FlashRegion credentials;
     private final Sensors sensors;
     private final TlsSettings tls;
+    private final boolean plainWhileNoCredentials;
     private final Sensors checkedSensors = new CheckedSensors();
     private final Console console = new LineConsole();
     private final List<Transport> transports = new ArrayList<>();
+    /** The last TLS transport the firmware asked for: what the board's TLS settled on. */
+    private volatile TlsTransport lastTls;
     private volatile boolean live = true;
     private int restart = NONE;
 
     VirtualHal(final BoardDefinition definition, final String uniqueId, final BoardRun run, final ConsoleLine line,
-               final long sensorSeed, final long startNanos, final TlsSettings tls) {
+               final long sensorSeed, final long startNanos, final TlsSettings tls, final boolean plainWhileNoCredentials) {
         this.boardId = definition.id();
         this.uniqueId = uniqueId;
         this.run = run;
@@ -65,6 +69,7 @@ final class VirtualHal implements Board {
         this.credentials = regionView(definition.credentialsRegion());
         this.sensors = new SimulatedSensors(sensorSeed);
         this.tls = tls;
+        this.plainWhileNoCredentials = plainWhileNoCredentials;
     }
 
     private FlashRegion regionView(final Region region) {
@@ -138,10 +143,13 @@ final class VirtualHal implements Board {
      */
     private Transport tlsTransport(final String host, final int port) {
         if (tls.credentials() != null) {
-            return new TlsTransport(host, port, tls);
+            return lastTls = new TlsTransport(host, port, tls);
         }
         final CredentialsRegion region = new CredentialsRegion();
         final int status = region.read(credentials);
+        if (CredentialsRegion.BLANK == status && plainWhileNoCredentials) {
+            return new SocketTransport(host, port);
+        }
         if (CredentialsRegion.OK != status) {
             return new UnusableCredentialsTransport(status);
         }
@@ -151,7 +159,13 @@ final class VirtualHal implements Board {
         } catch (IllegalArgumentException e) {
             return new UnusableCredentialsTransport(UnusableCredentialsTransport.UNPARSEABLE);
         }
-        return new TlsTransport(host, port, new TlsSettings(fromRegion, tls.time(), tls.protocols()));
+        return lastTls = new TlsTransport(host, port, new TlsSettings(fromRegion, tls.time(), tls.protocols()));
+    }
+
+    /** The last TLS session the board established in this life, or null (none yet, or no TLS). */
+    TlsSession lastTlsSession() {
+        final TlsTransport transport = lastTls;
+        return transport == null ? null : transport.lastSession();
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -93,6 +95,15 @@ public final class DemoBrokerLoader {
      * it accepts connections. Closing the result stops it.
      */
     public synchronized AutoCloseable start(String host, int port, Path dataDir) throws IOException {
+        return start(host, port, dataDir, null);
+    }
+
+    /** The TLS listener of {@link #start(String, int, Path, Tls)}: its port, the broker's key and chain, the CAs of the clients. */
+    public record Tls(int port, PrivateKey brokerKey, List<X509Certificate> brokerChain, List<X509Certificate> clientCas) {
+    }
+
+    /** As {@link #start(String, int, Path)}, with a TLS listener requiring client certificates when {@code tls} is not null. */
+    public synchronized AutoCloseable start(String host, int port, Path dataDir, Tls tls) throws IOException {
         if (loaded == null) {
             loaded = classLoader(); // kept: a restart loads HiveMQ's classes once, not twice
         }
@@ -104,8 +115,14 @@ public final class DemoBrokerLoader {
         thread.setContextClassLoader(loader);
         try {
             Class<?> entry = Class.forName(ENTRY_CLASS, true, loader);
-            Method start = entry.getMethod("start", String.class, int.class, Path.class);
-            return (AutoCloseable) start.invoke(null, host, port, dataDir);
+            if (tls == null) {
+                Method start = entry.getMethod("start", String.class, int.class, Path.class);
+                return (AutoCloseable) start.invoke(null, host, port, dataDir);
+            }
+            Method start = entry.getMethod("startWithTls", String.class, int.class, Path.class, int.class, PrivateKey.class,
+                    List.class, List.class);
+            return (AutoCloseable) start.invoke(null, host, port, dataDir, tls.port(), tls.brokerKey(), tls.brokerChain(),
+                    tls.clientCas());
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -110,6 +111,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Write the run as a self-contained HTML page: a timeline per QoS with the readings and the faults.")
     Path report;
 
+    @Option(names = "--tls", description = "The board talks to HiveMQ CE over TLS with a device certificate: 'tern cert' makes a"
+            + " development CA, the broker's certificate (localhost) and the board's (its device id), 'tern flash --ca ...'"
+            + " installs the board's part in its credentials region, and HiveMQ's TLS listener requires client certificates."
+            + " The fault proxy cannot see inside TLS: the story keeps only the broker restart.")
+    boolean tls;
+
     /** How the image reaches the board: 'tern flash' (a test may put a stand-in here). */
     FlashStep flashStep = FlashStep.TERN_FLASH;
 
@@ -121,6 +128,9 @@ public final class DemoCommand implements Callable<Integer> {
         FaultPlan faultPlan = faultPlan();
         DemoBoard demoBoard = DemoBoard.of(boardId);
         checkMqttVersion();
+        if (tls && brokerUri != null) {
+            throw new ParameterException(spec.commandLine(), "--tls runs its own HiveMQ CE with a TLS listener: not with --broker");
+        }
         if (intervalMillis < 10 || intervalMillis > 86_400_000) {
             throw new ParameterException(spec.commandLine(), "--interval " + intervalMillis + ": 10..86400000 milliseconds");
         }
@@ -162,17 +172,38 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TernCommands tern = new TernCommands(spec.root(), out, spec.commandLine().getErr(), screen::say);
 
+        String device = BoardSettings.newDevice();
+        DemoTls demoTls = null;
+        if (tls) {
+            screen.say("demo: TLS: a development CA, the broker's certificate and the board's (" + device + ")");
+            demoTls = DemoTls.make(tern, work, device);
+            for (Fault needsProxy : List.of(Fault.OUTAGE, Fault.POWERCUT)) {
+                if (faultPlan.faults().contains(needsProxy)) {
+                    faultPlan = faultPlan.without(needsProxy);
+                    screen.say("demo: no " + needsProxy.name().toLowerCase(Locale.ROOT) + " over TLS (the fault proxy"
+                            + " frames MQTT packets and cannot see inside TLS): skipped");
+                }
+            }
+        }
+
         // 1. the broker
         String brokerHost;
         int brokerPort;
+        int tlsPort = -1;
         EmbeddedBroker embedded = null;
         if (brokerUri == null) {
             brokerHost = LOOPBACK;
             brokerPort = freePort();
             DemoBrokerLoader loader = DemoBrokerLoader.besideTern();
-            screen.say("demo: starting HiveMQ CE embedded on tcp://" + brokerHost + ":" + brokerPort + " (its log: "
-                    + work.resolve("broker").resolve("hivemq.log") + "; sessions persist in its data folder)");
-            embedded = EmbeddedBroker.start(loader, brokerHost, brokerPort, work.resolve("broker"));
+            DemoBrokerLoader.Tls listener = null;
+            if (demoTls != null) {
+                tlsPort = freePort();
+                listener = demoTls.listener(tlsPort);
+            }
+            screen.say("demo: starting HiveMQ CE embedded on tcp://" + brokerHost + ":" + brokerPort
+                    + (listener == null ? "" : " and, requiring client certificates, tls://" + DemoTls.BROKER_HOST + ":" + tlsPort)
+                    + " (its log: " + work.resolve("broker").resolve("hivemq.log") + "; sessions persist in its data folder)");
+            embedded = EmbeddedBroker.start(loader, brokerHost, brokerPort, work.resolve("broker"), listener);
             started.add(embedded);
         } else {
             brokerHost = brokerUri.getHost();
@@ -193,7 +224,6 @@ public final class DemoCommand implements Callable<Integer> {
         SignedImage signed = SignedImage.make(tern, work, screen);
 
         // 3. the subscriber, before the board publishes anything
-        String device = BoardSettings.newDevice();
         String prefix = BoardSettings.topicPrefix(device);
         ReadingSubscriber subscriber;
         try {
@@ -219,13 +249,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         // 4. the virtual board, held in its ROM loader by its boot pin as a real one would be for flashing
-        VirtualBoard board = VirtualBoard.start(VirtualBoardOptions.of(work.resolve("virtual-board.flash"), new McubootImageCheck())
+        VirtualBoardOptions boardOptions = VirtualBoardOptions.of(work.resolve("virtual-board.flash"), new McubootImageCheck())
                 .board(demoBoard.definition()) // DemoBoard.of checked that the virtual board can be it
                 .console(ConsoleEndpoint.socket(LOOPBACK, 0))
                 .baudPacing(demoBoard.consoleBaud())
                 .bootloaderGetChecksum(true) // as newer STM32 bootloaders: tern flash verifies by CRC, not by reading back
                 .trustedKeys(List.of(Files.readAllBytes(signed.publicKey())))
-                .boot0(true));
+                .boot0(true);
+        VirtualBoard board = VirtualBoard.start(demoTls == null ? boardOptions : boardOptions.tlsFromCredentialsRegion());
         started.add(board);
         screen.say("demo: virtual board (" + demoBoard.id() + ") console at " + board.consoleUrl() + " ("
                 + demoBoard.heldForFlashing() + "; paced to " + demoBoard.consoleBaud() + " baud; it trusts "
@@ -235,9 +266,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         // 5. flash it over the serial line, with the config page
-        List<String> settings = proxy == null ? BoardSettings.of(brokerHost, brokerPort, device, false, plan, intervalMillis, mqttVersion)
+        List<String> settings = demoTls != null ? BoardSettings.of(DemoTls.BROKER_HOST, tlsPort, device, false, plan, intervalMillis, mqttVersion)
+                : proxy == null ? BoardSettings.of(brokerHost, brokerPort, device, false, plan, intervalMillis, mqttVersion)
                 : BoardSettings.of(proxy.host(), proxy.port(), device, true, plan, intervalMillis, mqttVersion);
-        int flashed = flashStep.flash(tern, new FlashStep.Request(signed.image(), signed.publicKey(), board, demoBoard, settings));
+        int flashed = flashStep.flash(tern, new FlashStep.Request(signed.image(), signed.publicKey(), board, demoBoard, settings,
+                demoTls == null ? List.of() : demoTls.flashOptions()));
         if (flashed != ExitCodes.OK) {
             throw new TernException(flashed, "flashing the virtual board failed (exit " + flashed + ", see above)"
                     + (tern.has("flash") ? "" : "; this tern has no 'flash' command yet"));
@@ -276,7 +309,8 @@ public final class DemoCommand implements Callable<Integer> {
         screen.endLive();
         record.closeAll();
         String heading = DemoVerdict.heading(demo.clock().seconds(), interrupted, demoBoard.id(), mqttVersion,
-                (brokerUri == null ? "HiveMQ CE embedded on " : "") + serverUri);
+                (brokerUri == null ? "HiveMQ CE embedded on " : "") + (demoTls == null ? serverUri
+                        : "tls://" + DemoTls.BROKER_HOST + ":" + tlsPort + "; " + DemoTls.describe(board.tlsSession())));
         return new DemoVerdict(plan, faultPlan, table, record).conclude(screen, heading, subscriber.lost(), board.failure(), report);
     }
 

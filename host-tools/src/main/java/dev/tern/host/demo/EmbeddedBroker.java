@@ -14,18 +14,26 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final String host;
     private final int port;
     private final Path dataDir;
+    private final DemoBrokerLoader.Tls tls;
     private AutoCloseable running;
 
-    private EmbeddedBroker(DemoBrokerLoader loader, String host, int port, Path dataDir) {
+    private EmbeddedBroker(DemoBrokerLoader loader, String host, int port, Path dataDir, DemoBrokerLoader.Tls tls) {
         this.loader = loader;
         this.host = host;
         this.port = port;
         this.dataDir = dataDir;
+        this.tls = tls;
     }
 
     public static EmbeddedBroker start(DemoBrokerLoader loader, String host, int port, Path dataDir) throws IOException {
-        EmbeddedBroker broker = new EmbeddedBroker(loader, host, port, dataDir);
-        broker.running = loader.start(host, port, dataDir);
+        return start(loader, host, port, dataDir, null);
+    }
+
+    /** With a TLS listener too (restarted with it) when {@code tls} is not null. */
+    public static EmbeddedBroker start(DemoBrokerLoader loader, String host, int port, Path dataDir, DemoBrokerLoader.Tls tls)
+            throws IOException {
+        EmbeddedBroker broker = new EmbeddedBroker(loader, host, port, dataDir, tls);
+        broker.running = loader.start(host, port, dataDir, tls);
         return broker;
     }
 
@@ -46,7 +54,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     public synchronized void startAgain() throws IOException {
         if (running == null) {
-            running = loader.start(host, port, dataDir);
+            running = loader.start(host, port, dataDir, tls);
         }
     }
 

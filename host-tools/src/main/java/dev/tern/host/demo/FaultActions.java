@@ -53,12 +53,14 @@ public final class FaultActions {
         this.broker = broker;
         this.subscriber = subscriber;
         this.board = board;
-        proxy.onForwarded(this::cutPowerOnPubrel);
+        if (proxy != null) {
+            proxy.onForwarded(this::cutPowerOnPubrel);
+        }
     }
 
-    /** Whether this run can inflict {@code fault} (a restart needs the embedded broker). */
+    /** Whether this run can inflict {@code fault} (a restart needs the embedded broker, the others the fault proxy). */
     public boolean can(Fault fault) {
-        return fault != Fault.RESTART || broker != null;
+        return fault == Fault.RESTART ? broker != null : proxy != null;
     }
 
     /** Inflicts the fault and waits until the board is connected again; false when the demo is to stop. */

@@ -22,8 +22,12 @@ public interface FlashStep {
      */
     int flash(TernCommands tern, Request request);
 
-    /** What to flash where: the image, the public key it must verify with, the virtual board and what it is, the config page. */
-    record Request(Path image, Path publicKey, VirtualBoard board, DemoBoard demoBoard, List<String> settings) {
+    /**
+     * What to flash where: the image, the public key it must verify with, the virtual board and what it is, the config page,
+     * and more options of {@code tern flash} (the TLS credentials: {@code --ca ...}).
+     */
+    record Request(Path image, Path publicKey, VirtualBoard board, DemoBoard demoBoard, List<String> settings,
+            List<String> moreOptions) {
     }
 
     /**
@@ -37,6 +41,7 @@ public interface FlashStep {
         List<String> args = new ArrayList<>(List.of("flash", request.image().toString(), "--port", request.board().consoleUrl(),
                 "--board", request.demoBoard().id(), "--enter", "boot-pin-reset", "--no-go", "--key", request.publicKey().toString()));
         args.addAll(request.demoBoard().flashOptions());
+        args.addAll(request.moreOptions());
         for (String setting : request.settings()) {
             args.add("--set");
             args.add(setting);

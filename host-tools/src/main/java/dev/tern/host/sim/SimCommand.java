@@ -120,6 +120,10 @@ public final class SimCommand implements Callable<Integer> {
             description = "Stop by itself after TIME (for tests and scripts).")
     Duration duration;
 
+    /** How the simulated board reaches its broker; its console's boot line ("tls: credentials ...") says what the region holds. */
+    static final String TLS_LINE = "sim: the board connects over TLS when its credentials region holds credentials (tern flash --ca FILE"
+            + " --device-cert FILE --device-key FILE), over plain TCP while the region is blank";
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -134,7 +138,8 @@ public final class SimCommand implements Callable<Integer> {
                 .bootloaderGetChecksum(getChecksum)
                 .sensorSeed(sensorSeed)
                 .flashTiming(choice("--flash-timing", flashTiming, TimingMode.class))
-                .flashTimes(choice("--flash-times", flashTimes, TimeFigure.class));
+                .flashTimes(choice("--flash-times", flashTimes, TimeFigure.class))
+                .tlsWhenCredentialsInstalled();
         if (resetRollback) {
             forgetRollback(out);
         }
@@ -147,6 +152,7 @@ public final class SimCommand implements Callable<Integer> {
             if (trustedKeys.isEmpty()) {
                 out.println("sim: no --trusted-key: secure boot will refuse every image");
             }
+            out.println(TLS_LINE);
             out.println(howToFlash(sim.consoleUrl(), board.id()));
             out.flush();
             if (System.console() != null) {

@@ -84,4 +84,35 @@ class DemoEndToEndTest {
             () -> assertTrue(out.contains("demo: PASSED: each QoS kept its promise"), out),
             () -> assertFalse((out + tern.err).contains("Exception"), "no stack trace: " + tern));
     }
+
+    /**
+     * {@code tern demo --tls}: the certificates made with 'tern cert', installed with 'tern flash --ca ...', the
+     * board on HiveMQ's TLS listener (client certificates required), through a broker restart; the summary names
+     * the protocol, the verified broker and the device. About 40 s.
+     */
+    @Test
+    @Timeout(180)
+    void theTlsDemoConnectsWithTheFlashedCredentialsAndSaysWhoIsWho() {
+        Tern tern = Tern.run("demo", "--tls", "--duration", "12s");
+
+        assertEquals(ExitCodes.OK, tern.exitCode, tern.toString());
+        String out = tern.out;
+        Matcher device = Pattern.compile("demo: TLS: a development CA, the broker's certificate and the board's \\((\\S+)\\)").matcher(out);
+        assertTrue(device.find(), out);
+        String summary = out.substring(Math.max(0, out.indexOf("demo: summary after ")));
+        assertAll(
+            () -> assertTrue(out.contains("$ tern cert ca "), out),
+            () -> assertTrue(out.contains("$ tern cert device --board-id " + device.group(1) + " "), out),
+            () -> assertTrue(Pattern.compile("\\$ tern flash .* --ca \\S+ca\\.pem --device-cert \\S+device\\.pem --device-key ")
+                    .matcher(out).find(), out),
+            () -> assertTrue(out.contains("demo: no outage over TLS") && out.contains("demo: no powercut over TLS"), out),
+            () -> assertTrue(Pattern.compile("board │ I [0-9.]+ mqtt: connected to localhost:\\d+ \\(MQTT 5, session present\\)")
+                    .matcher(out).find(), "reconnected over TLS after the restart: " + out),
+            () -> assertTrue(Pattern.compile("broker HiveMQ CE embedded on tls://localhost:\\d+; TLS: TLSv1\\.3, broker verified as"
+                    + " localhost \\(CN=localhost\\), device CN=" + Pattern.quote(device.group(1)) + "\\):").matcher(summary).find(), summary),
+            () -> assertTrue(Pattern.compile("\n  pressure +2 +(\\d+) +\\1 +0 +0 +\\d+\n").matcher(summary).find(), summary),
+            () -> assertTrue(out.contains("demo: PASSED"), out),
+            () -> assertFalse((out + tern.err).contains("PRIVATE KEY"), "no key on the screen"),
+            () -> assertFalse((out + tern.err).contains("Exception"), "no stack trace: " + tern));
+    }
 }

@@ -49,6 +49,7 @@ class SimCommandTest {
         // board's mode every 10 ms, so the check of an erased slot, shorter than that, may not be reported)
         assertTrue(tern.out.contains("sim: board in its ROM bootloader (AN3155) on the console\n"), tern.out);
         assertFalse(tern.out.contains("sim: board runs the flashed firmware"), tern.out);
+        assertTrue(tern.out.contains(SimCommand.TLS_LINE + "\n"), "says how the board reaches its broker: " + tern.out);
         // the sim's own window says why, not only the board's console
         assertTrue(tern.out.contains("sim: secure boot refused the image: REFUSED (malformed image): "), tern.out);
         assertTrue(tern.out.contains("sim: ran for 2 s; stopping (flash kept in " + flash + ")\n"
@@ -230,7 +231,7 @@ class SimCommandTest {
                 console.setSoTimeout(2_000);
                 OutputStream out = console.getOutputStream();
                 InputStream in = console.getInputStream();
-                out.write(0x7F); // AN3155 sync, then EXTENDED_ERASE of sector 2 (0x0002)
+                out.write(0x7F); // AN3155 sync, then EXTENDED_ERASE of sector 3 (0x0003: sector 2 is the credentials region)
                 out.flush();
                 if (in.read() != 0x79) {
                     continue;
@@ -240,7 +241,7 @@ class SimCommandTest {
                 if (in.read() != 0x79) {
                     continue;
                 }
-                out.write(new byte[] {0x00, 0x00, 0x00, 0x02, 0x02});
+                out.write(new byte[] {0x00, 0x00, 0x00, 0x03, 0x03});
                 out.flush();
                 answer = in.read();
             } catch (java.io.IOException notYet) {
@@ -253,7 +254,7 @@ class SimCommandTest {
         assertTrue(tern.out.contains("wear: flash (internal, 4 x 32K + 1 x 128K + 3 x 256K, endurance 10000 cycles): busy 0.250 s in 1"
                 + " operations, longest stall 250.000 ms\n"), tern.out);
         assertTrue(tern.out.contains("wear:   outside the regions: 1 erases, 1 units erased, most worn 1 = 0.010% of endurance;"
-                + " erases per unit: 2:1\n"), tern.out);
+                + " erases per unit: 3:1\n"), tern.out);
     }
 
     @Test
