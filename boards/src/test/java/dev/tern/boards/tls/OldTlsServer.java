@@ -9,17 +9,22 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
- * A server that speaks only TLS 1.1: to any ClientHello it answers with a TLS 1.1 ServerHello
- * (RFC 4346 section 7.4.1.3), as a server limited to TLS 1.0/1.1 does. The JDK of the test
- * cannot play that server itself (it disables TLS 1.1), so the bytes are written here.
+ * A server that speaks only TLS 1.0 or only TLS 1.1: to any ClientHello it answers with a
+ * ServerHello of that version (RFC 2246 / RFC 4346 section 7.4.1.3), as a server limited to it
+ * does. The JDK of the test cannot play that server itself (it disables TLS 1.0 and 1.1), so the
+ * bytes are written here.
  */
 final class OldTlsServer implements AutoCloseable {
 
-    private static final byte[] SERVER_HELLO_TLS11 = serverHello();
+    /** The minor version byte of TLS 1.0 (wire version 3.1) and TLS 1.1 (3.2). */
+    static final int TLS10 = 1;
+    static final int TLS11 = 2;
 
+    private final byte[] serverHello;
     private final ServerSocket listener;
 
-    private OldTlsServer() throws IOException {
+    private OldTlsServer(int minorVersion) throws IOException {
+        serverHello = serverHello(minorVersion);
         listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Thread thread = new Thread(this::serve, "old-tls-" + listener.getLocalPort());
@@ -27,8 +32,9 @@ final class OldTlsServer implements AutoCloseable {
         thread.start();
     }
 
-    static OldTlsServer start() throws IOException {
-        return new OldTlsServer();
+    /** A server answering with TLS 1.{@code minorVersion - 1}: {@link #TLS10} or {@link #TLS11}. */
+    static OldTlsServer start(int minorVersion) throws IOException {
+        return new OldTlsServer(minorVersion);
     }
 
     int port() {
@@ -43,7 +49,7 @@ final class OldTlsServer implements AutoCloseable {
                 byte[] buffer = new byte[4096];
                 if (in.read(buffer) > 0) { // the ClientHello (its content does not matter to this server)
                     OutputStream out = socket.getOutputStream();
-                    out.write(SERVER_HELLO_TLS11);
+                    out.write(serverHello);
                     out.flush();
                     while (in.read(buffer) > 0) {
                         continue; // until the client gives up
@@ -55,12 +61,12 @@ final class OldTlsServer implements AutoCloseable {
         }
     }
 
-    private static byte[] serverHello() {
+    private static byte[] serverHello(int minorVersion) {
         byte[] hello = new byte[5 + 4 + 38];
         int at = 0;
         hello[at++] = 0x16;                  // record: handshake
         hello[at++] = 0x03;
-        hello[at++] = 0x02;                  // record version TLS 1.1
+        hello[at++] = (byte) minorVersion;   // record version
         hello[at++] = 0x00;
         hello[at++] = 42;                    // record length: 4 + 38
         hello[at++] = 0x02;                  // handshake: server_hello
@@ -68,7 +74,7 @@ final class OldTlsServer implements AutoCloseable {
         hello[at++] = 0x00;
         hello[at++] = 38;                    // handshake length
         hello[at++] = 0x03;
-        hello[at++] = 0x02;                  // server_version TLS 1.1
+        hello[at++] = (byte) minorVersion;   // server_version
         for (int i = 0; i < 32; i++) {
             hello[at++] = (byte) (i + 1);    // random
         }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Attacks and bad peers: each makes the board refuse the connection with a named
@@ -120,10 +122,11 @@ class TlsAttackTest {
         }
     }
 
-    @Test
-    void aServerOfferingOnlyTls11IsRefused() throws Exception {
-        try (OldTlsServer old = OldTlsServer.start()) {
-            refused("server offers only TLS 1.1", TlsMosquitto.HOST, old.port(), broker.settingsFor(broker.device("old")),
+    @ParameterizedTest
+    @CsvSource({"1.0, " + OldTlsServer.TLS10, "1.1, " + OldTlsServer.TLS11})
+    void aServerOfferingOnlyAnOldTlsIsRefused(String version, int minorVersion) throws Exception {
+        try (OldTlsServer old = OldTlsServer.start(minorVersion)) {
+            refused("server offers only TLS " + version, TlsMosquitto.HOST, old.port(), broker.settingsFor(broker.device("old")),
                     TlsStatus.TLS_PROTOCOL_VERSION).stop();
         }
     }
