@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -400,6 +401,16 @@ public final class Rfc2217Link implements SerialLink {
         }
     }
 
+    /**
+     * A server that stops while our negotiation bytes sit unread in its socket ends with a TCP
+     * reset instead of a close (ser2net does, depending on timing): it is the server ending the
+     * session all the same, and the user is told so.
+     */
+    private static boolean isReset(IOException e) {
+        return e instanceof SocketException && e.getMessage() != null
+                && e.getMessage().startsWith("Connection reset");
+    }
+
     private void readLoop(InputStream in) {
         byte[] raw = new byte[4096];
         byte[] data = new byte[raw.length];
@@ -438,7 +449,7 @@ public final class Rfc2217Link implements SerialLink {
                 sendReplies();
             }
         } catch (IOException e) {
-            reason = "connection lost (" + e.getMessage() + ")";
+            reason = isReset(e) ? "the server reset the connection" : "connection lost (" + e.getMessage() + ")";
         } catch (InterruptedException e) {
             reason = "interrupted";
         }

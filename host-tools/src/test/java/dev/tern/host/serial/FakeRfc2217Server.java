@@ -68,6 +68,13 @@ final class FakeRfc2217Server implements AutoCloseable {
         awaitClient().close();
     }
 
+    /** Ends the connection with a TCP reset (SO_LINGER 0), as a server killed with unread bytes does. */
+    void resetClient() throws IOException {
+        Socket client = awaitClient();
+        client.setSoLinger(true, 0);
+        client.close();
+    }
+
     synchronized byte[] raw() {
         return raw.toByteArray();
     }

@@ -150,6 +150,16 @@ class Rfc2217LinkTest {
     }
 
     @Test
+    void readsEndWithPortGoneWhenTheServerResetsTheConnection() throws IOException {
+        try (FakeRfc2217Server server = FakeRfc2217Server.start(); SerialLink link = SerialLinks.open(server.url())) {
+            server.resetClient();
+
+            PortGoneException gone = assertThrows(PortGoneException.class, () -> link.read(new byte[1], 0, 1, Duration.ofSeconds(5)));
+            assertEquals(server.url() + ": the server reset the connection", gone.getMessage());
+        }
+    }
+
+    @Test
     void aRefusedConnectionIsPortNotFound() throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

@@ -1,7 +1,6 @@
 package dev.tern.host.serial;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,7 +116,10 @@ class Rfc2217Ser2netTest {
                         host.read(new byte[1], 0, 1, Duration.ofMillis(100));
                     }
                 });
-                assertEquals(server.rfc2217Url() + ": the server closed the connection", gone.getMessage());
+                // ser2net ends with FIN or, when our telnet bytes are still unread in its socket, RST
+                assertTrue(gone.getMessage().equals(server.rfc2217Url() + ": the server closed the connection")
+                        || gone.getMessage().equals(server.rfc2217Url() + ": the server reset the connection"),
+                        gone.getMessage());
             }
         }
     }
