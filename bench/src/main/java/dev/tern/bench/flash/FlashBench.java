@@ -254,7 +254,8 @@ public final class FlashBench {
 
     private static void add(Map<String, List<FlashRun>> runs, String name, FlashRun run) {
         runs.computeIfAbsent(name, n -> new ArrayList<>()).add(run);
-        System.out.println("  " + name + ": " + twoDecimals(run.seconds()) + " s, " + run.wireBytes() + " B on the wire");
+        System.out.println("  " + name + ": " + twoDecimals(run.seconds()) + " s, " + run.wireBytes() + " B on the wire; "
+                + run.breakdown());
     }
 
     private static Optional<Path> find(String tool) {

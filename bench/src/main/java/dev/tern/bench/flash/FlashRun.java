@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import picocli.CommandLine;
 
+import dev.tern.boards.virtual.DeviceWear;
 import dev.tern.boards.virtual.LineStats;
 import dev.tern.boards.virtual.VirtualBoard;
 import dev.tern.host.Main;
@@ -32,8 +33,32 @@ import dev.tern.host.Main;
  * @param skippedPages pages tern found unchanged and did not write (stm32flash: 0)
  * @param boot tern's boot line after GO, or "" (no GO)
  * @param output what the tool printed, for a failure message
+ * @param turnarounds the line's turnarounds during the run: the board's answers and the host's
+ * @param deviceSeconds the flash devices' busy time (erase, program) charged during the run
  */
-record FlashRun(double seconds, long wireBytes, double wireSeconds, long written, long skippedPages, String boot, String output) {
+record FlashRun(double seconds, long wireBytes, double wireSeconds, long written, long skippedPages, String boot, String output,
+                LineStats.Turnarounds turnarounds, double deviceSeconds) {
+
+    private static final LineStats.Turnarounds NONE = new LineStats.Turnarounds(0, 0, 0, 0, 0);
+
+    FlashRun(double seconds, long wireBytes, double wireSeconds, long written, long skippedPages, String boot, String output) {
+        this(seconds, wireBytes, wireSeconds, written, skippedPages, boot, output, NONE, 0);
+    }
+
+    /** Where the time went: wire, device, the board's and the host's turnarounds, per answer. */
+    String breakdown() {
+        LineStats.Turnarounds t = turnarounds;
+        return String.format(java.util.Locale.ROOT,
+                "wire %.2f s, device %.2f s, board answers %d x %.3f ms (device time included), host answers %d x %.3f ms,"
+                        + " pump lag %.2f s, unaccounted %.2f s",
+                wireSeconds, deviceSeconds, t.boardAnswers(), perAnswerMs(t.boardAnswerNanos(), t.boardAnswers()),
+                t.hostAnswers(), perAnswerMs(t.hostAnswerNanos(), t.hostAnswers()), t.lateNanos() / 1e9,
+                seconds - wireSeconds - (t.boardAnswerNanos() + t.hostAnswerNanos()) / 1e9);
+    }
+
+    private static double perAnswerMs(long nanos, long count) {
+        return count == 0 ? 0 : nanos / 1e6 / count;
+    }
 
     private static final Pattern NUMBER = Pattern.compile("\"(bytesWritten|pagesSkipped)\":(\\d+)");
     private static final Pattern BOOT = Pattern.compile("\"boot\":\"([^\"]*)\"");
@@ -50,6 +75,7 @@ record FlashRun(double seconds, long wireBytes, double wireSeconds, long written
         tern.setOut(new PrintWriter(out, true));
         tern.setErr(new PrintWriter(err, true));
         LineStats before = board.lineStats();
+        double deviceBefore = deviceSeconds(board);
         long started = System.nanoTime();
         int exit = tern.execute(args.toArray(new String[0]));
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -70,7 +96,8 @@ record FlashRun(double seconds, long wireBytes, double wireSeconds, long written
         }
         Matcher boot = BOOT.matcher(out.toString());
         return new FlashRun(seconds, wireBytes(before, after), wireSeconds(before, after), written, skipped,
-                boot.find() ? boot.group(1) : "", output);
+                boot.find() ? boot.group(1) : "", output, after.turnarounds().since(before.turnarounds()),
+                deviceSeconds(board) - deviceBefore);
     }
 
     /**
@@ -127,6 +154,7 @@ record FlashRun(double seconds, long wireBytes, double wireSeconds, long written
     private static FlashRun timedProcess(VirtualBoard board, List<String> command, Path log, WrittenBytes written)
             throws IOException, InterruptedException {
         LineStats before = board.lineStats();
+        double deviceBefore = deviceSeconds(board);
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.to(log.toFile())).start();
         try {
@@ -144,7 +172,17 @@ record FlashRun(double seconds, long wireBytes, double wireSeconds, long written
         if (process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + ":\n" + output);
         }
-        return new FlashRun(seconds, wireBytes(before, after), wireSeconds(before, after), written.of(output), 0, "", output);
+        return new FlashRun(seconds, wireBytes(before, after), wireSeconds(before, after), written.of(output), 0, "", output,
+                after.turnarounds().since(before.turnarounds()), deviceSeconds(board) - deviceBefore);
+    }
+
+    /** The busy time the board's flash devices were charged so far. */
+    private static double deviceSeconds(VirtualBoard board) {
+        long nanos = 0;
+        for (DeviceWear device : board.flashWear()) {
+            nanos += device.busy().busyNanos();
+        }
+        return nanos / 1e9;
     }
 
     private static long wireBytes(LineStats before, LineStats after) {

@@ -10,6 +10,15 @@ import java.util.concurrent.locks.LockSupport;
  * The line lives from {@link VirtualBoard#start} to {@link VirtualBoard#close}: a power cut
  * stops the board, not the host's cable, so a host stays connected across resets.
  *
+ * <p>Reaction: a real ROM bootloader polls its USART's data-ready flag and answers within
+ * microseconds, so the line adds no lag of its own beyond the wire time. The pump hands a
+ * burst's last byte over when it has crossed (by the pacer's absolute schedule) and no later
+ * than it can wake; the board thread waiting for bytes is woken at once ({@link #awaitReceived}),
+ * the pump is woken when the board queues an answer ({@link #transmit}), and while a host owes
+ * an answer the pump polls the host's side every {@value #HOT_POLL_NANOS} ns for
+ * {@value #HOT_WINDOW_NANOS} ns, then every {@value #IDLE_PARK_NANOS} ns. {@link #stats()}
+ * says where the time between the bursts went ({@link ExchangeTimer}).
+ *
  * <pre>
  *  host --endpoint--> [pace, faults] --> rx FIFO --> board (bootloader or firmware console)
  *  host <--endpoint-- [pace, faults] <-- tx FIFO <-- board
@@ -21,6 +30,11 @@ final class ConsoleLine implements AutoCloseable {
     static final int FIFO_BYTES = 64 * 1024;
     private static final int CHUNK = 4096;
     private static final long IDLE_PARK_NANOS = 500_000;
+    /** While a burst crosses, its bytes are handed over in batches this far apart at most (its last byte on time). */
+    private static final long BATCH_NANOS = 500_000;
+    /** After an answer went to the host: how often, and how long, the host's side is polled for its next bytes. */
+    private static final long HOT_POLL_NANOS = 20_000;
+    private static final long HOT_WINDOW_NANOS = 20_000_000;
     private static final long STOP_TIMEOUT_MS = 5_000;
 
     private final LineEndpoint endpoint;
@@ -35,6 +49,13 @@ final class ConsoleLine implements AutoCloseable {
     private final LineFaults.Injector rxFaults;
     private final LineFaults.Injector txFaults;
     private final Thread pump;
+    private final ExchangeTimer exchanges = new ExchangeTimer();
+    /** The board thread waiting in {@link #awaitReceived}, or null. */
+    private volatile Thread receiver;
+    /** When the last answer was handed to the host: the pump polls hot for a while after it. */
+    private long answeredAt = Long.MIN_VALUE;
+    /** When the board queued bytes into an empty transmit FIFO: its UART starts sending then, not when the pump looks. */
+    private volatile long transmitQueuedAt;
 
     private final byte[] rxStage = new byte[CHUNK];
     private final byte[] rxDelivered = new byte[CHUNK];
@@ -59,6 +80,7 @@ final class ConsoleLine implements AutoCloseable {
         this.txPacer = new BytePacer(baud, bitsPerByte);
         this.rxFaults = faults.injector(0);
         this.txFaults = faults.injector(1);
+        this.transmitQueuedAt = System.nanoTime();
         this.pump = new Thread(this::pumpLoop, "tern-virtual-board-line");
         this.pump.setDaemon(true);
     }
@@ -84,9 +106,28 @@ final class ConsoleLine implements AutoCloseable {
         return rx.take(into, offset, length);
     }
 
+    /**
+     * The board side: waits until bytes from the host are there to {@link #receive}, or
+     * {@code maxNanos} passed (a UART's receive interrupt, not a poll: the pump wakes the waiter).
+     */
+    void awaitReceived(final long maxNanos) {
+        receiver = Thread.currentThread();
+        if (rx.size() == 0) {
+            LockSupport.parkNanos(this, maxNanos);
+        }
+        receiver = null;
+    }
+
     /** The board side: queues bytes for the host; the count taken (0 when the FIFO is full). */
     int transmit(final byte[] from, final int offset, final int length) {
-        return tx.put(from, offset, length);
+        if (tx.size() == 0) {
+            transmitQueuedAt = System.nanoTime();
+        }
+        final int taken = tx.put(from, offset, length);
+        if (taken > 0) {
+            LockSupport.unpark(pump);
+        }
+        return taken;
     }
 
     /** The rate the line is paced to now (0: not paced). */
@@ -133,7 +174,7 @@ final class ConsoleLine implements AutoCloseable {
     LineStats stats() {
         synchronized (this) {
             return new LineStats(rxFaults.bytes(), rxFaults.dropped(), rxFaults.flipped(),
-                    txFaults.bytes(), txFaults.dropped(), txFaults.flipped(), wireNanos);
+                    txFaults.bytes(), txFaults.dropped(), txFaults.flipped(), wireNanos, exchanges.totals());
         }
     }
 
@@ -161,8 +202,7 @@ final class ConsoleLine implements AutoCloseable {
                 switchBaudWhenDrained();
                 final boolean moved = receiveFromHost(now) | transmitToHost(now);
                 if (!moved) {
-                    final long wait = Math.max(rxPacer.waitNanos(now), txPacer.waitNanos(now));
-                    LockSupport.parkNanos(wait > 0 ? Math.min(wait, IDLE_PARK_NANOS) : IDLE_PARK_NANOS);
+                    LockSupport.parkNanos(this, parkNanos(now));
                 }
             }
         } catch (final IOException e) {
@@ -170,9 +210,22 @@ final class ConsoleLine implements AutoCloseable {
         }
     }
 
+    /** How long the pump may sleep: until the next batch of a crossing burst is due, or the next poll of the host. */
+    private long parkNanos(final long now) {
+        long park = now - answeredAt < HOT_WINDOW_NANOS ? HOT_POLL_NANOS : IDLE_PARK_NANOS;
+        if (rxStagePos < rxStageEnd) {
+            park = Math.min(BATCH_NANOS, Math.max(1, rxPacer.nanosUntilCrossed(now, rxStageEnd - rxStagePos)));
+        }
+        final int waiting = Math.min(tx.size(), txStage.length);
+        if (txStagePos == txStageEnd && waiting > 0) {
+            park = Math.min(park, Math.min(BATCH_NANOS, Math.max(1, txPacer.nanosUntilCrossed(now, waiting))));
+        }
+        return park;
+    }
+
     private void switchBaudWhenDrained() {
         final int wanted = pendingBaud;
-        if (wanted != 0 && tx.size() == 0 && txStagePos == txStageEnd && txPacer.waitNanos(System.nanoTime()) == 0) {
+        if (wanted != 0 && tx.size() == 0 && txStagePos == txStageEnd && txPacer.nanosUntilCrossed(System.nanoTime(), 0) == 0) {
             rxPacer = new BytePacer(wanted, bitsPerByte);
             txPacer = new BytePacer(wanted, bitsPerByte);
             baud = wanted;
@@ -188,6 +241,7 @@ final class ConsoleLine implements AutoCloseable {
                 rxPacer.idle();
                 return false;
             }
+            exchanges.hostBytesSeen(now);
         }
         final int allowed = Math.min(rxPacer.allowance(now, rxStageEnd - rxStagePos), rx.free());
         int delivered = 0;
@@ -202,8 +256,14 @@ final class ConsoleLine implements AutoCloseable {
         }
         rxPacer.sent(allowed);
         rxStagePos += allowed;
-        if (listening) {
-            rx.put(rxDelivered, 0, delivered);
+        if (listening && rx.put(rxDelivered, 0, delivered) > 0) {
+            final Thread waiting = receiver;
+            if (waiting != null) {
+                LockSupport.unpark(waiting);
+            }
+        }
+        if (allowed > 0 && rxStagePos == rxStageEnd) {
+            exchanges.hostBurstDelivered(now, rxPacer.allCrossedAt());
         }
         return allowed > 0;
     }
@@ -215,6 +275,8 @@ final class ConsoleLine implements AutoCloseable {
                 txPacer.idle();
                 return false;
             }
+            txPacer.begin(Math.min(now, transmitQueuedAt));
+            exchanges.replyStarted(txPacer.allCrossedAt());
             final int allowed = txPacer.allowance(now, Math.min(waiting, txStage.length));
             if (allowed == 0) {
                 return false;
@@ -235,6 +297,10 @@ final class ConsoleLine implements AutoCloseable {
         }
         final int written = endpoint.write(txStage, txStagePos, txStageEnd - txStagePos);
         txStagePos += written;
+        if (written > 0 && txStagePos == txStageEnd && tx.size() == 0) {
+            answeredAt = now;
+            exchanges.replyDelivered(now, txPacer.allCrossedAt());
+        }
         return written > 0;
     }
 }

@@ -476,7 +476,7 @@ public final class VirtualBoard implements AutoCloseable {
                 }
                 continue; // anything else in the window is discarded
             }
-            LockSupport.parkNanos(IDLE_NANOS);
+            line.awaitReceived(IDLE_NANOS);
         }
         return ENTER_SECOND_STAGE;
     }
@@ -505,7 +505,7 @@ public final class VirtualBoard implements AutoCloseable {
                     loader.poll();
                     return null;
                 });
-                LockSupport.parkNanos(IDLE_NANOS);
+                line.awaitReceived(IDLE_NANOS);
             }
             for (int i = 0; i < count; i++) {
                 final int b = received[i] & 0xFF;
@@ -537,7 +537,7 @@ public final class VirtualBoard implements AutoCloseable {
             life.check();
             final int count = line.receive(received, 0, received.length);
             if (count == 0) {
-                LockSupport.parkNanos(IDLE_NANOS);
+                line.awaitReceived(IDLE_NANOS);
             }
             for (int i = 0; i < count; i++) {
                 if (feed(life, bootloader, received[i] & 0xFF)) {
