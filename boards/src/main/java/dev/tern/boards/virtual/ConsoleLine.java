@@ -11,13 +11,14 @@ import java.util.concurrent.locks.LockSupport;
  * stops the board, not the host's cable, so a host stays connected across resets.
  *
  * <p>Reaction: a real ROM bootloader polls its USART's data-ready flag and answers within
- * microseconds, so the line adds no lag of its own beyond the wire time. The pump hands a
- * burst's last byte over when it has crossed (by the pacer's absolute schedule) and no later
- * than it can wake; the board thread waiting for bytes is woken at once ({@link #awaitReceived}),
- * the pump is woken when the board queues an answer ({@link #transmit}), and while a host owes
- * an answer the pump polls the host's side every {@value #HOT_POLL_NANOS} ns for
- * {@value #HOT_WINDOW_NANOS} ns, then every {@value #IDLE_PARK_NANOS} ns. {@link #stats()}
- * says where the time between the bursts went ({@link ExchangeTimer}).
+ * microseconds, so the line adds no lag of its own beyond the wire time. The pump hands a burst's
+ * last byte over when it has crossed (by the pacer's absolute schedule), spinning for the last
+ * {@value #SPIN_NANOS} ns rather than trusting a park to wake on time; the board thread waiting for
+ * bytes is woken at once ({@link #awaitReceived}), the pump is woken when the board queues an
+ * answer ({@link #transmit}), and while a host owes an answer the pump polls the host's side every
+ * {@value #HOT_POLL_NANOS} ns for {@value #HOT_WINDOW_NANOS} ns, then every {@value
+ * #IDLE_PARK_NANOS} ns. {@link #stats()} says where the time between the bursts went ({@link
+ * ExchangeTimer}).
  *
  * <pre>
  *  host --endpoint--> [pace, faults] --> rx FIFO --> board (bootloader or firmware console)
@@ -35,6 +36,8 @@ final class ConsoleLine implements AutoCloseable {
     /** After an answer went to the host: how often, and how long, the host's side is polled for its next bytes. */
     private static final long HOT_POLL_NANOS = 20_000;
     private static final long HOT_WINDOW_NANOS = 20_000_000;
+    /** A park wakes up to this late (timer slack, scheduling): the last stretch of a burst is waited out spinning. */
+    private static final long SPIN_NANOS = 100_000;
     private static final long STOP_TIMEOUT_MS = 5_000;
 
     private final LineEndpoint endpoint;
@@ -202,7 +205,14 @@ final class ConsoleLine implements AutoCloseable {
                 switchBaudWhenDrained();
                 final boolean moved = receiveFromHost(now) | transmitToHost(now);
                 if (!moved) {
-                    LockSupport.parkNanos(this, parkNanos(now));
+                    final long burstEnd = nanosUntilBurstsCrossed(now);
+                    if (burstEnd <= SPIN_NANOS) {
+                        Thread.onSpinWait(); // a burst's last byte is about to cross: a park would wake late
+                    } else if (burstEnd != Long.MAX_VALUE) {
+                        LockSupport.parkNanos(this, Math.min(BATCH_NANOS, burstEnd - SPIN_NANOS));
+                    } else {
+                        LockSupport.parkNanos(this, now - answeredAt < HOT_WINDOW_NANOS ? HOT_POLL_NANOS : IDLE_PARK_NANOS);
+                    }
                 }
             }
         } catch (final IOException e) {
@@ -210,17 +220,17 @@ final class ConsoleLine implements AutoCloseable {
         }
     }
 
-    /** How long the pump may sleep: until the next batch of a crossing burst is due, or the next poll of the host. */
-    private long parkNanos(final long now) {
-        long park = now - answeredAt < HOT_WINDOW_NANOS ? HOT_POLL_NANOS : IDLE_PARK_NANOS;
+    /** Nanoseconds until the bytes waiting in either direction have all crossed; MAX_VALUE when none wait. */
+    private long nanosUntilBurstsCrossed(final long now) {
+        long until = Long.MAX_VALUE;
         if (rxStagePos < rxStageEnd) {
-            park = Math.min(BATCH_NANOS, Math.max(1, rxPacer.nanosUntilCrossed(now, rxStageEnd - rxStagePos)));
+            until = rxPacer.nanosUntilCrossed(now, rxStageEnd - rxStagePos);
         }
         final int waiting = Math.min(tx.size(), txStage.length);
         if (txStagePos == txStageEnd && waiting > 0) {
-            park = Math.min(park, Math.min(BATCH_NANOS, Math.max(1, txPacer.nanosUntilCrossed(now, waiting))));
+            until = Math.min(until, txPacer.nanosUntilCrossed(now, waiting));
         }
-        return park;
+        return until;
     }
 
     private void switchBaudWhenDrained() {

@@ -19,13 +19,14 @@ import jssc.SerialPort;
  * jssc.
  *
  * <p><b>Reads.</b> jssc has no blocking read with a timeout: its {@code readBytes(n, timeout)}
- * spins on the clock, and its native {@code readBytes(n)} blocks until n bytes came, with no way
- * to wake it. So a read asks the driver how many bytes wait (FIONREAD), takes them, and otherwise
- * sleeps {@value #FIRST_POLL_MICROS} µs for the first {@value #HOT_POLL_MILLIS} ms of the read, then
- * doubles the sleep up to {@value #MAX_POLL_MILLIS} ms: an answer that comes within a bootloader's
- * command time (the ACK after a 256-byte block, 23 ms at 115200) is seen within about 0.1 ms, and
- * a quiet line costs at most a few hundred wake-ups a second. (Doubling from the start cost a
- * flash about 2.8 ms a command: an ACK 23 ms on came while the reader slept its 4 ms.)
+ * spins on the clock, and its native {@code readBytes(n)} blocks until n bytes came, with no way to
+ * wake it. So a read asks the driver how many bytes wait (FIONREAD), takes them, and otherwise
+ * sleeps {@value #FIRST_POLL_MICROS} µs for the first {@value #HOT_POLL_MILLIS} ms of the read,
+ * then doubles the sleep up to {@value #MAX_POLL_MILLIS} ms: an answer that comes within a
+ * bootloader's command time (the ACK after a 256-byte block, 23 ms at 115200) is seen within a
+ * tenth of a millisecond (a park of 25 µs wakes after 50-80 µs with Linux's timer slack), and a
+ * quiet line costs at most a few hundred wake-ups a second. (Doubling from the start cost a flash
+ * about 2.8 ms a command: an ACK 23 ms on came while the reader slept its 4 ms.)
  *
  * <p><b>Vanishing.</b> When the device goes away (adapter unplugged, socat ended) the kernel hangs
  * the open file up and FIONREAD fails with EIO; a read or write then ends with
@@ -45,7 +46,7 @@ import jssc.SerialPort;
  */
 public final class JsscLink implements SerialLink {
 
-    static final long FIRST_POLL_MICROS = 100;
+    static final long FIRST_POLL_MICROS = 25;
     static final long HOT_POLL_MILLIS = 250;
     static final long MAX_POLL_MILLIS = 4;
 
