@@ -36,8 +36,11 @@ final class ConsoleLine implements AutoCloseable {
     /** After an answer went to the host: how often, and how long, the host's side is polled for its next bytes. */
     private static final long HOT_POLL_NANOS = 20_000;
     private static final long HOT_WINDOW_NANOS = 20_000_000;
-    /** A park wakes up to this late (timer slack, scheduling): the last stretch of a burst is waited out spinning. */
-    private static final long SPIN_NANOS = 100_000;
+    /**
+     * A park wakes this late (timer slack, scheduling: a park of 1-25 us took 100-140 us on the 2-core
+     * bench machine), so the last stretch of a burst is waited out spinning.
+     */
+    private static final long SPIN_NANOS = 150_000;
     private static final long STOP_TIMEOUT_MS = 5_000;
 
     private final LineEndpoint endpoint;

@@ -24,7 +24,8 @@ import jssc.SerialPort;
  * sleeps {@value #FIRST_POLL_MICROS} µs for the first {@value #HOT_POLL_MILLIS} ms of the read,
  * then doubles the sleep up to {@value #MAX_POLL_MILLIS} ms: an answer that comes within a
  * bootloader's command time (the ACK after a 256-byte block, 23 ms at 115200) is seen within a
- * tenth of a millisecond (a park of 25 µs wakes after 50-80 µs with Linux's timer slack), and a
+ * tenth of a millisecond (a park wakes late: on the 2-core bench machine a park of 1 to 25 µs
+ * returned after 100-125 µs, median, and one of 100 µs after 210 µs), and a
  * quiet line costs at most a few hundred wake-ups a second. (Doubling from the start cost a flash
  * about 2.8 ms a command: an ACK 23 ms on came while the reader slept its 4 ms.)
  *
