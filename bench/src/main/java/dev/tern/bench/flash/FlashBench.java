@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -133,6 +134,7 @@ public final class FlashBench {
                                     baud, pty.b(), log));
                         }
                     }
+                    printRound(round, last(runs, "tern flash"), last(runs, "stm32flash -w -v"));
                 }
             }
             Map<String, Object> result = new LinkedHashMap<>();
@@ -250,6 +252,18 @@ public final class FlashBench {
             throw new IllegalStateException("a blank virtual board did not wait in its bootloader");
         }
         return board;
+    }
+
+    private static FlashRun last(Map<String, List<FlashRun>> runs, String name) {
+        List<FlashRun> list = runs.get(name);
+        return list.get(list.size() - 1);
+    }
+
+    /** One round's first flashes side by side: tern / stm32flash and each against the wire time of its bytes. */
+    private static void printRound(int round, FlashRun tern, FlashRun stm32flash) {
+        System.out.println(String.format(Locale.ROOT, "  round %d: tern / stm32flash %.3fx; tern / its wire time %.3fx,"
+                        + " stm32flash / its wire time %.3fx", round + 1, tern.seconds() / stm32flash.seconds(),
+                tern.seconds() / tern.wireSeconds(), stm32flash.seconds() / stm32flash.wireSeconds()));
     }
 
     private static void add(Map<String, List<FlashRun>> runs, String name, FlashRun run) {
