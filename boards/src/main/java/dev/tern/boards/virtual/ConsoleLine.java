@@ -223,10 +223,13 @@ final class ConsoleLine implements AutoCloseable {
         }
     }
 
-    /** Nanoseconds until the bytes waiting in either direction have all crossed; MAX_VALUE when none wait. */
+    /**
+     * Nanoseconds until the bytes waiting in either direction have all crossed; MAX_VALUE when none
+     * wait, or when they wait for room (a board that does not read its input is not spun for).
+     */
     private long nanosUntilBurstsCrossed(final long now) {
         long until = Long.MAX_VALUE;
-        if (rxStagePos < rxStageEnd) {
+        if (rxStagePos < rxStageEnd && rx.free() > 0) {
             until = rxPacer.nanosUntilCrossed(now, rxStageEnd - rxStagePos);
         }
         final int waiting = Math.min(tx.size(), txStage.length);
