@@ -59,7 +59,7 @@ final class ConsoleLine implements AutoCloseable {
     /** The board thread waiting in {@link #awaitReceived}, or null. */
     private volatile Thread receiver;
     /** When the last answer was handed to the host: the pump polls hot for a while after it. */
-    private long answeredAt = Long.MIN_VALUE;
+    private long answeredAt;
     /** When the board queued bytes into an empty transmit FIFO: its UART starts sending then, not when the pump looks. */
     private volatile long transmitQueuedAt;
 
@@ -87,6 +87,7 @@ final class ConsoleLine implements AutoCloseable {
         this.rxFaults = faults.injector(0);
         this.txFaults = faults.injector(1);
         this.transmitQueuedAt = System.nanoTime();
+        this.answeredAt = transmitQueuedAt - HOT_WINDOW_NANOS; // no answer yet: no hot polling
         this.pump = new Thread(this::pumpLoop, "tern-virtual-board-line");
         this.pump.setDaemon(true);
     }
