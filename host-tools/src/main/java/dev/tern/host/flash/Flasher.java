@@ -334,6 +334,7 @@ final class Flasher {
     /** GO to the app slot unless --no-go; then what the boot stage says about the image. */
     private String go(Options options) throws IOException {
         if (options.noGo()) {
+            session.stay();
             progress.step("no go: the board stays in its bootloader");
             return null;
         }

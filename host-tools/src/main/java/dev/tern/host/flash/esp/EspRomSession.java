@@ -176,6 +176,16 @@ public final class EspRomSession implements BootloaderSession {
         return md5Hex(content, 0, content.length);
     }
 
+    /** esptool's soft reset "stay in bootloader" from the stub: the chip reboots into the ROM loader (download mode strapped). */
+    @Override
+    public void stay() throws IOException {
+        writer.finish();
+        if (client.dialect() == EspLoaderDialect.STUB) {
+            client.rebootFromStub();
+            client.listenAt(settings.romLine());
+        }
+    }
+
     /**
      * Runs the flashed code, then listens at the ROM's speed again: the second stage and the app
      * set UART0 to the console's 115200 whatever CHANGE_BAUDRATE raised the loader to (and a

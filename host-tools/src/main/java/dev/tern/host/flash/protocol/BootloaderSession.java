@@ -68,6 +68,14 @@ public interface BootloaderSession {
     /** The same digest of {@code content}, computed here: equal texts, equal flash. */
     String expectedDigest(byte[] content);
 
+    /**
+     * The flash is done and the board stays in its bootloader ({@code --no-go}): a session that
+     * put a loader of its own in front of the ROM's (the ESP32's flasher stub) returns to the ROM's,
+     * so the next flash finds the bootloader it syncs with.
+     */
+    default void stay() throws IOException {
+    }
+
     /** Starts the code at {@code address}; the bootloader is left. */
     void go(long address) throws IOException;
 
