@@ -101,7 +101,7 @@ public record EspStub(Path file, long entry, byte[] text, long textStart, byte[]
         }
         byte[] bytes;
         try {
-            bytes = Base64.getMimeDecoder().decode(text);
+            bytes = Base64.getDecoder().decode(text.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw bad(file, "its '" + key + "' is not base64 (" + e.getMessage() + ")");
         }
