@@ -120,6 +120,12 @@ public final class EspRomSession implements BootloaderSession {
         writer.write(address, from, offset, length);
     }
 
+    /** The whole-image MD5 differed: the stub (when given) starts, and the page MD5s already go through it at full speed. */
+    @Override
+    public void changesAhead() throws IOException {
+        startStub();
+    }
+
     /**
      * Bytes are about to change: with a stub given and not running yet, uploads it, then as esptool
      * does raises the line (the stub's CHANGE_BAUDRATE) and attaches the flash again.
