@@ -38,6 +38,10 @@ import java.util.function.Predicate;
  * while the connection stays open (a link gone dark: nobody is told), and
  * {@link #refuseConnections(boolean)} resets new connections at once, before any byte reaches the
  * broker, until it is turned off again.
+ *
+ * <p>In front of a TLS listener ({@link #startForTls}) the proxy cannot read the packets: it frames
+ * TLS records instead, and only the outage (losing, refusing) and {@link #cutAll()} work; a rule
+ * about packets is refused, and {@link #lost()} counts records.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -86,9 +90,12 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger unreachable = new AtomicInteger();
 
-    private FaultProxy(String targetHost, int targetPort) throws IOException {
+    private final boolean tls;
+
+    private FaultProxy(String targetHost, int targetPort, boolean tls) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
+        this.tls = tls;
         this.listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         this.acceptor = new Thread(this::acceptLoop, "fault-proxy-accept-" + listener.getLocalPort());
@@ -98,11 +105,25 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Starts a proxy on a free loopback port forwarding to {@code targetHost:targetPort}. */
     public static FaultProxy start(String targetHost, int targetPort) {
+        return start(targetHost, targetPort, false);
+    }
+
+    /** A proxy in front of a TLS listener: it passes, loses and cuts whole TLS records. */
+    public static FaultProxy startForTls(String targetHost, int targetPort) {
+        return start(targetHost, targetPort, true);
+    }
+
+    private static FaultProxy start(String targetHost, int targetPort, boolean tls) {
         try {
-            return new FaultProxy(targetHost, targetPort);
+            return new FaultProxy(targetHost, targetPort, tls);
         } catch (IOException e) {
             throw new UncheckedIOException("fault proxy could not listen on loopback", e);
         }
+    }
+
+    /** Whether this proxy frames TLS records ({@link #startForTls}) rather than MQTT packets. */
+    public boolean framesTls() {
+        return tls;
     }
 
     public String host() {
@@ -171,6 +192,10 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private FaultProxy addRule(Rule rule) {
+        if (tls) {
+            throw new IllegalStateException("a rule about MQTT packets needs a proxy that can read them: this one"
+                    + " passes TLS records (only loseAll, refuseConnections and cutAll work)");
+        }
         synchronized (rules) {
             rules.add(rule);
         }

@@ -54,25 +54,42 @@ final class ProxiedConnection {
                 filled += read;
                 int start = 0;
                 while (true) {
-                    Optional<Integer> length = MqttFrames.packetLength(buffer, start, filled - start);
+                    Optional<Integer> length = proxy.framesTls() ? TlsRecords.recordLength(buffer, start, filled - start)
+                            : MqttFrames.packetLength(buffer, start, filled - start);
                     if (length.isEmpty() || length.get() > filled - start) {
                         break;
                     }
                     byte[] packet = Arrays.copyOfRange(buffer, start, start + length.get());
                     start += length.get();
-                    if (!forward(direction, packet, out)) {
+                    if (!(proxy.framesTls() ? forwardRecord(direction, packet, out) : forward(direction, packet, out))) {
                         return;
                     }
                 }
                 System.arraycopy(buffer, start, buffer, 0, filled - start);
                 filled -= start;
                 if (filled == buffer.length) {
-                    throw new IOException("packet larger than the proxy buffer (" + buffer.length + " bytes)");
+                    throw new IOException("packet or record larger than the proxy buffer (" + buffer.length + " bytes)");
                 }
             }
         } catch (IOException e) {
             closeNow();
         }
+    }
+
+    /** Forwards one TLS record unless the link is dark that way; false once the connection is cut. */
+    private boolean forwardRecord(Direction direction, byte[] record, OutputStream out) throws IOException {
+        synchronized (cutLock) {
+            if (cut) {
+                return false;
+            }
+        }
+        if (proxy.losing(direction)) {
+            proxy.countLost();
+            return true;
+        }
+        out.write(record);
+        out.flush();
+        return true;
     }
 
     /** Forwards one packet unless a rule cuts or drops it here; false once the connection is cut. */

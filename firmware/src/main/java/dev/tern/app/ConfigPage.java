@@ -1,7 +1,6 @@
 package dev.tern.app;
 
 import dev.tern.hal.NonVolatileStorage;
-import dev.tern.mqtt.session.Crc32;
 
 /**
  * The config page that {@code tern flash --set key=value} and {@code --config FILE} write, and
@@ -26,7 +25,7 @@ import dev.tern.mqtt.session.Crc32;
  *
  * Body lines: {@code key=value}, ended by '\n' (a '\r' before it is dropped); spaces around key
  * and value are trimmed; empty lines and lines starting with '#' are skipped. A later line for a
- * key overrides an earlier one. The CRC is CRC-32 as zlib computes it ({@link Crc32}).
+ * key overrides an earlier one. The header is {@link RegionFrame}'s; its CRC is CRC-32 as zlib computes it.
  *
  * <p>Reading gives one page status ({@link #OK}, {@link #BLANK} or a failure, after which every
  * setting keeps its default) and, per line, {@link #UNKNOWN_KEY}, {@link #BAD_VALUE} or
@@ -34,12 +33,12 @@ import dev.tern.mqtt.session.Crc32;
  */
 public final class ConfigPage {
 
-    public static final int MAGIC_OFFSET = 0;
-    public static final int VERSION_OFFSET = 4;
-    public static final int RESERVED_OFFSET = 6;
-    public static final int BODY_LENGTH_OFFSET = 8;
-    public static final int CRC_OFFSET = 12;
-    public static final int HEADER_LENGTH = 16;
+    public static final int MAGIC_OFFSET = RegionFrame.MAGIC_OFFSET;
+    public static final int VERSION_OFFSET = RegionFrame.VERSION_OFFSET;
+    public static final int RESERVED_OFFSET = RegionFrame.FIELD_OFFSET;
+    public static final int BODY_LENGTH_OFFSET = RegionFrame.BODY_LENGTH_OFFSET;
+    public static final int CRC_OFFSET = RegionFrame.CRC_OFFSET;
+    public static final int HEADER_LENGTH = RegionFrame.HEADER_LENGTH;
     public static final int FORMAT_VERSION = 1;
     static final byte[] MAGIC = {'T', 'C', 'F', 'G'};
 
@@ -70,8 +69,7 @@ public final class ConfigPage {
     /** Warnings kept for the boot log; later ones are counted only. */
     public static final int MAX_WARNINGS = 16;
 
-    private final Crc32 crc = new Crc32();
-    private final byte[] header = new byte[HEADER_LENGTH];
+    private final RegionFrame frame = new RegionFrame(MAGIC, FORMAT_VERSION);
     private int status = BLANK;
     private int applied;
     private int warningCount;
@@ -87,37 +85,18 @@ public final class ConfigPage {
     }
 
     private int readPage(NonVolatileStorage storage, AppConfig config) {
-        if (storage == null || storage.size() < HEADER_LENGTH) {
-            return BLANK;
+        switch (frame.read(storage)) {
+            case RegionFrame.OK:
+                byte[] body = frame.body();
+                applyLines(Utf8Text.string(body, 0, body.length), config);
+                return OK;
+            case RegionFrame.BLANK: return BLANK;
+            case RegionFrame.BAD_MAGIC: return BAD_MAGIC;
+            case RegionFrame.UNSUPPORTED_VERSION: return UNSUPPORTED_VERSION;
+            case RegionFrame.BAD_LENGTH: return BAD_LENGTH;
+            case RegionFrame.BAD_CRC: return BAD_CRC;
+            default: return READ_FAILED;
         }
-        if (NonVolatileStorage.OK != storage.read(0, header, 0, HEADER_LENGTH)) {
-            return READ_FAILED;
-        }
-        if (isErased(header, 0, HEADER_LENGTH)) {
-            return BLANK;
-        }
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (header[MAGIC_OFFSET + i] != MAGIC[i]) {
-                return BAD_MAGIC;
-            }
-        }
-        if (FORMAT_VERSION != getShort(header, VERSION_OFFSET)) {
-            return UNSUPPORTED_VERSION;
-        }
-        int bodyLength = getInt(header, BODY_LENGTH_OFFSET);
-        if (bodyLength < 0 || bodyLength > storage.size() - HEADER_LENGTH) {
-            return BAD_LENGTH;
-        }
-        byte[] body = new byte[bodyLength]; // boot only
-        if (NonVolatileStorage.OK != storage.read(HEADER_LENGTH, body, 0, bodyLength)) {
-            return READ_FAILED;
-        }
-        int expected = crc.update(crc.compute(header, 0, CRC_OFFSET), body, 0, bodyLength);
-        if (expected != getInt(header, CRC_OFFSET)) {
-            return BAD_CRC;
-        }
-        applyLines(Utf8Text.string(body, 0, bodyLength), config);
-        return OK;
     }
 
     private void applyLines(String text, AppConfig config) {
@@ -212,20 +191,8 @@ public final class ConfigPage {
      * is for the caller to leave erased (0xFF).
      */
     public static int encode(byte[] body, int bodyOffset, int bodyLength, byte[] destination, int offset) {
-        if (bodyLength < 0 || offset < 0 || destination.length - offset < HEADER_LENGTH + bodyLength) {
-            return BAD_LENGTH;
-        }
-        for (int i = 0; i < MAGIC.length; i++) {
-            destination[offset + MAGIC_OFFSET + i] = MAGIC[i];
-        }
-        putShort(destination, offset + VERSION_OFFSET, FORMAT_VERSION);
-        putShort(destination, offset + RESERVED_OFFSET, 0);
-        putInt(destination, offset + BODY_LENGTH_OFFSET, bodyLength);
-        System.arraycopy(body, bodyOffset, destination, offset + HEADER_LENGTH, bodyLength);
-        Crc32 crc = new Crc32();
-        int value = crc.update(crc.compute(destination, offset, CRC_OFFSET), body, bodyOffset, bodyLength);
-        putInt(destination, offset + CRC_OFFSET, value);
-        return HEADER_LENGTH + bodyLength;
+        int written = RegionFrame.write(MAGIC, FORMAT_VERSION, 0, body, bodyOffset, bodyLength, destination, offset);
+        return written < 0 ? BAD_LENGTH : written;
     }
 
     /** A whole page of {@code pageSize} bytes for the given lines ({@code "key=value\n..."}), padded with 0xFF. */
@@ -241,37 +208,5 @@ public final class ConfigPage {
         }
         encode(body, 0, body.length, page, 0);
         return page;
-    }
-
-    // ------------------------------------------------------------------ fields
-
-    static boolean isErased(byte[] bytes, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            if ((byte) 0xFF != bytes[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static int getShort(byte[] bytes, int offset) {
-        return (bytes[offset] & 0xFF) << 8 | (bytes[offset + 1] & 0xFF);
-    }
-
-    static int getInt(byte[] bytes, int offset) {
-        return (bytes[offset] & 0xFF) << 24 | (bytes[offset + 1] & 0xFF) << 16
-                | (bytes[offset + 2] & 0xFF) << 8 | (bytes[offset + 3] & 0xFF);
-    }
-
-    static void putShort(byte[] bytes, int offset, int value) {
-        bytes[offset] = (byte) (value >>> 8);
-        bytes[offset + 1] = (byte) value;
-    }
-
-    static void putInt(byte[] bytes, int offset, int value) {
-        bytes[offset] = (byte) (value >>> 24);
-        bytes[offset + 1] = (byte) (value >>> 16);
-        bytes[offset + 2] = (byte) (value >>> 8);
-        bytes[offset + 3] = (byte) value;
     }
 }

@@ -1,7 +1,6 @@
 package dev.tern.app;
 
 import dev.tern.hal.NonVolatileStorage;
-import dev.tern.mqtt.session.Crc32;
 
 /**
  * The credentials region that {@code tern flash --ca --device-cert --device-key --broker-pin}
@@ -30,18 +29,18 @@ import dev.tern.mqtt.session.Crc32;
  * Entries: {@link #CA_CERTIFICATE} (DER, one per CA, at least one), {@link #DEVICE_CERTIFICATE}
  * (DER, the device's chain, its own certificate first), {@link #DEVICE_KEY} (PKCS#8 DER, present
  * exactly when a device certificate is), {@link #BROKER_PIN} (the SHA-256 of the broker's
- * SubjectPublicKeyInfo, 32 bytes, optional). The CRC is zlib's CRC-32 ({@link Crc32}).
+ * SubjectPublicKeyInfo, 32 bytes, optional). The header is {@link RegionFrame}'s; its CRC is zlib's CRC-32.
  *
  * <p>Nothing here prints a value: the key's bytes stay in {@link #bytes()} for the TLS transport.
  */
 public final class CredentialsRegion {
 
-    public static final int MAGIC_OFFSET = 0;
-    public static final int VERSION_OFFSET = 4;
-    public static final int ENTRY_COUNT_OFFSET = 6;
-    public static final int BODY_LENGTH_OFFSET = 8;
-    public static final int CRC_OFFSET = 12;
-    public static final int HEADER_LENGTH = 16;
+    public static final int MAGIC_OFFSET = RegionFrame.MAGIC_OFFSET;
+    public static final int VERSION_OFFSET = RegionFrame.VERSION_OFFSET;
+    public static final int ENTRY_COUNT_OFFSET = RegionFrame.FIELD_OFFSET;
+    public static final int BODY_LENGTH_OFFSET = RegionFrame.BODY_LENGTH_OFFSET;
+    public static final int CRC_OFFSET = RegionFrame.CRC_OFFSET;
+    public static final int HEADER_LENGTH = RegionFrame.HEADER_LENGTH;
     public static final int ENTRY_HEAD_LENGTH = 4;
     public static final int FORMAT_VERSION = 1;
     static final byte[] MAGIC = {'T', 'C', 'R', 'D'};
@@ -86,8 +85,7 @@ public final class CredentialsRegion {
     /** More CA or chain certificates than {@link #MAX_CA_CERTIFICATES} / {@link #MAX_CHAIN_CERTIFICATES}. */
     public static final int TOO_MANY_CERTIFICATES = -338;
 
-    private final Crc32 crc = new Crc32();
-    private final byte[] header = new byte[HEADER_LENGTH];
+    private final RegionFrame frame = new RegionFrame(MAGIC, FORMAT_VERSION);
     private final int[] caOffset = new int[MAX_CA_CERTIFICATES];
     private final int[] caLength = new int[MAX_CA_CERTIFICATES];
     private final int[] chainOffset = new int[MAX_CHAIN_CERTIFICATES];
@@ -114,36 +112,17 @@ public final class CredentialsRegion {
     }
 
     private int readRegion(NonVolatileStorage storage) {
-        if (storage == null || storage.size() < HEADER_LENGTH) {
-            return BLANK;
+        switch (frame.read(storage)) {
+            case RegionFrame.OK:
+                bytes = frame.body();
+                return parseEntries(frame.field());
+            case RegionFrame.BLANK: return BLANK;
+            case RegionFrame.BAD_MAGIC: return BAD_MAGIC;
+            case RegionFrame.UNSUPPORTED_VERSION: return UNSUPPORTED_VERSION;
+            case RegionFrame.BAD_LENGTH: return BAD_LENGTH;
+            case RegionFrame.BAD_CRC: return BAD_CRC;
+            default: return READ_FAILED;
         }
-        if (NonVolatileStorage.OK != storage.read(0, header, 0, HEADER_LENGTH)) {
-            return READ_FAILED;
-        }
-        if (ConfigPage.isErased(header, 0, HEADER_LENGTH)) {
-            return BLANK;
-        }
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (header[MAGIC_OFFSET + i] != MAGIC[i]) {
-                return BAD_MAGIC;
-            }
-        }
-        if (FORMAT_VERSION != ConfigPage.getShort(header, VERSION_OFFSET)) {
-            return UNSUPPORTED_VERSION;
-        }
-        int bodyLength = ConfigPage.getInt(header, BODY_LENGTH_OFFSET);
-        if (bodyLength < 0 || bodyLength > storage.size() - HEADER_LENGTH) {
-            return BAD_LENGTH;
-        }
-        bytes = new byte[bodyLength]; // boot only
-        if (NonVolatileStorage.OK != storage.read(HEADER_LENGTH, bytes, 0, bodyLength)) {
-            return READ_FAILED;
-        }
-        int expected = crc.update(crc.compute(header, 0, CRC_OFFSET), bytes, 0, bodyLength);
-        if (expected != ConfigPage.getInt(header, CRC_OFFSET)) {
-            return BAD_CRC;
-        }
-        return parseEntries(ConfigPage.getShort(header, ENTRY_COUNT_OFFSET));
     }
 
     private int parseEntries(int count) {
@@ -153,7 +132,7 @@ public final class CredentialsRegion {
                 return BAD_ENTRY;
             }
             int type = bytes[at] & 0xFF;
-            int length = ConfigPage.getShort(bytes, at + 2);
+            int length = RegionFrame.getShort(bytes, at + 2);
             int value = at + ENTRY_HEAD_LENGTH;
             if (length > bytes.length - value) {
                 return BAD_ENTRY;
@@ -212,9 +191,7 @@ public final class CredentialsRegion {
 
     /** After a failed read nothing of the region is kept: no half-read key stays in RAM. */
     private void forget() {
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = 0;
-        }
+        RegionFrame.wipe(bytes);
         caCount = 0;
         chainCount = 0;
         keyLength = 0;
@@ -362,15 +339,7 @@ public final class CredentialsRegion {
             at = putEntry(region, at, BROKER_PIN, brokerPin);
             entries++;
         }
-        for (int i = 0; i < MAGIC.length; i++) {
-            region[MAGIC_OFFSET + i] = MAGIC[i];
-        }
-        ConfigPage.putShort(region, VERSION_OFFSET, FORMAT_VERSION);
-        ConfigPage.putShort(region, ENTRY_COUNT_OFFSET, entries);
-        ConfigPage.putInt(region, BODY_LENGTH_OFFSET, at - HEADER_LENGTH);
-        Crc32 crc = new Crc32();
-        int value = crc.update(crc.compute(region, 0, CRC_OFFSET), region, HEADER_LENGTH, at - HEADER_LENGTH);
-        ConfigPage.putInt(region, CRC_OFFSET, value);
+        RegionFrame.write(MAGIC, FORMAT_VERSION, entries, region, HEADER_LENGTH, at - HEADER_LENGTH, region, 0);
         return region;
     }
 
@@ -381,7 +350,7 @@ public final class CredentialsRegion {
         }
         region[at] = (byte) type;
         region[at + 1] = 0;
-        ConfigPage.putShort(region, at + 2, value.length);
+        RegionFrame.putShort(region, at + 2, value.length);
         System.arraycopy(value, 0, region, at + ENTRY_HEAD_LENGTH, value.length);
         return at + ENTRY_HEAD_LENGTH + value.length;
     }

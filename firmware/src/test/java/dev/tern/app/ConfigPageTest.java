@@ -81,7 +81,7 @@ class ConfigPageTest {
         CRC32 crc = new CRC32();
         crc.update(out, 0, 12);
         crc.update(body);
-        assertEquals((int) crc.getValue(), ConfigPage.getInt(out, ConfigPage.CRC_OFFSET));
+        assertEquals((int) crc.getValue(), RegionFrame.getInt(out, ConfigPage.CRC_OFFSET));
         assertArrayEquals(body, java.util.Arrays.copyOfRange(out, ConfigPage.HEADER_LENGTH, out.length));
     }
 
@@ -132,7 +132,7 @@ class ConfigPageTest {
         assertEquals(ConfigPage.UNSUPPORTED_VERSION, read());
 
         byte[] length = good.clone();
-        ConfigPage.putInt(length, ConfigPage.BODY_LENGTH_OFFSET, 5000);
+        RegionFrame.putInt(length, ConfigPage.BODY_LENGTH_OFFSET, 5000);
         write(length);
         assertEquals(ConfigPage.BAD_LENGTH, read());
         assertTrue(ConfigPage.isFailure(ConfigPage.BAD_LENGTH));

@@ -136,6 +136,7 @@ public final class VirtualBoard implements AutoCloseable {
     private volatile Throwable failure;
     /** The RAM upload of the last ESP32 loader in which a flasher stub started, or null. */
     private volatile EspRamUpload stubUpload;
+    private volatile TransportTap transportTap;
     /** The console line of the last refused boot, and how many boots refused (written by the board thread only). */
     private volatile String lastRefusal;
     private final AtomicInteger refusals = new AtomicInteger();
@@ -259,6 +260,14 @@ public final class VirtualBoard implements AutoCloseable {
             line.listening(true);
             startLife(new BoardRun(devices), ENTER_RESET);
         }
+    }
+
+    /**
+     * Watches what the firmware writes to its network connections (plaintext, under TLS too) from
+     * the next connection on; null stops watching. See {@link TransportTap}.
+     */
+    public void tapTransport(final TransportTap tap) {
+        this.transportTap = tap;
     }
 
     /** Cuts the power now (between two flash operations); nothing if it is off. */
@@ -649,7 +658,7 @@ public final class VirtualBoard implements AutoCloseable {
         mode = BoardMode.RUNNING;
         final long start = System.nanoTime();
         final VirtualHal bound = new VirtualHal(definition, uniqueIdOf(options.flashFile()), life, line, options.sensorSeed(), start,
-                options.tls(), options.plainWhileNoCredentials());
+                options.tls(), options.plainWhileNoCredentials(), () -> transportTap);
         hal = bound;
         try {
             firmware.boot(bound);

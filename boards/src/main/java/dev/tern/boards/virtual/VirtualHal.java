@@ -3,6 +3,7 @@ package dev.tern.boards.virtual;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.tern.app.CredentialsRegion;
 import dev.tern.boards.definition.BoardDefinition;
@@ -37,6 +38,8 @@ final class VirtualHal implements Board {
     static final int RESET = 1;
     /** The firmware called {@link #enterBootloader()}. */
     static final int BOOTLOADER = 2;
+    /** A halted CPU (see {@link TransportTap}) that nobody powers off runs on after this long. */
+    private static final long HALT_LIMIT_NANOS = 30_000_000_000L;
 
     private final String boardId;
     private final String uniqueId;
@@ -56,9 +59,11 @@ final class VirtualHal implements Board {
     private volatile TlsTransport lastTls;
     private volatile boolean live = true;
     private int restart = NONE;
+    private final Supplier<TransportTap> tap;
 
     VirtualHal(final BoardDefinition definition, final String uniqueId, final BoardRun run, final ConsoleLine line,
-               final long sensorSeed, final long startNanos, final TlsSettings tls, final boolean plainWhileNoCredentials) {
+               final long sensorSeed, final long startNanos, final TlsSettings tls, final boolean plainWhileNoCredentials,
+               final Supplier<TransportTap> tap) {
         this.boardId = definition.id();
         this.uniqueId = uniqueId;
         this.run = run;
@@ -70,6 +75,7 @@ final class VirtualHal implements Board {
         this.sensors = new SimulatedSensors(sensorSeed);
         this.tls = tls;
         this.plainWhileNoCredentials = plainWhileNoCredentials;
+        this.tap = tap;
     }
 
     private FlashRegion regionView(final Region region) {
@@ -240,8 +246,23 @@ final class VirtualHal implements Board {
         }
     }
 
+    /** The CPU stops where it is until the power goes (or, at the latest, {@link #HALT_LIMIT_NANOS}). */
+    private void halt() {
+        final long until = System.nanoTime() + HALT_LIMIT_NANOS;
+        while (System.nanoTime() - until < 0) {
+            check(); // throws once the power is cut or the board reset
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private final class CheckedTransport implements Transport, FailureReason {
         private final Transport socket;
+        private boolean open;
 
         CheckedTransport(final Transport socket) {
             this.socket = socket;
@@ -250,7 +271,15 @@ final class VirtualHal implements Board {
         @Override
         public int connect() {
             check();
-            return socket.connect();
+            final int result = socket.connect();
+            if (result == CONNECTED && !open) {
+                open = true;
+                final TransportTap watching = tap.get();
+                if (watching != null) {
+                    watching.connectionOpened();
+                }
+            }
+            return result;
         }
 
         @Override
@@ -262,11 +291,17 @@ final class VirtualHal implements Board {
         @Override
         public int write(final byte[] buffer, final int offset, final int length) {
             check();
-            return socket.write(buffer, offset, length);
+            final int written = socket.write(buffer, offset, length);
+            final TransportTap watching = tap.get();
+            if (written > 0 && watching != null && watching.haltAfter(buffer, offset, written)) {
+                halt();
+            }
+            return written;
         }
 
         @Override
         public void close() {
+            open = false;
             socket.close();
         }
 

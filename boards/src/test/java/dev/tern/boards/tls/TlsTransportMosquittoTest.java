@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.tern.hal.Transport;
 
 /**
  * The engine over {@link TlsTransport} against mosquitto 2.0's TLS listener with
@@ -72,6 +75,53 @@ class TlsTransportMosquittoTest {
             assertTrue(engine.pollUntil(() -> engine.connected, WAIT), () -> "connected: " + engine.failures);
             assertEquals(protocol, tls.protocol());
             engine.stop();
+        }
+    }
+
+    /**
+     * A reconnect from the same transport resumes the TLS session: the broker sends no certificate
+     * again, so the second handshake receives fewer bytes than the broker's chain alone (a full
+     * handshake receives more than the chain).
+     */
+    @ParameterizedTest
+    @CsvSource({"TLSv1.3", "TLSv1.2"})
+    void aReconnectResumesTheSessionWithoutTheBrokersCertificate(String protocol) throws Exception {
+        int chainBytes = 0;
+        for (X509Certificate certificate : ecdsa.broker.chain()) {
+            chainBytes += certificate.getEncoded().length;
+        }
+        TlsTransport tls = new TlsTransport(TlsMosquitto.HOST, ecdsa.tlsPort(),
+                ecdsa.settingsFor(ecdsa.device("resume")).withProtocols(protocol));
+
+        long fullReceived = handshakeBytesReceived(tls);
+        readForAMoment(tls); // TLS 1.3 sends its session tickets after the handshake
+        tls.close();
+        long secondReceived = handshakeBytesReceived(tls);
+        tls.close();
+
+        assertTrue(fullReceived > chainBytes, "full handshake: " + fullReceived + " B received, chain " + chainBytes + " B");
+        assertTrue(secondReceived < chainBytes, "second handshake not resumed: " + secondReceived
+                + " B received, the broker's chain alone is " + chainBytes + " B (" + protocol + ")");
+        assertEquals(2, tls.handshakes());
+    }
+
+    private static long handshakeBytesReceived(TlsTransport tls) throws InterruptedException {
+        long before = tls.wireBytesReceived();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int result;
+        do {
+            result = tls.connect();
+            Thread.sleep(1);
+        } while (Transport.IN_PROGRESS == result && System.nanoTime() < deadline);
+        assertEquals(Transport.CONNECTED, result, () -> TlsStatus.name(tls.lastFailure()));
+        return tls.wireBytesReceived() - before;
+    }
+
+    private static void readForAMoment(TlsTransport tls) throws InterruptedException {
+        byte[] buffer = new byte[256];
+        for (int i = 0; i < 100; i++) {
+            tls.read(buffer, 0, buffer.length);
+            Thread.sleep(5);
         }
     }
 

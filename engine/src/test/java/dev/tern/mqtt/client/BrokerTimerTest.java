@@ -184,8 +184,10 @@ class BrokerTimerTest {
     void lostPingrespEndsTheConnectionAndTheEngineReconnects(BrokerKind kind, int version) {
         TestBroker broker = BROKERS.get(kind);
         MqttConfig config = Engine.config("kal-" + kind, true, version);
-        config.keepAliveSeconds = 1;
-        config.pingTimeoutMillis = 1000; // before the broker gives up on the client (1.5 intervals)
+        // the broker gives up 1.5 keep-alive intervals after the unanswered PINGREQ (3 s): the engine's
+        // ping timeout must end the connection well before that, even on a loaded machine
+        config.keepAliveSeconds = 2;
+        config.pingTimeoutMillis = 800;
         try (FaultProxy proxy = FaultProxy.start(broker.host(), broker.port());
              Engine engine = new Engine(proxy.host(), proxy.port(), config, null)) {
             proxy.dropOnce(toClient(PacketType.PINGRESP));

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -115,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--tls", description = "The board talks to HiveMQ CE over TLS with a device certificate: 'tern cert' makes a"
             + " development CA, the broker's certificate (localhost) and the board's (its device id), 'tern flash --ca ...'"
             + " installs the board's part in its credentials region, and HiveMQ's TLS listener requires client certificates."
-            + " The fault proxy cannot see inside TLS: the story keeps only the broker restart.")
+            + " The whole story is played over TLS.")
     boolean tls;
 
     @Option(names = "--stub", paramLabel = "FILE",
@@ -186,13 +185,6 @@ public final class DemoCommand implements Callable<Integer> {
         if (tls) {
             screen.say("demo: TLS: a development CA, the broker's certificate and the board's (" + device + ")");
             demoTls = DemoTls.make(tern, work, device);
-            for (Fault needsProxy : List.of(Fault.OUTAGE, Fault.POWERCUT)) {
-                if (faultPlan.faults().contains(needsProxy)) {
-                    faultPlan = faultPlan.without(needsProxy);
-                    screen.say("demo: no " + needsProxy.name().toLowerCase(Locale.ROOT) + " over TLS (the fault proxy"
-                            + " frames MQTT packets and cannot see inside TLS): skipped");
-                }
-            }
         }
 
         // 1. the broker
@@ -249,12 +241,19 @@ public final class DemoCommand implements Callable<Integer> {
                 + " board sends it with)");
 
         // the fault proxy between the board and the broker: the outage cuts there, the power cut is timed there
+        // (over TLS it passes whole TLS records, and the board's own PubrelWatch times the power cut)
         FaultProxy proxy = null;
+        PubrelWatch pubrelWatch = null;
         if (!faultPlan.isCalm()) {
-            proxy = FaultProxy.start(brokerHost, brokerPort).recording(false);
+            proxy = demoTls == null ? FaultProxy.start(brokerHost, brokerPort).recording(false)
+                    : FaultProxy.startForTls(brokerHost, tlsPort);
             started.add(proxy);
-            screen.say("demo: fault proxy on " + proxy.host() + ":" + proxy.port() + " in front of " + serverUri
-                    + ": the board connects through it; faults to come: " + faultPlan);
+            screen.say("demo: fault proxy on " + proxy.host() + ":" + proxy.port() + " in front of "
+                    + (demoTls == null ? serverUri : "tls://" + DemoTls.BROKER_HOST + ":" + tlsPort + " (it passes TLS records"
+                    + " it cannot read)") + ": the board connects through it; faults to come: " + faultPlan);
+            if (demoTls != null) {
+                pubrelWatch = new PubrelWatch();
+            }
         }
 
         // 4. the virtual board, held in its ROM loader by its boot pin as a real one would be for flashing
@@ -267,6 +266,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .boot0(true);
         VirtualBoard board = VirtualBoard.start(demoTls == null ? boardOptions : boardOptions.tlsFromCredentialsRegion());
         started.add(board);
+        board.tapTransport(pubrelWatch);
         screen.say("demo: virtual board (" + demoBoard.id() + ") console at " + board.consoleUrl() + " ("
                 + demoBoard.heldForFlashing() + "; paced to " + demoBoard.consoleBaud() + " baud; it trusts "
                 + signed.publicKey().getFileName() + ")");
@@ -275,7 +275,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         // 5. flash it over the serial line, with the config page
-        List<String> settings = demoTls != null ? BoardSettings.of(DemoTls.BROKER_HOST, tlsPort, device, false, plan, intervalMillis, mqttVersion)
+        List<String> settings = demoTls != null ? BoardSettings.of(DemoTls.BROKER_HOST, proxy == null ? tlsPort : proxy.port(),
+                device, proxy != null, plan, intervalMillis, mqttVersion)
                 : proxy == null ? BoardSettings.of(brokerHost, brokerPort, device, false, plan, intervalMillis, mqttVersion)
                 : BoardSettings.of(proxy.host(), proxy.port(), device, true, plan, intervalMillis, mqttVersion);
         List<String> flashOptions = new ArrayList<>(demoTls == null ? List.of() : demoTls.flashOptions());
@@ -318,7 +319,7 @@ public final class DemoCommand implements Callable<Integer> {
             screen.startLive();
             interrupted = CalmWatch.watch(screen, stop, board, duration);
         } else {
-            FaultActions actions = new FaultActions(record, storyConsole, screen, proxy, embedded, subscriber, board);
+            FaultActions actions = new FaultActions(record, storyConsole, screen, proxy, embedded, subscriber, board, pubrelWatch);
             interrupted = StoryRun.play(actions, console, screen, stop, demo.keys(), faultPlan, duration, publishing);
         }
         console.close(); // the summary comes last, after the board's lines

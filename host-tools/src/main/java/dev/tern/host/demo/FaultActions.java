@@ -16,9 +16,10 @@ import dev.tern.proxy.SeenPacket;
 /**
  * How each fault is done: the outage by the {@link FaultProxy} between board and broker, the
  * restart on the embedded broker (null with an external one: skipped), the power cut on the
- * virtual board, timed by the proxy to land inside a QoS 2 handshake (after the board's PUBREL,
- * before the broker's PUBCOMP reaches it). Each announces itself and
- * keeps the {@link StoryRecord}'s fault windows.
+ * virtual board, timed to land inside a QoS 2 handshake (after the board's PUBREL, before the
+ * broker's PUBCOMP reaches it): by the proxy, or over TLS, where the proxy sees only records, by
+ * the board's own {@link PubrelWatch}. Each announces itself and keeps the {@link StoryRecord}'s
+ * fault windows.
  */
 public final class FaultActions {
 
@@ -41,11 +42,18 @@ public final class FaultActions {
     private final EmbeddedBroker broker;
     private final ReadingSubscriber subscriber;
     private final VirtualBoard board;
+    private final PubrelWatch pubrelWatch;
     private volatile CountDownLatch cutArmed;
     private final AtomicInteger cutAtPacketId = new AtomicInteger(-1);
 
     public FaultActions(StoryRecord record, StoryConsole console, LiveScreen screen, FaultProxy proxy, EmbeddedBroker broker,
             ReadingSubscriber subscriber, VirtualBoard board) {
+        this(record, console, screen, proxy, broker, subscriber, board, null);
+    }
+
+    /** @param pubrelWatch the board's tap that times the power cut when the proxy passes TLS records */
+    FaultActions(StoryRecord record, StoryConsole console, LiveScreen screen, FaultProxy proxy, EmbeddedBroker broker,
+            ReadingSubscriber subscriber, VirtualBoard board, PubrelWatch pubrelWatch) {
         this.record = record;
         this.console = console;
         this.screen = screen;
@@ -53,14 +61,18 @@ public final class FaultActions {
         this.broker = broker;
         this.subscriber = subscriber;
         this.board = board;
-        if (proxy != null) {
+        this.pubrelWatch = pubrelWatch;
+        if (proxy != null && !proxy.framesTls()) {
             proxy.onForwarded(this::cutPowerOnPubrel);
         }
     }
 
     /** Whether this run can inflict {@code fault} (a restart needs the embedded broker, the others the fault proxy). */
     public boolean can(Fault fault) {
-        return fault == Fault.RESTART ? broker != null : proxy != null;
+        if (fault == Fault.RESTART) {
+            return broker != null;
+        }
+        return proxy != null && (fault != Fault.POWERCUT || !proxy.framesTls() || pubrelWatch != null);
     }
 
     /** Inflicts the fault and waits until the board is connected again; false when the demo is to stop. */
@@ -109,7 +121,8 @@ public final class FaultActions {
         proxy.refuseConnections(false);
         record.over(Fault.OUTAGE);
         if (goOn) {
-            screen.say("demo: <<< the link is back (" + proxy.lost() + " packets lost in the dark, " + proxy.refused()
+            screen.say("demo: <<< the link is back (" + proxy.lost() + (proxy.framesTls() ? " TLS records" : " packets")
+                    + " lost in the dark, " + proxy.refused()
                     + " connection attempts refused): the board reconnects, resumes its session and re-sends what was not"
                     + " acknowledged");
         }
@@ -132,25 +145,45 @@ public final class FaultActions {
     }
 
     private boolean powerCut(Pacer pacer) throws Exception {
+        boolean byTheBoard = proxy.framesTls();
         screen.say("demo: >>> POWER CUT, waiting for a QoS 2 handshake to cut the board's power in its middle"
-                + " (right after its PUBREL, before the broker's PUBCOMP reaches it)");
+                + " (right after its PUBREL, before the broker's PUBCOMP reaches it"
+                + (byTheBoard ? "; over TLS the board itself halts right after writing PUBREL)" : ")"));
         console.faultStruck();
-        CountDownLatch cut = new CountDownLatch(1);
-        // the PUBCOMP that would end the handshake never reaches the board, however fast the broker answers
-        proxy.dropOnce(p -> p.direction() == Direction.TO_CLIENT && p.type() == PacketType.PUBCOMP);
-        cutArmed = cut;
+        CountDownLatch cut;
+        if (byTheBoard) {
+            cut = pubrelWatch.arm();
+        } else {
+            cut = new CountDownLatch(1);
+            // the PUBCOMP that would end the handshake never reaches the board, however fast the broker answers
+            proxy.dropOnce(p -> p.direction() == Direction.TO_CLIENT && p.type() == PacketType.PUBCOMP);
+            cutArmed = cut;
+        }
         if (!cut.await(HANDSHAKE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
             cutArmed = null;
+            if (byTheBoard) {
+                pubrelWatch.disarm();
+            }
             if (cut.getCount() > 0) {
                 board.cutPower();
                 record.strike(Fault.POWERCUT);
                 screen.say("demo: no QoS 2 handshake within " + HANDSHAKE_WAIT.toSeconds() + " s: power cut now");
             }
-        } else {
-            screen.say("demo: power cut: the board went dark just after sending PUBREL (id=" + cutAtPacketId.get() + "),"
+        }
+        if (cut.getCount() == 0) {
+            int packetId = cutAtPacketId.get();
+            if (byTheBoard) {
+                // the board is halted inside the write of its PUBREL: now the power goes
+                board.cutPower();
+                record.strike(Fault.POWERCUT);
+                packetId = pubrelWatch.haltedAfterPacketId();
+            }
+            screen.say("demo: power cut: the board went dark just after sending PUBREL (id=" + packetId + "),"
                     + " before PUBCOMP came back: its QoS 2 handshake is half done; its session is in flash");
         }
-        proxy.clearRules();
+        if (!byTheBoard) {
+            proxy.clearRules();
+        }
         proxy.cutAll(); // the broker sees the dead board's connection end now, not at its keep-alive
         if (!pacer.pause(POWER_OFF)) {
             return false;
