@@ -103,6 +103,24 @@ class EspStubFlashTest {
     }
 
     @Test
+    void verifyReadGoesThroughTheStubsReadFlashAndEraseAllThroughItsEraseFlash() throws Exception {
+        Path stubFile = sharedStub();
+        byte[] signed = TestImages.signed(12 * 1024, 37);
+        Path image = TestImages.write(folder, "app.bin", signed);
+        try (PtyPair pty = PtyPair.open(); VirtualBoard board = VirtualBoard.start(boardOn(pty.a(), null))) {
+            Tern run = Tern.run("flash", image, "--port", pty.b(), "--board", "esp-wrover-kit", "--baud", "921600", "--stub", stubFile,
+                    "--verify", "read", "--erase", "all", "--no-go");
+            System.out.println("[esp stub verify read]\n" + run.out + run.err);
+            assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+            assertTrue(run.out.contains(" running: 16 KB blocks at 921600 baud\n"), run.out);
+            assertTrue(run.out.contains("erase all (mass erase)"), run.out);
+            assertTrue(run.out.contains("verify ok (read, "), run.out);
+            assertNull(board.failure(), "board failure");
+        }
+        assertImage(signed);
+    }
+
+    @Test
     void noStubStaysWithTheRomLoader() throws Exception {
         sharedStub();
         byte[] signed = TestImages.signed(20 * 1024, 33);
