@@ -122,9 +122,6 @@ public final class DemoCommand implements Callable<Integer> {
                     + " installed here, as 'tern flash' finds it).")
     Path stubFile;
 
-    @Option(names = "--no-stub", description = "ESP32 boards: 'tern flash --no-stub', the ROM loader alone.")
-    boolean noStub;
-
     /** How the image reaches the board: 'tern flash' (a test may put a stand-in here). */
     FlashStep flashStep = FlashStep.TERN_FLASH;
 
@@ -282,9 +279,6 @@ public final class DemoCommand implements Callable<Integer> {
         List<String> flashOptions = new ArrayList<>(demoTls == null ? List.of() : demoTls.flashOptions());
         if (demoBoard.esp() && stubFile != null) {
             flashOptions.addAll(List.of("--stub", stubFile.toString()));
-        }
-        if (demoBoard.esp() && noStub) {
-            flashOptions.add("--no-stub");
         }
         int flashed = flashStep.flash(tern, new FlashStep.Request(signed.image(), signed.publicKey(), board, demoBoard, settings,
                 flashOptions));

@@ -14,14 +14,15 @@ import dev.tern.host.flash.protocol.FlashMismatchException;
 import dev.tern.host.flash.protocol.NoBootloaderAnswerException;
 
 /**
- * Puts the flasher's writes into the ESP32 ROM's shape. The ROM erases when a transfer begins
- * (FLASH_BEGIN / FLASH_DEFL_BEGIN erase the sectors they cover) and then takes its blocks in
- * order, so pages the flasher asks to erase are only marked, and its writes are gathered into
+ * Puts the flasher's writes into the ESP32 loader's shape (the ROM's or the flasher stub's, in the
+ * blocks of the client's {@link EspLoaderDialect}). The ROM erases when a transfer begins
+ * (FLASH_BEGIN / FLASH_DEFL_BEGIN erase the sectors they cover), the stub as it writes them, and
+ * both take blocks in order, so pages the flasher asks to erase are only marked, and its writes are gathered into
  * chunks of up to {@link #CHUNK} bytes of consecutive marked pages, gaps filled with 0xFF (the
  * erased value: free when compressed). Each chunk is one transfer (deflated by default) and is
  * then checked with SPI_FLASH_MD5; a chunk whose MD5 differs or whose transfer the line broke is
  * sent once more, then the flash fails naming its address. Marked pages no write reached are
- * erased by {@link #finish()} (a FLASH_BEGIN of no blocks).
+ * erased by {@link #finish()} (the ROM: a FLASH_BEGIN of no blocks; the stub: ERASE_REGION).
  */
 final class EspFlashWriter {
 
