@@ -26,11 +26,14 @@ import dev.tern.testsupport.PtyPair;
  * The ESP32 rows of {@code bench/run flash}: a signed app (the firmware jar padded with random
  * bytes, as incompressible as Tern's jars are) written into the virtual ESP-WROVER-KIT's app slot
  * in download mode, its flash timed as the board definition's datasheet part (REAL, typical), over
- * a socat pty paced at 115200 until CHANGE_BAUDRATE. At each baud: {@code tern flash} (ROM only),
- * esptool 5.3.1 with its stub (compressed, its default) and with {@code --no-stub} (compressed),
+ * a socat pty paced at 115200 until CHANGE_BAUDRATE. At each baud: {@code tern flash} ROM only
+ * ({@code --no-stub}) and through esptool's stub ({@code --stub}: the benched esptool's own
+ * {@code targets/stub_flasher/2/esp32.json}), esptool 5.3.1 with its stub (compressed, its default)
+ * and with {@code --no-stub} (compressed),
  * each a first flash of a blank board and then the same flash again ({@code tern}: unchanged pages
  * skipped by MD5; esptool: {@code --skip-flashed}). Every run starts from a reset into download
- * mode (the line back at 115200), as esptool's own reset does.
+ * mode (the line back at 115200), as esptool's own reset does. Each esptool row is compared with
+ * tern in the same mode: esptool's stub with tern's stub, {@code --no-stub} with tern's ROM row.
  */
 final class EspFlashRows {
 
@@ -40,6 +43,12 @@ final class EspFlashRows {
     /** The goal: an unchanged re-flash takes at most this share of a first flash. */
     static final double REFLASH_SHARE = 0.05;
     private static final Duration READY = Duration.ofSeconds(15);
+
+    static final String TERN_ROM = "tern flash (ROM)";
+    static final String TERN_STUB = "tern flash (stub)";
+    private static final String ESPTOOL_NO_STUB = "esptool --no-stub";
+    /** Where esptool 5 keeps its ESP32 stub, from its package folder (beside the {@code run} script). */
+    private static final String STUB_IN_PACKAGE = "esptool/targets/stub_flasher/2/esp32.json";
 
     /** One tool at one baud: its first flash and its unchanged re-flash. */
     record Pair(String tool, int baud, FlashRun first, FlashRun again) {
@@ -68,8 +77,13 @@ final class EspFlashRows {
     List<Pair> run(Path image, List<Integer> bauds, List<String> tools) throws IOException, InterruptedException {
         List<Pair> pairs = new ArrayList<>();
         for (int baud : bauds) {
-            pairs.add(pair("tern flash (ROM)", baud, (virtual, port, again, log) -> FlashRun.tern(virtual, image, port,
-                    "--board", BOARD, "--baud", String.valueOf(baud), "--no-go")));
+            pairs.add(pair(TERN_ROM, baud, (virtual, port, again, log) -> FlashRun.tern(virtual, image, port,
+                    "--board", BOARD, "--baud", String.valueOf(baud), "--no-stub", "--no-go")));
+            Path stub = esptool.getParent().resolve(STUB_IN_PACKAGE);
+            if (Files.isRegularFile(stub)) {
+                pairs.add(pair(TERN_STUB, baud, (virtual, port, again, log) -> FlashRun.tern(virtual, image, port,
+                        "--board", BOARD, "--baud", String.valueOf(baud), "--stub", stub.toString(), "--no-go")));
+            }
             if (tools.contains("stub")) {
                 pairs.add(pair("esptool (stub)", baud, (virtual, port, again, log) -> FlashRun.esptool(virtual, esptool,
                         esptoolArgs(image, port, baud, false, again), log)));
@@ -146,22 +160,22 @@ final class EspFlashRows {
                 "written B", "re-flash / first", "tern / this");
         List<String> broken = new ArrayList<>();
         for (Pair pair : pairs) {
-            FlashRun tern = ternAt(pairs, pair.baud());
+            Pair tern = ternFor(pairs, pair);
             for (FlashRun run : List.of(pair.first(), pair.again())) {
                 boolean first = run == pair.first();
-                FlashRun ternSame = first ? tern : ternAgainAt(pairs, pair.baud());
+                FlashRun ternSame = first ? tern.first() : tern.again();
                 double ratio = ternSame.seconds() / run.seconds();
                 table.row(pair.baud(), pair.tool(), first ? "first" : "unchanged", FlashBench.twoDecimals(run.seconds()), run.wireBytes(),
                         FlashBench.twoDecimals(run.wireSeconds()), FlashBench.twoDecimals(run.seconds() / run.wireSeconds()) + "x",
                         run.written(), first ? "" : percent(run.seconds() / pair.first().seconds()),
                         FlashBench.twoDecimals(ratio) + "x");
                 if (ratio > 1) {
-                    broken.add("tern " + (first ? "first" : "unchanged") + " at " + pair.baud() + " is " + FlashBench.twoDecimals(ratio)
-                            + "x " + pair.tool());
+                    broken.add(tern.tool() + " " + (first ? "first" : "unchanged") + " at " + pair.baud() + " is "
+                            + FlashBench.twoDecimals(ratio) + "x " + pair.tool());
                 }
             }
             if (pair.tool().startsWith("tern") && pair.again().seconds() > REFLASH_SHARE * pair.first().seconds()) {
-                broken.add("tern's unchanged re-flash at " + pair.baud() + " is " + percent(pair.again().seconds() / pair.first().seconds())
+                broken.add(pair.tool() + "'s unchanged re-flash at " + pair.baud() + " is " + percent(pair.again().seconds() / pair.first().seconds())
                         + " of its first flash");
             }
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -178,21 +192,28 @@ final class EspFlashRows {
         return kept;
     }
 
-    private static FlashRun ternAt(List<Pair> pairs, int baud) {
-        return ternPair(pairs, baud).first();
-    }
-
-    private static FlashRun ternAgainAt(List<Pair> pairs, int baud) {
-        return ternPair(pairs, baud).again();
-    }
-
-    private static Pair ternPair(List<Pair> pairs, int baud) {
-        for (Pair pair : pairs) {
-            if (pair.baud() == baud && pair.tool().startsWith("tern")) {
-                return pair;
+    /**
+     * The tern run {@code pair} is compared with, at its baud and in its mode: tern's ROM row for
+     * {@code esptool --no-stub} (and itself), tern's stub row for the rest (its ROM row when there is none).
+     */
+    private static Pair ternFor(List<Pair> pairs, Pair pair) {
+        if (pair.tool().startsWith("tern")) {
+            return pair;
+        }
+        String wanted = pair.tool().equals(ESPTOOL_NO_STUB) ? TERN_ROM : TERN_STUB;
+        Pair rom = null;
+        for (Pair each : pairs) {
+            if (each.baud() == pair.baud() && each.tool().equals(wanted)) {
+                return each;
+            }
+            if (each.baud() == pair.baud() && each.tool().equals(TERN_ROM)) {
+                rom = each;
             }
         }
-        throw new IllegalStateException("no tern run at " + baud);
+        if (rom == null) {
+            throw new IllegalStateException("no tern run at " + pair.baud());
+        }
+        return rom;
     }
 
     private static Map<String, Object> figures(FlashRun run) {

@@ -73,8 +73,10 @@ class WorkersTest {
             }
             assertEquals(MESSAGES, arrived.number("counted"), arrived.toString());
             assertEquals(0, arrived.number("duplicates"), arrived.toString());
-            // the throughput table's CPU column: every publisher reports its process's CPU time
-            assertTrue(published.number(WorkerLine.CPU_NANOS) > 0, published.toString());
+            // the throughput table's CPU column: every publisher reports its process's CPU time; the JDK and
+            // bash's `times` count it in 10 ms clock ticks, so 200 quick messages may honestly read 0
+            assertTrue(published.has(WorkerLine.CPU_NANOS), published.toString());
+            assertTrue(published.number(WorkerLine.CPU_NANOS) >= 0, published.toString());
         }
     }
 

@@ -34,7 +34,19 @@ class EspFlashRowsTest {
                 new EspFlashRows.Pair("tern flash (ROM)", 115_200, run(40), run(3)),
                 new EspFlashRows.Pair("esptool (stub)", 115_200, run(30), run(4))), json);
         assertFalse(kept);
-        assertEquals(List.of("tern's unchanged re-flash at 115200 is 7.5 % of its first flash", "tern first at 115200 is 1.33x esptool (stub)"),
-                json.get("goals_broken"));
+        assertEquals(List.of("tern flash (ROM)'s unchanged re-flash at 115200 is 7.5 % of its first flash",
+                "tern flash (ROM) first at 115200 is 1.33x esptool (stub)"), json.get("goals_broken"));
+    }
+
+    @Test
+    void esptoolsStubIsComparedWithTernsStubAndItsNoStubWithTernsRom() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        boolean kept = EspFlashRows.report(List.of(
+                new EspFlashRows.Pair("tern flash (ROM)", 921_600, run(40), run(1)),
+                new EspFlashRows.Pair("tern flash (stub)", 921_600, run(25), run(1)),
+                new EspFlashRows.Pair("esptool (stub)", 921_600, run(24), run(2)),
+                new EspFlashRows.Pair("esptool --no-stub", 921_600, run(41), run(2))), json);
+        assertFalse(kept);
+        assertEquals(List.of("tern flash (stub) first at 921600 is 1.04x esptool (stub)"), json.get("goals_broken"));
     }
 }

@@ -25,6 +25,7 @@ import dev.tern.boards.definition.SerialLine;
 import dev.tern.boards.flash.FlashMemory;
 import dev.tern.boards.image.ImageVersion;
 import dev.tern.boards.virtual.esp32.EspLoader;
+import dev.tern.boards.virtual.esp32.EspRamUpload;
 import dev.tern.boards.virtual.esp32.EspRomBanner;
 import dev.tern.boards.virtual.esp32.LoaderLink;
 import dev.tern.boards.tls.TlsSession;
@@ -133,6 +134,8 @@ public final class VirtualBoard implements AutoCloseable {
     private volatile BoardMode mode = BoardMode.OFF;
     private volatile VirtualHal hal;
     private volatile Throwable failure;
+    /** The RAM upload of the last ESP32 loader in which a flasher stub started, or null. */
+    private volatile EspRamUpload stubUpload;
     private volatile TransportTap transportTap;
     /** The console line of the last refused boot, and how many boots refused (written by the board thread only). */
     private volatile String lastRefusal;
@@ -367,6 +370,11 @@ public final class VirtualBoard implements AutoCloseable {
         return current == null ? null : current.lastTlsSession();
     }
 
+    /** What a host uploaded as the flasher stub (segments, entry) the last time one started on this ESP32, or null. */
+    public EspRamUpload stubUpload() {
+        return stubUpload;
+    }
+
     /** An unexpected failure of the board (not a firmware's fault), or null. */
     public Throwable failure() {
         final Throwable board = failure;
@@ -519,6 +527,9 @@ public final class VirtualBoard implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 final int b = received[i] & 0xFF;
                 final int next = life.withFlash(flash -> loader.accept(b));
+                if (loader.isStub() && stubUpload != loader.ramUpload()) {
+                    stubUpload = loader.ramUpload();
+                }
                 if (EspLoader.REBOOT == next) {
                     line.discardReceived();
                     return ENTER_RESET;

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -115,6 +116,11 @@ public final class DemoCommand implements Callable<Integer> {
             + " installs the board's part in its credentials region, and HiveMQ's TLS listener requires client certificates."
             + " The whole story is played over TLS.")
     boolean tls;
+
+    @Option(names = "--stub", paramLabel = "FILE",
+            description = "ESP32 boards: 'tern flash --stub FILE', esptool's flasher stub to write through (default: the esptool"
+                    + " installed here, as 'tern flash' finds it).")
+    Path stubFile;
 
     /** How the image reaches the board: 'tern flash' (a test may put a stand-in here). */
     FlashStep flashStep = FlashStep.TERN_FLASH;
@@ -270,8 +276,12 @@ public final class DemoCommand implements Callable<Integer> {
                 device, proxy != null, plan, intervalMillis, mqttVersion)
                 : proxy == null ? BoardSettings.of(brokerHost, brokerPort, device, false, plan, intervalMillis, mqttVersion)
                 : BoardSettings.of(proxy.host(), proxy.port(), device, true, plan, intervalMillis, mqttVersion);
+        List<String> flashOptions = new ArrayList<>(demoTls == null ? List.of() : demoTls.flashOptions());
+        if (demoBoard.esp() && stubFile != null) {
+            flashOptions.addAll(List.of("--stub", stubFile.toString()));
+        }
         int flashed = flashStep.flash(tern, new FlashStep.Request(signed.image(), signed.publicKey(), board, demoBoard, settings,
-                demoTls == null ? List.of() : demoTls.flashOptions()));
+                flashOptions));
         if (flashed != ExitCodes.OK) {
             throw new TernException(flashed, "flashing the virtual board failed (exit " + flashed + ", see above)"
                     + (tern.has("flash") ? "" : "; this tern has no 'flash' command yet"));

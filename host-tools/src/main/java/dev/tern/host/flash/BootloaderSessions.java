@@ -11,6 +11,7 @@ import dev.tern.host.flash.an3155.An3155Client;
 import dev.tern.host.flash.an3155.An3155Session;
 import dev.tern.host.flash.esp.EspRomClient;
 import dev.tern.host.flash.esp.EspRomSession;
+import dev.tern.host.flash.esp.EspStub;
 import dev.tern.host.flash.protocol.BootloaderSession;
 import dev.tern.host.serial.LineSettings;
 import dev.tern.host.serial.SerialLink;
@@ -34,23 +35,24 @@ final class BootloaderSessions {
     }
 
     static BootloaderSession open(BoardDefinition board, SerialLink link, Duration retryWait) {
-        return open(board, link, retryWait, null, line -> { });
+        return open(board, link, retryWait, null, null, line -> { });
     }
 
     /**
      * A session with {@code board}'s bootloader over {@code link}; {@code retryWait}: how long to
      * stay quiet before a command whose answer was lost or garbled is sent again; {@code baud}:
-     * {@code --baud} (null when not given); {@code notices}: what a session says mid-flash (a slower baud).
+     * {@code --baud} (null when not given); {@code espStub}: the ESP32's flasher stub (null: its ROM alone);
+     * {@code notices}: what a session says mid-flash (a slower baud, the stub started).
      *
      * @throws TernException usage error, with the reason, for a protocol tern flash does not speak
      */
-    static BootloaderSession open(BoardDefinition board, SerialLink link, Duration retryWait, Integer baud,
+    static BootloaderSession open(BoardDefinition board, SerialLink link, Duration retryWait, Integer baud, EspStub espStub,
             Consumer<String> notices) {
         FlashProtocol protocol = board.bootloader().protocol();
         return switch (protocol) {
             case AN3155 -> new An3155Session(new An3155Client(link, An3155Client.WRITE_ATTEMPTS, An3155Client.LINE_ATTEMPTS, retryWait));
             case ESP_ROM_SERIAL -> new EspRomSession(new EspRomClient(link), board.flash().geometry(),
-                    EspRomSession.Settings.of(LineSettings.of(board.bootloader().line()), baud), notices);
+                    EspRomSession.Settings.of(LineSettings.of(board.bootloader().line()), baud).withStub(espStub), notices);
             case NXP_SDP -> throw FlashSupport.refusal(board, whyNot(protocol).orElseThrow());
         };
     }

@@ -4,6 +4,7 @@ import static dev.tern.host.flash.protocol.FlashAddress.hex;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -59,26 +60,38 @@ final class ContentCheck {
         return method == Method.DIGEST ? identity.digest().orElseThrow().toLowerCase(Locale.ROOT) : "read";
     }
 
+    /** What one digest of a whole run says: the device holds it, its flash there is erased, or span by span must tell. */
+    enum RunState {
+        HOLDS, ERASED, ASK_EACH
+    }
+
     /**
      * With a digest: whether the device holds every span of {@code run} (one segment's spans, in
      * rising addresses), asked with one digest of them all, so an unchanged image costs one
-     * command, not one a page. False, to be asked span by span, when they differ, are not
-     * contiguous, are fewer than two, or the method reads back.
+     * command, not one a page; the same answer also says when the flash there is erased (a blank
+     * board: every span with content differs, none needs asking). {@link RunState#ASK_EACH} when
+     * they differ otherwise, are not contiguous, are fewer than two, or the method reads back.
      */
-    boolean holdsAll(List<FlashPlan.Span> run) throws IOException {
+    RunState compareRun(List<FlashPlan.Span> run) throws IOException {
         if (method != Method.DIGEST || run.size() < 2) {
-            return false;
+            return RunState.ASK_EACH;
         }
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         long start = run.get(0).address;
         for (FlashPlan.Span span : run) {
             if (span.address != start + content.size()) {
-                return false;
+                return RunState.ASK_EACH;
             }
             content.write(span.content, 0, span.content.length);
         }
         byte[] bytes = content.toByteArray();
-        return session.expectedDigest(bytes).equals(session.digest(start, bytes.length));
+        String actual = session.digest(start, bytes.length);
+        if (session.expectedDigest(bytes).equals(actual)) {
+            return RunState.HOLDS;
+        }
+        byte[] erased = new byte[bytes.length];
+        Arrays.fill(erased, (byte) 0xFF);
+        return session.expectedDigest(erased).equals(actual) ? RunState.ERASED : RunState.ASK_EACH;
     }
 
     /** Null when the device holds the span's content, else where and how it differs. */

@@ -25,6 +25,9 @@ import dev.tern.host.cli.PortChoice;
 import dev.tern.host.cli.SerialOptions;
 import dev.tern.host.cli.TernException;
 import dev.tern.host.flash.an3155.An3155Client;
+import dev.tern.host.flash.esp.EspStub;
+import dev.tern.host.flash.esp.EspStubChoice;
+import dev.tern.host.flash.esp.EspStubFinder;
 import dev.tern.host.flash.protocol.BootloaderException;
 import dev.tern.host.flash.protocol.BootloaderSession;
 import dev.tern.host.flash.protocol.FlashMismatchException;
@@ -97,6 +100,14 @@ public final class FlashCommand implements Callable<Integer> {
     @Option(names = "--erase", paramLabel = "WHAT", defaultValue = "pages",
             description = "pages (only those that change; default) or all (mass erase, everything rewritten).")
     String erase;
+
+    @Option(names = "--stub", paramLabel = "FILE",
+            description = "ESP32: write through this esptool flasher stub (esptool's targets/stub_flasher/2/esp32.json). "
+                    + "Default: $TERN_ESP_STUB, then the esptool installed here (pip, PlatformIO, ESP-IDF, Debian, PATH).")
+    Path stubFile;
+
+    @Option(names = "--no-stub", description = "ESP32: write through the ROM loader alone (1 KB blocks), no flasher stub.")
+    boolean noStub;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "A config page setting, e.g. sensor.temperature.qos=2 (repeatable; overrides --config).")
@@ -225,6 +236,7 @@ public final class FlashCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--until and --timeout watch the console: they need --monitor");
         }
         boolean monitorAfter = monitor && !noGo && !dryRun;
+        EspStub stub = chooseStub(progress);
         Flasher.Result result;
         LineSettings consoleLine = BootloaderSessions.consoleLine(board, serial.baud());
         HeardLink link;
@@ -235,7 +247,7 @@ public final class FlashCommand implements Callable<Integer> {
         }
         try (InterruptNotice interrupted = InterruptNotice.install(spec.commandLine().getErr(), board.id())) {
             LineSettings bootloaderLine = lineOf(board.bootloader().line(), BootloaderSessions.syncBaud(board, serial.baud()));
-            BootloaderSession session = BootloaderSessions.open(board, link, retryWait, serial.baud(), progress::step);
+            BootloaderSession session = BootloaderSessions.open(board, link, retryWait, serial.baud(), stub, progress::step);
             Flasher flasher = new Flasher(session, board, plan, image.image().version(), progress).withInterruptNotice(interrupted);
             result = flasher.run(new Flasher.Options(entry, link, consoleLine, bootloaderLine, verifyAsked, eraseAll, force,
                     dryRun, noGo, allowDowngrade, monitorAfter ? Duration.ZERO : BOOT_WATCH));
@@ -256,6 +268,18 @@ public final class FlashCommand implements Callable<Integer> {
             return monitorOn(link, consoleLine);
         }
         return ExitCodes.OK;
+    }
+
+    /** The ESP32's flasher stub (null: the ROM alone), chosen before the port is opened: a bad stub file leaves the board untouched. */
+    private EspStub chooseStub(FlashProgress progress) {
+        if (!esp) {
+            if (stubFile != null || noStub) {
+                throw new ParameterException(spec.commandLine(), "--stub and --no-stub are for an ESP32 board's ROM loader");
+            }
+            return null;
+        }
+        return EspStubChoice.choose(stubFile, noStub, new EspStubFinder(serial.context.environment(), serial.context.home()),
+                progress::step);
     }
 
     /** The console on the port still open from flashing, so the boot lines right after GO are shown. */

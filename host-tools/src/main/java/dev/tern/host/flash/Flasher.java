@@ -118,9 +118,16 @@ final class Flasher {
                     identity.hasDigest() ? ContentCheck.Method.DIGEST : ContentCheck.Method.READ, progress);
             startReadBack(compare, "compare", plan.spans());
             for (List<FlashPlan.Span> run : segmentRuns(plan.spans())) {
-                boolean all = compare.holdsAll(run);
+                ContentCheck.RunState state = compare.compareRun(run);
+                if (state != ContentCheck.RunState.HOLDS && !options.dryRun()) {
+                    session.changesAhead();
+                }
                 for (FlashPlan.Span span : run) {
-                    span.unchanged = all || compare.difference(span) == null;
+                    span.unchanged = switch (state) {
+                        case HOLDS -> true;
+                        case ERASED -> FlashPlan.isBlank(span.content, 0, span.content.length);
+                        case ASK_EACH -> compare.difference(span) == null;
+                    };
                 }
             }
             progress.end();
@@ -334,6 +341,7 @@ final class Flasher {
     /** GO to the app slot unless --no-go; then what the boot stage says about the image. */
     private String go(Options options) throws IOException {
         if (options.noGo()) {
+            session.stay();
             progress.step("no go: the board stays in its bootloader");
             return null;
         }

@@ -30,7 +30,7 @@ class BootloaderSessionsTest {
     @Test
     void anEsp32GetsAnEspRomSessionAndIsSyncedAtTheRomsSpeed() {
         var board = boards.load("esp-wrover-kit");
-        assertInstanceOf(EspRomSession.class, BootloaderSessions.open(board, FakeSerialLink.pair("fake")[0], Duration.ZERO, 921600,
+        assertInstanceOf(EspRomSession.class, BootloaderSessions.open(board, FakeSerialLink.pair("fake")[0], Duration.ZERO, 921600, null,
                 line -> { }));
         assertEquals(Optional.empty(), FlashSupport.whyNot(board));
         assertNull(BootloaderSessions.syncBaud(board, 921600), "--baud is reached by CHANGE_BAUDRATE once synced");

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
 import dev.tern.boards.bootloader.esp.Slip;
 import dev.tern.boards.bootloader.esp.SlipDecoder;
@@ -64,14 +62,19 @@ public final class EspLoader {
     private boolean attached;
     private FlashWrite write;
     private StubFlashRead reading;
-    /** The RAM ranges MEM_BEGIN announced since reset, [start, end) pairs. */
-    private final List<long[]> uploaded = new ArrayList<>();
+    /** What MEM_BEGIN/MEM_DATA put into RAM since reset. */
+    private final EspRamUpload uploaded = new EspRamUpload();
 
     /** A ROM loader in download mode on {@code flash}, its UART at {@code baud}. */
     public EspLoader(final FlashMemory flash, final LoaderLink link, final int baud) {
         this.flash = flash;
         this.link = link;
         this.registers = new Esp32Registers(new SpiNorIdentity(flash.geometry().size()), Esp32Registers.STRAP_DOWNLOAD, baud);
+    }
+
+    /** What the host uploaded to RAM since reset (the stub's segments and entry once it started). */
+    public EspRamUpload ramUpload() {
+        return uploaded;
     }
 
     /** Whether the stub answers (after a stub upload). */
@@ -161,8 +164,9 @@ public final class EspLoader {
                 if (size < 16) {
                     return fail(op, stub ? STUB_BAD_DATA_LENGTH : ROM_INVALID_MESSAGE);
                 }
-                final long start = u32(frame, data + 12);
-                uploaded.add(new long[] {start, start + u32(frame, data)});
+                if (!uploaded.begin(u32(frame, data + 12), u32(frame, data), (int) u32(frame, data + 8))) {
+                    return fail(op, stub ? STUB_BAD_DATA_LENGTH : ROM_INVALID_MESSAGE);
+                }
                 ok(op, 0, 0);
                 return STAY;
             case MEM_DATA:
@@ -221,7 +225,10 @@ public final class EspLoader {
         if (checksum(frame, HEADER_LENGTH + DATA_HEADER_LENGTH, length) != (checksum & 0xFF)) {
             return fail(op, stub ? STUB_BAD_CHECKSUM : ROM_BAD_CHECKSUM);
         }
-        ok(op, 0, 0); // RAM content is not kept: the only code a flasher runs is the stub
+        if (!uploaded.block(u32(frame, HEADER_LENGTH + 4), frame, HEADER_LENGTH + DATA_HEADER_LENGTH, length)) {
+            return fail(op, stub ? STUB_BAD_DATA_LENGTH : ROM_INVALID_MESSAGE);
+        }
+        ok(op, 0, 0); // kept for tests; never run: the only code a flasher runs is the stub
         return STAY;
     }
 
@@ -232,9 +239,10 @@ public final class EspLoader {
         final boolean jump = u32(frame, HEADER_LENGTH) == 0;
         final long entry = u32(frame, HEADER_LENGTH + 4);
         ok(op, 0, 0);
-        if (jump && !stub && inUploaded(entry)) {
+        if (jump && !stub && uploaded.holds(entry)) {
             // the entry lies in uploaded code: the flasher stub starts and greets
             stub = true;
+            uploaded.started(entry);
             sendRaw(STUB_GREETING, 0, STUB_GREETING.length);
         }
         return STAY;
@@ -398,15 +406,6 @@ public final class EspLoader {
         }
         ok(op, 0, 0);
         return STAY;
-    }
-
-    private boolean inUploaded(final long address) {
-        for (final long[] range : uploaded) {
-            if (address >= range[0] && address < range[1]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean inside(final long address, final long length) {

@@ -15,7 +15,8 @@ import dev.tern.host.serial.LineSettings;
  * <p>The ESP32 ROM sets its UART from an 8 MHz clock it calibrated at reset, and that calibration
  * is off: esptool reads the ROM's calibration (RTCCALICFG1) and the clock's eFuse trim and tells
  * the ROM a "false" baud, {@code baud x romFreq / 40 MHz}, so the rate on the wire is right. So
- * does this.
+ * does this ({@link EspLoaderDialect#changeBaudWords}); esptool's stub sets its UART from the right
+ * clock and is told the baud itself, and the old one.
  */
 final class EspBaudRate {
 
@@ -38,10 +39,16 @@ final class EspBaudRate {
 
     /** Moves the line from {@code rom} (the speed synced at) to {@code wanted}, or the fastest below it that works. */
     static Outcome raise(EspRomClient client, LineSettings rom, int wanted) throws IOException {
-        if (wanted <= rom.baud()) {
-            return new Outcome(rom.baud(), null, 0);
+        return raise(client, rom, rom.baud(), wanted);
+    }
+
+    /** As {@link #raise(EspRomClient, LineSettings, int)}, from {@code current} (the loader's speed now). */
+    static Outcome raise(EspRomClient client, LineSettings rom, int current, int wanted) throws IOException {
+        if (wanted <= current) {
+            return new Outcome(current, null, 0);
         }
-        return settle(client, rom, rom.baud(), wanted, romClock(client), new ArrayList<>());
+        double clock = client.dialect() == EspLoaderDialect.ROM ? romClock(client) : 0;
+        return settle(client, rom, current, wanted, clock, new ArrayList<>());
     }
 
     /**
@@ -65,7 +72,7 @@ final class EspBaudRate {
         for (int baud : ladder) {
             for (int attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
                 client.listenAt(rom.withBaud(romAt));
-                client.changeBaud(falseBaud(baud, romClock), rom.withBaud(baud));
+                client.changeBaud(romAt, romClock, rom.withBaud(baud));
                 if (probe(client)) {
                     String why = failed.isEmpty() ? null : "the line lost bytes at " + bauds(failed) + " baud: fell back to " + baud;
                     return new Outcome(baud, why, romClock);

@@ -14,14 +14,15 @@ import dev.tern.host.flash.protocol.FlashMismatchException;
 import dev.tern.host.flash.protocol.NoBootloaderAnswerException;
 
 /**
- * Puts the flasher's writes into the ESP32 ROM's shape. The ROM erases when a transfer begins
- * (FLASH_BEGIN / FLASH_DEFL_BEGIN erase the sectors they cover) and then takes its blocks in
- * order, so pages the flasher asks to erase are only marked, and its writes are gathered into
+ * Puts the flasher's writes into the ESP32 loader's shape (the ROM's or the flasher stub's, in the
+ * blocks of the client's {@link EspLoaderDialect}). The ROM erases when a transfer begins
+ * (FLASH_BEGIN / FLASH_DEFL_BEGIN erase the sectors they cover), the stub as it writes them, and
+ * both take blocks in order, so pages the flasher asks to erase are only marked, and its writes are gathered into
  * chunks of up to {@link #CHUNK} bytes of consecutive marked pages, gaps filled with 0xFF (the
  * erased value: free when compressed). Each chunk is one transfer (deflated by default) and is
  * then checked with SPI_FLASH_MD5; a chunk whose MD5 differs or whose transfer the line broke is
  * sent once more, then the flash fails naming its address. Marked pages no write reached are
- * erased by {@link #finish()} (a FLASH_BEGIN of no blocks).
+ * erased by {@link #finish()} (the ROM: a FLASH_BEGIN of no blocks; the stub: ERASE_REGION).
  */
 final class EspFlashWriter {
 
@@ -123,7 +124,11 @@ final class EspFlashWriter {
                 pageState[page++] = ERASED;
                 count++;
             }
-            client.flashBegin(size, 0, start, pageWait.multipliedBy(count));
+            if (client.dialect().hasStubCommands()) {
+                client.eraseRegion(start, size, pageWait.multipliedBy(count));
+            } else {
+                client.flashBegin(size, 0, start, pageWait.multipliedBy(count));
+            }
         }
     }
 
@@ -198,23 +203,27 @@ final class EspFlashWriter {
                 + CHUNK_ATTEMPTS + " times, expected " + expected + ": the flash at " + hex(start) + " may be worn");
     }
 
+    /** One transfer in the loader's blocks; the ROM erased at BEGIN, the stub erases and writes as blocks come. */
     private void transfer(long start, int length) throws IOException {
-        if (!compress) {
-            int blocks = length / EspRomProtocol.ROM_BLOCK;
-            client.flashBegin(length, blocks, start, eraseWait(start, length));
-            for (int seq = 0; seq < blocks; seq++) {
-                int at = seq * EspRomProtocol.ROM_BLOCK;
-                client.flashData(EspOpcode.FLASH_DATA, seq, chunk, at, EspRomProtocol.ROM_BLOCK, start + at);
-            }
-            return;
+        int block = client.dialect().block();
+        Duration eraseWait = eraseWait(start, length);
+        Duration blockWait = client.dialect().erasesAtBegin() ? Duration.ZERO : eraseWait;
+        byte[] bytes = compress ? deflate(chunk, length) : chunk;
+        int size = compress ? bytes.length : length;
+        int blocks = (size + block - 1) / block;
+        if (compress) {
+            client.flashDeflBegin(length, blocks, start, eraseWait);
+        } else {
+            client.flashBegin(length, blocks, start, eraseWait);
         }
-        byte[] deflated = deflate(chunk, length);
-        int blocks = (deflated.length + EspRomProtocol.ROM_BLOCK - 1) / EspRomProtocol.ROM_BLOCK;
-        client.flashDeflBegin(length, blocks, start, eraseWait(start, length));
         for (int seq = 0; seq < blocks; seq++) {
-            int at = seq * EspRomProtocol.ROM_BLOCK;
-            client.flashData(EspOpcode.FLASH_DEFL_DATA, seq, deflated, at, Math.min(EspRomProtocol.ROM_BLOCK, deflated.length - at),
-                    start);
+            int at = seq * block;
+            int count = Math.min(block, size - at);
+            if (compress) {
+                client.flashData(EspOpcode.FLASH_DEFL_DATA, seq, bytes, at, count, start, blockWait);
+            } else {
+                client.flashData(EspOpcode.FLASH_DATA, seq, bytes, at, count, start + at, blockWait);
+            }
         }
     }
 

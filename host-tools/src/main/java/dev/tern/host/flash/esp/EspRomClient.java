@@ -5,11 +5,10 @@ import static dev.tern.host.flash.esp.EspRomProtocol.words;
 import static dev.tern.host.flash.protocol.FlashAddress.hex;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.HexFormat;
 
 import dev.tern.boards.bootloader.esp.EspOpcode;
 import dev.tern.boards.bootloader.esp.EspPacket;
@@ -42,6 +41,11 @@ public final class EspRomClient {
     /** esptool's ERASE_REGION_TIMEOUT_PER_MB and MD5_TIMEOUT_PER_MB, in ms per MB. */
     private static final long ERASE_MS_PER_MB = 30_000;
     private static final long MD5_MS_PER_MB = 8_000;
+    /** esptool's CHIP_ERASE_TIMEOUT. */
+    private static final Duration CHIP_ERASE_TIMEOUT = Duration.ofSeconds(120);
+    /** READ_FLASH's packet (esptool's FLASH_SECTOR_SIZE) and packets in flight before an acknowledgement. */
+    private static final int READ_PACKET = 0x1000;
+    private static final int READ_IN_FLIGHT = 64;
     /** esptool's WRITE_BLOCK_ATTEMPTS: a block the ROM refused (its checksum) is sent this many times. */
     static final int BLOCK_ATTEMPTS = 3;
     /** esptool reads at most this many packets for the one that answers a command. */
@@ -53,6 +57,7 @@ public final class EspRomClient {
     private final byte[] chunk = new byte[4096];
     private int blocksResent;
     private long bytesHeard;
+    private EspLoaderDialect dialect = EspLoaderDialect.ROM;
 
     public EspRomClient(SerialLink link) {
         this.link = link;
@@ -60,6 +65,15 @@ public final class EspRomClient {
 
     public String port() {
         return link.name();
+    }
+
+    /** Who answers: the ROM until a stub said OHAI. */
+    EspLoaderDialect dialect() {
+        return dialect;
+    }
+
+    void dialect(EspLoaderDialect speaking) {
+        dialect = speaking;
     }
 
     /** Blocks the ROM refused and got again (a checksum that did not match: a byte damaged on the line). */
@@ -123,12 +137,12 @@ public final class EspRomClient {
     }
 
     /**
-     * CHANGE_BAUDRATE to {@code romBaud} (what the ROM is told; on the ESP32 corrected for its clock),
-     * then the link to {@code line}. As esptool does, the answer is not checked and what arrives
-     * in the next 50 ms (the switch's garbage) is dropped.
+     * CHANGE_BAUDRATE from {@code oldBaud} to {@code line}'s speed, in the dialect's words (the ROM's
+     * corrected for its clock, {@code romClock}), then the link to {@code line}. As esptool does, the
+     * answer is not checked and what arrives in the next 50 ms (the switch's garbage) is dropped.
      */
-    void changeBaud(int romBaud, LineSettings line) throws IOException {
-        exchange(EspOpcode.CHANGE_BAUDRATE, words(romBaud, 0), 0, CHANGE_BAUD_ANSWER);
+    void changeBaud(int oldBaud, double romClock, LineSettings line) throws IOException {
+        exchange(EspOpcode.CHANGE_BAUDRATE, dialect.changeBaudWords(line.baud(), oldBaud, romClock), 0, CHANGE_BAUD_ANSWER);
         link.configure(line);
         pause(Duration.ofMillis(50));
         discardInput();
@@ -140,14 +154,91 @@ public final class EspRomClient {
      * datasheet maximum) when longer.
      */
     void flashBegin(long eraseSize, int blocks, long offset, Duration eraseWait) throws IOException {
-        checked(EspOpcode.FLASH_BEGIN, words((int) eraseSize, blocks, EspRomProtocol.ROM_BLOCK, (int) offset), 0,
-                longer(perMb(ERASE_MS_PER_MB, eraseSize), eraseWait), 0, hex(offset));
+        checked(EspOpcode.FLASH_BEGIN, dialect.beginWords(eraseSize, blocks, offset), 0, beginTimeout(eraseSize, eraseWait), 0,
+                hex(offset));
     }
 
     /** FLASH_DEFL_BEGIN: {@code size} uncompressed bytes (whole blocks) in {@code blocks} compressed blocks at {@code offset}. */
     void flashDeflBegin(long size, int blocks, long offset, Duration eraseWait) throws IOException {
-        checked(EspOpcode.FLASH_DEFL_BEGIN, words((int) size, blocks, EspRomProtocol.ROM_BLOCK, (int) offset), 0,
-                longer(perMb(ERASE_MS_PER_MB, size), eraseWait), 0, hex(offset));
+        checked(EspOpcode.FLASH_DEFL_BEGIN, dialect.beginWords(size, blocks, offset), 0, beginTimeout(size, eraseWait), 0, hex(offset));
+    }
+
+    /** The ROM erases up front (esptool's 30 s a MB, or the board's datasheet maximum when longer); the stub as it writes. */
+    private Duration beginTimeout(long size, Duration eraseWait) {
+        return dialect.erasesAtBegin() ? longer(perMb(ERASE_MS_PER_MB, size), eraseWait) : COMMAND_TIMEOUT;
+    }
+
+    /** ERASE_REGION (stub): {@code size} bytes at {@code address}, whole sectors. */
+    void eraseRegion(long address, long size, Duration eraseWait) throws IOException {
+        checked(EspOpcode.ERASE_REGION, words((int) address, (int) size), 0, longer(perMb(ERASE_MS_PER_MB, size), eraseWait), 0,
+                hex(address));
+    }
+
+    /** ERASE_FLASH (stub): the whole chip. */
+    void eraseFlash(Duration eraseWait) throws IOException {
+        checked(EspOpcode.ERASE_FLASH, new byte[0], 0, longer(CHIP_ERASE_TIMEOUT, eraseWait), 0, null);
+    }
+
+    /** MEM_BEGIN: {@code size} bytes of RAM at {@code address} in {@code blocks} MEM_DATA blocks of {@code blockSize}. */
+    void memBegin(long size, int blocks, int blockSize, long address) throws IOException {
+        checked(EspOpcode.MEM_BEGIN, words((int) size, blocks, blockSize, (int) address), 0, COMMAND_TIMEOUT, 0, hex(address));
+    }
+
+    /** MEM_DATA block {@code seq}, with its checksum. */
+    void memData(int seq, byte[] bytes, int offset, int length, long address) throws IOException {
+        checked(EspOpcode.MEM_DATA, EspRomProtocol.dataPayload(seq, bytes, offset, length), EspPacket.checksum(bytes, offset, length),
+                COMMAND_TIMEOUT, 0, hex(address) + " (block " + seq + ")");
+    }
+
+    /**
+     * MEM_END jumping to {@code entry}, then the started code's greeting: true when {@code greeting}
+     * came within {@code wait}. As esptool does, MEM_END's own answer is not required (the code that
+     * starts may take the UART before it is sent).
+     */
+    boolean memEndAndGreeting(long entry, byte[] greeting, Duration wait) throws IOException {
+        byte[] packet = EspRomProtocol.request(EspOpcode.MEM_END, words(0, (int) entry), 0);
+        link.write(Slip.frame(packet, packet.length));
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (int skipped = 0; skipped < MAX_SKIPPED; skipped++) {
+            byte[] frame = nextPacket(deadline);
+            if (frame == null) {
+                return false;
+            }
+            if (Arrays.equals(frame, greeting)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * READ_FLASH (stub): {@code length} bytes at {@code address} in packets of {@code READ_PACKET}
+     * bytes, each acknowledged with the count so far, then the MD5 of them all, which must match.
+     */
+    void readFlash(long address, byte[] into, int offset, int length) throws IOException {
+        checked(EspOpcode.READ_FLASH, words((int) address, length, READ_PACKET, READ_IN_FLIGHT), 0, COMMAND_TIMEOUT, 0, hex(address));
+        int done = 0;
+        while (done < length) {
+            byte[] frame = nextPacket(System.nanoTime() + COMMAND_TIMEOUT.toNanos());
+            if (frame == null) {
+                throw new NoBootloaderAnswerException("READ_FLASH at " + hex(address) + ": no data after " + done + " of " + length
+                        + " bytes from " + port(), false);
+            }
+            if (frame.length > length - done) {
+                throw new EspLineException("READ_FLASH at " + hex(address) + ": " + frame.length + " bytes came where " + (length - done)
+                        + " were left (the line garbles bytes)");
+            }
+            System.arraycopy(frame, 0, into, offset + done, frame.length);
+            done += frame.length;
+            byte[] ack = words(done);
+            link.write(Slip.frame(ack, ack.length));
+        }
+        byte[] digest = nextPacket(System.nanoTime() + COMMAND_TIMEOUT.toNanos());
+        String expected = EspRomSession.md5Hex(into, offset, length);
+        if (digest == null || digest.length != 16 || !HexFormat.of().formatHex(digest).equals(expected)) {
+            throw new EspLineException("READ_FLASH at " + hex(address) + ": the bytes read do not match the stub's MD5 of them"
+                    + " (the line garbles bytes)");
+        }
     }
 
     /**
@@ -155,19 +246,19 @@ public final class EspRomClient {
      * {@link #BLOCK_ATTEMPTS} in all. Refused every time for its checksum or as a malformed
      * message, the block was damaged or cut short on the way: an {@link EspLineException}.
      */
-    void flashData(int op, int seq, byte[] bytes, int offset, int length, long address) throws IOException {
+    void flashData(int op, int seq, byte[] bytes, int offset, int length, long address, Duration writeWait) throws IOException {
         byte[] payload = EspRomProtocol.dataPayload(seq, bytes, offset, length);
         int checksum = EspPacket.checksum(bytes, offset, length);
         for (int attempt = 1;; attempt++) {
             try {
-                checked(op, payload, checksum, COMMAND_TIMEOUT, 0, hex(address) + " (block " + seq + ")");
+                checked(op, payload, checksum, longer(COMMAND_TIMEOUT, writeWait), 0, hex(address) + " (block " + seq + ")");
                 return;
             } catch (EspRomException e) {
                 if (e instanceof EspLineException) {
                     throw e;
                 }
                 if (attempt == BLOCK_ATTEMPTS) {
-                    if (e.error() == EspRomProtocol.ERROR_INVALID_MESSAGE || e.error() == EspRomProtocol.ERROR_CHECKSUM) {
+                    if (dialect.damagedOnTheLine(e.error())) {
                         throw new EspLineException(e.getMessage() + ", " + BLOCK_ATTEMPTS + " times (the line damages or loses bytes)");
                     }
                     throw e;
@@ -177,11 +268,11 @@ public final class EspRomClient {
         }
     }
 
-    /** SPI_FLASH_MD5 of {@code length} bytes at {@code address}: the ROM's 32 hex characters, lower case. */
+    /** SPI_FLASH_MD5 of {@code length} bytes at {@code address}, as 32 hex characters, lower case. */
     String md5(long address, long length) throws IOException {
         EspResponse answer = checked(EspOpcode.SPI_FLASH_MD5, words((int) address, (int) length, 0, 0), 0,
-                perMb(MD5_MS_PER_MB, length), EspRomProtocol.ROM_MD5_LENGTH, hex(address));
-        return new String(answer.data(), 0, EspRomProtocol.ROM_MD5_LENGTH, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
+                perMb(MD5_MS_PER_MB, length), dialect.md5Length(), hex(address));
+        return dialect.md5Hex(answer.data());
     }
 
     /** READ_FLASH_SLOW, 64 bytes a command (esptool's ROM read-flash): {@code length} bytes at {@code address}. */
@@ -198,6 +289,16 @@ public final class EspRomClient {
     void runUserCode() throws IOException {
         flashBegin(0, 0, 0, Duration.ZERO);
         exchange(EspOpcode.FLASH_END, words(1), 0, Duration.ofMillis(200));
+    }
+
+    /**
+     * esptool's soft reset from the stub (which cannot run user code on the ESP32): an empty
+     * FLASH_BEGIN, then FLASH_END "reboot"; the chip restarts in the ROM, the ROM speaks next.
+     */
+    void rebootFromStub() throws IOException {
+        flashBegin(0, 0, 0, Duration.ZERO);
+        exchange(EspOpcode.FLASH_END, words(0), 0, Duration.ofMillis(200));
+        dialect = EspLoaderDialect.ROM;
     }
 
     /** The link to {@code line}, what came before dropped; the ROM is not told. */
@@ -217,9 +318,8 @@ public final class EspRomClient {
             throws IOException {
         EspResponse answer = exchangeOrThrow(op, data, checksum, timeout, where);
         if (!answer.complete(resultLength) || answer.status(resultLength) != 0) {
-            int error = answer.complete(resultLength) ? answer.error(resultLength) : answer.data().length > 1 ? answer.data()[1] & 0xFF : 0;
-            throw new EspRomException(name(op) + at(where) + " refused by the ESP32 ROM loader on " + port() + ": "
-                    + EspRomProtocol.errorName(error), error);
+            throw new EspRomException(name(op) + at(where) + " refused by the " + dialect.label() + " on " + port() + ": "
+                    + dialect.errorText(answer, resultLength), dialect.errorCode(answer, resultLength));
         }
         return answer;
     }

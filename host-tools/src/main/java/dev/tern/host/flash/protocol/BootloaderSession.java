@@ -68,6 +68,23 @@ public interface BootloaderSession {
     /** The same digest of {@code content}, computed here: equal texts, equal flash. */
     String expectedDigest(byte[] content);
 
+    /**
+     * The chip's content differs from the plan somewhere: pages will be compared one by one and
+     * written. A session that writes through a faster loader of its own (the ESP32's flasher
+     * stub) starts it now, so the page digests already go through it; an unchanged image never
+     * gets here.
+     */
+    default void changesAhead() throws IOException {
+    }
+
+    /**
+     * The flash is done and the board stays in its bootloader ({@code --no-go}): a session that
+     * put a loader of its own in front of the ROM's (the ESP32's flasher stub) returns to the ROM's,
+     * so the next flash finds the bootloader it syncs with.
+     */
+    default void stay() throws IOException {
+    }
+
     /** Starts the code at {@code address}; the bootloader is left. */
     void go(long address) throws IOException;
 
