@@ -19,9 +19,7 @@ class ConsoleLineTest {
     @Test
     void aBoardWaitingForBytesIsWokenWhenTheyArriveNotByItsOwnTimeout() throws Exception {
         final MemoryEndpoint host = new MemoryEndpoint();
-        try (ConsoleLine line = new ConsoleLine(host, 115_200, 10, LineFaults.NONE)) {
-            line.start();
-            line.listening(true);
+        try (ConsoleLine line = listeningLine(host)) {
             final CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
                 line.awaitReceived(TimeUnit.SECONDS.toNanos(60)); // a wake-up that never comes fails the bound below
                 final byte[] into = new byte[8];
@@ -35,9 +33,7 @@ class ConsoleLineTest {
     @Test
     void countsTheBoardsAnswerAndTheHostsAnswerToIt() throws Exception {
         final MemoryEndpoint host = new MemoryEndpoint();
-        try (ConsoleLine line = new ConsoleLine(host, 115_200, 10, LineFaults.NONE)) {
-            line.start();
-            line.listening(true);
+        try (ConsoleLine line = listeningLine(host)) {
             host.fromHost.put(new byte[] {0x11, (byte) 0xEE}, 0, 2); // a command and its complement
             final byte[] command = new byte[2];
             assertTimeoutPreemptively(BOUND, () -> {
@@ -65,6 +61,13 @@ class ConsoleLineTest {
             assertEquals(1, turnarounds.hostAnswers());
             assertEquals(0x79, ack[0]);
         }
+    }
+
+    private static ConsoleLine listeningLine(final MemoryEndpoint host) {
+        final ConsoleLine line = new ConsoleLine(host, 115_200, 10, LineFaults.NONE);
+        line.start();
+        line.listening(true);
+        return line;
     }
 
     /** The host's side in memory: what the host sent, what reached it. */
