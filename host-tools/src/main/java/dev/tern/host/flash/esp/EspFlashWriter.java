@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.IntSupplier;
 import java.util.zip.Deflater;
 
 import dev.tern.boards.bootloader.esp.EspOpcode;
@@ -18,7 +19,7 @@ import dev.tern.host.flash.protocol.NoBootloaderAnswerException;
  * blocks of the client's {@link EspLoaderDialect}). The ROM erases when a transfer begins
  * (FLASH_BEGIN / FLASH_DEFL_BEGIN erase the sectors they cover), the stub as it writes them, and
  * both take blocks in order, so pages the flasher asks to erase are only marked, and its writes are gathered into
- * chunks of up to {@link #CHUNK} bytes of consecutive marked pages, gaps filled with 0xFF (the
+ * chunks of up to {@link #chunkBytes} bytes of consecutive marked pages, gaps filled with 0xFF (the
  * erased value: free when compressed). Each chunk is one transfer (deflated by default) and is
  * then checked with SPI_FLASH_MD5; a chunk whose MD5 differs or whose transfer the line broke is
  * sent once more, then the flash fails naming its address. Marked pages no write reached are
@@ -26,8 +27,14 @@ import dev.tern.host.flash.protocol.NoBootloaderAnswerException;
  */
 final class EspFlashWriter {
 
-    /** The most bytes one transfer carries: progress moves in these steps; each costs one BEGIN and one MD5. */
-    static final int CHUNK = 32 * 1024;
+    /**
+     * The most bytes one transfer carries: progress moves in these steps; each costs one BEGIN and one
+     * MD5, and an MD5 that differs sends it again. About {@link #CHUNK_WIRE_SECONDS} of wire at the line's
+     * speed, between {@link #MIN_CHUNK} and this.
+     */
+    static final int CHUNK = 256 * 1024;
+    static final int MIN_CHUNK = 32 * 1024;
+    static final double CHUNK_WIRE_SECONDS = 2.5;
     /** A chunk is sent at most this often: once, and once more after an MD5 that differs or a broken transfer. */
     static final int CHUNK_ATTEMPTS = 2;
 
@@ -42,6 +49,7 @@ final class EspFlashWriter {
     }
 
     private final EspRomClient client;
+    private final IntSupplier baud;
     private final LineTrouble lineTrouble;
     private final FlashGeometry geometry;
     private final boolean compress;
@@ -55,13 +63,16 @@ final class EspFlashWriter {
     private Duration pageWait = Duration.ZERO;
     private int lineRetries;
 
-    EspFlashWriter(EspRomClient client, FlashGeometry geometry, boolean compress, LineTrouble lineTrouble) {
+    /** {@code baud}: the line's speed now (it may fall back mid-flash), which sizes each chunk. */
+    EspFlashWriter(EspRomClient client, FlashGeometry geometry, boolean compress, IntSupplier baud, LineTrouble lineTrouble) {
         for (int page = 0; page < geometry.pageCount(); page++) {
-            if (geometry.pageSize(page) > CHUNK || CHUNK % geometry.pageSize(page) != 0) {
-                throw new IllegalArgumentException("page " + page + " of " + geometry.pageSize(page) + " bytes does not tile a chunk of " + CHUNK);
+            if (geometry.pageSize(page) > MIN_CHUNK || MIN_CHUNK % geometry.pageSize(page) != 0) {
+                throw new IllegalArgumentException("page " + page + " of " + geometry.pageSize(page) + " bytes does not tile a chunk of "
+                        + MIN_CHUNK);
             }
         }
         this.client = client;
+        this.baud = baud;
         this.lineTrouble = lineTrouble;
         this.geometry = geometry;
         this.compress = compress;
@@ -155,8 +166,9 @@ final class EspFlashWriter {
         }
         chunkStart = geometry.pageAddress(page);
         chunkLimit = chunkStart;
+        int most = chunkBytes(baud.getAsInt());
         while (page < pageState.length && (pageState[page] == ERASE_ASKED || pageState[page] == ERASED)
-                && chunkLimit + geometry.pageSize(page) - chunkStart <= CHUNK) {
+                && chunkLimit + geometry.pageSize(page) - chunkStart <= most) {
             chunkLimit += geometry.pageSize(page++);
         }
         chunkFill = (int) (address - chunkStart);
@@ -248,6 +260,13 @@ final class EspFlashWriter {
         } finally {
             deflater.end();
         }
+    }
+
+    /** About {@link #CHUNK_WIRE_SECONDS} of 8N1 wire at {@code baud}, a multiple of {@link #MIN_CHUNK}, at most {@link #CHUNK}. */
+    static int chunkBytes(int baud) {
+        long bytes = (long) (baud / 10.0 * CHUNK_WIRE_SECONDS);
+        long chunks = Math.max(1, bytes / MIN_CHUNK);
+        return (int) Math.min(CHUNK, chunks * MIN_CHUNK);
     }
 
     private static int roundUp(int value, int unit) {

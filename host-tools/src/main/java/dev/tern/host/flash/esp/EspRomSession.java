@@ -65,7 +65,8 @@ public final class EspRomSession implements BootloaderSession {
         this.geometry = geometry;
         this.settings = settings;
         this.notices = notices;
-        this.writer = new EspFlashWriter(client, geometry, settings.compress(), this::slowDown);
+        this.writer = new EspFlashWriter(client, geometry, settings.compress(),
+                () -> speed == null ? settings.romLine().baud() : speed.baud(), this::slowDown);
     }
 
     @Override
