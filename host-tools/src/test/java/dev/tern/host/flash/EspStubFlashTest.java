@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.tern.boards.definition.BoardDefinition;
 import dev.tern.boards.definition.BoardLoader;
+import dev.tern.boards.firmware.SensorFirmware;
 import dev.tern.boards.flash.TimingMode;
 import dev.tern.boards.virtual.BoardMode;
 import dev.tern.boards.virtual.ConsoleEndpoint;
@@ -89,7 +90,9 @@ class EspStubFlashTest {
     @Test
     void at115200TheStubWritesTheImageAndGoRunsItFromTheRomAfterTheStubRebooted() throws Exception {
         Path stubFile = sharedStub();
-        byte[] signed = TestImages.signed(24 * 1024, 32);
+        // the real sensor firmware, so that the app GO starts runs (a random payload verifies, then cannot start,
+        // and whether tern's 3 s boot watch sees that line first depends on the machine's load)
+        byte[] signed = SensorFirmware.find().signed(TestImages.KEY);
         Path image = TestImages.write(folder, "app.bin", signed);
         try (PtyPair pty = PtyPair.open(); VirtualBoard board = VirtualBoard.start(boardOn(pty.a(), null))) {
             Tern run = Tern.run("flash", image, "--port", pty.b(), "--board", "esp-wrover-kit", "--stub", stubFile, "--json");
@@ -98,14 +101,13 @@ class EspStubFlashTest {
             assertTrue(run.err.contains(" running: 16 KB blocks at 115200 baud\n"), run.err);
             assertTrue(run.out.contains("\"bytesWritten\":") && !run.out.contains("\"bytesWritten\":0,"), run.out);
             // the boot line may come after tern's 3 s watch on a loaded machine: the board's own state says the ROM left
-            // download mode and booted the app slot (this test image's payload is no firmware: it runs, then halts)
+            // download mode and booted the app slot, and secure boot refused nothing
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (board.mode() != BoardMode.RUNNING && board.mode() != BoardMode.HALTED && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertTrue(board.mode() == BoardMode.RUNNING || board.mode() == BoardMode.HALTED, "booted after GO: " + board.mode());
-            String refusal = board.lastRefusal(); // the payload is no firmware: verified, then it cannot start
-            assertTrue(refusal == null || refusal.startsWith("boot: cannot start image 1.2.3+0"), "secure boot accepted it: " + refusal);
+            assertEquals(BoardMode.RUNNING, board.mode(), "the firmware runs after GO; refusal: " + board.lastRefusal());
+            assertNull(board.lastRefusal(), "secure boot refused nothing");
             assertUploaded(EspStub.load(stubFile), board.stubUpload());
             assertNull(board.failure(), "board failure");
         }
