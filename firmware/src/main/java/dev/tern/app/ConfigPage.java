@@ -33,11 +33,7 @@ import dev.tern.hal.NonVolatileStorage;
  */
 public final class ConfigPage {
 
-    public static final int MAGIC_OFFSET = RegionFrame.MAGIC_OFFSET;
-    public static final int VERSION_OFFSET = RegionFrame.VERSION_OFFSET;
-    public static final int RESERVED_OFFSET = RegionFrame.FIELD_OFFSET;
-    public static final int BODY_LENGTH_OFFSET = RegionFrame.BODY_LENGTH_OFFSET;
-    public static final int CRC_OFFSET = RegionFrame.CRC_OFFSET;
+    /** The header's length ({@link RegionFrame}'s); the body starts here. */
     public static final int HEADER_LENGTH = RegionFrame.HEADER_LENGTH;
     public static final int FORMAT_VERSION = 1;
     static final byte[] MAGIC = {'T', 'C', 'F', 'G'};

@@ -35,11 +35,7 @@ import dev.tern.hal.NonVolatileStorage;
  */
 public final class CredentialsRegion {
 
-    public static final int MAGIC_OFFSET = RegionFrame.MAGIC_OFFSET;
-    public static final int VERSION_OFFSET = RegionFrame.VERSION_OFFSET;
-    public static final int ENTRY_COUNT_OFFSET = RegionFrame.FIELD_OFFSET;
-    public static final int BODY_LENGTH_OFFSET = RegionFrame.BODY_LENGTH_OFFSET;
-    public static final int CRC_OFFSET = RegionFrame.CRC_OFFSET;
+    /** The header's length ({@link RegionFrame}'s; its own field holds the entry count); the body starts here. */
     public static final int HEADER_LENGTH = RegionFrame.HEADER_LENGTH;
     public static final int ENTRY_HEAD_LENGTH = 4;
     public static final int FORMAT_VERSION = 1;

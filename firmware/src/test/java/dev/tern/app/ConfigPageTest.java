@@ -81,7 +81,7 @@ class ConfigPageTest {
         CRC32 crc = new CRC32();
         crc.update(out, 0, 12);
         crc.update(body);
-        assertEquals((int) crc.getValue(), RegionFrame.getInt(out, ConfigPage.CRC_OFFSET));
+        assertEquals((int) crc.getValue(), RegionFrame.getInt(out, RegionFrame.CRC_OFFSET));
         assertArrayEquals(body, java.util.Arrays.copyOfRange(out, ConfigPage.HEADER_LENGTH, out.length));
     }
 
@@ -106,7 +106,7 @@ class ConfigPageTest {
     void flippedCrcOrBodyByteIsCorruptAndNothingApplies() {
         byte[] good = ConfigPage.encodePage("broker.port=1999\n", 1024);
         byte[] crcFlipped = good.clone();
-        crcFlipped[ConfigPage.CRC_OFFSET + 3] ^= 0x01;
+        crcFlipped[RegionFrame.CRC_OFFSET + 3] ^= 0x01;
         write(crcFlipped);
         assertEquals(ConfigPage.BAD_CRC, read());
         assertEquals(1883, config.brokerPort);
@@ -127,12 +127,12 @@ class ConfigPageTest {
         assertEquals(ConfigPage.BAD_MAGIC, read());
 
         byte[] version = good.clone();
-        version[ConfigPage.VERSION_OFFSET + 1] = 2;
+        version[RegionFrame.VERSION_OFFSET + 1] = 2;
         write(version);
         assertEquals(ConfigPage.UNSUPPORTED_VERSION, read());
 
         byte[] length = good.clone();
-        RegionFrame.putInt(length, ConfigPage.BODY_LENGTH_OFFSET, 5000);
+        RegionFrame.putInt(length, RegionFrame.BODY_LENGTH_OFFSET, 5000);
         write(length);
         assertEquals(ConfigPage.BAD_LENGTH, read());
         assertTrue(ConfigPage.isFailure(ConfigPage.BAD_LENGTH));

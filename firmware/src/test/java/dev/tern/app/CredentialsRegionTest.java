@@ -67,7 +67,7 @@ class CredentialsRegionTest {
         java.util.zip.CRC32 zlib = new java.util.zip.CRC32();
         zlib.update(bytes, 0, 12);
         zlib.update(bytes, 16, 0x130);
-        assertEquals((int) zlib.getValue(), RegionFrame.getInt(bytes, CredentialsRegion.CRC_OFFSET), "zlib's CRC-32");
+        assertEquals((int) zlib.getValue(), RegionFrame.getInt(bytes, RegionFrame.CRC_OFFSET), "zlib's CRC-32");
         for (int i = 16 + 0x130; i < bytes.length; i++) {
             assertEquals((byte) 0xFF, bytes[i], "erased at " + i);
         }
@@ -88,7 +88,7 @@ class CredentialsRegionTest {
     @Test
     void aFlippedBitAnywhereInTheBodyIsABadCrcAndNothingIsKept() {
         byte[] good = CredentialsRegion.encodeRegion(new byte[][] {CA}, new byte[][] {LEAF}, KEY, null, 4096);
-        int bodyLength = RegionFrame.getInt(good, CredentialsRegion.BODY_LENGTH_OFFSET);
+        int bodyLength = RegionFrame.getInt(good, RegionFrame.BODY_LENGTH_OFFSET);
         for (int at : new int[] {CredentialsRegion.HEADER_LENGTH, 200, CredentialsRegion.HEADER_LENGTH + bodyLength - 1}) {
             byte[] bad = good.clone();
             bad[at] ^= 0x04;
@@ -114,7 +114,7 @@ class CredentialsRegionTest {
         install(version);
         assertEquals(CredentialsRegion.UNSUPPORTED_VERSION, region.read(flash));
         byte[] length = good.clone();
-        RegionFrame.putInt(length, CredentialsRegion.BODY_LENGTH_OFFSET, 8192);
+        RegionFrame.putInt(length, RegionFrame.BODY_LENGTH_OFFSET, 8192);
         install(length);
         assertEquals(CredentialsRegion.BAD_LENGTH, region.read(flash));
         flash.failNextCalls(1);
@@ -149,9 +149,9 @@ class CredentialsRegionTest {
         bytes[1] = 'C';
         bytes[2] = 'R';
         bytes[3] = 'D';
-        RegionFrame.putShort(bytes, CredentialsRegion.VERSION_OFFSET, 1);
-        RegionFrame.putShort(bytes, CredentialsRegion.ENTRY_COUNT_OFFSET, count);
-        RegionFrame.putInt(bytes, CredentialsRegion.BODY_LENGTH_OFFSET, length);
+        RegionFrame.putShort(bytes, RegionFrame.VERSION_OFFSET, 1);
+        RegionFrame.putShort(bytes, RegionFrame.FIELD_OFFSET, count);
+        RegionFrame.putInt(bytes, RegionFrame.BODY_LENGTH_OFFSET, length);
         int at = CredentialsRegion.HEADER_LENGTH;
         for (byte[] e : entries) {
             System.arraycopy(e, 0, bytes, at, e.length);
@@ -160,7 +160,7 @@ class CredentialsRegionTest {
         java.util.zip.CRC32 zlib = new java.util.zip.CRC32();
         zlib.update(bytes, 0, 12);
         zlib.update(bytes, 16, length);
-        RegionFrame.putInt(bytes, CredentialsRegion.CRC_OFFSET, (int) zlib.getValue());
+        RegionFrame.putInt(bytes, RegionFrame.CRC_OFFSET, (int) zlib.getValue());
         install(bytes);
         return region.read(flash);
     }

@@ -86,7 +86,7 @@ class SensorAppTest {
 
         FakeBoard corrupt = new FakeBoard("virtual", new LoopbackBroker()).config("broker.port=1999");
         byte[] flip = {(byte) 0xFE};
-        corrupt.configPage.program(ConfigPage.CRC_OFFSET, flip, 0, 1); // clears a bit of the CRC
+        corrupt.configPage.program(RegionFrame.CRC_OFFSET, flip, 0, 1); // clears a bit of the CRC
         new SensorApp().boot(corrupt);
         assertEquals(List.of("config page corrupt (BAD_CRC): ignored, compiled defaults in effect;"
                 + " write it again with tern flash --set or --config"), corrupt.console.messages('E', "cfg"));
